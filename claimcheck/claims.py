@@ -1,0 +1,424 @@
+"""Claim detection: finding the checkable clauses in a parsed document.
+
+A sentence may hold several claims, or a claim and an opinion, so claims are
+found at clause level from the dependency parse:
+
+* **units**: the main clause and every coordinated clause with its own
+  subject ("Both sides deny this, | but one could argue ...");
+* **frames**: when a unit only reports what somebody says or believes
+  ("X said (that) Y", "there's an assumption in Washington that Y",
+  "Y, some say"), the claim is the reported content Y and the frame supplies
+  the attribution and the hedges;
+* **embedded claims** that a sentence takes for granted: "why Putin is in
+  North Korea" (Putin is in North Korea), "the agreement they signed today",
+  "NATO allies giving Ukraine permission to ...", and people's roles
+  ("Chris Monday, an associate professor at ...").
+
+Questions, conditions ("whether ...", "if ..."), imperatives and verbless
+fragments are not claims.  Everything here works on token indices of one
+``Doc``; :mod:`claimcheck.engine` turns candidates into report claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.spans import entity_index
+from claimcheck.lexicon import COGNITION_VERBS, FRAME_NOUNS, SPEECH_VERBS, TITLE_NOUNS
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
+_TRIM_WORDS = frozenset({"that", "and", "but", "or", "so", "yet", "because", "while", "whereas", "although"})
+_QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+_SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "nmod", "agent"})
+_CONDITION_MARKS = frozenset({"whether", "if", "unless"})
+
+
+@dataclass
+class Frame:
+    """What frames a claim: who says or believes it, and with which word."""
+
+    cue: list[int]
+    speaker: list[int] = field(default_factory=list)
+    tokens: set[int] = field(default_factory=set)
+    kind: str = "speech"  # speech | cognition | noun | copula | according | as-put
+
+
+@dataclass
+class Candidate:
+    """A claim found in the parse, before enrichment.
+
+    ``start``/``end`` are token indices into the doc (end exclusive);
+    ``tokens`` are the tokens that belong to the claim proper (a frame's
+    words excluded); ``frame`` is the reporting frame, if any.
+    """
+
+    start: int
+    end: int
+    head: int
+    sent_start: int
+    sent_end: int
+    origin: str  # clause | content | wh | relative | participle | role
+    frame: Frame | None = None
+    tokens: set[int] = field(default_factory=set)
+
+    @property
+    def embedded(self) -> bool:
+        return self.origin in ("wh", "relative", "participle", "role")
+
+
+def has_subject(token: Token) -> bool:
+    """True when ``token`` heads a clause with its own subject."""
+    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, quote marks, spaces and linking words at the edges."""
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_CHARS
+        or doc[start].dep_ == "mark"
+        or (doc[start].lower_ in _TRIM_WORDS and doc[start].dep_ in ("cc", "advmod", "det"))
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTE_CHARS
+        or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _TRIM_WORDS)
+    ):
+        if doc[end - 1].text in (")", "%") and start < end - 1:
+            break
+        end -= 1
+    return start, end
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _speaker_of(verb: Token, exclude: set[int]) -> list[int]:
+    """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in exclude:
+            if child.lower_ in ("it", "there"):
+                return []  # "it feels like ...": the writer's own view, not a source
+            return sorted(t.i for t in child.subtree if not t.is_punct)
+    for child in verb.rights:
+        if child.dep_ in _SPEAKER_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i not in exclude:
+            return sorted(t.i for t in child.subtree if not t.is_punct)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return sorted(t.i for t in pobj.subtree if not t.is_punct)
+    return []
+
+
+def _noun_frame_speaker(noun: Token) -> tuple[list[int], list[int]]:
+    """Who holds a framed view: "assumption in Washington", "Washington's assumption",
+    "a concern, articulated by Antony Blinken".  Returns (speaker tokens, extra cue tokens)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return sorted(t.i for t in child.subtree if t.dep_ != "case"), []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "among", "from", "by", "within", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ("official", "expert", "analyst", "diplomat")):
+                    return sorted(t.i for t in pobj.subtree if not t.is_punct), [child.i]
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return sorted(t.i for t in pobj.subtree if not t.is_punct), [child.i, agent.i]
+    return [], []
+
+
+def _content_child(head: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    for child in head.children:
+        if child.dep_ in deps and _is_verbal(child) and has_subject(child):
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children):
+                continue
+            return child
+    return None
+
+
+def find_frame(head: Token) -> tuple[Frame, Token] | None:
+    """If the clause headed by ``head`` reports content, return the frame and the content's head."""
+    lemma = head.lemma_.lower()
+    if lemma in SPEECH_VERBS or lemma in COGNITION_VERBS:
+        content = _content_child(head, {"ccomp", "parataxis"})
+        if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
+            content = _content_child(head, {"advcl"})
+        if content is not None:
+            exclude = _subtree_ids(content)
+            speaker = _speaker_of(head, exclude)
+            frame_tokens = {t.i for t in head.subtree} - exclude
+            kind = "cognition" if lemma in COGNITION_VERBS else "speech"
+            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
+    if lemma == "be" or head.lower_ in ("'s", "is", "are", "was", "were"):
+        for child in head.children:
+            if child.dep_ in ("attr", "nsubj") and child.lemma_.lower() in FRAME_NOUNS:
+                content = _content_child(child, {"acl", "relcl", "ccomp"}) or _content_child(head, {"ccomp"})
+                if content is not None:
+                    speaker, extra = _noun_frame_speaker(child)
+                    exclude = _subtree_ids(content)
+                    frame_tokens = {t.i for t in head.subtree} - exclude
+                    return Frame(cue=[child.i, *extra], speaker=speaker, tokens=frame_tokens, kind="noun"), content
+        content = _content_child(head, {"ccomp"})
+        if content is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            exclude = _subtree_ids(content)
+            cue = sorted(t.i for t in subject.subtree) if subject is not None else [head.i]
+            return Frame(cue=cue, tokens={t.i for t in head.subtree} - exclude, kind="copula"), content
+    # "Y, he said" parsed with the quote's verb as the root and "said" below it.
+    for child in head.children:
+        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in SPEECH_VERBS and child.i > head.i:
+            if not any(c.dep_ in ("ccomp", "dobj") for c in child.children) and has_subject(child):
+                speaker = _speaker_of(child, set())
+                tokens = _subtree_ids(child)
+                return Frame(cue=[child.i], speaker=speaker, tokens=tokens, kind="speech"), head
+    return None
+
+
+def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
+    """"according to X" and "as X put it" inside a clause."""
+    for i in sorted(unit_tokens):
+        token = doc[i]
+        if token.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            pobj = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                speaker = [t.i for t in pobj.subtree if not t.is_punct]
+                # The speaker is the name, not its apposition ("Chris Monday, an associate professor ...").
+                appos = [t.i for c in pobj.children if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > pobj.i for t in c.subtree]
+                speaker = sorted(set(speaker) - set(appos) - {t.i for t in doc[i + 1 : i + 2]})
+                tokens = {token.i, doc[i + 1].i, *speaker}
+                return Frame(cue=[token.i, doc[i + 1].i], speaker=speaker, tokens=tokens, kind="according")
+        if token.dep_ == "advcl" and token.lemma_.lower() in ("put", "say", "describe", "call") and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children
+        ):
+            speaker = _speaker_of(token, set())
+            if speaker:
+                return Frame(cue=[token.i], speaker=speaker, tokens=_subtree_ids(token), kind="as-put")
+    return None
+
+
+def _units(sent: Span) -> list[Token]:
+    """Heads of the sentence's independent clauses: the root and coordinated clauses with a subject."""
+    heads = [sent.root]
+    for token in sent:
+        if token is sent.root:
+            continue
+        if token.dep_ in ("conj", "parataxis") and _is_verbal(token) and has_subject(token):
+            if token.head.i in {h.i for h in heads} or _is_verbal(token.head):
+                if not _inside_content_of_frame(token):
+                    heads.append(token)
+    return heads
+
+
+def _inside_content_of_frame(token: Token) -> bool:
+    """True when a conjunct hangs below a reported clause (it is split there instead)."""
+    node = token.head
+    while node.dep_ not in ("ROOT",) and node.head is not node:
+        if node.dep_ in ("ccomp", "acl", "relcl", "pcomp", "advcl"):
+            return True
+        node = node.head
+    return False
+
+
+def _assign(sent: Span, heads: list[Token]) -> dict[int, set[int]]:
+    """Give every token of the sentence to the nearest unit head above it."""
+    head_ids = {h.i for h in heads}
+    owned: dict[int, set[int]] = {h.i: set() for h in heads}
+    for token in sent:
+        node = token
+        while node.i not in head_ids and node.head is not node:
+            node = node.head
+        owner = node.i if node.i in head_ids else sent.root.i
+        owned[owner].add(token.i)
+    return owned
+
+
+def _split_conjuncts(content: Token, tokens: set[int]) -> list[tuple[Token, set[int]]]:
+    """Split reported content at coordinated clauses with their own subjects."""
+    parts = [content]
+    for token in content.subtree:
+        if token.dep_ == "conj" and _is_verbal(token) and has_subject(token) and token.head.i in {p.i for p in parts}:
+            parts.append(token)
+    if len(parts) == 1:
+        return [(content, tokens)]
+    part_ids = {p.i for p in parts}
+    owned: dict[int, set[int]] = {p.i: set() for p in parts}
+    for i in tokens:
+        node = content.doc[i]
+        while node.i not in part_ids and node.head is not node and node.i != content.i:
+            node = node.head
+        owned.setdefault(node.i if node.i in part_ids else content.i, set()).add(i)
+    return [(p, owned[p.i]) for p in parts if owned.get(p.i)]
+
+
+def _is_question(sent: Span) -> bool:
+    last = [t for t in sent if not t.is_space and t.text not in _QUOTE_CHARS]
+    return bool(last) and last[-1].text in ("?", "?!", "!?")
+
+
+def _is_condition_or_imperative(head: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in head.children):
+        return True
+    if head.tag_ == "VB" and not has_subject(head) and head.i == head.sent.start + _leading_skip(head.sent):
+        return True
+    return False
+
+
+def _leading_skip(sent: Span) -> int:
+    skip = 0
+    for token in sent:
+        if token.is_punct or token.is_space or token.text in _QUOTE_CHARS:
+            skip += 1
+        else:
+            break
+    return skip
+
+
+def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, frame: Frame | None,
+          quote: tuple[int, int] | None = None) -> Candidate | None:
+    if quote is not None:
+        tokens = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
+    if not tokens:
+        return None
+    start, end = _trim(doc, min(tokens), max(tokens) + 1)
+    if end - start < 2 or not any(_is_verbal(doc[i]) or doc[i].pos_ in ("NOUN", "PROPN", "NUM") for i in range(start, end)):
+        return None
+    return Candidate(start, end, head.i, sent.start, sent.end, origin, frame, {i for i in tokens if start <= i < end})
+
+
+def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candidate]:
+    """Claims a sentence takes for granted: wh-clauses, dated relative clauses, participles, roles."""
+    out: list[Candidate] = []
+
+    def add(start: int, end: int, head: Token, origin: str) -> None:
+        start, end = _trim(doc, start, end)
+        if end - start >= 2 and (start, end) not in taken:
+            taken.add((start, end))
+            out.append(Candidate(start, end, head.i, sent.start, sent.end, origin, None, set(range(start, end))))
+
+    for token in sent:
+        if not _is_verbal(token):
+            continue
+        # "regarding why Vladimir Putin is in North Korea" presupposes that he is.
+        if token.dep_ in ("relcl", "ccomp", "pcomp", "advcl", "acl") and has_subject(token):
+            why = [c for c in token.children if c.dep_ == "advmod" and c.lower_ == "why"]
+            if why:
+                add(why[0].i + 1, token.right_edge.i + 1, token, "wh")
+                continue
+        # "the agreement they signed today": an event the sentence presupposes.
+        if token.dep_ == "relcl" and token.tag_ in ("VBD", "VBN") and has_subject(token):
+            sub = token.subtree
+            if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "ORG", "PERSON") for t in sub):
+                noun = token.head
+                add(noun.left_edge.i, token.right_edge.i + 1, token, "relative")
+                continue
+        # "NATO allies, including the UK, giving Ukraine permission to use their weapons".
+        if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl") and not has_subject(token):
+            if not any(c.dep_ in ("dobj", "dative") for c in token.children):
+                continue
+            if not any(t.ent_type_ for t in token.subtree):
+                continue
+            left = token.left_edge.i - 1
+            while left >= sent.start and (doc[left].is_punct or doc[left].is_space):
+                left -= 1
+            start = token.left_edge.i
+            if left >= sent.start and doc[left].pos_ in ("NOUN", "PROPN"):
+                noun = _noun_phrase_head(doc[left], token)
+                start = noun.left_edge.i
+            add(start, token.right_edge.i + 1, token, "participle")
+
+    for ent in entity_index(doc).within(sent.start, sent.end):
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        # "Chris Monday, an associate professor at Busan's Dongseo University".
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and any(t.lemma_.lower() in TITLE_NOUNS for t in child.subtree):
+                add(ent.start, child.right_edge.i + 1, child, "role")
+        # "US secretary of state Antony Blinken".
+        lefts = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+        if lefts and any(t.lemma_.lower() in TITLE_NOUNS for c in lefts for t in c.subtree):
+            add(min(c.left_edge.i for c in lefts), ent.end, root, "role")
+    return out
+
+
+_LISTING_PREPS = frozenset({"including", "like", "such", "as", "especially", "notably"})
+
+
+def _noun_phrase_head(noun: Token, limit: Token) -> Token:
+    """Climb from the last noun before a participle to the head of its noun phrase.
+
+    "NATO allies, including the UK, giving ...": from "UK" up through
+    "including" to "allies", but not out of the phrase ("in reference to").
+    """
+    node = noun
+    while node.head is not node and node.head.i < limit.i:
+        parent = node.head
+        if node.dep_ in ("conj", "appos", "compound"):
+            node = parent
+        elif node.dep_ == "pobj" and parent.lower_ in _LISTING_PREPS:
+            node = parent
+        elif node.dep_ == "prep" and node.lower_ in _LISTING_PREPS and parent.pos_ in ("NOUN", "PROPN"):
+            node = parent
+        else:
+            break
+    return node if node.pos_ in ("NOUN", "PROPN") else noun
+
+
+def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list[Candidate]:
+    """All claim candidates in one sentence.
+
+    Args:
+        doc: the parsed document.
+        sent: one of its sentences.
+        quotes: quoted stretches of the document, as character ranges.
+    """
+    if _is_question(sent):
+        return []
+    candidates: list[Candidate] = []
+    heads = _units(sent)
+    owned = _assign(sent, heads)
+    for head in heads:
+        tokens = owned[head.i]
+        if _is_condition_or_imperative(head):
+            continue
+        quote = _quote_around(head, quotes)
+        found = find_frame(head)
+        if found is not None:
+            frame, content = found
+            content_ids = _subtree_ids(content) & tokens
+            for part, part_tokens in _split_conjuncts(content, content_ids):
+                cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
+                if cand:
+                    candidates.append(cand)
+            continue
+        frame = inline_attribution(tokens, doc)
+        if not _is_verbal(head) and not any(doc[i].like_num for i in tokens):
+            continue  # a verbless fragment: "Ominous words for the West."
+        claim_tokens = tokens - (frame.tokens if frame and frame.kind == "according" else set())
+        cand = _make(doc, sent, claim_tokens, head, "clause", frame, quote)
+        if cand:
+            candidates.append(cand)
+    taken = {(c.start, c.end) for c in candidates}
+    candidates.extend(_embedded(doc, sent, taken))
+    return candidates
+
+
+def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for start, end in quotes:
+        if start <= token.idx < end:
+            return (start, end)
+    return None

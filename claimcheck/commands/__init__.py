@@ -1,0 +1,1 @@
+"""Subcommands of the ``claimcheck`` command line, one module each."""

@@ -1,0 +1,55 @@
+"""The per-document context handed to plugin hooks and enrichment steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from claimcheck.report import Diagnostic
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from claimcheck.report import Claim
+    from claimcheck.text import NormalisedText
+
+
+@dataclass
+class RunContext:
+    """What a hook may need to know about the document being checked.
+
+    Attributes:
+        config: the resolved configuration (``min_score``, ``rules``, ``lookup`` ...).
+        published: the publication date the dates are resolved against.
+        source: the input's name (file path, ``-`` for stdin, or a JSONL id).
+        text: the normalised text and its map back to the original input.
+        spans: each claim's spaCy span, by claim id.
+        warnings: problems met so far; append a :class:`Diagnostic` to add one.
+    """
+
+    config: dict[str, Any]
+    published: dt.date | None
+    source: str | None
+    text: NormalisedText
+    spans: dict[str, Span] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    claim_factory: Callable[[Span], Claim] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a character range of the parsed (normalised) text to the original input."""
+        return self.text.to_original(start, end)
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original input between two original offsets."""
+        return self.text.original[start:end]
+
+    def new_claim(self, span: Span) -> Claim:
+        """Build a fully enriched claim (type, attribution, dates, score) from a span of the doc."""
+        if self.claim_factory is None:
+            raise RuntimeError("new_claim() is only available while a document is being checked")
+        return self.claim_factory(span)
+
+    def warn(self, code: str, message: str, *, plugin: str | None = None, hook: str | None = None) -> None:
+        """Record a problem that did not stop the run."""
+        self.warnings.append(Diagnostic(code=code, message=message, plugin=plugin, hook=hook))

@@ -1,0 +1,146 @@
+"""Date expressions resolved against the publication date.
+
+"today" in an article published on 2024-06-19 means 2024-06-19; "a year ago"
+means June 2023.  Candidates are spaCy's DATE entities (after the entity
+fixes, so "Chris Monday" is a person, not a day); each is resolved with
+dateparser relative to the publication date and reported at the precision the
+expression has (day, week, month or year).  Durations ("for two years") are
+kept with no value: they are not points in time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+_RELATIVE = re.compile(
+    r"\b(today|tonight|yesterday|tomorrow|ago|last|next|this|coming|past|previous|earlier|later|recent|recently|"
+    r"current|currently|now|since|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b",
+    re.IGNORECASE,
+)
+_ANCHOR = re.compile(
+    r"\b(today|tonight|yesterday|tomorrow|ago|last|next|this|coming|previous|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{4}s?|\d{1,2}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+_DAY_WORDS = re.compile(
+    r"\b(today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|days?)\b", re.IGNORECASE
+)
+_WEEK_WORDS = re.compile(r"\bweeks?\b|\bweekend\b", re.IGNORECASE)
+_MONTH_WORDS = re.compile(
+    r"\b(months?|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\byears? ago\b",
+    re.IGNORECASE,
+)
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:years?|months?|weeks?|days?)\b)")
+_YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+)?(\d{4})$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(\d{4})s$", re.IGNORECASE)
+_LAST_NEXT_YEAR = re.compile(r"^(?:earlier\s+|later\s+)?(last|next|this|past|previous|coming)\s+year$", re.IGNORECASE)
+_LAST_NEXT_MONTH = re.compile(r"^(?:earlier\s+|later\s+)?(last|next|this|past|previous|coming)\s+month$", re.IGNORECASE)
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None, "a few": None,
+}
+_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date expression's resolved value, or ``None`` for durations and unknowns."""
+
+    value: str | None
+    precision: str | None
+    relative: bool
+
+
+def _cut(date: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def _shift_months(date: dt.date, months: int) -> dt.date:
+    index = date.year * 12 + (date.month - 1) + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _precision(text: str) -> str:
+    if _DAY_WORDS.search(text) or (_MONTH_WORDS.search(text) and _DAY_NUMBER.search(text)):
+        return "day"
+    if _WEEK_WORDS.search(text):
+        return "week"
+    if _MONTH_WORDS.search(text):
+        return "month"
+    return "year"
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(text: str, published: dt.date | None) -> ResolvedDate:
+    """Resolve one date expression against the publication date.
+
+    Args:
+        text: the expression as written ("today", "a year ago", "19 June 2024").
+        published: the publication date; relative expressions stay unresolved without it.
+
+    Returns:
+        The ISO value cut to its precision, the precision, and whether it was relative.
+    """
+    clean = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
+    lower = clean.lower()
+    relative = bool(_RELATIVE.search(lower))
+    if not _ANCHOR.search(lower):
+        return ResolvedDate(None, None, relative)  # a duration: "two years", "decades"
+    m = _YEAR_ONLY.match(clean)
+    if m:
+        return ResolvedDate(m.group(1), "year", False)
+    m = _DECADE.match(clean)
+    if m:
+        return ResolvedDate(m.group(1)[:3] + "0", "decade", False)
+    if relative and published is None:
+        return ResolvedDate(None, None, True)
+    if published is not None:
+        m = _AGO.match(lower)
+        if m:
+            n = m.group("n")
+            count = int(n) if n.isdigit() else (_WORD_NUMBERS.get(n) or 1)
+            unit = m.group("unit").lower()
+            if unit in ("year", "decade"):
+                years = count * (10 if unit == "decade" else 1)
+                return ResolvedDate(_cut(_shift_months(published, -12 * years).replace(day=1), "month"), "month", True)
+            if unit == "month":
+                return ResolvedDate(_cut(_shift_months(published, -count), "month"), "month", True)
+            days = count * (7 if unit == "week" else 1)
+            return ResolvedDate((published - dt.timedelta(days=days)).isoformat(), "week" if unit == "week" else "day", True)
+        m = _LAST_NEXT_YEAR.match(lower)
+        if m:
+            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+            return ResolvedDate(str(published.year + offset), "year", True)
+        m = _LAST_NEXT_MONTH.match(lower)
+        if m:
+            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+            return ResolvedDate(_cut(_shift_months(published, offset), "month"), "month", True)
+    parsed = _dateparser(clean, published)
+    if parsed is None:
+        return ResolvedDate(None, None, relative)
+    precision = _precision(lower)
+    return ResolvedDate(_cut(parsed, precision if precision != "week" else "day"), precision, relative)
+
+
+def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
+    import dateparser  # imported lazily: loading it costs about half a second
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day, 12, 0)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return parsed.date() if parsed else None

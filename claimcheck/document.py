@@ -1,0 +1,170 @@
+"""Document-level metadata: the byline, page furniture and the publication date.
+
+A byline ("By Ivor Bennett, Moscow correspondent") is metadata, not a claim.
+Page furniture ("Subscribe to Updates", "Watch: ...", "Read more: ...") is
+never a claim.  A publication date printed in the text ("Published 19 June
+2024") is used when none is given on the command line.  All spans here are in
+the normalised text; the engine maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.text import NormalisedText
+
+_NAME = r"[A-Z][\w'\-.]*(?:\s+(?:(?:van|von|de|da|del|der|bin|al|le|la)\s+)?[A-Z][\w'\-.]*){0,3}"
+_BYLINE = re.compile(
+    rf"^\s*(?:By|BY|Written by|Words by|Reporting by)\s+(?P<names>{_NAME}(?:\s*(?:,\s*|\s+and\s+|\s*&\s*){_NAME})*?)"
+    rf"(?:\s*(?:,|\||\u2013|\u2014|-)\s*(?P<role>[^\n]*))?$"
+)
+
+# Page furniture: labels that introduce links and media, and calls to action.
+_FURNITURE_LABEL = re.compile(
+    r"^\s*(?:watch|listen|read more|read next|read also|related|see also|more on this story|more from|video|"
+    r"photo|photos|gallery|image caption|image source|media caption|caption|pictured|source|tags?|filed under|"
+    r"topics|share|update|editor's note)\s*:",
+    re.IGNORECASE,
+)
+_FURNITURE_ACTION = re.compile(
+    r"^\s*(?:subscribe|sign up|sign in|log in|follow us|follow @|share (?:this|on)|get the latest|download (?:our|the)|"
+    r"click here|tap here|join (?:us|our)|advertisement|sponsored|skip to|back to top|copyright|\u00a9|"
+    r"all rights reserved|cookie|accept (?:all )?cookies|terms of (?:use|service)|privacy policy|"
+    r"listen to this article|related (?:articles|stories|topics)|more stories|most read|top stories|"
+    r"newsletter|we use cookies|support our journalism|comments?\b)",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
+_BARE_DATE_LINE = re.compile(
+    r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.MULTILINE,
+)
+
+
+@dataclass
+class Segment:
+    """A stretch of normalised text between line breaks or glued-paragraph boundaries."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class DocumentMeta:
+    """What :func:`analyse_document` found, in normalised-text offsets."""
+
+    byline: str | None = None
+    byline_role: str | None = None
+    byline_span: tuple[int, int] | None = None
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    published: dt.date | None = None
+    published_span: tuple[int, int] | None = None
+
+    def excluded(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies mostly in the byline or page furniture."""
+        regions = list(self.furniture)
+        if self.byline_span:
+            regions.append(self.byline_span)
+        if self.published_span:
+            regions.append(self.published_span)
+        length = max(1, end - start)
+        for a, b in regions:
+            overlap = min(end, b) - max(start, a)
+            if overlap > 0 and overlap * 2 >= length:
+                return True
+        return False
+
+
+def _segments(norm: NormalisedText) -> list[Segment]:
+    cuts = {0, len(norm.text)}
+    cuts.update(norm.boundaries)
+    for m in re.finditer(r"\n", norm.text):
+        cuts.add(m.start())
+        cuts.add(m.end())
+    ordered = sorted(cuts)
+    out: list[Segment] = []
+    for a, b in zip(ordered, ordered[1:]):
+        while a < b and norm.text[a].isspace():
+            a += 1
+        while b > a and norm.text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Segment(a, b))
+    return out
+
+
+def _find_byline(norm: NormalisedText, segments: list[Segment]) -> tuple[str, str | None, tuple[int, int]] | None:
+    for seg in segments[:3]:
+        text = norm.text[seg.start : seg.end]
+        if len(text) > 160:
+            # A byline glued to prose with no boundary we could see: take the name only.
+            m = _BYLINE.match(text[:80].rsplit(" ", 1)[0])
+            if m is None:
+                continue
+            end = seg.start + m.end("names")
+            return m.group("names").strip(), None, (seg.start, end)
+        m = _BYLINE.match(text)
+        if m:
+            role = (m.group("role") or "").strip() or None
+            return m.group("names").strip(), role, (seg.start, seg.end)
+    return None
+
+
+def _is_furniture(text: str, seg: Segment, total: int, is_line: bool) -> bool:
+    if _FURNITURE_LABEL.match(text):
+        return True
+    words = len(text.split())
+    if _FURNITURE_ACTION.match(text) and words <= 30:
+        return True
+    # A short line with no sentence punctuation in the last fifth of the page:
+    # a heading or a navigation link, not prose.
+    if is_line and seg.start > total * 0.8 and words <= 6 and not re.search(r"[.!?\"'\u201d]$", text):
+        return True
+    return False
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Parse an absolute date such as ``2024-06-19`` or ``19 June 2024``; ``None`` if it is not one."""
+    value = value.strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None  # an ISO-looking date that does not exist: a typo, not another format
+    import dateparser  # imported here: it takes a noticeable time to load
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date() if parsed else None
+
+
+def analyse_document(norm: NormalisedText) -> DocumentMeta:
+    """Find the byline, page furniture and a printed publication date."""
+    meta = DocumentMeta()
+    segments = _segments(norm)
+    found = _find_byline(norm, segments)
+    if found:
+        meta.byline, meta.byline_role, meta.byline_span = found
+    line_starts = {0} | {m.end() for m in re.finditer(r"\n", norm.text)}
+    total = len(norm.text)
+    for seg in segments:
+        text = norm.text[seg.start : seg.end]
+        is_line = seg.start in line_starts or norm.text[max(0, seg.start - 1)] == "\n"
+        if _is_furniture(text, seg, total, is_line):
+            meta.furniture.append((seg.start, seg.end))
+    head = norm.text[:600]
+    m = _PUBLISHED.search(head) or _BARE_DATE_LINE.search(head)
+    if m:
+        date = parse_date(m.group("date"))
+        if date:
+            meta.published = date
+            line_start = norm.text.rfind("\n", 0, m.start()) + 1
+            line_end = norm.text.find("\n", m.end())
+            meta.published_span = (line_start, line_end if line_end != -1 else m.end())
+    return meta

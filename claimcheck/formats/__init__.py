@@ -1,0 +1,1 @@
+"""Report formats: turn a :class:`~claimcheck.report.Report` into text."""

@@ -1,0 +1,1 @@
+"""Lookup sources: what is already known about a claim (prior fact-checks)."""

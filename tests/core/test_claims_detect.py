@@ -1,0 +1,69 @@
+"""Claim detection at clause level: questions, opinions, frames and embedded claims."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _texts(engine, text: str) -> list[str]:
+    report = engine.check(text, published="2024-06-19", all=True)
+    return [c.text for c in report.claims]
+
+
+def test_claims_question_is_not_a_claim(engine) -> None:
+    assert _texts(engine, "Could Moscow pass on aid for Pyongyang's nuclear programme?") == []
+
+
+def test_claims_imperative_and_fragment_are_not_claims(engine) -> None:
+    assert _texts(engine, "Subscribe to our newsletter today. Ominous words for the West.") == []
+
+
+def test_claims_coordinated_clauses_are_split(engine) -> None:
+    texts = _texts(engine, "Both sides deny this, but one could argue the agreement sends the opposite signal.")
+    assert "Both sides deny this" in texts
+    assert any(t.startswith("one could argue") or t.startswith("the agreement sends") for t in texts)
+
+
+def test_claims_reported_content_is_the_claim(engine) -> None:
+    texts = _texts(engine, "The minister said that unemployment fell to 4.1% in May.")
+    assert "unemployment fell to 4.1% in May" in texts
+
+
+def test_claims_noun_frame_content(engine) -> None:
+    texts = _texts(engine, "There's an assumption in Washington that North Korea is already sending Russia ammunition.")
+    assert "North Korea is already sending Russia ammunition" in texts
+
+
+@pytest.mark.parametrize(
+    "text,embedded",
+    [
+        ("There are two schools of thought regarding why Vladimir Putin is in North Korea.", "Vladimir Putin is in North Korea"),
+        ("Critics say the agreement they signed on Tuesday sends a signal.", "the agreement they signed on Tuesday"),
+        ("Chris Monday, an associate professor at Dongseo University, disagreed.", "Chris Monday, an associate professor at Dongseo University"),
+    ],
+)
+def test_claims_embedded(engine, text: str, embedded: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    found = [c for c in report.claims if c.text == embedded]
+    assert found and found[0].embedded
+
+
+def test_claims_opinion_scores_below_fact(engine) -> None:
+    report = engine.check(
+        "The West will be alarmed at what these closer ties could mean. Unemployment fell to 4.1% in May, the ONS said.",
+        published="2024-06-19", all=True,
+    )
+    by_text = {c.text: c.score for c in report.claims}
+    opinion = next(s for t, s in by_text.items() if "alarmed" in t)
+    fact = next(s for t, s in by_text.items() if "4.1%" in t)
+    assert opinion < 0.5 <= fact
+
+
+def test_claims_default_report_filters_and_sorts(engine) -> None:
+    text = "Thank you all for coming. Unemployment fell to 4.1% in May, the ONS said. I feel great tonight."
+    report = engine.check(text, published="2024-06-19")
+    assert [c.text for c in report.claims] == ["Unemployment fell to 4.1% in May"]
+    everything = engine.check(text, published="2024-06-19", all=True)
+    scores = [c.score for c in everything.claims]
+    assert scores == sorted(scores, reverse=True) and len(everything.claims) >= 2
+    assert everything.candidates == len(everything.claims)

@@ -1,0 +1,44 @@
+"""Date expressions resolve against the publication date at their own precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.dates import resolve
+
+PUBLISHED = dt.date(2024, 6, 19)
+
+
+@pytest.mark.parametrize(
+    "text,value,precision,relative",
+    [
+        ("today", "2024-06-19", "day", True),
+        ("yesterday", "2024-06-18", "day", True),
+        ("A year ago", "2023-06", "month", True),
+        ("two years ago", "2022-06", "month", True),
+        ("three months ago", "2024-03", "month", True),
+        ("last year", "2023", "year", True),
+        ("next month", "2024-07", "month", True),
+        ("earlier this year", "2024", "year", True),
+        ("19 June 2024", "2024-06-19", "day", False),
+        ("June 2024", "2024-06", "month", False),
+        ("2019", "2019", "year", False),
+        ("the 1990s", "1990", "decade", False),
+        ("two years", None, None, False),
+        ("decades", None, None, False),
+    ],
+)
+def test_dates_resolve(text: str, value: str | None, precision: str | None, relative: bool) -> None:
+    got = resolve(text, PUBLISHED)
+    assert (got.value, got.precision, got.relative) == (value, precision, relative)
+
+
+def test_dates_relative_without_publication_date_is_unresolved() -> None:
+    got = resolve("yesterday", None)
+    assert got.value is None and got.relative
+
+
+def test_dates_absolute_without_publication_date() -> None:
+    assert resolve("19 June 2024", None).value == "2024-06-19"

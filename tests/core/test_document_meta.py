@@ -1,0 +1,60 @@
+"""Bylines, page furniture and printed publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.document import analyse_document, parse_date
+from claimcheck.text import normalise
+
+
+@pytest.mark.parametrize(
+    "text,byline",
+    [
+        ("By Ivor Bennett, Moscow correspondentThere are two views.", "Ivor Bennett"),
+        ("By Jane Doe and John Smith\nThe army said five people died.", "Jane Doe and John Smith"),
+        ("BY MARIA GARCIA | Reuters\nPrices rose.", "MARIA GARCIA"),
+    ],
+)
+def test_document_byline(text: str, byline: str) -> None:
+    meta = analyse_document(normalise(text))
+    assert meta.byline == byline
+    assert meta.byline_span is not None and meta.byline_span[0] == 0
+
+
+def test_document_no_byline_in_prose() -> None:
+    assert analyse_document(normalise("Officials said by Monday the bill would pass.")).byline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Subscribe to Updates", "Watch: Mr Kim's welcome for Mr Putin", "Read more: the pact explained",
+     "Get the latest creative news from FooBar about art, design and business.", "Copyright \u00a9 2024 FooBar"],
+)
+def test_document_furniture(line: str) -> None:
+    text = "The pact includes a mutual defence clause, officials said on Wednesday.\n" + line + "\n"
+    norm = normalise(text)
+    meta = analyse_document(norm)
+    assert any(norm.text[a:b] == line for a, b in meta.furniture)
+
+
+def test_document_prose_is_not_furniture() -> None:
+    text = "Share prices fell 5% on Monday. Subscribers to the service rose to 3 million, the company said."
+    assert analyse_document(normalise(text)).furniture == []
+
+
+@pytest.mark.parametrize(
+    "head,date",
+    [("Published: 19 June 2024\nThe bill passed.", dt.date(2024, 6, 19)),
+     ("June 19, 2024\nThe bill passed.", dt.date(2024, 6, 19)),
+     ("Updated 2024-06-19 10:00\nThe bill passed.", dt.date(2024, 6, 19))],
+)
+def test_document_published_date_in_text(head: str, date: dt.date) -> None:
+    assert analyse_document(normalise(head)).published == date
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "yesterday-ish", ""])
+def test_document_parse_date_refuses_non_dates(value: str) -> None:
+    assert parse_date(value) is None

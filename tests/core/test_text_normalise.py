@@ -1,0 +1,94 @@
+"""Text repair keeps every offset pointing into the original input."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from claimcheck.text import normalise
+
+
+def _check_map(original: str) -> None:
+    norm = normalise(original)
+    assert len(norm.offsets) == len(norm.text)
+    for i, ch in enumerate(norm.text):
+        if i in norm.inserted:
+            assert ch == " "
+            continue
+        source = original[norm.offsets[i]]
+        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), (" ", "\u00a0"), (" ", "\t")}
+
+
+@pytest.mark.parametrize(
+    "original,expected",
+    [
+        ("By Jo Bloggs, Moscow correspondentThere are two views.", "correspondent There"),
+        ("Russia denies it.The opposing view is clear.", "it. The"),
+        ("what about the programmes?Both sides deny this.", "programmes? Both"),
+        ("They met in 2023.The deal followed.", "2023. The"),
+    ],
+)
+def test_text_normalise_splits_glued_paragraphs(original: str, expected: str) -> None:
+    norm = normalise(original)
+    assert expected in norm.text
+    assert norm.boundaries, "a glued paragraph must force a sentence start"
+    _check_map(original)
+
+
+@pytest.mark.parametrize("original", ["He uses an iPhone and YouTube daily.", "The U.S. economy grew 2.5% in Q1.", "See e.g. the report."])
+def test_text_normalise_leaves_ordinary_text_alone(original: str) -> None:
+    assert normalise(original).text == original.replace("\u2019", "'")
+
+
+def test_text_normalise_repairs_closing_quotes_used_as_opening() -> None:
+    original = "It oversteps the mark.\u201dPutin is angry,\u201d said one expert.\u201dHe feels it.\u201dEither way, talks go on."
+    norm = normalise(original)
+    assert "\u201cPutin is angry,\u201d" in norm.text
+    assert "\u201cHe feels it.\u201d Either" in norm.text
+    quoted = [norm.text[q.start : q.end] for q in norm.quotes]
+    assert quoted == ["Putin is angry,", "He feels it."]
+    _check_map(original)
+
+
+def test_text_normalise_multi_paragraph_quote_reopens() -> None:
+    original = (
+        "said Mr Monday.\u201dThere's more talk of a weapon.\u201dA year ago it seemed impossible.\u201dThis isn't how "
+        "state media see it. The main point was the welcome.\u201dHe was never met like this,\u201d gushed a headline."
+    )
+    norm = normalise(original)
+    quoted = [norm.text[q.start : q.end] for q in norm.quotes]
+    # The reading with the least quoted text: the second paragraph continues the quotation.
+    assert quoted[0].startswith("There's more talk")
+    assert quoted[1].startswith("A year ago") and norm.quotes[1].continues_previous
+    assert quoted[2].startswith("He was never met")
+    _check_map(original)
+
+
+def test_text_normalise_to_original_skips_inserted_characters() -> None:
+    original = "correspondentThere are two."
+    norm = normalise(original)
+    start = norm.text.index("There")
+    assert norm.to_original(start - 1, start + 5) == (13, 18)
+    assert norm.original_slice(start, start + 5) == "There"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_text_normalise_offset_map_random_text(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "abcXYZ .?!,\u201c\u201d\"\u2019\n\u00a0\u200bThe"
+    original = "".join(rng.choice(alphabet) for _ in range(400))
+    _check_map(original)
+    norm = normalise(original)
+    for _ in range(50):
+        a = rng.randrange(len(norm.text) + 1)
+        b = rng.randrange(a, len(norm.text) + 1)
+        s, e = norm.to_original(a, b)
+        assert 0 <= s <= e <= len(original)
+
+
+def test_text_normalise_deletes_invisible_characters() -> None:
+    original = "Zero\u200bwidth and soft\u00adhyphen."
+    norm = normalise(original)
+    assert norm.text == "Zerowidth and softhyphen."
+    assert norm.original_slice(0, 9) == "Zero\u200bwidth"
