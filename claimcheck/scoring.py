@@ -28,6 +28,9 @@ from claimcheck.lexicon import (
     PUBLIC_RECORD_VERBS,
 )
 
+#: A party answering a claim on the record: "Both sides deny this".
+RESPONSE_VERBS = frozenset({"deny", "confirm", "admit", "acknowledge", "dispute", "refute", "reject"})
+
 _TYPE_WEIGHTS = {
     "quantity": 0.9, "rule": 0.8, "causation": 0.55, "event": 0.45, "comparison": 0.6,
     "role": 0.55, "prediction": 0.05, "other": -0.5,
@@ -35,6 +38,10 @@ _TYPE_WEIGHTS = {
 #: Where the logistic starts before any signal: a bare clause with nothing
 #: checkable in it scores about 0.27.
 _BASE = -1.0
+#: Share of the trained model in the combined logit (the rest: claim-level features).
+MODEL_WEIGHT = 0.6
+#: Clauses shorter than this many words get a smaller model share.
+FULL_EVIDENCE_WORDS = 6
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 _INTENSIFIERS = frozenset({"very", "really", "so", "totally", "absolutely", "extremely", "incredibly", "certainly", "truly", "quite", "simply"})
 
@@ -54,6 +61,7 @@ class ScoreInput:
     frame_kind: str | None = None
     frame_token_ids: list[int] = field(default_factory=list)
     model_probability: float | None = None
+    sentence_probability: float | None = None
 
 
 @dataclass
@@ -114,7 +122,9 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         add(0.6, f"attributed to a named {item.attribution_kind}: checkable on the record")
     elif item.attribution_kind == "anonymous":
         add(0.1, "attributed to an unnamed source")
-    if head.lemma_.lower() in PUBLIC_RECORD_VERBS and head.pos_ == "VERB":
+    if head.lemma_.lower() in RESPONSE_VERBS and head.pos_ == "VERB":
+        add(2.0, f"a party's denial or confirmation ({head.lemma_.lower()}), checkable against its statements")
+    elif head.lemma_.lower() in PUBLIC_RECORD_VERBS and head.pos_ == "VERB":
         add(0.6, f"an act on the public record ({head.lemma_.lower()})")
     if item.hedges:
         add(-0.25 * min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)")
@@ -142,12 +152,21 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         add(-0.15, "taken for granted by the sentence")
 
     signal = sum(w for w, _ in contributions)
+    z_features = _BASE + signal
     if item.model_probability is not None:
-        base = _logit(item.model_probability)
-        z = base + 0.6 * (signal - 0.9)
-        contributions.append((base, f"model: {item.model_probability:.2f}"))
+        # The model reads the clause and the sentence around it; the features
+        # add what it cannot see (attribution, frames, hedges).  The weights
+        # were chosen on CheckThat! 2024 dev (docs/model.md, "combination").
+        sentence = item.sentence_probability if item.sentence_probability is not None else item.model_probability
+        z_model = 0.5 * _logit(item.model_probability) + 0.5 * _logit(sentence)
+        # A bag-of-words model has little to go on in a clause of a few words
+        # ("Both sides deny this"): its share grows with the clause's length.
+        weight = MODEL_WEIGHT * min(1.0, len(words) / FULL_EVIDENCE_WORDS)
+        z = weight * z_model + (1 - weight) * z_features
+        contributions = [(w * (1 - weight), r) for w, r in contributions]
+        contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
-        z = _BASE + signal
+        z = z_features
     score = round(_sigmoid(z), 3)
     ranked = sorted(contributions, key=lambda wr: -abs(wr[0]))
     reasons = [("+ " if w > 0 else "- ") + r for w, r in ranked[:4]]

@@ -30,7 +30,7 @@ def engine(nlp):
     """An engine with the built-in plugins (rule packs, formats, local lookups) and the model."""
     from claimcheck.engine import Engine
 
-    return Engine(config={"model": os.environ.get("CC_DEV_NO_MODEL") != "1"})
+    return Engine()
 
 
 @pytest.fixture(scope="session")
