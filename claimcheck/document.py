@@ -36,6 +36,12 @@ _FURNITURE_ACTION = re.compile(
     r"newsletter|we use cookies|support our journalism|comments?\b)",
     re.IGNORECASE,
 )
+# A wire-style dateline: "WASHINGTON, June 3 (Reuters) -- ...", "LONDON (AP) - ...".
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^)\n]{1,40})\))?\s*(?:--|\u2014|\u2013|-)\s+(?=[A-Z\u201c\"])"
+)
 _PUBLISHED = re.compile(
     r"(?:published|posted|updated|first published|date)\s*(?:on|:)?\s*"
     r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
@@ -66,6 +72,8 @@ class DocumentMeta:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     published: dt.date | None = None
     published_span: tuple[int, int] | None = None
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
 
     def excluded(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies mostly in the byline or page furniture."""
@@ -74,6 +82,8 @@ class DocumentMeta:
             regions.append(self.byline_span)
         if self.published_span:
             regions.append(self.published_span)
+        if self.dateline_span:
+            regions.append(self.dateline_span)
         length = max(1, end - start)
         for a, b in regions:
             overlap = min(end, b) - max(start, a)
@@ -130,6 +140,25 @@ def _is_furniture(text: str, seg: Segment, total: int, is_line: bool) -> bool:
     return False
 
 
+def _find_dateline(norm: NormalisedText, segments: list[Segment], meta: DocumentMeta) -> None:
+    """A dateline opening the first paragraph of prose is metadata: cut it off the first sentence."""
+    for seg in segments[:3]:
+        if meta.byline_span and seg.start < meta.byline_span[1]:
+            continue
+        m = _DATELINE.match(norm.text, seg.start, seg.end)
+        if m is None:
+            return
+        place = m.group("place").strip()
+        if len(place.split()) > 4:
+            return
+        meta.dateline = norm.text[seg.start:m.end()].strip()
+        meta.dateline_span = (seg.start, m.end())
+        # The parser must start the first sentence after the dateline.
+        norm.boundaries.append(m.end())
+        norm.boundaries.sort()
+        return
+
+
 def parse_date(value: str) -> dt.date | None:
     """Parse an absolute date such as ``2024-06-19`` or ``19 June 2024``; ``None`` if it is not one."""
     value = value.strip()
@@ -151,6 +180,7 @@ def analyse_document(norm: NormalisedText) -> DocumentMeta:
     found = _find_byline(norm, segments)
     if found:
         meta.byline, meta.byline_role, meta.byline_span = found
+    _find_dateline(norm, segments, meta)
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", norm.text)}
     total = len(norm.text)
     for seg in segments:

@@ -30,7 +30,7 @@ from claimcheck.context import RunContext
 from claimcheck.dates import resolve
 from claimcheck.document import DocumentMeta, analyse_document, parse_date
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.findings import anonymous_attribution, relative_date, unsourced_statistic
+from claimcheck.findings import anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
 from claimcheck.hedges import HedgeFinder
 from claimcheck.inputs import InputDocument
 from claimcheck.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
@@ -57,7 +57,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "all": False,
     "pipeline": None,
     "model": True,
-    "lookup": {"enabled": False, "threshold": 0.5, "limit": 3},
+    # threshold/limit None: the lookup module's defaults (0.55, 3 per claim).
+    "lookup": {"enabled": False, "threshold": None, "limit": None},
     "db": None,
     "rules": {"enable": [], "disable": [], "severity": {}, "packs": []},
 }
@@ -266,6 +267,7 @@ class Engine:
             sentences=sum(1 for _ in doc.sents),
             furniture=[s for s in (self._span(norm, f) for f in meta.furniture) if s],
             id=item.id,
+            dateline=meta.dateline,
         )
         report = Report(
             document=document,
@@ -506,6 +508,8 @@ class _ClaimBuilder:
             if ("anonymous", a) not in self._finding_keys:
                 self._finding_keys.add(("anonymous", a))
                 self.findings.append(anonymous_attribution(claim, original[a:b], a, b))
+        if claim.attribution and claim.attribution.quoted and claim.attribution.kind == "article" and not cand.embedded:
+            self.findings.append(quote_without_speaker(claim))
         if claim.type == "quantity" and claim.attribution and claim.attribution.kind == "article" and not claim.attribution.quoted:
             sentence_has_source = any(t.lower_ == "according" for t in sent) or any(t.lemma_ in ("say", "report", "estimate", "show") for t in sent)
             if not sentence_has_source:

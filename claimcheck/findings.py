@@ -6,6 +6,8 @@
   voice with no source.
 * ``editorial.relative-date``: "today", "last week", "a year ago": pin the
   date down, since the article will be read later.
+* ``editorial.quote-without-speaker``: a quoted claim that neither its own
+  sentence nor the quotation it continues attributes to anyone.
 
 Pattern-based editorial checks live in the ``editorial`` rule pack
 (``rules/editorial.yaml``); these three need attribution and date analysis.
@@ -18,6 +20,20 @@ from claimcheck.report import Claim, Finding
 ANONYMOUS = "editorial.anonymous-attribution"
 UNSOURCED_STATISTIC = "editorial.unsourced-statistic"
 RELATIVE_DATE = "editorial.relative-date"
+QUOTE_WITHOUT_SPEAKER = "editorial.quote-without-speaker"
+
+
+def quote_without_speaker(claim: Claim) -> Finding:
+    """A finding for a quoted claim with no speaker."""
+    return Finding(
+        rule=QUOTE_WITHOUT_SPEAKER,
+        severity="warning",
+        message=f"quotation with no speaker: '{claim.text[:80]}' - say who said it",
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        claim=claim.id,
+    )
 
 
 def anonymous_attribution(claim: Claim, text: str, start: int, end: int) -> Finding:

@@ -174,6 +174,7 @@ class DocumentInfo:
     sentences: int
     furniture: list[Span] = field(default_factory=list)
     id: str | None = None
+    dateline: str | None = None
 
 
 @dataclass

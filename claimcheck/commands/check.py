@@ -68,10 +68,11 @@ def _progress(items: Iterator[Any]) -> Iterator[Any]:
     if not sys.stderr.isatty():
         yield from items
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.completed} documents checked"), TimeElapsedColumn(),
-                  transient=True, console=None) as progress:
+                  transient=True, console=Console(stderr=True)) as progress:
         task = progress.add_task("check", total=None)
         for item in items:
             yield item

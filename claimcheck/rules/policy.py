@@ -19,7 +19,8 @@ from claimcheck.errors import ErrorCode
 
 #: Findings the core emits from Python; configuration may name them too.
 CORE_RULE_IDS: frozenset[str] = frozenset(
-    {"editorial.anonymous-attribution", "editorial.unsourced-statistic", "editorial.relative-date"}
+    {"editorial.anonymous-attribution", "editorial.unsourced-statistic", "editorial.relative-date",
+     "editorial.quote-without-speaker"}
 )
 
 

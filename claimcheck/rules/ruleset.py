@@ -275,8 +275,8 @@ class RuleSet:
             claim.reasons.append(f"{compiled.id} ({rule.score:+.2f})")
             self._notify(compiled.id, "score")
         if rule.note is not None:
-            if rule.note not in claim.notes:
-                claim.notes.append(rule.note)
+            if rule.note.strip() not in claim.notes:
+                claim.notes.append(rule.note.strip())
             self._notify(compiled.id, "note")
 
     def _finding(self, hit: Hit, context: RunContext) -> Finding:

@@ -61,3 +61,10 @@ def test_attribution_anonymous_gives_a_finding(engine) -> None:
     _, report = _claim(engine, "The visit is a reflection of Moscow's desperation, some say.", "desperation")
     findings = [f for f in report.findings if f.rule == "editorial.anonymous-attribution"]
     assert findings and findings[0].text == "some say"
+
+
+def test_attribution_quote_without_speaker_finding(engine) -> None:
+    report = engine.check("\u201cThe plant will close next year and 400 jobs will go.\u201d", all=True)
+    assert [f.rule for f in report.findings if f.rule == "editorial.quote-without-speaker"]
+    attributed = engine.check("\u201cThe plant will close next year,\u201d said the union leader, Jane Smith.", all=True)
+    assert not [f for f in attributed.findings if f.rule == "editorial.quote-without-speaker"]

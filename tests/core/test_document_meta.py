@@ -58,3 +58,24 @@ def test_document_published_date_in_text(head: str, date: dt.date) -> None:
 @pytest.mark.parametrize("value", ["2024-13-01", "yesterday-ish", ""])
 def test_document_parse_date_refuses_non_dates(value: str) -> None:
     assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    "text,dateline",
+    [
+        ("Washington, June 3 (Staff) -- Senate leader Harry Reid said the bill would pass.", "Washington, June 3 (Staff) --"),
+        ("LONDON (Reuters) - Prices rose 3% in May.", "LONDON (Reuters) -"),
+    ],
+)
+def test_document_dateline(text: str, dateline: str) -> None:
+    norm = normalise(text)
+    meta = analyse_document(norm)
+    assert meta.dateline == dateline
+    assert meta.dateline_span is not None and meta.dateline_span[1] in norm.boundaries
+
+
+def test_document_dateline_is_not_a_speaker(engine) -> None:
+    report = engine.check("Washington, June 3 (Staff) -- Senate Majority Leader Harry Reid said the bill would pass by Friday.", all=True)
+    claim = next(c for c in report.claims if "bill would pass" in c.text)
+    assert claim.attribution.speaker == "Harry Reid"
+    assert report.document.dateline == "Washington, June 3 (Staff) --"

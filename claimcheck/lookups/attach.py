@@ -1,0 +1,59 @@
+"""Attach lookup results to a document's claims (``claimcheck check --lookup``).
+
+The engine calls :func:`attach_lookups` once per document with the sources
+the plugins offered.  A source that fails is reported once as a ``CC160``
+warning naming it and is not asked again for that document; the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.lookups.base import LookupSource
+from claimcheck.lookups.match import DEFAULT_THRESHOLD
+from claimcheck.report import Claim, Diagnostic
+
+__all__ = ["attach_lookups", "DEFAULT_LIMIT"]
+
+DEFAULT_LIMIT = 3
+
+
+def lookup_options(config: dict[str, Any] | None) -> tuple[float, int]:
+    """The threshold and per-claim limit from ``config["lookup"]``."""
+    options = (config or {}).get("lookup") or {}
+    threshold = options.get("threshold")
+    limit = options.get("limit")
+    return (DEFAULT_THRESHOLD if threshold is None else float(threshold),
+            DEFAULT_LIMIT if limit is None else int(limit))
+
+
+def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], config: dict[str, Any] | None,
+                   warnings: list[Diagnostic]) -> None:
+    """Fill each claim's ``lookups`` with evidence scoring at least the threshold.
+
+    Args:
+        claims: the document's claims; their ``lookups`` are replaced.
+        sources: the lookup sources (``claimcheck_lookup_sources`` results).
+        config: the run's configuration (``lookup.threshold``, ``lookup.limit``).
+        warnings: the report's warnings; failures are appended here.
+    """
+    threshold, limit = lookup_options(config)
+    found: dict[int, list] = {index: [] for index in range(len(claims))}
+    for source in sources:
+        name = str(getattr(source, "name", type(source).__name__))
+        for index, claim in enumerate(claims):
+            try:
+                evidence = source.lookup(claim.text, claim=claim, limit=limit)
+            except Exception as exc:  # a lookup source must never fail the run
+                detail = (exc.message if isinstance(exc, ClaimcheckError) else str(exc)) or type(exc).__name__
+                warnings.append(Diagnostic(
+                    code=ErrorCode.LOOKUP_FAILED.value,
+                    message=f"lookup source '{name}' failed: {detail}; its results are missing from this report",
+                    plugin=name, hook="claimcheck_lookup_sources",
+                ))
+                break
+            found[index].extend(e for e in evidence if e.score >= threshold)
+    for index, claim in enumerate(claims):
+        claim.lookups = sorted(found[index], key=lambda e: -e.score)[:limit]

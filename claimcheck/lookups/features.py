@@ -1,0 +1,320 @@
+"""Light text features for matching claims against stored fact-checks.
+
+The store must answer a lookup in a few milliseconds without loading spaCy,
+so this module reads a sentence with plain rules: content words reduced to a
+crude stem (consistent, not linguistic), a few news-style synonym classes
+("rose"/"increased"/"jumped"), numbers with their multipliers ("$1.2 billion",
+"1,200,000,000", "35 per cent"), years, and capitalised names as a stand-in
+for named entities.  :func:`analyse` returns them as a :class:`Features`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
+
+# Bump when stems or stopwords change: stores then recount their term
+# frequencies (the ``terms`` table) with the new rules when next opened.
+FEATURES_VERSION = 1
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above across after again against all almost along also although am among an and another any
+    anyone anything are around as at be became because been before being below between both but by can
+    could did do does doing done down during each either else even ever every few for from further had
+    has have having he her here hers herself him himself his how however i if in into is it its itself
+    just least less like made make many may me might more most much must my myself near nearly neither
+    no nor not now of off often on once one only or other others our ours ourselves out over own per
+    perhaps quite rather really roughly same she should since so some still such than that the their
+    theirs them themselves then there these they this those though through thus to too under until up
+    upon us very was we were what whatever when where whether which while who whom whose why will with
+    within without would yet you your yours yourself approximately around nearly just only some
+    says said say saying claims claimed claim claiming stated states state told tells tell telling noted
+    argued argues insisted insists tweeted wrote writes write added adds according reported reports
+    asserted asserts suggested suggests contended contends maintained maintains alleged alleges declared
+    declares announced announces explained explains pointed repeated repeats mr mrs ms dr
+    that's it's there's he's she's they're we're i'm don't doesn't didn't isn't aren't wasn't weren't
+    hundred hundreds thousand thousands million millions billion billions trillion trillions bn mn tn
+    """.split()
+)
+# Capitalised but not names: they would make unrelated sentences "share an entity".
+_NOT_NAMES: frozenset[str] = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday tomorrow
+    """.split()
+)
+# "state(s)" is a reporting verb ("he states") and a noun ("the state"); as a
+# noun it is too common in political claims to help matching either way.
+
+# Irregular forms the suffix stripper cannot reach.
+_IRREGULAR: dict[str, str] = {
+    "spent": "spend", "paid": "pay", "gave": "give", "given": "give", "won": "win", "lost": "lose",
+    "took": "take", "taken": "take", "bought": "buy", "sold": "sell", "went": "go", "gone": "go",
+    "women": "woman", "men": "man", "children": "child", "kids": "child", "kid": "child",
+    "people": "person", "persons": "person", "got": "get", "gotten": "get", "held": "hold",
+    "led": "lead", "left": "leave", "built": "build", "brought": "bring", "thought": "think",
+    "taught": "teach", "caught": "catch", "ran": "run", "began": "begin", "begun": "begin",
+    "wrote": "write", "written": "write", "voted": "vote", "higher": "high", "lower": "low",
+    "bigger": "big", "largest": "large", "larger": "large", "biggest": "big", "highest": "high",
+    "lowest": "low", "worse": "bad", "worst": "bad", "better": "good", "best": "good",
+    "loss": "lose", "losses": "lose", "obamacare": "aca", "u.s": "us", "u.s.": "us", "usa": "us", "america's": "us",
+}
+
+# News rewording swaps these freely; each class matches as one term.
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "increase": ("increase", "increased", "increases", "increasing", "rise", "rises", "rose", "risen",
+                 "rising", "grew", "grow", "grows", "grown", "growing", "growth", "jump", "jumped",
+                 "jumps", "climb", "climbed", "climbs", "soar", "soared", "surge", "surged", "doubled",
+                 "tripled", "hike", "hiked", "hikes", "boost", "boosted"),
+    "decrease": ("decrease", "decreased", "decreases", "decline", "declined", "declines", "declining",
+                 "fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "plunged",
+                 "plummeted", "shrank", "shrunk", "reduce", "reduced", "reduces", "reduction", "slashed",
+                 "cut", "cuts", "cutting"),
+    "death": ("death", "deaths", "die", "died", "dies", "dying", "killed", "kills", "kill", "fatalities",
+              "fatal"),
+    "job": ("job", "jobs", "employment", "employed", "employ", "hire", "hired", "hiring", "workers",
+            "worker"),
+    "illegal": ("illegal", "illegally", "undocumented", "unauthorized", "unauthorised"),
+    "immigr": ("immigrant", "immigrants", "immigration", "migrants", "migrant", "immigrate"),
+    "aca": ("aca", "obamacare"),
+    "healthcare": ("healthcare",),
+    "percent": ("percent", "percentage", "pct"),
+    "tax": ("tax", "taxes", "taxed", "taxing", "taxation"),
+    "spend": ("spend", "spending", "spends", "spent", "expenditure", "expenditures"),
+    "doubl": ("double", "twice"),
+    "gun": ("gun", "guns", "firearm", "firearms"),
+    "abort": ("abortion", "abortions"),
+    "senat": ("senator", "senate", "sen"),
+    "legisl": ("legislation", "bill", "bills", "law", "laws"),
+    "cost": ("cost", "costs", "price", "prices"),
+    "fund": ("fund", "funds", "funding", "funded", "money"),
+    "teen": ("teen", "teens", "teenagers", "teenager", "adolescents"),
+}
+_CLASS_OF: dict[str, str] = {word: canon for canon, words in _CLASSES.items() for word in words}
+
+# Multi-word expressions folded before tokenising.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (r"\bper[\s-]+cent\b", "percent"),
+        (r"%", " percent"),
+        (r"\bu\.\s?s\.(?:\s?a\.)?", "USA "),
+        (r"\bunited states(?: of america)?\b", "USA"),
+        (r"\baffordable care act\b", "ACA"),
+        (r"\bhealth[\s-]+care\b", "healthcare"),
+        (r"\bwent up\b", "increased"),
+        (r"\bwent down\b", "decreased"),
+        (r"\btwo[\s-]+thirds\b", "66.7 percent"),
+        (r"\bone[\s-]+third\b", "33.3 percent"),
+        (r"\bhalf of\b", "50 percent of"),
+        (r"\bone in (four|4)\b", "25 percent"),
+        (r"\bone in (five|5)\b", "20 percent"),
+        (r"\bone in (three|3)\b", "33.3 percent"),
+        (r"\bone in (ten|10)\b", "10 percent"),
+    )
+)
+
+# Words (with an inner apostrophe), or a number with any letters glued to it
+# ("10th", "5m", "$1.4tn"), which is skipped as a word and read by _numbers.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,]*(?:\.\d+)?[^\W_]*", re.UNICODE)
+_MULTIPLIERS: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+}
+_NUMBER_WORDS: dict[str, float] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    # Ordinals from "third" on ("first" and "second" are too often not numbers).
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "hundredth": 100,
+}
+_NUM_WITH_MULT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the matcher compares between two claims.
+
+    Attributes:
+        stems: content words, stemmed and folded into synonym classes.
+        names: stems of capitalised words and acronyms (named-entity stand-in).
+        numbers: quantities with multipliers applied (years excluded).
+        years: four-digit years 1800-2099.
+        words: the content words as written, lower-cased, for the FTS query.
+    """
+
+    stems: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[float]
+    years: frozenset[int]
+    words: tuple[str, ...]
+
+
+def _strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude, consistent stem of a lower-case word (synonym classes applied)."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = _IRREGULAR.get(word, word)
+    if word in _CLASS_OF:
+        return _CLASS_OF[word]
+    if len(word) <= 3:
+        return word
+    for suffix, repl in (("ational", "at"), ("ations", "at"), ("ation", "at"), ("ness", ""), ("ments", ""),
+                         ("ment", ""), ("ities", ""), ("ity", ""), ("fully", ""), ("ful", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + repl
+            break
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif re.search(r"(sh|ch|x|z|ss)es$", word):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
+        if word.endswith(suffix) and re.search(r"[aeiouy]", word[: -len(suffix)]) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # stopped -> stop
+            break
+    if word.endswith("y") and len(word) > 3:
+        word = word[:-1] + "i"  # economy / economies
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]  # raise / raised / raising
+    return _CLASS_OF.get(word, word)
+
+
+def _numbers(text: str) -> tuple[set[float], set[int]]:
+    numbers: set[float] = set()
+    years: set[int] = set()
+    for match in _NUM_WITH_MULT.finditer(text):
+        raw, mult = match.group(1), (match.group(2) or "").lower()
+        digits = raw.replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        is_plain_int = "," not in raw and "." not in raw
+        if not mult and is_plain_int and len(digits) == 4 and 1800 <= value <= 2099:
+            tail = text[match.end(): match.end() + 9].lower()
+            if not tail.lstrip().startswith(("percent", "people", "dollars")):
+                years.add(int(value))
+                continue
+        if mult in {"m", "b", "k"} and match.end() < len(text) and text[match.end() - 1].isalpha():
+            # "5m" is a multiplier, "5 m" (metres) is not: require the letter to touch the number.
+            if text[match.start(2) - 1].isspace():
+                mult = ""
+        value *= _MULTIPLIERS.get(mult, 1.0)
+        numbers.add(round(value, 6))
+    return numbers, years
+
+
+_ORDINAL_WORDS = frozenset(w for w in _NUMBER_WORDS if w.endswith(("th", "rd", "fth", "lfth")) and w != "eighty")
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:-(" + "|".join(
+        sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))?\b",
+    re.IGNORECASE,
+)
+
+
+def _number_word(match: re.Match[str]) -> str:
+    words = [w.lower() for w in match.groups() if w]
+    value = int(sum(_NUMBER_WORDS[w] for w in words))
+    return f"{value}th" if words[-1] in _ORDINAL_WORDS else str(value)
+
+
+def _fold_phrases(text: str) -> str:
+    """Fold multi-word expressions and spelled-out numbers ("eight million" -> "8 million")."""
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    return _NUMBER_WORD.sub(_number_word, text)
+
+
+@lru_cache(maxsize=4096)
+def analyse(text: str, extra_names: tuple[str, ...] = ()) -> Features:
+    """The matching features of a sentence.
+
+    Args:
+        text: the claim or fact-checked statement.
+        extra_names: entity texts known from elsewhere (spaCy's entities of a
+            :class:`~claimcheck.report.Claim`), added to the names.
+    """
+    text = _fold_phrases(_strip_accents(text))
+    numbers, years = _numbers(text)
+    stems: set[str] = set()
+    names: set[str] = set()
+    words: list[str] = []
+    tokens = _WORD.findall(text)
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            continue
+        lower = token.lower().replace("’", "'")
+        if lower in STOPWORDS or lower in _NUMBER_WORDS or len(lower) < 2:
+            continue
+        s = stem(lower)
+        stems.add(s)
+        words.append(lower)
+        capitalised = token[0].isupper() and (i > 0 or token.isupper())
+        if (capitalised or (token.isupper() and len(token) >= 2)) and lower not in _NOT_NAMES:
+            names.add(s)
+    for name in extra_names:
+        for token in _WORD.findall(_strip_accents(name)):
+            lower = token.lower()
+            if not token[0].isdigit() and lower not in STOPWORDS:
+                names.add(stem(lower))
+    return Features(frozenset(stems), frozenset(names), frozenset(numbers), frozenset(years), tuple(words))
+
+
+def fts_terms(features: Features) -> list[str]:
+    """Words to OR together in the full-text query: the words as written,
+    the head word of their synonym classes, and whole numbers and years."""
+    terms: dict[str, None] = {}
+    for word in features.words:
+        terms[word.replace("'", " ").split()[0]] = None
+        canon = stem(word)
+        if canon in _CLASSES:
+            # Only the class's head word: every variant would flood BM25 with
+            # common words and push the rarer, telling ones out of the top.
+            terms[_CLASSES[canon][0]] = None
+    for year in sorted(features.years):
+        terms[str(year)] = None
+    for number in sorted(features.numbers):
+        # Stored text may spell a figure either way: "8" / "eight", "8 million" / "8,000,000".
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if number >= scale:
+                mantissa = number / scale
+                if mantissa.is_integer():
+                    terms[str(int(mantissa))] = None
+                    if mantissa in _DIGIT_WORDS:
+                        terms[_DIGIT_WORDS[mantissa]] = None
+                terms[word] = None
+                break
+        else:
+            if number.is_integer() and 1 < number < 1e6:
+                terms[str(int(number))] = None
+                if number in _DIGIT_WORDS:
+                    terms[_DIGIT_WORDS[number]] = None
+    return list(terms)
+
+
+_DIGIT_WORDS: dict[float, str] = {
+    value: word for word, value in _NUMBER_WORDS.items() if not word.endswith(("th", "rd", "fth", "lfth")) and word != "dozen"
+}

@@ -1,0 +1,33 @@
+"""The built-in plugin that offers the local fact-check store as a lookup source.
+
+Listed in ``claimcheck.plugins.manager.DEFAULT_PLUGINS``: the core registers
+its own store through the same ``claimcheck_lookup_sources`` hook that
+third-party sources (``claimcheck-google-factcheck``) use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from claimcheck.lookups.base import LookupSource
+from claimcheck.lookups.local import LocalSource
+from claimcheck.lookups.store import default_db_path
+from claimcheck.plugins.hookspecs import hookimpl
+
+__all__ = ["claimcheck_lookup_sources", "db_path"]
+
+
+def db_path(config: dict[str, Any] | None) -> Path:
+    """The store's path from the configuration (``config["db"]``), else the default."""
+    configured = (config or {}).get("db")
+    return Path(configured).expanduser() if configured else default_db_path()
+
+
+@hookimpl
+def claimcheck_lookup_sources(config: dict[str, Any]) -> list[LookupSource]:
+    """The local store, when its database file exists; nothing otherwise."""
+    path = db_path(config)
+    if not path.is_file():
+        return []
+    return [LocalSource(path)]

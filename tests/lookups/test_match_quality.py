@@ -1,0 +1,102 @@
+"""Matching: reworded claims find their fact-check; unrelated sentences on the same topics do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.lookups.features import analyse
+from claimcheck.lookups.match import DEFAULT_THRESHOLD, Matcher, fts_query, similarity
+from claimcheck.lookups.store import Store
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("The Annies List group backs abortions in the third trimester on demand, a mailer from Rep. Dwayne Bohac said.",
+         "2635"),
+        ("Reince Priebus said the national jobless rate has been above 8 per cent for a record 36 months.", "5413"),
+        ("Mitch McConnell warned that raising the minimum wage to $10.10 would destroy between 500,000 and 1 million jobs.",
+         "10074"),
+        ("Anita Perry said just 4 countries in the world allow abortion after 20 weeks of pregnancy.", "8360"),
+        ("A viral post says Bush left Obama a deficit of $1.4tn, which Obama cut to only $492bn.", "11239"),
+        ("Kirsten Gillibrand said roughly 40% of guns are bought without a background check.", "7312"),
+        ("Harry Reid said 8 million jobs were lost during George W. Bush's eight years.", "4228"),
+        ("Obama noted that Reagan raised the debt ceiling 18 times and George W. Bush did so 7 times.", "4181"),
+        ("Charlie Crist said the turnaround in the economy began as his term ended.", "9028"),
+        ("Gov. Nathan Deal said Georgia climbed from 10th to the 8th most populous state in only four years.", "10392"),
+    ],
+)
+def test_match_reworded_claim_is_found(filled_store: Store, query: str, expected: str) -> None:
+    matches = Matcher(filled_store).find(query, limit=3)
+    assert matches, query
+    assert matches[0].record.source_id == expected
+    assert matches[0].score >= DEFAULT_THRESHOLD
+    assert all(0.0 <= m.score <= 1.0 for m in matches)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "The city council will hold three public hearings on the minimum wage before the vote in June.",
+        "A gun show at the fairgrounds was cancelled because of flooding.",
+        "The governor signed the state budget at a ceremony on Tuesday.",
+        "Abortion rights supporters rallied outside the statehouse.",
+        "Job seekers queued outside the convention centre for the annual job fair.",
+        "Congress will vote on the debt ceiling next week, the majority leader said.",
+    ],
+)
+def test_match_same_topic_distractors_stay_below_threshold(filled_store: Store, query: str) -> None:
+    matches = Matcher(filled_store).find(query, limit=3)
+    assert all(m.score < DEFAULT_THRESHOLD for m in matches), [(m.score, m.record.claim) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("query", "other"),
+    [
+        ("Women in South Carolina earn 76 cents on the dollar to men's earnings.",
+         "Women in South Carolina earn 66 cents on the dollar to men's earnings."),
+        ("There was a loss of eight million jobs during the Bush years.",
+         "There was a loss of two million jobs during the Bush years."),
+        ("Unemployment in 2009 was the highest in the state's history.",
+         "Unemployment in 1982 was the highest in the state's history."),
+    ],
+)
+def test_match_numbers_and_years_must_agree(query: str, other: str) -> None:
+    def weight(term: str) -> float:
+        return 1.0
+
+    same = similarity(analyse(query), analyse(query), weight)
+    changed = similarity(analyse(query), analyse(other), weight)
+    assert same == pytest.approx(1.0)
+    assert changed < DEFAULT_THRESHOLD < same
+
+
+def test_match_rounded_numbers_agree() -> None:
+    def weight(term: str) -> float:
+        return 1.0
+
+    stored = analyse("The program cost $1,187,000 in 2019.")
+    reworded = analyse("The program cost nearly $1.2 million in 2019.")
+    assert similarity(reworded, stored, weight) > 0.9
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['taxes NOT jobs', 'claim: "quoted" text', 'NEAR(jobs taxes)', 'jobs* OR ^taxes', '"', "()", "- + : ^ *",
+     "AND OR NOT", "😀 emoji only", "   ", "2016", "l'économie française a progressé"],
+)
+def test_match_fts_syntax_in_text_is_harmless(filled_store: Store, query: str) -> None:
+    Matcher(filled_store).find(query)  # must not raise
+    built = fts_query(analyse(query))
+    assert built is None or all(part.startswith('"') and part.endswith('"') for part in built.split(" OR "))
+
+
+def test_match_claim_entities_and_claimant_help(filled_store: Store) -> None:
+    plain = Matcher(filled_store).find("The economic turnaround started at the end of my term.", limit=1)
+    named = Matcher(filled_store).find("Crist said the economic turnaround started at the end of his term.",
+                                       limit=1, names=("Charlie Crist",))
+    assert plain[0].record.source_id == named[0].record.source_id == "9028"
+
+
+def test_match_empty_store(store: Store) -> None:
+    assert Matcher(store).find("Taxes went up 5 percent in 2019.") == []
