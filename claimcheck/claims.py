@@ -237,11 +237,26 @@ def _assign(sent: Span, heads: list[Token]) -> dict[int, set[int]]:
     """Give every token of the sentence to the nearest unit head above it."""
     head_ids = {h.i for h in heads}
     owned: dict[int, set[int]] = {h.i: set() for h in heads}
+    # Every token on a walk shares the walk's owner, so remember it: each
+    # token's head is then looked up once instead of once per descendant.
+    owner_of: dict[int, int] = {}
+    root_i: int | None = None
     for token in sent:
         node = token
-        while node.i not in head_ids and node.head is not node:
+        path: list[int] = []
+        while node.i not in head_ids and node.i not in owner_of and node.head is not node:
+            path.append(node.i)
             node = node.head
-        owner = node.i if node.i in head_ids else sent.root.i
+        if node.i in head_ids:
+            owner = node.i
+        elif node.i in owner_of:
+            owner = owner_of[node.i]
+        else:
+            if root_i is None:
+                root_i = sent.root.i
+            owner = root_i
+        for i in path:
+            owner_of[i] = owner
         owned[owner].add(token.i)
     return owned
 
@@ -265,8 +280,13 @@ def _split_conjuncts(content: Token, tokens: set[int]) -> list[tuple[Token, set[
 
 
 def _is_question(sent: Span) -> bool:
-    last = [t for t in sent if not t.is_space and t.text not in _QUOTE_CHARS]
-    return bool(last) and last[-1].text in ("?", "?!", "!?")
+    doc = sent.doc
+    # Only the last token that is not a space or a quote mark matters: look from the end.
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        text = doc[i].text
+        if not doc[i].is_space and text not in _QUOTE_CHARS:
+            return text in ("?", "?!", "!?")
+    return False
 
 
 def _is_condition_or_imperative(head: Token) -> bool:

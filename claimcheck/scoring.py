@@ -42,6 +42,12 @@ _BASE = -1.0
 MODEL_WEIGHT = 0.6
 #: Clauses shorter than this many words get a smaller model share.
 FULL_EVIDENCE_WORDS = 6
+#: Platt scaling of the combined logit, ``a * z + b``, so that a score of 0.7
+#: means about 70% of such claims are check-worthy.  Fitted on the CheckThat!
+#: 2024 dev split (report scores of ``claimcheck eval``); the reliability
+#: table in docs/model.md is 2-fold cross-validated on that split.
+CALIBRATION_WITH_MODEL = (2.08, 0.214)
+CALIBRATION_FEATURES_ONLY = (2.34, -0.009)
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 _INTENSIFIERS = frozenset({"very", "really", "so", "totally", "absolutely", "extremely", "incredibly", "certainly", "truly", "quite", "simply"})
 
@@ -167,7 +173,8 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
         z = z_features
-    score = round(_sigmoid(z), 3)
+    a, b = CALIBRATION_WITH_MODEL if item.model_probability is not None else CALIBRATION_FEATURES_ONLY
+    score = round(_sigmoid(a * z + b), 3)
     ranked = sorted(contributions, key=lambda wr: -abs(wr[0]))
     reasons = [("+ " if w > 0 else "- ") + r for w, r in ranked[:4]]
     return Scored(score, reasons)

@@ -42,6 +42,8 @@ SENTENCE_STARTERS = frozenset(
     no not according officials police mr mrs ms dr president prime minister speaking""".split()
 )
 
+_SPECIAL_CHAR = re.compile("[" + re.escape("".join(sorted(_DELETED | set(_REPLACED)))) + "]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_OPEN_ONLY | _CLOSE_ONLY | _EITHER))) + "]")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}|[a-z][)\]]|[0-9]{2}|[a-z]['’])([.?!\u2026]+)(?=[A-Z\u2018(\[])")
 _GLUED_CAMEL = re.compile(r"(?<![A-Za-z])([a-z][a-z]+)([A-Z][a-z]*)(?=[^A-Za-z]|$)")
 
@@ -190,11 +192,9 @@ def normalise(original: str) -> NormalisedText:
     insert_before: dict[int, str] = {}
     boundary_at: set[int] = set()  # original indices that must start a sentence
 
-    for i, ch in enumerate(original):
-        if ch in _DELETED:
-            replace[i] = ""
-        elif ch in _REPLACED:
-            replace[i] = _REPLACED[ch]
+    for m in _SPECIAL_CHAR.finditer(original):
+        ch = m.group()
+        replace[m.start()] = "" if ch in _DELETED else _REPLACED[ch]
 
     # Paragraphs glued after sentence punctuation: "some say.The opposing view".
     for m in _GLUED_SENTENCE.finditer(original):
@@ -208,7 +208,7 @@ def normalise(original: str) -> NormalisedText:
             boundary_at.add(m.start(2))
 
     # Quotation marks: decide which open and which close, then repair.
-    marks = [i for i, ch in enumerate(original) if ch in _OPEN_ONLY or ch in _CLOSE_ONLY or ch in _EITHER]
+    marks = [m.start() for m in _QUOTE_MARK.finditer(original)]
     actions = _resolve_quotes(original, marks) if marks else []
     quote_events: list[tuple[int, str]] = []
     for pos, action in zip(marks, actions):
@@ -224,24 +224,35 @@ def normalise(original: str) -> NormalisedText:
             boundary_at.add(pos + 1)
         quote_events.append((pos, action))
 
-    out: list[str] = []
-    offsets = array("l")
     inserted: set[int] = set()
-    orig_to_norm: dict[int, int] = {}
-    for i, ch in enumerate(original):
-        ins = insert_before.get(i)
-        if ins:
-            for c in ins:
-                inserted.add(len(out))
+    orig_to_norm: dict[int, int] | range
+    if not insert_before and all(len(rep) == 1 for rep in replace.values()):
+        # The common case: nothing inserted or deleted, so the map is the
+        # identity and the per-character loop below is not needed.
+        chars = list(original)
+        for i, rep in replace.items():
+            chars[i] = rep
+        text = "".join(chars)
+        offsets = array("l", range(len(original)))
+        orig_to_norm = range(len(original) + 1)
+    else:
+        out: list[str] = []
+        offsets = array("l")
+        orig_to_norm = {}
+        for i, ch in enumerate(original):
+            ins = insert_before.get(i)
+            if ins:
+                for c in ins:
+                    inserted.add(len(out))
+                    out.append(c)
+                    offsets.append(i)
+            orig_to_norm[i] = len(out)
+            rep = replace.get(i, ch)
+            for c in rep:
                 out.append(c)
                 offsets.append(i)
-        orig_to_norm[i] = len(out)
-        rep = replace.get(i, ch)
-        for c in rep:
-            out.append(c)
-            offsets.append(i)
-    orig_to_norm[len(original)] = len(out)
-    text = "".join(out)
+        orig_to_norm[len(original)] = len(out)
+        text = "".join(out)
 
     quotes: list[QuoteSpan] = []
     open_at: int | None = None

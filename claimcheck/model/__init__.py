@@ -1,0 +1,156 @@
+"""The check-worthiness model that ships inside the package.
+
+A calibrated linear model over features of the spaCy parse
+(:mod:`claimcheck.model.features`), trained by ``train/train_checkworthy.py``
+on the CLEF CheckThat! 2024 debate sentences plus subjective news sentences
+(see ``docs/model.md`` for the data, its licences and the measured quality).
+Scoring needs numpy only: the model is a vocabulary of feature strings, one
+weight per feature, and a Platt-scaling bias folded into the weights.
+
+    from claimcheck.model import load_model
+    model = load_model()                     # loaded once, then cached
+    probabilities = model.predict(spans)     # calibrated P(check-worthy) per span
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
+from claimcheck.model.features import span_features
+
+if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
+    from spacy.tokens import Span
+
+__all__ = ["CheckworthinessModel", "DEFAULT_MODEL", "load_model"]
+
+#: The shipped model; its metadata lives next to it with a ``.json`` suffix.
+DEFAULT_MODEL = Path(__file__).with_name("checkworthy.npz")
+#: The npz layout this code reads; bumped when the arrays change meaning.
+FORMAT_VERSION = 1
+
+
+class CheckworthinessModel:
+    """A calibrated linear check-worthiness scorer.
+
+    The logit of a span is ``sum(weights[f]) / sqrt(sum(norms[f])) + bias``
+    over the span's known features ``f``: a logistic regression over
+    L2-normalised TF-IDF-weighted binary features, with the IDF, the
+    regression coefficients and the Platt scaling folded into ``weights``,
+    ``norms`` and ``bias`` at training time.
+
+    Args:
+        vocabulary: feature strings, in weight order.
+        weights: one float per feature (calibrated logit contribution).
+        norms: one float per feature (its squared IDF, for the row norm).
+        bias: the calibrated intercept.
+        info: metadata (name, version, trained_on, metrics, ...).
+    """
+
+    def __init__(
+        self,
+        vocabulary: Sequence[str],
+        weights: np.ndarray,
+        norms: np.ndarray,
+        bias: float,
+        info: dict[str, Any],
+    ) -> None:
+        if not len(vocabulary) == len(weights) == len(norms):
+            raise ClaimcheckError(ErrorCode.MODEL, "model arrays have different lengths", ExitCode.INTERNAL_ERROR)
+        self._index: dict[str, int] = {feature: i for i, feature in enumerate(vocabulary)}
+        self._weights = np.asarray(weights, dtype=np.float64)
+        self._norms = np.asarray(norms, dtype=np.float64)
+        self._bias = float(bias)
+        self._info = info
+
+    @property
+    def name(self) -> str:
+        """``name-version``, for the report's ``tool`` block."""
+        return f"{self._info.get('name', 'checkworthy')}-{self._info.get('version', '?')}"
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """Metadata: ``name``, ``version``, ``trained_on``, ``metrics``, ``calibration``, ``licence`` ..."""
+        return self._info
+
+    def logits(self, spans: Sequence[Span]) -> np.ndarray:
+        """Calibrated log-odds of check-worthiness, one per span (float64 array).
+
+        This is the natural scale for combining the model with other evidence:
+        adding an offset ``d`` multiplies the odds by ``exp(d)``.
+        """
+        index = self._index
+        rows: list[int] = []
+        cols: list[int] = []
+        # The only per-span Python work: feature strings and dict look-ups.
+        # The arithmetic is done once per batch with bincount.
+        for row, span in enumerate(spans):
+            for feature in span_features(span):
+                col = index.get(feature)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+        n = len(spans)
+        if not cols:
+            return np.full(n, self._bias)
+        row_arr = np.asarray(rows, dtype=np.intp)
+        col_arr = np.asarray(cols, dtype=np.intp)
+        dot = np.bincount(row_arr, weights=self._weights[col_arr], minlength=n)
+        norm = np.sqrt(np.bincount(row_arr, weights=self._norms[col_arr], minlength=n))
+        norm[norm == 0.0] = 1.0
+        return dot / norm + self._bias
+
+    def predict(self, spans: Sequence[Span]) -> np.ndarray:
+        """Calibrated P(check-worthy), one float in [0, 1] per span."""
+        return 1.0 / (1.0 + np.exp(-self.logits(spans)))
+
+
+def _read(path: Path) -> CheckworthinessModel:
+    meta_path = path.with_suffix(".json")
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            version = int(arrays["format_version"])
+            if version != FORMAT_VERSION:
+                raise ClaimcheckError(
+                    ErrorCode.MODEL,
+                    f"{path}: model format {version}, this claimcheck reads format {FORMAT_VERSION}; "
+                    "retrain it with train/train_checkworthy.py",
+                )
+            vocabulary = str(arrays["vocabulary"]).split("\n")
+            weights = arrays["weights"]
+            norms = arrays["norms"]
+            bias = float(arrays["bias"])
+        info = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    except FileNotFoundError:
+        raise ClaimcheckError(ErrorCode.MODEL, f"{path}: no such model file") from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ClaimcheckError(ErrorCode.MODEL, f"{path}: not a claimcheck model ({exc})") from None
+    return CheckworthinessModel(vocabulary, weights, norms, bias, info)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: Path) -> CheckworthinessModel:
+    return _read(path)
+
+
+def load_model(path: Path | None = None) -> CheckworthinessModel:
+    """Load a check-worthiness model once per process.
+
+    Args:
+        path: an ``.npz`` written by ``train/train_checkworthy.py``;
+            ``None`` is the model shipped in the package.
+
+    Returns:
+        The model (the same object on every call with the same path).
+
+    Raises:
+        ClaimcheckError: ``CC180`` when the file is missing or not a model.
+    """
+    return _load_cached(Path(path or DEFAULT_MODEL).resolve())
