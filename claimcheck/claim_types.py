@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from claimcheck.lexicon import (
+    EVALUATIVE,
     CAUSAL_MARKERS,
     CAUSAL_VERBS,
     FUTURE_MARKERS,
@@ -107,7 +108,9 @@ def _is_quantity(tokens: list[Token]) -> bool:
 
 def _is_comparison(tokens: list[Token]) -> bool:
     for t in tokens:
-        if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least", "best") or (t.lower_ in ("most", "least") and t.head.pos_ == "ADJ"):
+        if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
+            return True  # "the largest", not "the worst decision ever" (an opinion)
+        if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
             return True
         if t.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in t.subtree):
             return True

@@ -93,6 +93,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[end - 1].text in (")", "%") and start < end - 1:
             break
         end -= 1
+    # Keep a closing quote mark whose opening one is inside the claim.
+    if end < len(doc) and doc[end].text in _QUOTE_CHARS and sum(t.text in _QUOTE_CHARS for t in doc[start:end]) % 2 == 1:
+        end += 1
     return start, end
 
 
@@ -186,6 +189,34 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
     return None
 
 
+#: Nouns for documents that speak for their authors: "according to figures published by X".
+DOCUMENT_NOUNS = frozenset({"figure", "data", "report", "statistic", "study", "survey", "poll", "estimate", "analysis", "document", "record", "filing", "release", "research"})
+
+
+def _after_comma(token: Token) -> bool:
+    """True when ``token`` comes right after a comma (an apposition or aside)."""
+    left = token.left_edge.i - 1
+    return left >= 0 and token.doc[left].text == ","
+
+
+def _source_behind_document(noun: Token) -> Token:
+    """"figures published by the health department" -> "department"; "data from the ONS" -> "ONS"."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ in ("by", "from")):
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return noun
+
+
 def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
     """"according to X" and "as X put it" inside a clause."""
     for i in sorted(unit_tokens):
@@ -195,11 +226,13 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
             if pobj is None:
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if pobj is not None:
+                pobj = _source_behind_document(pobj)
                 speaker = [t.i for t in pobj.subtree if not t.is_punct]
-                # The speaker is the name, not its apposition ("Chris Monday, an associate professor ...").
-                appos = [t.i for c in pobj.children if c.dep_ in ("appos", "prep", "acl", "relcl") and c.i > pobj.i for t in c.subtree]
-                speaker = sorted(set(speaker) - set(appos) - {t.i for t in doc[i + 1 : i + 2]})
-                tokens = {token.i, doc[i + 1].i, *speaker}
+                # The speaker is the name, not what follows it after a comma
+                # ("Chris Monday, an associate professor at ...").
+                trailing = [t.i for c in pobj.children if c.i > pobj.i and (c.dep_ in ("appos", "acl", "relcl") or _after_comma(c)) for t in c.subtree]
+                speaker = sorted(set(speaker) - set(trailing) - {doc[i + 1].i})
+                tokens = {token.i, doc[i + 1].i, *(t.i for t in doc[i + 1].subtree)}
                 return Frame(cue=[token.i, doc[i + 1].i], speaker=speaker, tokens=tokens, kind="according")
         if token.dep_ == "advcl" and token.lemma_.lower() in ("put", "say", "describe", "call") and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children

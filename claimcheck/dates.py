@@ -45,6 +45,12 @@ _WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None, "a few": None,
 }
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:(?P<which>last|next|this|coming|past|previous)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
 _AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$", re.IGNORECASE)
 
 
@@ -81,13 +87,33 @@ def _precision(text: str) -> str:
     return "year"
 
 
+def _weekday(which: str | None, day: str, published: dt.date, future: bool) -> dt.date:
+    """A weekday named in news copy: "on Friday" in a Friday paper is that day;
+    otherwise the last one before publication, or the next one when the clause
+    is about the future ("will announce on Thursday")."""
+    target = _WEEKDAYS.index(day.lower())
+    ahead = (target - published.weekday()) % 7
+    behind = (published.weekday() - target) % 7
+    which = (which or "").lower()
+    if which in ("last", "past", "previous"):
+        return published - dt.timedelta(days=behind or 7)
+    if which == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if which in ("this", "coming"):
+        return published + dt.timedelta(days=ahead)
+    if ahead == 0:
+        return published
+    return published + dt.timedelta(days=ahead) if future else published - dt.timedelta(days=behind)
+
+
 @functools.lru_cache(maxsize=4096)
-def resolve(text: str, published: dt.date | None) -> ResolvedDate:
+def resolve(text: str, published: dt.date | None, future: bool = False) -> ResolvedDate:
     """Resolve one date expression against the publication date.
 
     Args:
         text: the expression as written ("today", "a year ago", "19 June 2024").
         published: the publication date; relative expressions stay unresolved without it.
+        future: the clause speaks of the future, so a bare weekday is the next one.
 
     Returns:
         The ISO value cut to its precision, the precision, and whether it was relative.
@@ -106,6 +132,9 @@ def resolve(text: str, published: dt.date | None) -> ResolvedDate:
     if relative and published is None:
         return ResolvedDate(None, None, True)
     if published is not None:
+        m = _WEEKDAY.match(lower)
+        if m:
+            return ResolvedDate(_weekday(m.group("which"), m.group("day"), published, future).isoformat(), "day", True)
         m = _AGO.match(lower)
         if m:
             n = m.group("n")

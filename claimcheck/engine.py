@@ -414,16 +414,16 @@ class _ClaimBuilder:
                 if text.lower() not in (h.lower() for h in hedges):
                     hedges.append(text)
 
+        claim_type, _ = classify(doc, claim_ids, cand.head, cand.origin)
         entities: list[Entity] = []
         dates: list[DateRef] = []
         for ent in entity_index(doc).overlapping(cand.start, cand.end):
             a, b = self._orig(ent.start_char, ent.end_char)
             entities.append(Entity(original[a:b], ent.label_, a, b))
             if ent.label_ == "DATE":
-                resolved = resolve(ent.text, self.published)
+                resolved = resolve(ent.text, self.published, claim_type == "prediction")
                 dates.append(DateRef(original[a:b], resolved.value, resolved.precision, resolved.relative, a, b))  # type: ignore[arg-type]
 
-        claim_type, _ = classify(doc, claim_ids, cand.head, cand.origin)
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
         if cand.frame and cand.frame.kind in ("cognition",) and source is not None and quote_of(doc, cand.frame.cue[0], self.quotes):
             frame_kind = "cognition"

@@ -98,7 +98,7 @@ EVALUATIVE = frozenset(
     """ominous desperate desperation angry anger alarmed alarming concerned worried afraid scared happy sad
     proud ashamed shameful disgraceful disgusting outrageous ridiculous absurd stupid silly foolish
     wonderful great terrible horrible awful amazing incredible fantastic brilliant excellent superb
-    beautiful ugly nice bad best worst unfair unjust evil wicked cruel
+    beautiful ugly nice bad best worst greatest finest unfair unjust evil wicked cruel
     dangerous reckless crazy insane pathetic weak strong tough disastrous disaster catastrophic
     catastrophe tragic tragedy shocking shocked stunning stunned remarkable extraordinary warm
     jubilant gushing calculated cynical brave courageous heroic cowardly corrupt dishonest honest

@@ -42,3 +42,19 @@ def test_dates_relative_without_publication_date_is_unresolved() -> None:
 
 def test_dates_absolute_without_publication_date() -> None:
     assert resolve("19 June 2024", None).value == "2024-06-19"
+
+
+@pytest.mark.parametrize(
+    "text,future,value",
+    [
+        ("Wednesday", False, "2024-06-19"),  # the publication day itself
+        ("on Monday", False, "2024-06-17"),
+        ("Friday", False, "2024-06-14"),
+        ("Friday", True, "2024-06-21"),
+        ("last Wednesday", False, "2024-06-12"),
+        ("next Monday", False, "2024-06-24"),
+        ("Tuesday evening", False, "2024-06-18"),
+    ],
+)
+def test_dates_weekdays_follow_news_usage(text: str, future: bool, value: str) -> None:
+    assert resolve(text, PUBLISHED, future).value == value

@@ -1,0 +1,49 @@
+"""The check-worthiness score moves with the signals it reports."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _score(engine, text: str, contains: str) -> tuple[float, list[str]]:
+    report = engine.check(text, published="2024-06-19", all=True)
+    claim = next(c for c in report.claims if contains in c.text)
+    return claim.score, claim.reasons
+
+
+@pytest.mark.parametrize(
+    "checkable,uncheckable",
+    [
+        ("Unemployment fell to 4.1% in May.", "I feel wonderful tonight."),
+        ("The treaty bans nuclear tests in the Arctic.", "What a terrible, shameful treaty this is, frankly."),
+        ("Russia sent 300 tanks to the border in March.", "The West will be alarmed at what these ties could mean."),
+    ],
+)
+def test_scoring_checkable_above_uncheckable(engine, checkable: str, uncheckable: str) -> None:
+    report_a = engine.check(checkable, all=True)
+    report_b = engine.check(uncheckable, all=True)
+    best_a = max(c.score for c in report_a.claims)
+    best_b = max((c.score for c in report_b.claims), default=0.0)
+    assert best_a >= 0.5 > best_b
+
+
+def test_scoring_feeling_is_explained(engine) -> None:
+    score, reasons = _score(engine, "\u201cPeople are very concerned here,\u201d said Mr Monday.", "concerned")
+    assert score < 0.5 and any("feeling" in r for r in reasons)
+
+
+def test_scoring_reasons_and_bands(engine) -> None:
+    report = engine.check("Unemployment fell to 4.1% in May, the Office for National Statistics said.", all=True)
+    claim = report.claims[0]
+    assert claim.reasons and all(r[0] in "+-" or "(" in r for r in claim.reasons)
+    assert claim.band == ("high" if claim.score >= 0.7 else "medium" if claim.score >= 0.5 else "low")
+
+
+def test_scoring_without_model_uses_features(nlp) -> None:
+    from claimcheck.engine import Engine
+
+    engine = Engine(config={"model": False})
+    report = engine.check("Unemployment fell to 4.1% in May.", all=True)
+    assert report.tool["model"] == "features"
+    assert not any("model:" in r for c in report.claims for r in c.reasons)
+    assert report.claims[0].score >= 0.5
