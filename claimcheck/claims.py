@@ -365,6 +365,19 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
     for token in sent:
         if not _is_verbal(token):
             continue
+        # "..., said Baker, adding that the union would ballot members": the
+        # participle reports more content from the same speaker.
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and token.lemma_.lower() in SPEECH_VERBS:
+            content = _content_child(token, {"ccomp"})
+            if content is not None:
+                exclude = _subtree_ids(content)
+                speaker = _speaker_of(token.head, exclude | _subtree_ids(token)) if _is_verbal(token.head) else []
+                start, end = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+                if end - start >= 2 and (start, end) not in taken:
+                    taken.add((start, end))
+                    frame = Frame(cue=[token.i], speaker=speaker, tokens={token.i}, kind="speech")
+                    out.append(Candidate(start, end, content.i, sent.start, sent.end, "content", frame, set(range(start, end))))
+                continue
         # "regarding why Vladimir Putin is in North Korea" presupposes that he is.
         if token.dep_ in ("relcl", "ccomp", "pcomp", "advcl", "acl") and has_subject(token):
             why = [c for c in token.children if c.dep_ == "advmod" and c.lower_ == "why"]

@@ -79,51 +79,47 @@ def decode_text(data: bytes, source: str) -> str:
     return text
 
 
-def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
-    if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return stream.read(MAX_INPUT_BYTES + 1)
-    p = Path(path)
-    if not p.exists():
-        raise InputError(ErrorCode.FILE_NOT_FOUND, f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(ErrorCode.IS_A_DIRECTORY, f"{path}: is a directory; give a text file (or - for standard input)")
-    try:
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                ErrorCode.TOO_LARGE,
-                f"{path}: {size / 1e6:.1f} MB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit "
-                "for one document; split it, or check a corpus as JSON Lines (--input-format jsonl)",
-            )
-        with p.open("rb") as fh:
-            return fh.read(MAX_INPUT_BYTES + 1)
-    except PermissionError:
-        raise InputError(ErrorCode.UNREADABLE, f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(ErrorCode.UNREADABLE, f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-def read_text(path: str, stdin: BinaryIO | None = None) -> InputDocument:
-    """Read one text document from a file path, or standard input for ``-``."""
-    source = "<stdin>" if path == "-" else path
-    return InputDocument(text=decode_text(_read_bytes(path, stdin), source), source=source)
-
-
-def _open_binary(path: str, stdin: BinaryIO | None) -> BinaryIO:
+def _open_binary(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
+    """Open a file (or standard input for ``-``) for reading bytes, with clear errors."""
     if path == "-":
         return stdin if stdin is not None else sys.stdin.buffer
     p = Path(path)
     if not p.exists():
         raise InputError(ErrorCode.FILE_NOT_FOUND, f"{path}: no such file")
     if p.is_dir():
-        raise InputError(ErrorCode.IS_A_DIRECTORY, f"{path}: is a directory; give a JSON Lines file (or - for standard input)")
+        raise InputError(ErrorCode.IS_A_DIRECTORY, f"{path}: is a directory; give {what} (or - for standard input)")
     try:
         return p.open("rb")
     except PermissionError:
         raise InputError(ErrorCode.UNREADABLE, f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(ErrorCode.UNREADABLE, f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
+    stream = _open_binary(path, stdin, "a text file")
+    if path != "-":
+        size = Path(path).stat().st_size
+        if size > MAX_INPUT_BYTES:
+            stream.close()
+            raise InputError(
+                ErrorCode.TOO_LARGE,
+                f"{path}: {size / 1e6:.1f} MB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit "
+                "for one document; split it, or check a corpus as JSON Lines (--input-format jsonl)",
+            )
+    try:
+        return stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise InputError(ErrorCode.UNREADABLE, f"{path}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        if path != "-":
+            stream.close()
+
+
+def read_text(path: str, stdin: BinaryIO | None = None) -> InputDocument:
+    """Read one text document from a file path, or standard input for ``-``."""
+    source = "<stdin>" if path == "-" else path
+    return InputDocument(text=decode_text(_read_bytes(path, stdin), source), source=source)
 
 
 def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocument]:
@@ -134,7 +130,7 @@ def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocume
     number, before anything is lost silently.
     """
     source = "<stdin>" if path == "-" else path
-    stream = _open_binary(path, stdin)
+    stream = _open_binary(path, stdin, "a JSON Lines file")
     seen_any = False
     try:
         for lineno, raw in enumerate(stream, start=1):

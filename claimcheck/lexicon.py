@@ -89,8 +89,8 @@ PREDICTION_VERBS = frozenset("predict forecast project expect anticipate".split(
 
 #: Fraction and proportion words that make a quantity claim without digits.
 QUANTITY_WORDS = frozenset(
-    """half third quarter majority minority dozen dozens hundreds thousands millions billions percent
-    per cent double doubled triple tripled twice thrice fraction proportion share most""".split()
+    """half halve third quarter majority minority dozen dozens hundreds thousands millions billions percent
+    per cent double doubled triple tripled quadruple twice thrice fraction proportion share most""".split()
 )
 
 #: Adjectives and nouns of feeling and evaluation: their presence marks opinion.
