@@ -112,6 +112,8 @@ class SpeakerResolver:
             return Source(self.full_name(persons[-1].text), "person", mention, cue, start, end)
         orgs = [e for e in ents if e.label_ in _NAMED_ORG_LABELS]
         head = span.root
+        if head.pos_ == "VERB" and head.tag_ == "VBN":
+            return Source(mention, "anonymous", mention, cue, start, end)  # "it is understood"
         if head.pos_ == "PRON":
             resolved = self.resolve_pronoun(head.lower_, start)
             if resolved and head.lower_ not in ("it",):
@@ -125,8 +127,8 @@ class SpeakerResolver:
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
-        if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS and ("the" in dets or any(t.dep_ == "poss" for t in span)):
-            return Source(mention, "organisation", mention, cue, start, end)
+        if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
+            return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
         return Source(mention, "anonymous", mention, cue, start, end)
 
 

@@ -163,6 +163,10 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
             speaker = _speaker_of(head, exclude)
             frame_tokens = {t.i for t in head.subtree} - exclude
             kind = "cognition" if lemma in COGNITION_VERBS else "speech"
+            if not speaker and head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children):
+                # "It is understood / believed / said that ...": briefing by unnamed sources.
+                speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
+                kind = "speech"
             return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
     if lemma == "be" or head.lower_ in ("'s", "is", "are", "was", "were"):
         for child in head.children:
@@ -241,6 +245,17 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
             if speaker:
                 return Frame(cue=[token.i], speaker=speaker, tokens=_subtree_ids(token), kind="as-put")
     return None
+
+
+#: Verbs whose reported content is an intention: the act of announcing it is the checkable event.
+ANNOUNCING_VERBS = frozenset({"announce", "pledge", "promise", "vow", "unveil", "declare", "threaten", "commit", "propose", "plan"})
+
+
+def _announces_intention(head: Token, content: Token) -> bool:
+    """True for "X announced (that) it would/will ...": report the announcement, dated, as an event."""
+    if head.lemma_.lower() not in ANNOUNCING_VERBS or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo") for c in content.children)
 
 
 def _units(sent: Span) -> list[Token]:
@@ -463,6 +478,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         quote = _quote_around(head, quotes)
         found = find_frame(head)
+        if found is not None and _announces_intention(head, found[1]):
+            found = None  # "the government announced it would scrap the tax": the announcement is the claim
         if found is not None:
             frame, content = found
             content_ids = _subtree_ids(content) & tokens
@@ -479,7 +496,13 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if cand:
             candidates.append(cand)
     taken = {(c.start, c.end) for c in candidates}
-    candidates.extend(_embedded(doc, sent, taken))
+    covered = [(c.start, c.end) for c in candidates]
+    for cand in _embedded(doc, sent, taken):
+        # A participle inside a reported clause is already part of that claim
+        # ("shares have fallen 40%, wiping $2bn off its value").
+        if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
+            continue
+        candidates.append(cand)
     return candidates
 
 

@@ -123,6 +123,8 @@ def resolve(text: str, published: dt.date | None, future: bool = False) -> Resol
     relative = bool(_RELATIVE.search(lower))
     if not _ANCHOR.search(lower):
         return ResolvedDate(None, None, relative)  # a duration: "two years", "decades"
+    if clean.isdigit() and len(clean) < 4:
+        return ResolvedDate(None, None, False)  # "81" after a name is an age, not 1981
     m = _YEAR_ONLY.match(clean)
     if m:
         return ResolvedDate(m.group(1), "year", False)

@@ -68,3 +68,26 @@ def test_attribution_quote_without_speaker_finding(engine) -> None:
     assert [f.rule for f in report.findings if f.rule == "editorial.quote-without-speaker"]
     attributed = engine.check("\u201cThe plant will close next year,\u201d said the union leader, Jane Smith.", all=True)
     assert not [f for f in attributed.findings if f.rule == "editorial.quote-without-speaker"]
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker_kind",
+    [
+        ("Police said three people were killed in the blast.", "three people", "organisation"),
+        ("It is understood that the minister will resign on Friday.", "minister will resign", "anonymous"),
+    ],
+)
+def test_attribution_institutions_and_briefings(engine, text: str, contains: str, speaker_kind: str) -> None:
+    claim, _ = _claim(engine, text, contains)
+    assert claim.attribution.kind == speaker_kind
+
+
+def test_attribution_announcement_of_intention_is_an_event(engine) -> None:
+    claim, _ = _claim(engine, "Earlier this month, the government announced it would scrap the tax.", "announced")
+    assert claim.text.startswith("Earlier this month") and claim.type == "event"
+    assert claim.dates and claim.dates[0].value == "2024-06"
+
+
+def test_attribution_speech_participle_adds_content(engine) -> None:
+    claim, _ = _claim(engine, "\u201cWe warned them,\u201d said Tom Baker, adding that the union would ballot members.", "ballot members")
+    assert claim.attribution.speaker == "Tom Baker"

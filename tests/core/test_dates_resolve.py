@@ -58,3 +58,8 @@ def test_dates_absolute_without_publication_date() -> None:
 )
 def test_dates_weekdays_follow_news_usage(text: str, future: bool, value: str) -> None:
     assert resolve(text, PUBLISHED, future).value == value
+
+
+def test_dates_age_is_not_a_year(engine) -> None:
+    report = engine.check("Mr Biden, 81, is the oldest president in US history.", published="2024-06-19", all=True)
+    assert not [d for c in report.claims for d in c.dates if d.text == "81"]
