@@ -32,3 +32,27 @@ def test_hedges_found(nlp, text: str, hedge: str) -> None:
 def test_hedges_not_found(nlp, text: str) -> None:
     doc = nlp(text)
     assert HedgeFinder(nlp.vocab).find(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant could close; it is thought to be unsafe, some say, and up to 300 jobs may go.",
+        "It is said that the minister reportedly feels like quitting, according to reports.",
+        "Sort of a deal: as many as 40 people apparently seemed to agree, critics claim.",
+        "Nothing hedged here at all.",
+    ],
+)
+def test_hedges_scan_equals_spacy_matcher(nlp, text: str) -> None:
+    """The direct scan is an optimisation of spaCy's Matcher: it must find exactly what the Matcher finds."""
+    from spacy.matcher import Matcher
+
+    from claimcheck.hedges import _PHRASES, _SINGLE_LEMMAS, _SINGLE_WORDS
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("WORD", [[{"LOWER": {"IN": _SINGLE_WORDS}}]])
+    matcher.add("LEMMA", [[{"LEMMA": {"IN": _SINGLE_LEMMAS}}]])
+    matcher.add("PHRASE", _PHRASES)
+    doc = nlp(text)
+    expected = sorted({(start, end) for _, start, end in matcher(doc)})
+    assert sorted(set(HedgeFinder(nlp.vocab).matches(doc))) == expected

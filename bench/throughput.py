@@ -1,0 +1,474 @@
+"""Throughput of claimcheck against bare spaCy, in words per second, in one run.
+
+Both sides parse the same texts with the same loaded spaCy pipeline in the
+same process:
+
+* **bare**: ``nlp.pipe(texts, batch_size=B)`` with the pipeline exactly as
+  spaCy ships it -- claimcheck's own small ``claimcheck_entity_fixes``
+  component is disabled for this side -- consuming the docs;
+* **claimcheck**: ``Engine(...).check_many(...)`` (normalisation, the parse,
+  claim detection and enrichment, the trained model when it is installed, the
+  built-in rule packs; lookups off), consuming the reports.
+
+The corpus is the CLEF CheckThat! 2019 debate transcripts
+(``debates/clef2019_train/*.tsv``, "free for general research use"), in two
+shapes, each cut at the first document that brings it to ``--words`` words
+(whitespace-separated):
+
+* ``articles``: runs of 20 consecutive sentences of one transcript joined
+  into one document, like a short article (the default ``claimcheck check``
+  case);
+* ``sentences``: one sentence per document, the ``--input-format jsonl``
+  batch case.
+
+Every document gets its transcript's date (from the file name) as its
+publication date, so relative dates are resolved as in real use.  The machine
+is noisy, so each mode runs a warm-up and then ``--rounds`` rounds, the order
+of bare and claimcheck alternating between rounds; the reported ratio is the
+median of the per-round ratios (wall clock; CPU-time ratios are reported
+too).  Peak memory is the peak resident set size (``VmHWM`` from
+``/proc/self/status``; ``ru_maxrss`` where there is no ``/proc``) of a fresh
+subprocess that loads the engine and checks each corpus once, next to the
+same figure for a fresh subprocess that loads only the spaCy pipeline and
+runs bare ``nlp.pipe``.  Targets: ratio >= 0.85, claimcheck peak RSS < 500 MB.
+
+    python bench/throughput.py                         # both modes, 100,000 words each
+    python bench/throughput.py --data ../shared/data --words 200000 --json results.json
+    python bench/throughput.py --mode articles --profile claimcheck.prof
+
+Only built-in plugins are loaded (``CLAIMCHECK_LOAD_PLUGINS`` is set empty
+unless already set), so installed third-party plugins do not skew the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import cProfile
+import csv
+import datetime as dt
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+DEBATES = Path("debates") / "clef2019_train"
+SENTENCES_PER_DOC = 20
+TARGET_RATIO = 0.85
+TARGET_RSS_MB = 500.0
+MODES = ("articles", "sentences")
+
+os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
+
+
+# -- the corpus ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """One benchmark document: its id, text and publication date."""
+
+    id: str
+    text: str
+    published: str | None
+
+
+def _read_transcript(path: Path) -> list[str]:
+    """The sentences of one CLEF 2019 transcript (columns: line, speaker, text, label)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [row[2].strip() for row in rows if len(row) >= 3 and row[2].strip()]
+
+
+def _date_of(path: Path) -> str | None:
+    """``20160209_msnbc_dem.tsv`` -> ``2016-02-09``."""
+    stem = path.name[:8]
+    try:
+        return dt.datetime.strptime(stem, "%Y%m%d").date().isoformat()
+    except ValueError:
+        return None
+
+
+def load_corpus(data: Path, mode: str, words: int, per_doc: int = SENTENCES_PER_DOC) -> list[Document]:
+    """Documents of the given shape, in transcript order, totalling at least ``words`` words.
+
+    Raises:
+        SystemExit: with a one-line message when the data is missing or too small.
+    """
+    folder = data / DEBATES
+    files = sorted(folder.glob("*.tsv")) if folder.is_dir() else []
+    if not files:
+        raise SystemExit(
+            f"throughput: error: no CLEF 2019 transcripts in {folder} "
+            f"(give the data folder holding {DEBATES}/ with --data)"
+        )
+    docs: list[Document] = []
+    total = 0
+    size = per_doc if mode == "articles" else 1
+    for path in files:
+        sentences = _read_transcript(path)
+        published = _date_of(path)
+        for i in range(0, len(sentences), size):
+            text = " ".join(sentences[i : i + size])
+            docs.append(Document(f"{path.stem}:{i + 1}", text, published))
+            total += len(text.split())
+            if total >= words:
+                return docs
+    raise SystemExit(f"throughput: error: the transcripts in {folder} hold only {total:,} words; ask for fewer with --words")
+
+
+def count_words(docs: Iterable[Document]) -> int:
+    return sum(len(d.text.split()) for d in docs)
+
+
+# -- the two sides ---------------------------------------------------------------
+
+
+def make_engine(use_model: bool) -> Any:
+    """An engine with the rule packs on, the model on when installed, lookups off."""
+    from claimcheck.engine import Engine
+
+    engine = Engine(config={"model": use_model, "lookup": {"enabled": False}})
+    # Load the lazily loaded parts now, so the first timed run does not pay for them.
+    _ = engine.model, engine.rules
+    return engine
+
+
+def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
+    """Parse with the pipeline as spaCy ships it (claimcheck's component disabled); returns tokens seen."""
+    from claimcheck.components import ENTITY_FIXES
+
+    disabled = [ENTITY_FIXES] if ENTITY_FIXES in nlp.pipe_names else []
+    tokens = 0
+    with nlp.select_pipes(disable=disabled):
+        for doc in nlp.pipe((d.text for d in docs), batch_size=batch_size):
+            tokens += len(doc)
+    return tokens
+
+
+def run_claimcheck(engine: Any, docs: list[Document], batch_size: int) -> int:
+    """Check every document with ``Engine.check_many``; returns the number of claim candidates."""
+    del batch_size  # the engine parses with its own batch size (claimcheck.nlp.parse, 64)
+    items = ({"id": d.id, "text": d.text, "published": d.published} for d in docs)
+    return sum(report.candidates for report in engine.check_many(items))
+
+
+@dataclass
+class Timing:
+    seconds: float
+    cpu: float
+
+
+def timed(fn: Callable[[], Any]) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+@dataclass
+class ModeResult:
+    mode: str
+    documents: int
+    words: int
+    rounds: list[dict[str, float]]
+    bare_seconds: float
+    claimcheck_seconds: float
+    bare_words_per_second: float
+    claimcheck_words_per_second: float
+    ratio: float
+    cpu_ratio: float
+    claims_candidates: int
+
+
+def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batch_size: int) -> ModeResult:
+    """Warm up, then alternate bare and claimcheck for ``rounds`` rounds."""
+    warm = docs[: max(10, len(docs) // 20)]
+    run_bare(engine.nlp, warm, batch_size)
+    run_claimcheck(engine, warm, batch_size)
+    words = count_words(docs)
+    per_round: list[dict[str, float]] = []
+    candidates = 0
+    for r in range(rounds):
+        order = ("bare", "claimcheck") if r % 2 == 0 else ("claimcheck", "bare")
+        got: dict[str, Timing] = {}
+        for side in order:
+            if side == "bare":
+                got[side] = timed(lambda: run_bare(engine.nlp, docs, batch_size))
+            else:
+                def check() -> None:
+                    nonlocal candidates
+                    candidates = run_claimcheck(engine, docs, batch_size)
+                got[side] = timed(check)
+            print(f"  {mode:9} round {r + 1}/{rounds} {side:10} {got[side].seconds:7.2f} s", file=sys.stderr, flush=True)
+        per_round.append({
+            "bare_seconds": round(got["bare"].seconds, 3),
+            "claimcheck_seconds": round(got["claimcheck"].seconds, 3),
+            "bare_cpu": round(got["bare"].cpu, 3),
+            "claimcheck_cpu": round(got["claimcheck"].cpu, 3),
+            "ratio": round(got["bare"].seconds / got["claimcheck"].seconds, 4),
+            "cpu_ratio": round(got["bare"].cpu / got["claimcheck"].cpu, 4),
+            "first": order[0],
+        })
+    bare_s = statistics.median(r["bare_seconds"] for r in per_round)
+    cc_s = statistics.median(r["claimcheck_seconds"] for r in per_round)
+    return ModeResult(
+        mode=mode,
+        documents=len(docs),
+        words=words,
+        rounds=per_round,
+        bare_seconds=bare_s,
+        claimcheck_seconds=cc_s,
+        bare_words_per_second=round(words / bare_s),
+        claimcheck_words_per_second=round(words / cc_s),
+        ratio=round(statistics.median(r["ratio"] for r in per_round), 3),
+        cpu_ratio=round(statistics.median(r["cpu_ratio"] for r in per_round), 3),
+        claims_candidates=candidates,
+    )
+
+
+# -- peak memory in a fresh process -------------------------------------------------
+
+
+def _child_memory(args: argparse.Namespace) -> int:
+    """Child process: load, run one side once over the corpus, print peak RSS in MB as JSON."""
+    docs = load_corpus(args.data, args.mode_child, args.words, args.per_doc)
+    if args.side == "bare":
+        from claimcheck.nlp import load_pipeline
+
+        run_bare(load_pipeline(), docs, args.batch_size)  # spaCy alone: no engine, model or rule packs loaded
+    else:
+        run_claimcheck(make_engine(not args.no_model), docs, args.batch_size)
+    peak_mb, source = _peak_rss_mb()
+    print(json.dumps({"side": args.side, "mode": args.mode_child, "peak_rss_mb": round(peak_mb, 1), "source": source}))
+    return 0
+
+
+def _peak_rss_mb() -> tuple[float, str]:
+    """This process's peak resident set size in MB, and where the figure comes from.
+
+    On Linux ``ru_maxrss`` survives ``fork`` + ``exec``: a child started by a
+    big parent reports the parent's peak.  ``VmHWM`` in ``/proc/self/status``
+    is the high-water mark of this process's own memory, so it is used when
+    it exists.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024, "VmHWM"
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, kB elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20, "ru_maxrss"
+
+
+def peak_rss(args: argparse.Namespace, side: str, mode: str) -> tuple[float, str]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", side, "--_child-mode", mode,
+           "--data", str(args.data), "--words", str(args.words), "--batch-size", str(args.batch_size),
+           "--sentences-per-doc", str(args.per_doc)]
+    if args.no_model:
+        cmd.append("--no-model")
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"throughput: error: the memory subprocess failed: {out.stderr.strip().splitlines()[-1:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return float(result["peak_rss_mb"]), str(result["source"])
+
+
+# -- profile -------------------------------------------------------------------------
+
+
+def profile(engine: Any, docs: list[Document], batch_size: int, path: Path | None, top: int = 25) -> dict[str, Any]:
+    """Profile one claimcheck run and split its time by module (own time)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_claimcheck(engine, docs, batch_size)
+    profiler.disable()
+    if path is not None:
+        profiler.dump_stats(str(path))
+    stats = pstats.Stats(profiler)
+    by_area: collections.Counter[str] = collections.Counter()
+    total = 0.0
+    for (filename, _line, _func), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        by_area[_area(filename)] += tottime
+        total += tottime
+    buffer = io.StringIO()
+    pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(r"claimcheck", top)
+    return {"total_seconds": round(total, 2), "by_area": {k: round(v, 2) for k, v in by_area.most_common()},
+            "stages": _stages(stats), "top_claimcheck": buffer.getvalue()}
+
+
+def _area(filename: str) -> str:
+    """Group a profiled file into the part of the system it belongs to."""
+    path = filename.replace("\\", "/")
+    if "/claimcheck/" in path:
+        part = path.split("/claimcheck/", 1)[1]
+        return "claimcheck/" + (part.split("/", 1)[0] + "/*" if "/" in part else part)
+    for name in ("spacy", "thinc", "dateparser", "numpy", "pluggy", "regex", "srsly", "blis"):
+        if f"/{name}/" in path or path.startswith(f"{name}/"):
+            return name
+    if filename.startswith("<") or filename == "~":
+        return "builtins (C calls)"
+    return "python stdlib / other"
+
+
+#: Stages of a claimcheck run, as (file suffix, function) whose cumulative time is reported.
+STAGES: tuple[tuple[str, str, str], ...] = (
+    ("normalise (text.py)", "claimcheck/text.py", "normalise"),
+    ("analyse_document (document.py)", "claimcheck/document.py", "analyse_document"),
+    ("make_doc: tokenize + sentence marks (nlp.py)", "claimcheck/nlp.py", "make_doc"),
+    ("claimcheck_entity_fixes component", "claimcheck/components.py", "entity_fixes_component"),
+    ("per-document report (engine._report)", "claimcheck/engine.py", "_report"),
+    ("  hedges (HedgeFinder.find)", "claimcheck/hedges.py", "find"),
+    ("  SpeakerResolver", "claimcheck/attribution.py", "__init__"),
+    ("  candidates (claims.find_candidates)", "claimcheck/claims.py", "find_candidates"),
+    ("  model.predict", "claimcheck/model/__init__.py", "predict"),
+    ("  per-claim enrichment (_claim)", "claimcheck/engine.py", "_claim"),
+    ("    attribute", "claimcheck/attribution.py", "attribute"),
+    ("    classify (claim_types)", "claimcheck/claim_types.py", "classify"),
+    ("    score_claim", "claimcheck/scoring.py", "score_claim"),
+    ("    dates.resolve", "claimcheck/dates.py", "resolve"),
+    ("  rule packs (RuleSet.apply)", "claimcheck/rules/ruleset.py", "apply"),
+    ("  plugins.call (pluggy hooks)", "claimcheck/plugins/manager.py", "call"),
+    ("  doc.sents count", "claimcheck/engine.py", "<genexpr>"),
+)
+
+
+def _stages(stats: pstats.Stats) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for label, suffix, func in STAGES:
+        total = 0.0
+        for (filename, _line, name), (_cc, _nc, _tt, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+            if name == func and filename.replace("\\", "/").endswith(suffix):
+                total += cumtime
+        out[label] = round(total, 3)
+    return out
+
+
+# -- report ----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    import spacy
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "spacy": spacy.__version__, "platform": platform.platform()}
+
+
+def print_table(results: list[ModeResult], info: dict[str, Any]) -> None:
+    print(f"machine: {info['cpu']}, {info['cores']} cores; Python {info['python']}; spaCy {info['spacy']}; "
+          f"pipeline {info['pipeline']}; model {info['model']}")
+    print(f"{'mode':10} {'docs':>6} {'words':>8} | {'bare s':>7} {'bare w/s':>9} | {'cc s':>7} {'cc w/s':>9} | "
+          f"{'ratio':>5} {'cpu':>5} {'rounds':>17}")
+    for r in results:
+        per = " ".join(f"{x['ratio']:.2f}" for x in r.rounds)
+        print(f"{r.mode:10} {r.documents:6d} {r.words:8,d} | {r.bare_seconds:7.2f} {r.bare_words_per_second:9,d} | "
+              f"{r.claimcheck_seconds:7.2f} {r.claimcheck_words_per_second:9,d} | {r.ratio:5.2f} {r.cpu_ratio:5.2f} {per:>17}")
+    print(f"ratio = bare s / claimcheck s, median of rounds (target >= {TARGET_RATIO}); cpu = the same on process CPU time")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"the shared data folder (default {DEFAULT_DATA})")
+    parser.add_argument("--words", type=int, default=100_000, help="corpus size per mode, in words (default 100000)")
+    parser.add_argument("--mode", choices=(*MODES, "both"), default="both", help="document shape (default both)")
+    parser.add_argument("--sentences-per-doc", dest="per_doc", type=int, default=SENTENCES_PER_DOC,
+                        help=f"sentences per document in the articles mode (default {SENTENCES_PER_DOC})")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds per mode (default 3)")
+    parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for bare spaCy, in documents (default 64, the engine's cap; "
+                             "the engine also caps a batch at claimcheck.nlp.BATCH_TOKENS tokens)")
+    parser.add_argument("--no-model", action="store_true", help="score without the trained model")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    parser.add_argument("--profile", type=Path, nargs="?", const=Path("-"), default=None,
+                        help="also profile one claimcheck run of the first mode (cProfile); PATH keeps the .prof file")
+    parser.add_argument("--json", type=Path, help="write the results to this JSON file")
+    parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck"), help=argparse.SUPPRESS)
+    parser.add_argument("--_child-mode", dest="mode_child", choices=MODES, default="articles", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if min(args.words, args.rounds, args.batch_size, args.per_doc) < 1:
+        parser.error("--words, --rounds, --batch-size and --sentences-per-doc must be positive")
+    if args.side:
+        return _child_memory(args)
+
+    modes = MODES if args.mode == "both" else (args.mode,)
+    corpora = {mode: load_corpus(args.data, mode, args.words, args.per_doc) for mode in modes}  # fail fast on missing data
+    started = time.perf_counter()
+    from claimcheck.nlp import pipeline_name
+
+    engine = make_engine(not args.no_model)
+    info = machine()
+    info["pipeline"] = pipeline_name(engine.nlp)
+    info["components"] = [c for c in engine.nlp.pipe_names]
+    info["model"] = getattr(engine.model, "name", None) or "features only"
+    rules = engine.rules
+    info["rules"] = len(getattr(rules, "rules", []) or []) if rules is not None else 0
+    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size) for mode in modes]
+
+    memory: dict[str, Any] = {}
+    if not args.no_memory:
+        print("  peak memory: fresh subprocesses ...", file=sys.stderr, flush=True)
+        for mode in modes:
+            for side in ("bare", "claimcheck"):
+                memory[f"{mode}_{side}_peak_rss_mb"], memory["source"] = peak_rss(args, side, mode)
+
+    profiled: dict[str, Any] | None = None
+    if args.profile is not None:
+        profiled = profile(engine, corpora[modes[0]], args.batch_size, None if str(args.profile) == "-" else args.profile)
+
+    print_table(results, info)
+    if memory:
+        print(f"peak RSS ({memory['source']} of a fresh process per side and corpus: bare loads only the spaCy "
+              f"pipeline, claimcheck the engine, model and rule packs), target claimcheck < {TARGET_RSS_MB:.0f} MB:")
+        for mode in modes:
+            print(f"  {mode:10} bare spaCy {memory[f'{mode}_bare_peak_rss_mb']:5.0f} MB   "
+                  f"claimcheck {memory[f'{mode}_claimcheck_peak_rss_mb']:5.0f} MB")
+    if profiled is not None:
+        print(f"\nprofile of one claimcheck run ({modes[0]}), own time by area, of {profiled['total_seconds']:.1f} s profiled:")
+        for area, seconds in profiled["by_area"].items():
+            if seconds >= 0.05:
+                print(f"  {area:34} {seconds:7.2f} s  {100 * seconds / profiled['total_seconds']:5.1f}%")
+        print("cumulative time by claimcheck stage (under cProfile, which inflates Python-heavy code):")
+        for label, seconds in profiled["stages"].items():
+            print(f"  {label:46} {seconds:7.2f} s  {100 * seconds / profiled['total_seconds']:5.1f}%")
+        print(profiled["top_claimcheck"])
+    elapsed = time.perf_counter() - started
+    print(f"total run time {elapsed:.0f} s")
+
+    if args.json:
+        payload = {
+            "machine": info,
+            "settings": {"words": args.words, "rounds": args.rounds, "batch_size": args.batch_size,
+                         "sentences_per_article": args.per_doc, "corpus": str(DEBATES),
+                         "plugins_env": os.environ.get("CLAIMCHECK_LOAD_PLUGINS")},
+            "results": [asdict(r) for r in results],
+            "memory": memory,
+            "targets": {"ratio": TARGET_RATIO, "peak_rss_mb": TARGET_RSS_MB},
+            "profile": {k: v for k, v in (profiled or {}).items() if k != "top_claimcheck"} or None,
+            "elapsed_seconds": round(elapsed, 1),
+        }
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
