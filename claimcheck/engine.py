@@ -473,7 +473,8 @@ class _ClaimBuilder:
         left = subject.left_edge.i
         while left < subject.i and self.doc[left].lower_ in ("that", "and", "but", "so", "\u201c", '"'):
             left += 1
-        text = self.doc[left:subject.right_edge.i + 1].text
+        span = self.doc[left:subject.right_edge.i + 1]
+        text = self.norm.original_slice(span.start_char, span.end_char)  # as written
         out = {"text": text}
         lower = subject.lower_
         if subject.pos_ == "PRON" and (lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS):
@@ -485,7 +486,16 @@ class _ClaimBuilder:
         return out
 
     def engine_resolve_pronoun(self, pronoun: str, before: int) -> str | None:
-        sent_start = self.doc[before].sent.start
+        """Resolve a subject pronoun: "they" to a plural subject earlier in the sentence
+        ("Both sides deny this, but ... the agreement they signed"), else to the
+        nearest named organisation or place, or person for "he"/"she"."""
+        sent = self.doc[before].sent
+        sent_start = sent.start
+        if pronoun in ("they", "them", "their"):
+            for token in self.doc[sent_start:before]:
+                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.i < before:
+                    span = self.doc[token.left_edge.i:token.i + 1]
+                    return self.norm.original_slice(span.start_char, span.end_char)
         found = self.resolver.resolve_pronoun(pronoun, sent_start, pools="named")
         # Only a close antecedent is trusted: within the two previous sentences.
         if found is None:

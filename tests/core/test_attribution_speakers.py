@@ -91,3 +91,16 @@ def test_attribution_announcement_of_intention_is_an_event(engine) -> None:
 def test_attribution_speech_participle_adds_content(engine) -> None:
     claim, _ = _claim(engine, "\u201cWe warned them,\u201d said Tom Baker, adding that the union would ballot members.", "ballot members")
     assert claim.attribution.speaker == "Tom Baker"
+
+
+def test_attribution_subject_pronouns_resolve(engine) -> None:
+    report = engine.check(
+        "The opposing view is that Russia does have options. They're talking to Cuba, China, even the Taliban. "
+        "Both sides deny this, but one could argue the agreement they signed today sends a signal.",
+        published="2024-06-19", all=True,
+    )
+    by_text = {c.text: c for c in report.claims}
+    talking = next(c for t, c in by_text.items() if t.startswith("They"))
+    assert talking.subject == {"text": "They", "resolved": "Russia"}
+    signed = next(c for t, c in by_text.items() if t == "the agreement they signed today")
+    assert signed.subject["resolved"] == "Both sides"
