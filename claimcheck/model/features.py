@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
     from spacy.tokens import Span
 
+from claimcheck.spans import entity_index
+
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 #: Entity labels for quantities: the words become one placeholder each.
@@ -121,6 +123,7 @@ def span_features(span: Span) -> list[str]:
     feats.append("len=" + _length_bucket(n_tokens))
     if has_num:
         feats.append("hasnum")
-    feats.extend(sorted({"e=" + ent.label_ for ent in span.ents}))
+    # Span.ents rebuilds every entity of the doc on each call; the cached index does not.
+    feats.extend(sorted({"e=" + ent.label_ for ent in entity_index(span.doc).within(span.start, span.end)}))
     # Set semantics (binary features) while keeping the first-seen order.
     return list(dict.fromkeys(feats))
