@@ -163,7 +163,7 @@ def _explain(exc: ValidationError, origin: str, source: Any) -> str:
             parent = Config if len(loc) == 1 else RulesConfig if loc[:1] == ("rules",) else None
             known = list(parent.model_fields) if parent else []
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-            message = f"unknown key" + (f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})")
+            message = "unknown key" + (f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})")
         where = origin
         position = source.find(loc, key=error["type"] == "extra_forbidden") if source is not None else None
         if position is not None:

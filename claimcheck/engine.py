@@ -12,7 +12,6 @@ plugins once; :meth:`Engine.check` checks one text and
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
@@ -22,34 +21,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck import __version__
-from claimcheck.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes, quote_of
-from claimcheck.claim_types import classify
-from claimcheck.claims import Candidate, find_candidates
 from claimcheck.components import add_claimcheck_components
 from claimcheck.context import RunContext
-from claimcheck.dates import resolve
 from claimcheck.document import DocumentMeta, analyse_document, parse_date
+from claimcheck.enrich import ClaimBuilder
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.findings import anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
 from claimcheck.hedges import HedgeFinder
 from claimcheck.inputs import InputDocument
-from claimcheck.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
 from claimcheck.nlp import load_pipeline, parse, pipeline_name
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
-    Attribution,
     Claim,
-    DateRef,
     Diagnostic,
     DocumentInfo,
-    Entity,
     Finding,
     Report,
     Span,
     band_for,
 )
-from claimcheck.scoring import ScoreInput, score_claim
-from claimcheck.spans import entity_index
 from claimcheck.text import NormalisedText, normalise
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -223,7 +212,7 @@ class Engine:
         rules = self.rules  # loaded first, so that its warnings reach this report
         context = RunContext(config=config, published=published, source=item.source, text=norm)
         context.warnings.extend(self.warnings)
-        builder = _ClaimBuilder(self, doc, norm, meta, published, context)
+        builder = ClaimBuilder(self, doc, norm, meta, published, context)
         claims, findings = builder.build()
         if rules is not None:
             findings = rules.filter_findings(findings)  # configuration may disable or re-level core findings
@@ -298,241 +287,6 @@ def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
             seen.add((w.code, w.message))
             out.append(w)
     return out
-
-
-class _ClaimBuilder:
-    """Turns the parse of one document into enriched claims and findings."""
-
-    def __init__(self, engine: Engine, doc: Doc, norm: NormalisedText, meta: DocumentMeta,
-                 published: dt.date | None, context: RunContext) -> None:
-        self.engine = engine
-        self.doc = doc
-        self.norm = norm
-        self.meta = meta
-        self.published = published
-        self.context = context
-        self.quotes = [QuoteInfo(q.start, q.end, q.continues_previous) for q in norm.quotes]
-        self.resolver = SpeakerResolver(doc)
-        self.hedge_ranges = engine.hedges.find(doc)
-        self.hedge_starts = [start for start, _ in self.hedge_ranges]
-        self._finding_keys: set[tuple[str, int]] = set()
-        self.findings: list[Finding] = []
-        self._counter = 0
-        self.sentence_probabilities: dict[int, float] = {}
-
-    def _orig(self, start_char: int, end_char: int) -> tuple[int, int]:
-        return self.norm.to_original(start_char, end_char)
-
-    def _tok_orig(self, start: int, end: int) -> tuple[int, int]:
-        span = self.doc[start:end]
-        return self._orig(span.start_char, span.end_char)
-
-    def candidates(self) -> list[Candidate]:
-        quotes = [(q.start, q.end) for q in self.quotes]
-        out: list[Candidate] = []
-        for sent in self.doc.sents:
-            if self.meta.excluded(sent.start_char, sent.end_char):
-                continue
-            for cand in find_candidates(self.doc, sent, quotes):
-                span = self.doc[cand.start:cand.end]
-                if not self.meta.excluded(span.start_char, span.end_char):
-                    out.append(cand)
-        return out
-
-    def build(self) -> tuple[list[Claim], list[Finding]]:
-        cands = self.candidates()
-        attribute_quotes(self.resolver, cands, self.quotes)
-        model = self.engine.model
-        probabilities: list[float | None] = [None] * len(cands)
-        self.sentence_probabilities: dict[int, float] = {}
-        if model is not None and cands:
-            # The model reads each claim and, for context, the sentence it is in.
-            sentence_starts = sorted({c.sent_start for c in cands})
-            sentence_ends = {c.sent_start: c.sent_end for c in cands}
-            spans = [self.doc[c.start:c.end] for c in cands]
-            spans += [self.doc[s:sentence_ends[s]] for s in sentence_starts]
-            predicted = [float(p) for p in model.predict(spans)]
-            probabilities = list(predicted[: len(cands)])
-            self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
-        claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
-        self._demote_frames(cands, claims)
-        return claims, self.findings
-
-    def _demote_frames(self, cands: list[Candidate], claims: list[Claim]) -> None:
-        """Halve the score of a framing clause whose checkable content is all in a claim it embeds.
-
-        "There are two schools of thought regarding why Putin is in North
-        Korea": the names are all in the embedded claim, which is what an
-        editor checks; the frame around it is not a second claim.
-        """
-        for cand, claim in zip(cands, claims):
-            if cand.embedded or claim.type != "other":
-                continue
-            names = {(e.start, e.end) for e in claim.entities if e.label in CONTENT_ENTITY_LABELS}
-            if not names:
-                continue
-            for inner_cand, inner in zip(cands, claims):
-                if inner_cand.origin not in ("wh", "relative") or not (claim.start <= inner.start and inner.end <= claim.end):
-                    continue
-                if all(inner.start <= a and b <= inner.end for a, b in names):
-                    claim.score = round(claim.score * 0.5, 3)
-                    claim.band = band_for(claim.score)
-                    claim.reasons.insert(0, f"- frames claim {inner.id}, which holds everything checkable in it")
-                    break
-
-    def claim_from_span(self, span: Any) -> Claim:
-        """Build a claim for an arbitrary span of the doc (used by plugins)."""
-        sent = span.sent
-        cand = Candidate(span.start, span.end, span.root.i, sent.start, sent.end, "plugin", None, set(range(span.start, span.end)))
-        prob = None
-        if self.engine.model is not None:
-            prob, sentence_prob = (float(p) for p in self.engine.model.predict([span, sent]))
-            self.sentence_probabilities.setdefault(sent.start, sentence_prob)
-        return self._claim(cand, prob)
-
-    def _claim(self, cand: Candidate, probability: float | None) -> Claim:
-        doc = self.doc
-        self._counter += 1
-        claim_id = f"c{self._counter}"
-        start, end = self._tok_orig(cand.start, cand.end)
-        sent_tokens = doc[cand.sent_start:cand.sent_end]
-        s_start, s_end = self._tok_orig(cand.sent_start, cand.sent_end)
-        original = self.norm.original
-        claim_ids = set(range(cand.start, cand.end))
-
-        source, quoted = attribute(self.resolver, cand, self.quotes)
-        attribution = self._attribution(source, quoted)
-        frame_ids = cand.frame.tokens if cand.frame else set()
-        hedge_ids = claim_ids | frame_ids
-        hedges: list[str] = []
-        lo = bisect.bisect_left(self.hedge_starts, min(hedge_ids))
-        hi = bisect.bisect_right(self.hedge_starts, max(hedge_ids))
-        for h_start, h_end in self.hedge_ranges[lo:hi]:
-            if h_start in hedge_ids:
-                a, b = self._tok_orig(h_start, h_end)
-                text = original[a:b]
-                if text.lower() not in (h.lower() for h in hedges):
-                    hedges.append(text)
-
-        claim_type, _ = classify(doc, claim_ids, cand.head, cand.origin)
-        entities: list[Entity] = []
-        dates: list[DateRef] = []
-        for ent in entity_index(doc).overlapping(cand.start, cand.end):
-            a, b = self._orig(ent.start_char, ent.end_char)
-            entities.append(Entity(original[a:b], ent.label_, a, b))
-            if ent.label_ == "DATE" and not (ent.text.isdigit() and len(ent.text) < 4):  # "Mr Biden, 81," is an age
-                resolved = resolve(ent.text, self.published, claim_type == "prediction")
-                dates.append(DateRef(original[a:b], resolved.value, resolved.precision, resolved.relative, a, b))  # type: ignore[arg-type]
-
-        frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
-        if cand.frame and cand.frame.kind in ("cognition",) and source is not None and quote_of(doc, cand.frame.cue[0], self.quotes):
-            frame_kind = "cognition"
-        scored = score_claim(doc, ScoreInput(
-            token_ids=sorted(claim_ids), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
-            hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
-            frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
-            sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
-        ))
-        claim = Claim(
-            id=claim_id,
-            text=original[start:end],
-            sentence=original[s_start:s_end],
-            start=start,
-            end=end,
-            sentence_start=s_start,
-            sentence_end=s_end,
-            type=claim_type,
-            score=scored.score,
-            band=band_for(scored.score),
-            reasons=scored.reasons,
-            attribution=attribution,
-            hedges=hedges,
-            entities=entities,
-            dates=dates,
-            subject=self._subject(cand),
-            embedded=cand.embedded,
-        )
-        self.context.spans[claim_id] = doc[cand.start:cand.end]
-        self._findings_for(claim, cand, source, dates, sent_tokens)
-        return claim
-
-    def _attribution(self, source: Source | None, quoted: bool) -> Attribution:
-        if source is None:
-            return Attribution(speaker=None, cue=None, kind="article", quoted=quoted)
-        start = end = None
-        if source.start is not None and source.end is not None:
-            start, end = self._tok_orig(source.start, source.end)
-        mention = source.mention if source.mention != source.speaker else None
-        return Attribution(source.speaker, source.cue, source.kind, mention, quoted, start, end)  # type: ignore[arg-type]
-
-    def _subject(self, cand: Candidate) -> dict[str, str] | None:
-        head = self.doc[cand.head]
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            return None
-        left = subject.left_edge.i
-        while left < subject.i and self.doc[left].lower_ in ("that", "and", "but", "so", "\u201c", '"'):
-            left += 1
-        span = self.doc[left:subject.right_edge.i + 1]
-        text = self.norm.original_slice(span.start_char, span.end_char)  # as written
-        out = {"text": text}
-        lower = subject.lower_
-        if subject.pos_ == "PRON" and (lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS):
-            resolved = self.engine_resolve_pronoun(lower, subject.i)
-            if resolved:
-                out["resolved"] = resolved
-        elif subject.ent_type_:
-            out["resolved"] = self.resolver.full_name(text) if subject.ent_type_ == "PERSON" else text
-        return out
-
-    def engine_resolve_pronoun(self, pronoun: str, before: int) -> str | None:
-        """Resolve a subject pronoun: "they" to a plural subject earlier in the sentence
-        ("Both sides deny this, but ... the agreement they signed"), else to the
-        nearest named organisation or place, or person for "he"/"she"."""
-        sent = self.doc[before].sent
-        sent_start = sent.start
-        if pronoun in ("they", "them", "their"):
-            for token in self.doc[sent_start:before]:
-                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.i < before:
-                    span = self.doc[token.left_edge.i:token.i + 1]
-                    return self.norm.original_slice(span.start_char, span.end_char)
-        found = self.resolver.resolve_pronoun(pronoun, sent_start, pools="named")
-        # Only a close antecedent is trusted: within the two previous sentences.
-        if found is None:
-            return None
-        window = max(0, sent_start - 80)
-        if not any(window <= index < sent_start and name == found[0] for index, name, _ in self.resolver.named) and pronoun in GROUP_PRONOUNS:
-            return None
-        return found[0]
-
-    def _findings_for(self, claim: Claim, cand: Candidate, source: Source | None, dates: list[DateRef], sent: Any) -> None:
-        doc = self.doc
-        original = self.norm.original
-        if source is not None and source.kind == "anonymous" and source.start is not None and source.end is not None:
-            a_tok, b_tok = source.start, source.end
-            cue_ids = cand.frame.cue if cand.frame else []
-            near = [i for i in cue_ids if abs(i - a_tok) <= 3 or abs(i - (b_tok - 1)) <= 3]
-            if near:
-                a_tok, b_tok = min(a_tok, *near), max(b_tok, *(i + 1 for i in near))
-            a, b = self._tok_orig(a_tok, b_tok)
-            if ("anonymous", a) not in self._finding_keys:
-                self._finding_keys.add(("anonymous", a))
-                self.findings.append(anonymous_attribution(claim, original[a:b], a, b))
-        if claim.attribution and claim.attribution.quoted and claim.attribution.kind == "article" and not cand.embedded:
-            self.findings.append(quote_without_speaker(claim))
-        if claim.type == "quantity" and claim.attribution and claim.attribution.kind == "article" and not claim.attribution.quoted:
-            sentence_has_source = any(t.lower_ == "according" for t in sent) or any(t.lemma_ in ("say", "report", "estimate", "show") for t in sent)
-            if not sentence_has_source:
-                numbers = [t for t in doc[cand.start:cand.end] if (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")) and t.ent_type_ not in ("DATE", "TIME")]
-                if numbers:
-                    first = numbers[0]
-                    ent = next(iter(entity_index(doc).overlapping(first.i, first.i + 1)), None)
-                    a, b = self._orig(ent.start_char, ent.end_char) if ent is not None else self._tok_orig(first.i, first.i + 1)
-                    self.findings.append(unsourced_statistic(claim, original[a:b], a, b))
-        for date in dates:
-            if date.relative and ("date", date.start) not in self._finding_keys:
-                self._finding_keys.add(("date", date.start))
-                self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
 
 
 @functools.lru_cache(maxsize=4)
