@@ -164,7 +164,10 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         # add what it cannot see (attribution, frames, hedges).  The weights
         # were chosen on CheckThat! 2024 dev (docs/model.md, "combination").
         sentence = item.sentence_probability if item.sentence_probability is not None else item.model_probability
-        z_model = 0.5 * _logit(item.model_probability) + 0.5 * _logit(sentence)
+        # A role ("Chris Monday, an associate professor at ...") is a noun
+        # phrase, which a model of sentences cannot judge: it reads the sentence.
+        clause_share = 0.0 if item.type == "role" else 0.5
+        z_model = clause_share * _logit(item.model_probability) + (1 - clause_share) * _logit(sentence)
         # A bag-of-words model has little to go on in a clause of a few words
         # ("Both sides deny this"): its share grows with the clause's length.
         weight = MODEL_WEIGHT * min(1.0, len(words) / FULL_EVIDENCE_WORDS)
