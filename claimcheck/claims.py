@@ -482,6 +482,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
         if found is not None:
             frame, content = found
+            # The frame is this clause's own words, not a coordinated clause's.
+            frame.tokens &= tokens
             content_ids = _subtree_ids(content) & tokens
             for part, part_tokens in _split_conjuncts(content, content_ids):
                 cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))

@@ -75,3 +75,12 @@ def test_engine_long_document_is_parsed_in_parts(engine) -> None:
     last = max(report.claims, key=lambda c: c.start)
     assert text[last.start : last.end] == last.text
     assert report.document.sentences >= 2999
+
+
+def test_engine_example_frames_stay_in_their_clause(example_all) -> None:
+    """The "assumption" frames the ammunition claim; the "concern" of the next clause does not."""
+    ammunition = next(c for c in example_all.claims if "sending Russia ammunition" in c.text)
+    assert ammunition.hedges == ["assumption"]
+    assert ammunition.attribution.speaker == "Washington"
+    trade = next(c for c in example_all.claims if c.text == "trade will increase")
+    assert trade.attribution.speaker == "Antony Blinken" and trade.type == "prediction"
