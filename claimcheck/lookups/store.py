@@ -27,6 +27,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -208,27 +209,46 @@ class Store:
                 raise _db_error(self.path, exc) from exc
         elif self.path.is_dir():
             raise ClaimcheckError(ErrorCode.DATABASE, f"{self.path} is a directory, not a database file")
-        try:
-            # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE),
-            # so a writer takes the lock up front instead of failing half-way.
-            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise sqlite3.OperationalError(f"cannot switch to WAL journal mode (got {mode})")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            # A lookup reads a few MB of FTS pages: keep them in memory between
-            # lookups (SQLite's default cache is 2 MB) and read them mapped.
-            self.conn.execute("PRAGMA cache_size = -32768")
-            self.conn.execute("PRAGMA mmap_size = 268435456")
-            self._migrate()
-            self._refresh_terms()
-        except sqlite3.DatabaseError as exc:
-            if hasattr(self, "conn"):
-                self.conn.close()
-            raise _db_error(self.path, exc) from exc
+        # Switching a new file to WAL needs an exclusive lock, and SQLite does
+        # not always wait for it (busy_timeout does not cover every case): two
+        # processes creating the store at once must retry rather than fail.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.01
+        while True:
+            try:
+                self._open()
+                return
+            except sqlite3.OperationalError as exc:
+                if hasattr(self, "conn"):
+                    self.conn.close()
+                    del self.conn
+                if ("locked" in str(exc) or "busy" in str(exc)) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.25)
+                    continue
+                raise _db_error(self.path, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                if hasattr(self, "conn"):
+                    self.conn.close()
+                raise _db_error(self.path, exc) from exc
+
+    def _open(self) -> None:
+        # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE),
+        # so a writer takes the lock up front instead of failing half-way.
+        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.DatabaseError(f"cannot switch to WAL journal mode (got {mode})")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        # A lookup reads a few MB of FTS pages: keep them in memory between
+        # lookups (SQLite's default cache is 2 MB) and read them mapped.
+        self.conn.execute("PRAGMA cache_size = -32768")
+        self.conn.execute("PRAGMA mmap_size = 268435456")
+        self._migrate()
+        self._refresh_terms()
 
     # -- lifecycle -----------------------------------------------------------
 

@@ -135,3 +135,23 @@ def test_store_recounts_terms_when_matching_rules_change(db_path: Path) -> None:
     with Store(db_path) as store:
         assert dict(store.conn.execute("SELECT term, df FROM terms").fetchall()) == expected
         assert expected["tax"] == 2
+
+
+def test_store_open_waits_for_a_locked_new_file(tmp_path: Path) -> None:
+    """Opening a store while another process holds the new file locked waits, then succeeds."""
+    import sqlite3
+    import threading
+
+    from claimcheck.lookups.store import Store
+
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(path) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        holder.close()
