@@ -79,8 +79,14 @@ def decode_text(data: bytes, source: str) -> str:
     return text
 
 
-def _open_binary(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
-    """Open a file (or standard input for ``-``) for reading bytes, with clear errors."""
+def open_input(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
+    """Open a file (or standard input for ``-``) for reading bytes, with clear errors.
+
+    Args:
+        path: the file, or ``-``.
+        stdin: the stream to use for ``-`` (default: the process's standard input).
+        what: what the file should be, for the message when it is a directory.
+    """
     if path == "-":
         return stdin if stdin is not None else sys.stdin.buffer
     p = Path(path)
@@ -97,7 +103,7 @@ def _open_binary(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
 
 
 def _read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
-    stream = _open_binary(path, stdin, "a text file")
+    stream = open_input(path, stdin, "a text file")
     if path != "-":
         size = Path(path).stat().st_size
         if size > MAX_INPUT_BYTES:
@@ -130,7 +136,7 @@ def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocume
     number, before anything is lost silently.
     """
     source = "<stdin>" if path == "-" else path
-    stream = _open_binary(path, stdin, "a JSON Lines file")
+    stream = open_input(path, stdin, "a JSON Lines file")
     seen_any = False
     try:
         for lineno, raw in enumerate(stream, start=1):

@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.inputs import open_input
 from claimcheck.lookups.store import FactCheck, ImportResult, Store
 from claimcheck.lookups.verdicts import normalise_verdict
 
@@ -340,14 +341,11 @@ _PARSERS: dict[str, Callable[[Any, str], list[FactCheck]]] = {
 def read_text(path: str | Path) -> tuple[str, str]:
     """A file's text and SHA-256; a missing, unreadable or non-UTF-8 file is refused."""
     file = Path(path)
-    if not file.exists():
-        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{file}: no such file")
-    if file.is_dir():
-        raise ClaimcheckError(ErrorCode.IS_A_DIRECTORY, f"{file} is a directory; give a fact-check file")
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise ClaimcheckError(ErrorCode.UNREADABLE, f"{file}: {exc.strerror or exc}") from exc
+    with open_input(str(file), None, "a fact-check file") as stream:
+        try:
+            raw = stream.read()
+        except OSError as exc:
+            raise ClaimcheckError(ErrorCode.UNREADABLE, f"{file}: {exc.strerror or exc}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
