@@ -2,9 +2,9 @@
 
 ``claimcheck_entity_fixes`` repairs a mistake the small English model makes
 in news prose: a surname that is also a weekday or month ("Chris Monday",
-"Mr Monday", "Theresa May") is tagged as a DATE.  It runs after ``ner`` and
-relabels such spans as PERSON, so that they are neither dates nor lost
-speakers.
+"Mr Monday", "Theresa May") is tagged as a DATE, and so is an age ("Mr
+Biden, 81,").  It runs after ``ner`` and relabels such spans as PERSON (or
+CARDINAL), so that they are neither dates nor lost speakers.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ def fix_name_dates(doc: Doc) -> Doc:
     changed = False
     out: list[Span] = []
     for ent in ents:
+        if ent.label_ == "DATE" and _is_age(doc, ent):
+            out.append(Span(doc, ent.start, ent.end, label="CARDINAL"))
+            changed = True
+            continue
         if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in _NAME_LIKE_DATES and ent[0].is_title:
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if prev is not None and prev.ent_type_ == "PERSON" and out and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
@@ -46,6 +50,16 @@ def fix_name_dates(doc: Doc) -> Doc:
     if changed:
         doc.set_ents(out, default="unmodified")
     return doc
+
+
+def _is_age(doc: Doc, ent: Span) -> bool:
+    """"Mr Biden, 81, said": a bare number set off by commas right after a name is an age."""
+    if len(ent) != 1 or not ent[0].text.isdigit() or len(ent[0].text) > 3:
+        return False
+    before = doc[ent.start - 2] if ent.start >= 2 else None
+    comma_before = ent.start >= 1 and doc[ent.start - 1].text == ","
+    comma_after = ent.end < len(doc) and doc[ent.end].text in (",", ")")
+    return bool(comma_before and comma_after and before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN"))
 
 
 @Language.component(ENTITY_FIXES)

@@ -151,7 +151,7 @@ class ClaimBuilder:
         for ent in entity_index(doc).overlapping(cand.start, cand.end):
             a, b = self._orig(ent.start_char, ent.end_char)
             entities.append(Entity(original[a:b], ent.label_, a, b))
-            if ent.label_ == "DATE" and not (ent.text.isdigit() and len(ent.text) < 4):  # "Mr Biden, 81," is an age
+            if ent.label_ == "DATE":
                 resolved = resolve(ent.text, self.published, claim_type == "prediction")
                 dates.append(DateRef(original[a:b], resolved.value, resolved.precision, resolved.relative, a, b))  # type: ignore[arg-type]
 

@@ -28,3 +28,8 @@ def test_components_registered_once(nlp) -> None:
 
     add_claimcheck_components(nlp)
     assert nlp.pipe_names.count(ENTITY_FIXES) == 1
+
+
+def test_components_age_is_a_number_not_a_date(nlp) -> None:
+    doc = nlp("Mr Biden, 81, is the oldest president in US history.")
+    assert not [e for e in doc.ents if e.label_ == "DATE"]
