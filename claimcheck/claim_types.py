@@ -133,7 +133,7 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     return False
 
 
-def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> tuple[str, list[str]]:
+def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
     """Decide a claim's type.
 
     Args:
@@ -143,26 +143,26 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         origin: how the claim was found (``clause``, ``content``, ``role`` ...).
 
     Returns:
-        The type and the cue words that decided it.
+        The type.
     """
     tokens = [doc[i] for i in sorted(token_ids)]
     head = doc[head_index]
     if _is_role(tokens, head, origin):
-        return "role", [head.text]
+        return "role"
     if _is_future(tokens, head) or _is_conditional(head):
-        return "prediction", [c.text for c in head.children if c.lower_ in FUTURE_MARKERS or c.lower_ in ("would", "could", "might")][:1] or [head.text]
+        return "prediction"
     if _is_rule(tokens, head):
-        return "rule", [t.text for t in tokens if t.lemma_.lower() in RULE_NOUNS][:1]
+        return "rule"
     if _is_causation(tokens, head):
-        return "causation", [t.text for t in tokens if t.lemma_.lower() in CAUSAL_VERBS | CAUSAL_MARKERS | {"leave", "make"}][:1]
+        return "causation"
     if _is_quantity(tokens):
-        return "quantity", [t.text for t in tokens if t.like_num or t.ent_type_ in NUMERIC_ENTITY_LABELS or t.lemma_.lower() in QUANTITY_WORDS][:2]
+        return "quantity"
     if _is_comparison(tokens):
-        return "comparison", [t.text for t in tokens if t.tag_ in ("JJS", "RBS", "JJR", "RBR") or t.lower_ in ("than", "never")][:1]
+        return "comparison"
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
-        return "event", [head.text]
+        return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
-        return "event", [head.text]  # "Putin is in North Korea"
+        return "event"  # "Putin is in North Korea"
     if head.lemma_ in ("have",) and any(t.ent_type_ for t in tokens):
-        return "event", [head.text]
-    return "other", []
+        return "event"
+    return "other"

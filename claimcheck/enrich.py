@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from claimcheck.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes, quote_of
+from claimcheck.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes
 from claimcheck.claim_types import classify
 from claimcheck.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
@@ -145,7 +145,7 @@ class ClaimBuilder:
                 if text.lower() not in (h.lower() for h in hedges):
                     hedges.append(text)
 
-        claim_type, _ = classify(doc, claim_ids, cand.head, cand.origin)
+        claim_type = classify(doc, claim_ids, cand.head, cand.origin)
         entities: list[Entity] = []
         dates: list[DateRef] = []
         for ent in entity_index(doc).overlapping(cand.start, cand.end):
@@ -156,8 +156,6 @@ class ClaimBuilder:
                 dates.append(DateRef(original[a:b], resolved.value, resolved.precision, resolved.relative, a, b))  # type: ignore[arg-type]
 
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
-        if cand.frame and cand.frame.kind in ("cognition",) and source is not None and quote_of(doc, cand.frame.cue[0], self.quotes):
-            frame_kind = "cognition"
         scored = score_claim(doc, ScoreInput(
             token_ids=sorted(claim_ids), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
             hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,

@@ -12,8 +12,6 @@ times faster (the Matcher walks every token in Python first).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -135,8 +133,3 @@ def _is_hedge_use(token: Token) -> bool:
     if token.ent_type_ in ("PERSON", "ORG"):
         return False
     return True
-
-
-def hedges_in(doc: Doc, ranges: Iterable[tuple[int, int]], token_ids: set[int]) -> list[tuple[int, int]]:
-    """The hedge ranges that fall inside ``token_ids`` (a claim and its frame)."""
-    return [(s, e) for s, e in ranges if s in token_ids]

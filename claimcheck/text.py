@@ -54,7 +54,6 @@ class QuoteSpan:
 
     start: int
     end: int
-    opened_by_boundary: bool = False
     continues_previous: bool = False
 
 
@@ -256,22 +255,20 @@ def normalise(original: str) -> NormalisedText:
 
     quotes: list[QuoteSpan] = []
     open_at: int | None = None
-    opened_by_boundary = False
     continues = False
     for pos, action in quote_events:
         npos = orig_to_norm[pos]
-        kind = _classify_quote(original, pos)
         if action in ("open", "reopen"):
             if action == "reopen" and open_at is not None:
                 # The previous paragraph's quotation ends unmarked here.
-                quotes.append(QuoteSpan(open_at, _rstrip_pos(text, npos), opened_by_boundary, continues))
+                quotes.append(QuoteSpan(open_at, _rstrip_pos(text, npos), continues))
             continues = action == "reopen" and open_at is not None
-            open_at, opened_by_boundary = npos + 1, kind == "boundary"
+            open_at = npos + 1
         elif open_at is not None:
-            quotes.append(QuoteSpan(open_at, npos, opened_by_boundary, continues))
+            quotes.append(QuoteSpan(open_at, npos, continues))
             open_at, continues = None, False
     if open_at is not None:
-        quotes.append(QuoteSpan(open_at, len(text), opened_by_boundary, continues))
+        quotes.append(QuoteSpan(open_at, len(text), continues))
 
     boundaries = sorted(orig_to_norm[i] for i in boundary_at if i in orig_to_norm)
     return NormalisedText(original, text, offsets, frozenset(inserted), quotes, boundaries)
