@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimcheck.model import DEFAULT_MODEL, _read  # noqa: E402
-from claimcheck.nlp import load_pipeline, pipeline_name  # noqa: E402
+from claimcheck.analysis.nlp import load_pipeline, pipeline_name  # noqa: E402
 
 
 def sentences(path: Path | None, n: int) -> list[str]:

@@ -149,7 +149,7 @@ def make_engine(use_model: bool) -> Any:
 
 def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
     """Parse with the pipeline as spaCy ships it (claimcheck's component disabled); returns tokens seen."""
-    from claimcheck.components import ENTITY_FIXES
+    from claimcheck.analysis.components import ENTITY_FIXES
 
     disabled = [ENTITY_FIXES] if ENTITY_FIXES in nlp.pipe_names else []
     tokens = 0
@@ -161,7 +161,7 @@ def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
 
 def run_claimcheck(engine: Any, docs: list[Document], batch_size: int) -> int:
     """Check every document with ``Engine.check_many``; returns the number of claim candidates."""
-    del batch_size  # the engine parses with its own batch size (claimcheck.nlp.parse, 64)
+    del batch_size  # the engine parses with its own batch size (claimcheck.analysis.nlp.parse, 64)
     items = ({"id": d.id, "text": d.text, "published": d.published} for d in docs)
     return sum(report.candidates for report in engine.check_many(items))
 
@@ -246,7 +246,7 @@ def _child_memory(args: argparse.Namespace) -> int:
     """Child process: load, run one side once over the corpus, print peak RSS in MB as JSON."""
     docs = load_corpus(args.data, args.mode_child, args.words, args.per_doc)
     if args.side == "bare":
-        from claimcheck.nlp import load_pipeline
+        from claimcheck.analysis.nlp import load_pipeline
 
         run_bare(load_pipeline(), docs, args.batch_size)  # spaCy alone: no engine, model or rule packs loaded
     else:
@@ -326,20 +326,20 @@ def _area(filename: str) -> str:
 
 #: Stages of a claimcheck run, as (file suffix, function) whose cumulative time is reported.
 STAGES: tuple[tuple[str, str, str], ...] = (
-    ("normalise (text.py)", "claimcheck/text.py", "normalise"),
-    ("analyse_document (document.py)", "claimcheck/document.py", "analyse_document"),
-    ("make_doc: tokenize + sentence marks (nlp.py)", "claimcheck/nlp.py", "make_doc"),
-    ("claimcheck_entity_fixes component", "claimcheck/components.py", "entity_fixes_component"),
+    ("normalise (text.py)", "claimcheck/text/normalise.py", "normalise"),
+    ("analyse_document (document.py)", "claimcheck/analysis/document.py", "analyse_document"),
+    ("make_doc: tokenize + sentence marks (nlp.py)", "claimcheck/analysis/nlp.py", "make_doc"),
+    ("claimcheck_entity_fixes component", "claimcheck/analysis/components.py", "entity_fixes_component"),
     ("per-document report (engine._report)", "claimcheck/engine.py", "_report"),
-    ("  hedges (HedgeFinder.find)", "claimcheck/hedges.py", "find"),
-    ("  SpeakerResolver", "claimcheck/attribution.py", "__init__"),
-    ("  candidates (claims.find_candidates)", "claimcheck/claims.py", "find_candidates"),
+    ("  hedges (HedgeFinder.find)", "claimcheck/analysis/hedges.py", "find"),
+    ("  SpeakerResolver", "claimcheck/analysis/attribution.py", "__init__"),
+    ("  candidates (claims.find_candidates)", "claimcheck/analysis/claims.py", "find_candidates"),
     ("  model.predict", "claimcheck/model/__init__.py", "predict"),
     ("  per-claim enrichment (_claim)", "claimcheck/engine.py", "_claim"),
-    ("    attribute", "claimcheck/attribution.py", "attribute"),
-    ("    classify (claim_types)", "claimcheck/claim_types.py", "classify"),
-    ("    score_claim", "claimcheck/scoring.py", "score_claim"),
-    ("    dates.resolve", "claimcheck/dates.py", "resolve"),
+    ("    attribute", "claimcheck/analysis/attribution.py", "attribute"),
+    ("    classify (claim_types)", "claimcheck/analysis/claim_types.py", "classify"),
+    ("    score_claim", "claimcheck/analysis/scoring.py", "score_claim"),
+    ("    dates.resolve", "claimcheck/analysis/dates.py", "resolve"),
     ("  rule packs (RuleSet.apply)", "claimcheck/rules/ruleset.py", "apply"),
     ("  plugins.call (pluggy hooks)", "claimcheck/plugins/manager.py", "call"),
     ("  doc.sents count", "claimcheck/engine.py", "<genexpr>"),
@@ -396,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"sentences per document in the articles mode (default {SENTENCES_PER_DOC})")
     parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds per mode (default 3)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for bare spaCy, in documents (default 64, the engine's cap; "
-                             "the engine also caps a batch at claimcheck.nlp.BATCH_TOKENS tokens)")
+                             "the engine also caps a batch at claimcheck.analysis.nlp.BATCH_TOKENS tokens)")
     parser.add_argument("--no-model", action="store_true", help="score without the trained model")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     parser.add_argument("--profile", type=Path, nargs="?", const=Path("-"), default=None,
@@ -413,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     modes = MODES if args.mode == "both" else (args.mode,)
     corpora = {mode: load_corpus(args.data, mode, args.words, args.per_doc) for mode in modes}  # fail fast on missing data
     started = time.perf_counter()
-    from claimcheck.nlp import pipeline_name
+    from claimcheck.analysis.nlp import pipeline_name
 
     engine = make_engine(not args.no_model)
     info = machine()

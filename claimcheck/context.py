@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from claimcheck.report import Claim
-    from claimcheck.text import NormalisedText
+    from claimcheck.text.normalise import NormalisedText
 
 
 @dataclass

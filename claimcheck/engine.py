@@ -21,14 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck import __version__
-from claimcheck.components import add_claimcheck_components
+from claimcheck.analysis.components import add_claimcheck_components
 from claimcheck.context import RunContext
-from claimcheck.document import DocumentMeta, analyse_document, parse_date
-from claimcheck.enrich import ClaimBuilder
+from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
+from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.hedges import HedgeFinder
-from claimcheck.inputs import InputDocument
-from claimcheck.nlp import load_pipeline, parse, pipeline_name
+from claimcheck.analysis.hedges import HedgeFinder
+from claimcheck.text.inputs import InputDocument
+from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
     Claim,
@@ -39,7 +39,7 @@ from claimcheck.report import (
     Span,
     band_for,
 )
-from claimcheck.text import NormalisedText, normalise
+from claimcheck.text.normalise import NormalisedText, normalise
 
 DEFAULT_CONFIG: dict[str, Any] = {
     "min_score": 0.5,

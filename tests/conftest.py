@@ -17,8 +17,8 @@ EXAMPLE = DATA / "putin-pyongyang"
 @pytest.fixture(scope="session")
 def nlp():
     """The English pipeline with claimcheck's components, loaded once."""
-    from claimcheck.components import add_claimcheck_components
-    from claimcheck.nlp import load_pipeline
+    from claimcheck.analysis.components import add_claimcheck_components
+    from claimcheck.analysis.nlp import load_pipeline
 
     pipeline = load_pipeline()
     add_claimcheck_components(pipeline)

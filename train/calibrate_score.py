@@ -1,7 +1,7 @@
 """Fit (and check) the Platt scaling of the report's check-worthiness score.
 
 The report's score mixes the model's logits with claim-level features
-(``claimcheck/scoring.py``) and is then scaled, ``sigmoid(a * z + b)``, so
+(``claimcheck/analysis/scoring.py``) and is then scaled, ``sigmoid(a * z + b)``, so
 that it reads as a probability.  This script scores the CheckThat! 2024 dev
 split through the engine (the highest claim score per sentence, as
 ``claimcheck eval`` does), recovers the combined logit ``z`` by inverting
@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     from claimcheck.engine import Engine
-    from claimcheck.scoring import CALIBRATION_FEATURES_ONLY, CALIBRATION_WITH_MODEL
+    from claimcheck.analysis.scoring import CALIBRATION_FEATURES_ONLY, CALIBRATION_WITH_MODEL
 
     a, b = CALIBRATION_FEATURES_ONLY if args.no_model else CALIBRATION_WITH_MODEL
     with dev.open(encoding="utf-8") as fh:

@@ -60,8 +60,8 @@ from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from claimcheck.model.features import span_features  # noqa: E402
 from claimcheck.model.labelled import read_labelled  # noqa: E402
-from claimcheck.nlp import load_pipeline, parse, pipeline_name  # noqa: E402
-from claimcheck.text import normalise  # noqa: E402
+from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name  # noqa: E402
+from claimcheck.text.normalise import normalise  # noqa: E402
 
 
 @dataclass

@@ -98,7 +98,7 @@ def _print_warnings(warnings: list[Diagnostic], seen: set[tuple[str, str]]) -> N
 def run(args: argparse.Namespace) -> int:
     """Check the input and print the report; returns an exit code."""
     from claimcheck.engine import Engine, coerce_date
-    from claimcheck.inputs import read_jsonl, read_text
+    from claimcheck.text.inputs import read_jsonl, read_text
 
     published = coerce_date(args.date) if args.date else None
     config = _config(args)

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.inputs import open_input
+from claimcheck.text.inputs import open_input
 from claimcheck.lookups.store import FactCheck, ImportResult, Store
 from claimcheck.lookups.verdicts import normalise_verdict
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
     from spacy.tokens import Span
 
-from claimcheck.spans import entity_index
+from claimcheck.analysis.spans import entity_index
 
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})

@@ -24,7 +24,7 @@ def test_components_real_weekday_stays_a_date(nlp) -> None:
 
 
 def test_components_registered_once(nlp) -> None:
-    from claimcheck.components import ENTITY_FIXES, add_claimcheck_components
+    from claimcheck.analysis.components import ENTITY_FIXES, add_claimcheck_components
 
     add_claimcheck_components(nlp)
     assert nlp.pipe_names.count(ENTITY_FIXES) == 1

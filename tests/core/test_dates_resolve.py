@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.dates import resolve
+from claimcheck.analysis.dates import resolve
 
 PUBLISHED = dt.date(2024, 6, 19)
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.document import analyse_document, parse_date
-from claimcheck.text import normalise
+from claimcheck.analysis.document import analyse_document, parse_date
+from claimcheck.text.normalise import normalise
 
 
 @pytest.mark.parametrize(

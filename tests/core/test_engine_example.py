@@ -66,7 +66,7 @@ def test_engine_check_many_matches_check(engine) -> None:
 
 
 def test_engine_long_document_is_parsed_in_parts(engine) -> None:
-    from claimcheck import nlp as nlp_module
+    from claimcheck.analysis import nlp as nlp_module
 
     paragraph = "Unemployment fell to 4.1% in May, the ONS said. Both sides deny this.\n\n"
     text = paragraph * 1500  # about 100,000 characters: more than one parser chunk

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.hedges import HedgeFinder
+from claimcheck.analysis.hedges import HedgeFinder
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_hedges_scan_equals_spacy_matcher(nlp, text: str) -> None:
     """The direct scan is an optimisation of spaCy's Matcher: it must find exactly what the Matcher finds."""
     from spacy.matcher import Matcher
 
-    from claimcheck.hedges import _PHRASES, _SINGLE_LEMMAS, _SINGLE_WORDS
+    from claimcheck.analysis.hedges import _PHRASES, _SINGLE_LEMMAS, _SINGLE_WORDS
 
     matcher = Matcher(nlp.vocab)
     matcher.add("WORD", [[{"LOWER": {"IN": _SINGLE_WORDS}}]])

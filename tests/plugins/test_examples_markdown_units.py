@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="module")
 def parse() -> Callable[[str], Any]:
-    from claimcheck.nlp import load_pipeline
+    from claimcheck.analysis.nlp import load_pipeline
 
     nlp = load_pipeline()  # cached per process: the session's one pipeline
     return lambda text: nlp(text)[:]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from claimcheck.context import RunContext
 from claimcheck.report import Attribution, Claim, Finding
 from claimcheck.rules import RuleSet
-from claimcheck.text import normalise
+from claimcheck.text.normalise import normalise
 
 
 def sentence_claims(nlp: Language, text: str, **claim_fields: Any) -> tuple[Any, list[Claim], RunContext]:

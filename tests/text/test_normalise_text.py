@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from claimcheck.text import normalise
+from claimcheck.text.normalise import normalise
 
 
 def _check_map(original: str) -> None:

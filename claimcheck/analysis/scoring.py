@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from claimcheck.lexicon import (
+from claimcheck.analysis.lexicon import (
     CONTENT_ENTITY_LABELS,
     EMOTIONS,
     EVALUATIVE,

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from claimcheck.lexicon import (
+from claimcheck.analysis.lexicon import (
     EVALUATIVE,
     CAUSAL_MARKERS,
     CAUSAL_VERBS,

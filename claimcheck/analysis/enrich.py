@@ -1,7 +1,7 @@
 """Enrichment: turning the parse of one document into report claims and findings.
 
 :class:`ClaimBuilder` takes the claim candidates of a parsed document
-(:mod:`claimcheck.claims`) and gives each its type, attribution, hedges,
+(:mod:`claimcheck.analysis.claims`) and gives each its type, attribution, hedges,
 entities, dates, subject and score, then the core's editorial findings.
 The :class:`~claimcheck.engine.Engine` builds one per document.
 """
@@ -14,18 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from claimcheck.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes
-from claimcheck.claim_types import classify
-from claimcheck.claims import Candidate, find_candidates
+from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes
+from claimcheck.analysis.claim_types import classify
+from claimcheck.analysis.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
-from claimcheck.dates import resolve
-from claimcheck.document import DocumentMeta
-from claimcheck.findings import anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
-from claimcheck.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from claimcheck.analysis.dates import resolve
+from claimcheck.analysis.document import DocumentMeta
+from claimcheck.analysis.findings import anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
+from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
 from claimcheck.report import Attribution, Claim, DateRef, Entity, Finding, band_for
-from claimcheck.scoring import ScoreInput, score_claim
-from claimcheck.spans import entity_index
-from claimcheck.text import NormalisedText
+from claimcheck.analysis.scoring import ScoreInput, score_claim
+from claimcheck.analysis.spans import entity_index
+from claimcheck.text.normalise import NormalisedText
 
 if TYPE_CHECKING:
     from claimcheck.engine import Engine

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimcheck.lexicon import HONORIFICS
+from claimcheck.analysis.lexicon import HONORIFICS
 
 _NAME_LIKE_DATES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday april may june august".split()

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.spans import entity_index
-from claimcheck.lexicon import COGNITION_VERBS, FRAME_NOUNS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, SPEECH_VERBS, TITLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})

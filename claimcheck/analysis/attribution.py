@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from claimcheck.claims import Candidate, Frame
-from claimcheck.spans import entity_index
-from claimcheck.lexicon import GROUP_PRONOUNS, HONORIFICS, INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
+from claimcheck.analysis.claims import Candidate, Frame
+from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.lexicon import GROUP_PRONOUNS, HONORIFICS, INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})

