@@ -19,7 +19,7 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1
     """Findings at or above the level given with ``--fail-on`` were reported."""
     USAGE_ERROR = 2
-    """Bad arguments or unusable input: nothing was checked."""
+    """Bad arguments, unusable input, or output that cannot be written."""
     INTERNAL_ERROR = 3
     """A bug in claimcheck itself; please report it with the input."""
     INTERRUPTED = 130
@@ -36,6 +36,7 @@ class ErrorCode(str, enum.Enum):
     NOT_UTF8 = "CC105"
     TOO_LARGE = "CC106"
     UNREADABLE = "CC107"
+    OUTPUT_FAILED = "CC108"
     BAD_DATE = "CC110"
     BAD_OPTION = "CC111"
     BAD_JSONL = "CC112"
@@ -48,6 +49,7 @@ class ErrorCode(str, enum.Enum):
     DATABASE = "CC170"
     IMPORT_FORMAT = "CC171"
     MODEL = "CC180"
+    INTERNAL = "CC190"
 
 
 class ClaimcheckError(Exception):

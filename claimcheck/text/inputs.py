@@ -88,7 +88,11 @@ def open_input(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
         what: what the file should be, for the message when it is a directory.
     """
     if path == "-":
-        return stdin if stdin is not None else sys.stdin.buffer
+        if stdin is not None:
+            return stdin
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError(ErrorCode.UNREADABLE, "standard input is closed; give a file, or pipe the text in (... | claimcheck check -)")
+        return sys.stdin.buffer
     p = Path(path)
     if not p.exists():
         raise InputError(ErrorCode.FILE_NOT_FOUND, f"{path}: no such file")
