@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 from claimcheck import __version__
 from claimcheck.analysis.components import add_claimcheck_components
 from claimcheck.context import RunContext
-from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
+from claimcheck.analysis.dates import publication_date
+from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
-from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.errors import ErrorCode
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.text.inputs import InputDocument
 from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name
@@ -64,13 +65,8 @@ def _merge(base: dict[str, Any], override: dict[str, Any] | None) -> dict[str, A
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept a date, an ISO string or ``None``; refuse anything else with a clear error."""
-    if value is None or isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    parsed = parse_date(str(value))
-    if parsed is None:
-        raise ClaimcheckError(ErrorCode.BAD_DATE, f"cannot read the date {value!r}; use the form 2024-06-19")
-    return parsed
+    """Accept a date, a string in a form with one reading, or ``None``; refuse anything else (see :func:`publication_date`)."""
+    return None if value is None else publication_date(value)
 
 
 class Engine:

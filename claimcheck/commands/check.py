@@ -20,7 +20,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Find the checkable claims in an article and print them, most check-worthy first.",
     )
     p.add_argument("path", metavar="PATH", help="a UTF-8 text file, or - for standard input")
-    p.add_argument("--date", "-d", metavar="YYYY-MM-DD", help="publication date; relative dates are resolved against it")
+    p.add_argument("--date", "-d", metavar="DATE",
+                   help="publication date, relative dates are resolved against it: 2024-06-19 (ISO) or 19 June 2024; "
+                   "numeric day/month forms such as 06/07/2024 are refused as ambiguous")
     p.add_argument("--format", "-f", default="text", metavar="NAME", help="report format: text (default), json, jsonl, or one a plugin adds")
     p.add_argument("--input-format", choices=("text", "jsonl"), default="text",
                    help='text (default) or jsonl: one {"id", "text", "published"?} object per line')
@@ -100,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck.engine import Engine, coerce_date
     from claimcheck.text.inputs import read_jsonl, read_text
 
-    published = coerce_date(args.date) if args.date else None
+    published = coerce_date(args.date) if args.date is not None else None  # --date '' is an error, not "no date"
     config = _config(args)
     # Read (and validate) the input before loading the pipeline: bad input fails fast.
     if args.input_format == "text":

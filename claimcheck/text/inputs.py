@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from claimcheck.errors import ErrorCode, InputError
+from claimcheck.errors import ClaimcheckError, ErrorCode, InputError
 
 #: The largest single document accepted, in bytes (5 MiB, about 800,000
 #: words: a book, not an article).  Parsing runs at a few thousand words a
@@ -132,6 +132,16 @@ def read_text(path: str, stdin: BinaryIO | None = None) -> InputDocument:
     return InputDocument(text=decode_text(_read_bytes(path, stdin), source), source=source)
 
 
+def _check_published(value: str, source: str, lineno: int) -> None:
+    """Refuse a batch document's ``"published"`` that is not a date with one reading (see ``analysis.dates``)."""
+    from claimcheck.analysis.dates import publication_date
+
+    try:
+        publication_date(value)
+    except ClaimcheckError as exc:
+        raise InputError(ErrorCode.BAD_DATE, f'{source}:{lineno}: "published": {exc.message}') from None
+
+
 def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocument]:
     """Read a JSON Lines batch: one ``{"id", "text", "published"?}`` object per line.
 
@@ -163,6 +173,8 @@ def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocume
             published = obj.get("published")
             if published is not None and not isinstance(published, str):
                 raise InputError(ErrorCode.BAD_JSONL, f'{source}:{lineno}: "published" must be a date string like 2024-06-19')
+            if published is not None:
+                _check_published(published, source, lineno)
             seen_any = True
             yield InputDocument(text=obj["text"], source=source, id=str(obj.get("id", lineno)), published=published)
     finally:
