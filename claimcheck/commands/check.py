@@ -60,6 +60,9 @@ def _config(args: argparse.Namespace) -> dict[str, Any]:
     if args.no_model:
         overrides["model"] = False
     if args.rules:
+        from claimcheck.rules.loader import require_packs
+
+        require_packs(args.rules)
         overrides["rules"] = {"packs": list(args.rules)}
     start = Path(args.path).resolve().parent if args.path != "-" else Path.cwd()
     return load_config(start, overrides, explicit=Path(args.config) if args.config else None)
