@@ -8,6 +8,7 @@ traceback at the user.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterator
@@ -41,8 +42,41 @@ def _describe_position(data: bytes, index: int) -> str:
     return f"line {line}, column {col}"
 
 
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, from a byte-order mark, or UTF-16 recognised without one; else ``None``.
+
+    Without a mark, UTF-16 text is recognised by its NUL bytes: in English
+    text most characters are ASCII, and each has a NUL as its high byte, so
+    nearly every other byte (the odd ones little-endian, the even ones
+    big-endian) is NUL and almost none of the others is.  Binary files have
+    NULs too, but not in that alternation.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return encoding
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.6 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data and empty input.
+    """Decode bytes as text (UTF-8; UTF-16 and UTF-32 too, see :func:`_wide_encoding`), refusing binary data and empty input.
 
     Args:
         data: the raw bytes.
@@ -59,6 +93,19 @@ def decode_text(data: bytes, source: str) -> str:
         )
     if not data.strip():
         raise InputError(ErrorCode.EMPTY_INPUT, f"{source}: the input is empty; there is nothing to check")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        # Word on Windows and Notepad save "Unicode" as UTF-16: read it, rather
+        # than call it binary.  Offsets are characters of the decoded text, as
+        # for UTF-8 input, so the report's offsets do not depend on the encoding.
+        try:
+            data = data.decode(wide).encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                ErrorCode.NOT_UTF8,
+                f"{source}: looks like {wide.upper()} text but byte {exc.start} cannot be decoded; "
+                f"convert it first, e.g. with `iconv -f {wide.upper()} -t UTF-8`",
+            ) from None
     sample = data[:8192]
     if b"\x00" in sample:
         raise InputError(ErrorCode.BINARY_INPUT, f"{source}: this looks like a binary file, not text (it contains NUL bytes)")
