@@ -66,3 +66,13 @@ def test_resolve_never_raises_at_the_edges_of_the_calendar(text: str, published:
     result = resolve(text, published)
     assert result.relative
     assert result.value is None or result.value[:4].isdigit()
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("19 June 2024", dt.date(2024, 6, 19)), ("June 19, 2024", dt.date(2024, 6, 19)), ("0001-01-01", None), ("06/07/2024", None)],
+)
+def test_printed_publication_date_follows_the_same_rule(value: str, expected: dt.date | None) -> None:
+    from claimcheck.analysis.document import parse_date
+
+    assert parse_date(value) == expected
