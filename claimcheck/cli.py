@@ -124,9 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
+    if sys.stderr is None:  # started with stderr closed (2>&-): diagnostics go nowhere, as asked
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- lives as long as the process
     stdout = sys.stdout
-    if stdout is not None:
-        sys.stdout = _GuardedOutput(stdout)  # type: ignore[assignment]
+    if stdout is None:  # started with stdout closed (>&-): there is nowhere to put a report
+        sys.stderr.write(f"claimcheck: error: [{ErrorCode.OUTPUT_FAILED.value}] standard output is closed; "
+                         "redirect it to a file (> report.txt) or to /dev/null\n")
+        return ExitCode.USAGE_ERROR
+    sys.stdout = _GuardedOutput(stdout)  # type: ignore[assignment]
     try:
         try:
             parser = build_parser()

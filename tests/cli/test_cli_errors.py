@@ -104,3 +104,14 @@ def test_cli_output_error_for_other_commands() -> None:
         result = subprocess.run([sys.executable, "-m", "claimcheck.cli", "rules", "schema"], stdout=full,
                                 stderr=subprocess.PIPE, text=True, check=False)
     assert result.returncode == ExitCode.USAGE_ERROR and "[CC108]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_closed_stdout_is_an_output_error() -> None:
+    result = _claimcheck("rules", "list", preexec_fn=lambda: os.close(1))
+    assert result.returncode == ExitCode.USAGE_ERROR
+    assert "[CC108] standard output is closed" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_closed_stderr_still_exits_with_the_right_code() -> None:
+    result = _claimcheck("check", "missing.txt", preexec_fn=lambda: os.close(2))
+    assert result.returncode == ExitCode.USAGE_ERROR
