@@ -19,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="find the checkable claims in an article",
         description="Find the checkable claims in an article and print them, most check-worthy first.",
     )
-    p.add_argument("path", metavar="PATH", help="a UTF-8 text file, or - for standard input")
+    p.add_argument("path", metavar="PATH", help="a text file (UTF-8, or UTF-16 as Word saves it), or - for standard input")
     p.add_argument("--date", "-d", metavar="DATE",
                    help="publication date, relative dates are resolved against it: 2024-06-19 (ISO) or 19 June 2024; "
                    "numeric day/month forms such as 06/07/2024 are refused as ambiguous")

@@ -50,9 +50,15 @@ def compile_regex(pattern: str) -> Any:
         re.compile(pattern)
     except re.error as exc:
         raise UnsafeRegex(f"bad regular expression {pattern!r}: {exc}") from None
+    if "too large" in reason or "repetition" in reason:
+        hint = "repetitions nest too deeply or count too high for RE2 (at most 1000); shorten them"
+    elif "perl operator" in reason or "escape sequence" in reason:
+        hint = "RE2 has no lookaround or backreferences, which can make a run hang: rewrite it without them"
+    else:
+        hint = "see RE2's syntax"
     raise UnsafeRegex(
         f"regular expression {pattern!r} is not supported by RE2, the linear-time engine packs run on ({reason}); "
-        "RE2 has no lookaround or backreferences, which can make a run hang: rewrite it without them (docs/rules.md, regex)"
+        f"{hint} (docs/rules.md, regex)"
     )
 
 
