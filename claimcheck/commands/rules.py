@@ -251,7 +251,7 @@ def run_validate(args: argparse.Namespace) -> int:
     """``rules validate PATH...``: one line per problem, exit 2 (an input error) when a pack is invalid."""
     files, missing = expand_pack_paths(args.paths)
     for problem in missing:
-        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{problem.file}: no such file or folder")
+        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{problem.file}: {problem.message}")
     if not files:
         raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"no *.yaml or *.yml pack files in {', '.join(args.paths)}")
     failed = 0

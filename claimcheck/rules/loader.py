@@ -109,7 +109,8 @@ def expand_pack_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Pro
         elif path.is_file():
             found = [path]
         else:
-            problems.append(Problem(str(path), None, "no such file or folder"))
+            what = "not a regular file or folder" if path.exists() else "no such file or folder"
+            problems.append(Problem(str(path), None, what))
             continue
         for item in found:
             key = item.resolve()
@@ -133,7 +134,7 @@ def require_packs(paths: Iterable[str | Path], option: str = "--rules") -> None:
     paths = list(paths)
     files, missing = expand_pack_paths(paths)
     if missing:
-        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{option} {missing[0].file}: no such file or folder")
+        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{option} {missing[0].file}: {missing[0].message}")
     for raw in paths:
         if Path(raw).is_dir() and not any(f.parent == Path(raw) for f in files):
             raise ClaimcheckError(ErrorCode.BAD_RULE_PACK, f"{option} {raw}: no *.yaml or *.yml pack files in this folder")

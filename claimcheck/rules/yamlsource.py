@@ -172,7 +172,7 @@ def _reader_error(text: str, exc: yaml.reader.ReaderError) -> YamlSyntaxError:
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
     label = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
     return YamlSyntaxError(
-        f"the pack contains the character U+{ord(char):04X} ({label}), which YAML does not allow; "
+        f"the file contains the character U+{ord(char):04X} ({label}), which YAML does not allow; "
         "remove it (or write it as an escape such as \\x07 inside a double-quoted string)",
         Position(line, column),
     )

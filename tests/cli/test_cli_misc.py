@@ -59,3 +59,13 @@ def test_cli_help_and_version_do_not_load_spacy(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout
     assert "loaded=[]" in result.stderr
+
+
+def test_cli_config_with_control_byte_is_a_config_error(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "cc.yaml"
+    config.write_bytes(b"min_score: 0.4\nrules:\n  packs: [\"\x07\"]\n")
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said unemployment fell.\n", encoding="utf-8")
+    code = main(["check", str(article), "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE_ERROR and "[CC130]" in err and f"{config}:3:12:" in err and "U+0007 (BEL)" in err
