@@ -189,6 +189,19 @@ def _check_published(value: str, source: str, lineno: int) -> None:
         raise InputError(ErrorCode.BAD_DATE, f'{source}:{lineno}: "published": {exc.message}') from None
 
 
+def _refuse_wide_batch(stream: BinaryIO, source: str) -> None:
+    """Refuse a UTF-16 or UTF-32 batch as a whole: split into lines at b"\\n" it would be one error per line."""
+    peek = getattr(stream, "peek", None)
+    head = peek(8192)[:8192] if callable(peek) else b""
+    wide = _wide_encoding(head) if head else None
+    if wide is not None:
+        raise InputError(
+            ErrorCode.NOT_UTF8,
+            f"{source}: JSON Lines must be UTF-8, this file is {wide.upper()}; "
+            f"convert it first, e.g. with `iconv -f {wide.upper()} -t UTF-8`",
+        )
+
+
 def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocument]:
     """Read a JSON Lines batch: one ``{"id", "text", "published"?}`` object per line.
 
@@ -200,6 +213,7 @@ def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocume
     stream = open_input(path, stdin, "a JSON Lines file")
     seen_any = False
     try:
+        _refuse_wide_batch(stream, source)
         for lineno, raw in enumerate(stream, start=1):
             if not raw.strip():
                 continue

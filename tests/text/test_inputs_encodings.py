@@ -32,3 +32,15 @@ def test_inputs_binary_is_still_refused(data: bytes) -> None:
     with pytest.raises(InputError) as raised:
         decode_text(data, "b.bin")
     assert raised.value.code == ErrorCode.BINARY_INPUT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_inputs_utf16_batch_is_refused_once_with_the_conversion(tmp_path, encoding: str) -> None:
+    from claimcheck.text.inputs import read_jsonl
+
+    batch = tmp_path / "b.jsonl"
+    batch.write_bytes('{"id": "a", "text": "Prices rose."}\n{"id": "b", "text": "Prices fell."}\n'.encode(encoding))
+    with pytest.raises(InputError) as raised:
+        list(read_jsonl(str(batch)))
+    assert raised.value.code == ErrorCode.NOT_UTF8
+    assert "JSON Lines must be UTF-8" in raised.value.message and "iconv -f UTF-" in raised.value.message
