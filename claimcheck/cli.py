@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def bug_message(exc: BaseException) -> str:
     """The one line shown for an unexpected exception: what, which version, how to report it."""
-    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    detail = str(exc).splitlines()[0][:200].rstrip(". ") if str(exc).strip() else ""
     what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
     return (f"claimcheck: internal error: [{ErrorCode.INTERNAL.value}] {what}. This is a bug in claimcheck {__version__}; "
             "please report it with the input and the traceback that the same command prints with --debug")
