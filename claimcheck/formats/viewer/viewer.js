@@ -178,7 +178,7 @@
     main.appendChild(article);
     var panel = el("section", { "class": "cc-panel", id: "cc-panel", "aria-live": "polite" });
     panel.hidden = true;
-    main.appendChild(panel);
+    side.appendChild(panel);
     var byId = {};
     (report.claims || []).forEach(function (c) { byId[c.id] = c; });
 
@@ -194,7 +194,7 @@
     var toUnit = unitIndex(text);
     renderNode(article, claimTree(inUnits(report.claims, toUnit), text.length), text, inUnits(report.findings, toUnit), open);
 
-    side.appendChild(el("h2", null, "Most check-worthy first"));
+    side.appendChild(el("h2", { "class": "cc-list-title" }, "Most check-worthy first"));
     var ol = el("ol", { id: "cc-claim-list" });
     var ranked = (report.claims || []).slice().sort(function (a, b) { return b.score - a.score || a.start - b.start; });
     ranked.forEach(function (c) {
