@@ -68,6 +68,7 @@
         { storageKey: window.ClaimcheckViewer.textKey(checkedText) });
       current = { report: report, text: checkedText, viewer: viewer };
       exportsBar.hidden = false;
+      document.getElementById("text").rows = 3;  // the article now reads below
       document.body.setAttribute("data-checked", String(report.claims.length));
     } catch (e) {
       showError("could not reach the server: " + e.message);
