@@ -24,8 +24,8 @@ STATUSES: tuple[str, ...] = ("to check", "checked", "needs source")
 def _claim_lines(number: int, claim: Claim, status: str | None) -> list[str]:
     box = "x" if status == "checked" else " "
     flag = " — **needs source**" if status == "needs source" else ""
-    lines = [f"- [{box}] {number}. **{markdown_text(claim.text)}** "
-             f"_({markdown_text(claim.type)} · {claim.score:.2f} {markdown_text(claim.band)})_{flag}"]
+    lines = [(f"- [{box}] {number}. **{markdown_text(claim.text)}** "
+              f"_({markdown_text(claim.type)} · {claim.score:.2f} {markdown_text(claim.band)})_{flag}")]
     details: list[str] = []
     attribution = claim.attribution
     if attribution is not None and attribution.kind != "article":

@@ -27,7 +27,7 @@ import json
 from collections.abc import AsyncIterator
 from importlib import resources
 from pathlib import PurePath
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.applications import Starlette
@@ -43,7 +43,12 @@ from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ErrorCode, InputError
 from claimcheck.serve.checker import CheckTimeout, SharedEngine
 from claimcheck.serve.guard import GuardMiddleware, error_body, token_ok
-from claimcheck.serve.languagetool import LANGUAGES, language_for, text_from_data, to_languagetool
+from claimcheck.serve.languagetool import (
+    LANGUAGES,
+    language_for,
+    text_from_data,
+    to_languagetool,
+)
 from claimcheck.serve.openapi import docs_page, openapi_schema
 from claimcheck.serve.reports import report_from_dict
 from claimcheck.serve.settings import ServeSettings
@@ -64,12 +69,12 @@ class CheckOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Optional[str] = Field(None, description="the article (or send a file)")
-    published: Optional[str] = Field(None, description="publication date, e.g. 2024-06-19")
-    min_score: Optional[float] = Field(None, ge=0, le=1)
+    text: str | None = Field(None, description="the article (or send a file)")
+    published: str | None = Field(None, description="publication date, e.g. 2024-06-19")
+    min_score: float | None = Field(None, ge=0, le=1)
     all: bool = False
-    lookup: Optional[bool] = Field(None, description="attach prior fact-checks (default: as the server was started)")
-    input_format: Optional[Literal["text", "markdown", "html", "docx"]] = None
+    lookup: bool | None = Field(None, description="attach prior fact-checks (default: as the server was started)")
+    input_format: Literal["text", "markdown", "html", "docx"] | None = None
     include_text: bool = Field(False, description="add the text the offsets point into as a top-level `text` field")
 
 
@@ -79,7 +84,7 @@ class RenderRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     report: dict[str, Any]
-    text: Optional[str] = None
+    text: str | None = None
     statuses: dict[str, Literal["to check", "checked", "needs source"]] = Field(default_factory=dict)
 
 

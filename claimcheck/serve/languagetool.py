@@ -70,7 +70,8 @@ def text_from_data(data: str) -> str:
             parts.append(item["text"])
         elif isinstance(item, dict) and isinstance(item.get("markup"), str):
             markup = item["markup"]
-            interpret = item.get("interpretAs") if isinstance(item.get("interpretAs"), str) else ""
+            interpret_as = item.get("interpretAs")
+            interpret = interpret_as if isinstance(interpret_as, str) else ""
             parts.append((interpret + " " * len(markup))[: len(markup)])
         else:
             raise ClaimcheckError(ErrorCode.BAD_OPTION, 'each annotation item needs a "text" or a "markup" string')
@@ -131,13 +132,15 @@ def to_languagetool(report: Report, text: str, language: dict[str, Any]) -> dict
         reasons = f" Why: {'; '.join(claim.reasons)}." if claim.reasons else ""
         message = f"Check-worthy {claim.type} claim (score {claim.score:.2f}, {claim.band}).{said}{hedged}{reasons}"
         rule_id = f"CLAIMCHECK_CLAIM_{claim.type.upper()}"
-        rule = {"id": rule_id, "description": f"A checkable {claim.type} claim", "issueType": "uncategorized",
-                "category": dict(_CLAIMS)}
+        claim_rule: dict[str, Any] = {"id": rule_id, "description": f"A checkable {claim.type} claim",
+                                      "issueType": "uncategorized", "category": dict(_CLAIMS)}
         matches.append((claim.start, _match(text, to16, claim.start, claim.end, message, "Check this claim",
-                                            claim.sentence, rule)))
+                                            claim.sentence, claim_rule)))
     for finding in report.findings:
-        rule = {"id": finding.rule.upper().replace(".", "_").replace("-", "_"), "description": finding.rule,
-                "issueType": _ISSUE_TYPE.get(finding.severity, "uncategorized"), "category": dict(_FINDINGS)}
+        rule: dict[str, Any] = {"id": finding.rule.upper().replace(".", "_").replace("-", "_"),
+                                "description": finding.rule,
+                                "issueType": _ISSUE_TYPE.get(finding.severity, "uncategorized"),
+                                "category": dict(_FINDINGS)}
         link = safe_url(finding.link)
         if link:
             rule["urls"] = [{"value": link}]

@@ -15,7 +15,18 @@ import typing
 from typing import Any, TypeVar, Union
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.report import Attribution, Claim, DateRef, Diagnostic, DocumentInfo, Entity, Evidence, Finding, Report, Span
+from claimcheck.report import (
+    Attribution,
+    Claim,
+    DateRef,
+    Diagnostic,
+    DocumentInfo,
+    Entity,
+    Evidence,
+    Finding,
+    Report,
+    Span,
+)
 
 T = TypeVar("T")
 _NESTED: dict[str, type] = {
@@ -84,7 +95,7 @@ def report_from_dict(data: Any, text: str | None = None) -> Report:
     """
     if not isinstance(data, dict):
         raise ClaimcheckError(ErrorCode.BAD_OPTION, "the report must be a JSON object")
-    stats = data.get("stats") if isinstance(data.get("stats"), dict) else {}
+    stats: dict[str, Any] = data["stats"] if isinstance(data.get("stats"), dict) else {}
     claims = data.get("claims", [])
     findings = data.get("findings", [])
     warnings = data.get("warnings", [])

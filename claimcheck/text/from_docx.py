@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree  # type: ignore[import-untyped]
 
 
 def _paragraphs(container: Any) -> Iterator[str]:
@@ -43,9 +45,9 @@ def docx_to_text(data: bytes) -> str:
     """
     try:
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile) as exc:
         raise ValueError(f"not a Word .docx file ({exc})") from None
-    except Exception as exc:  # python-docx raises its own and lxml's errors for damaged parts
-        raise ValueError(f"not a readable Word .docx file ({type(exc).__name__})") from None
+    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:  # a zip with missing or damaged Word parts
+        raise ValueError(f"not a readable Word .docx file ({type(exc).__name__}: {exc})") from None
     blocks = [text.strip() for text in _paragraphs(document)]
     return "\n\n".join(block for block in blocks if block)

@@ -14,18 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
+from lxml import etree  # type: ignore[import-untyped]
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 #: Elements that are page furniture or not text at all.
 DROP: frozenset[str] = frozenset(
-    "script style noscript template nav aside form button select input textarea iframe object embed "
-    "svg canvas video audio picture img footer menu dialog".split()
+    ["script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "input", "textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "picture", "img", "footer", "menu", "dialog"]
 )
 #: Elements that start a new paragraph of the extracted text.
 BLOCKS: frozenset[str] = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th caption figcaption div section article main header "
-    "table tr ul ol dl figure address hr".split()
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "td", "th", "caption", "figcaption", "div", "section", "article", "main", "header", "table", "tr", "ul", "ol", "dl", "figure", "address", "hr"]
 )
 
 

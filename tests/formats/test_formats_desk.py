@@ -157,7 +157,9 @@ def test_formats_csv_header_without_documents() -> None:
 # -- sarif ----------------------------------------------------------------------
 
 def test_formats_sarif_validates_against_2_1_0(example_report: Report) -> None:
-    from pydantic_sarif.model import StaticAnalysisResultsFormatSarifVersion210JsonSchema as SarifLog
+    from pydantic_sarif.model import (
+        StaticAnalysisResultsFormatSarifVersion210JsonSchema as SarifLog,
+    )
 
     log = json.loads(run_format(SarifFormat(), example_report))
     SarifLog.model_validate(log)  # generated from sarif-schema-2.1.0.json, extra fields forbidden

@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("starlette", reason="claimcheck serve needs the serve extra")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from claimcheck.serve.app import create_app  # noqa: E402
-from claimcheck.serve.settings import ServeSettings  # noqa: E402
+from claimcheck.serve.app import create_app
+from claimcheck.serve.settings import ServeSettings
 
 TOKEN = "s3cret-token"
 

@@ -114,7 +114,7 @@ def test_serve_browser_check_highlight_panel_status_export(server: str, browser,
     assert page.input_value(f'#cc-claim-list li[data-claim="{top.id}"] select') == "checked"
 
     # Everything the page loaded came from the server itself.
-    assert requested and all(url.startswith(server) or url.startswith("blob:") for url in requested)
+    assert requested and all(url.startswith((server, "blob:")) for url in requested)
     context.close()
 
 
