@@ -220,3 +220,20 @@ def test_formats_desk_listed_by_the_cli() -> None:
 
     formats = get_plugins().report_formats([])
     assert {"markdown", "html", "csv", "sarif", "claimreview"} <= set(formats)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "csv", "sarif", "claimreview"])
+def test_formats_desk_from_the_command_line(fmt: str) -> None:
+    from claimcheck.testing import run_cli
+
+    result = run_cli(["check", "--format", fmt, "--no-model", "--date", "2024-06-19", "-"],
+                     stdin="The council closed 3 libraries in 2023, the mayor said. Some say 40 jobs will go.")
+    assert result.exit_code == 0, result.stderr
+    if fmt in ("sarif", "claimreview"):
+        assert json.loads(result.stdout)
+    elif fmt == "html":
+        assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.count("<mark") == 0  # marks are drawn by the script
+    elif fmt == "csv":
+        assert result.stdout.splitlines()[0] == ",".join(COLUMNS) and len(result.stdout.splitlines()) > 1
+    else:
+        assert result.stdout.startswith("### claimcheck: ") and "- [ ] 1. " in result.stdout

@@ -118,6 +118,23 @@ def test_serve_browser_check_highlight_panel_status_export(server: str, browser,
     context.close()
 
 
+def test_serve_browser_upload_a_word_file(server: str, browser, example_text: str, example_report, tmp_path) -> None:
+    from tests.text.documents import as_docx
+
+    path = tmp_path / "article.docx"
+    path.write_bytes(as_docx(example_text))
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/")
+    page.set_input_files("#file", str(path))
+    page.fill("#published", "2024-06-19")
+    page.click("#check")
+    page.wait_for_selector("body[data-checked]", timeout=60_000)
+    marks = page.eval_on_selector_all("mark.cc-claim", "marks => marks.map(m => [m.dataset.claim, m.textContent])")
+    assert sorted(text for _, text in marks) == sorted(c.text for c in example_report.claims)
+    context.close()
+
+
 def test_serve_browser_html_format_opens_offline(browser, example_report, tmp_path) -> None:
     from claimcheck.formats.html import HtmlFormat
 
