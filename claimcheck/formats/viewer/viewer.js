@@ -174,6 +174,11 @@
     if (doc.byline) { facts.push("by " + doc.byline); }
     if ((report.findings || []).length) { facts.push(report.findings.length + " editorial findings"); }
     main.appendChild(el("p", { "class": "cc-meta" }, facts.join(" · ")));
+    if ((report.warnings || []).length) {
+      var warn = el("ul", { "class": "cc-warnings", "aria-label": "warnings" });
+      report.warnings.forEach(function (w) { warn.appendChild(el("li", null, "[" + w.code + "] " + w.message)); });
+      main.appendChild(warn);
+    }
     var article = el("div", { "class": "cc-article", id: "cc-article" });
     main.appendChild(article);
     var panel = el("section", { "class": "cc-panel", id: "cc-panel", "aria-live": "polite" });

@@ -41,12 +41,14 @@
     var text = document.getElementById("text").value;
     var published = document.getElementById("published").value;
     var all = document.getElementById("all").checked;
+    var lookup = document.getElementById("lookup").checked;
     var request = { method: "POST", headers: headers() };
     if (file) {
       var data = new FormData();
       data.append("file", file);
       if (published) { data.append("published", published); }
       data.append("all", all ? "true" : "false");
+      if (lookup) { data.append("lookup", "true"); }
       data.append("include_text", "true");
       request.body = data;
     } else {
@@ -54,6 +56,7 @@
       request.headers["Content-Type"] = "application/json";
       var payload = { text: text, all: all, include_text: true };
       if (published) { payload.published = published; }
+      if (lookup) { payload.lookup = true; }
       request.body = JSON.stringify(payload);
     }
     busy.hidden = false;
