@@ -3,7 +3,9 @@
 Parsed with lxml.  The body is the page's ``<article>`` (the one with the most
 text when there are several), else its ``<main>``, else the element holding
 the most paragraph text (the densest block).  Inside it, scripts, styles,
-navigation, asides, forms, figures' media and footers are dropped.  Each
+navigation, asides, forms, figures' media, footers, hidden elements and
+elements whose class or id names furniture (share bars, related links,
+newsletter boxes, adverts, comments) are dropped.  Each
 block element (paragraph, heading, list item, quotation, table cell) becomes
 one paragraph of the extracted text, its whitespace folded as a browser
 would, separated by a blank line; ``<br>`` stays a line break.  Report
@@ -12,6 +14,7 @@ offsets point into this extracted text.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -20,6 +23,14 @@ from lxml import html as lxml_html  # type: ignore[import-untyped]
 #: Elements that are page furniture or not text at all.
 DROP: frozenset[str] = frozenset(
     ["script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "input", "textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "picture", "img", "footer", "menu", "dialog"]
+)
+#: Class or id words that mark page furniture inside an article (share bars,
+#: related links, newsletter boxes, adverts, comment threads), the same kind
+#: of "unlikely candidate" list readability-style extractors use.
+FURNITURE = re.compile(
+    r"(?:^|[-_\s])(share|sharing|social|related|newsletter|promo|advert|advertisement|ads?|cookies?|subscribe|"
+    r"subscription|breadcrumbs?|comments?|popup|modal|sponsored|outbrain|taboola)(?:$|[-_\s])",
+    re.IGNORECASE,
 )
 #: Elements that start a new paragraph of the extracted text.
 BLOCKS: frozenset[str] = frozenset(
@@ -51,6 +62,16 @@ def _container(root: Any) -> Any:
     return body if body is not None else root
 
 
+def _hidden_or_furniture(element: Any) -> bool:
+    """Whether a reader never sees the element (``hidden``, ``aria-hidden``) or it is page furniture by its class or id."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if element.tag in ("article", "main", "body", "html"):
+        return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and bool(FURNITURE.search(names))
+
+
 class _Blocks:
     def __init__(self) -> None:
         self.blocks: list[str] = []
@@ -69,7 +90,7 @@ class _Blocks:
 
     def walk(self, element: Any) -> None:
         tag = element.tag if isinstance(element.tag, str) else None
-        if tag is None or tag in DROP:  # comments, processing instructions, furniture
+        if tag is None or tag in DROP or _hidden_or_furniture(element):  # comments, furniture, hidden text
             return
         if tag == "br":
             self.add("\n")

@@ -98,3 +98,16 @@ def test_readers_cli_bad_docx_is_one_line(tmp_path) -> None:
     path.write_bytes(b"this is not a Word file")
     result = run_cli(["check", str(path), "--no-model"])
     assert result.exit_code == 2 and "[CC107]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_readers_html_drops_furniture_inside_the_article() -> None:
+    page = ("<html><body><article><h1>Libraries to close</h1>"
+            "<div class='share-bar'><a>Share on X</a></div>"
+            "<p>The council voted to close three libraries on Monday.</p>"
+            "<div class='related-links'><ul><li>Council tax to rise 5%</li></ul></div>"
+            "<p hidden>Hidden teaser text.</p><div aria-hidden='true'>Decoration</div>"
+            "<section id='comments'><p>I think this is wrong!</p></section>"
+            "<div class='article-body'><p>It said the closures would save £2m.</p></div>"
+            "</article></body></html>")
+    assert html_to_text(page) == ("Libraries to close\n\nThe council voted to close three libraries on Monday.\n\n"
+                                  "It said the closures would save £2m.")
