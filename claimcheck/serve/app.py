@@ -99,11 +99,11 @@ def _unauthorized() -> ClaimcheckError:
                            "this server needs a token: send Authorization: Bearer <token>")
 
 
-def _validation_message(exc: ValidationError) -> str:
+def _validation_message(exc: ValidationError, model: type[BaseModel]) -> str:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "body"
     if first["type"] == "extra_forbidden":
-        return f"unknown field {where!r}; this endpoint accepts: {', '.join(CheckOptions.model_fields)}"
+        return f"unknown field {where!r}; this endpoint accepts: {', '.join(model.model_fields)}"
     return f"{where}: {first['msg']}"
 
 
@@ -194,7 +194,7 @@ def create_app(settings: ServeSettings | None = None, engine: Any = None) -> Sta
         try:
             options = CheckOptions.model_validate(payload)
         except ValidationError as exc:
-            raise ClaimcheckError(ErrorCode.BAD_OPTION, _validation_message(exc)) from None
+            raise ClaimcheckError(ErrorCode.BAD_OPTION, _validation_message(exc, CheckOptions)) from None
         if upload is not None:
             name = _safe_name(upload.filename)
             data = await upload.read()
@@ -238,7 +238,7 @@ def create_app(settings: ServeSettings | None = None, engine: Any = None) -> Sta
         try:
             payload = RenderRequest.model_validate_json(await request.body())
         except ValidationError as exc:
-            raise ClaimcheckError(ErrorCode.BAD_OPTION, _validation_message(exc)) from None
+            raise ClaimcheckError(ErrorCode.BAD_OPTION, _validation_message(exc, RenderRequest)) from None
         report = report_from_dict(payload.report, payload.text)
         return render(report, request.query_params.get("format", "markdown"), dict(payload.statuses))
 
