@@ -22,7 +22,7 @@ from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("check", "db", "eval", "lookup", "plugins", "rules")
+COMMANDS: tuple[str, ...] = ("check", "db", "eval", "lookup", "plugins", "rules", "serve")
 
 DEBUG_HELP = "on an internal error, show the full traceback (for a bug report)"
 

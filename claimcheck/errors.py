@@ -49,7 +49,9 @@ class ErrorCode(str, enum.Enum):
     DATABASE = "CC170"
     IMPORT_FORMAT = "CC171"
     MODEL = "CC180"
-    INTERNAL = "CC190"
+    SERVE_TIMEOUT = "CC190"
+    SERVE_UNAUTHORIZED = "CC191"
+    INTERNAL = "CC900"
 
 
 class ClaimcheckError(Exception):

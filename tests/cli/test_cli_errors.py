@@ -50,7 +50,7 @@ def test_cli_bug_exits_3_with_one_line() -> None:
     assert result.returncode == ExitCode.INTERNAL_ERROR
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
-    assert "[CC190]" in lines[0] and "RuntimeError: kaboom" in lines[0] and "second line" not in lines[0]
+    assert "[CC900]" in lines[0] and "RuntimeError: kaboom" in lines[0] and "second line" not in lines[0]
     assert f"claimcheck {__version__}" in lines[0] and "report" in lines[0] and "--debug" in lines[0]
 
 
@@ -60,7 +60,7 @@ def test_cli_bug_debug_shows_traceback(where: str) -> None:
     result = _buggy(*args)
     assert result.returncode == ExitCode.INTERNAL_ERROR
     assert "Traceback (most recent call last)" in result.stderr and "second line" in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("claimcheck: internal error: [CC190]")
+    assert result.stderr.strip().splitlines()[-1].startswith("claimcheck: internal error: [CC900]")
 
 
 def test_cli_check_closed_stdin_is_an_input_error() -> None:
