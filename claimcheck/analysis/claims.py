@@ -345,6 +345,14 @@ def _is_condition_or_imperative(head: Token) -> bool:
     return False
 
 
+def _subject_before(head: Token, quote_start: int) -> set[int]:
+    """The tokens of ``head``'s subject when it stands before the quotation that holds ``head``."""
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < head.i and child.right_edge.idx < quote_start:
+            return _subtree_ids(child)
+    return set()
+
+
 def _leading_skip(sent: Span) -> int:
     skip = 0
     for token in sent:
@@ -358,7 +366,12 @@ def _leading_skip(sent: Span) -> int:
 def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, frame: Frame | None,
           quote: tuple[int, int] | None = None) -> Candidate | None:
     if quote is not None:
-        tokens = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
+        inside = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
+        if head.i in inside:
+            # A quoted predicate keeps its subject from outside the quote:
+            # the plant's turbines "remain fully operational".
+            inside |= _subject_before(head, quote[0]) & tokens
+        tokens = inside
     if not tokens:
         return None
     start, end = _trim(doc, min(tokens), max(tokens) + 1)
