@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 #: Contractions after a pronoun, written out when the pronoun is replaced by a name.
 _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s": "is", "'m": "am"}
 #: First words of a resolved subject that are capitalised only because it began a sentence.
-_COMMON_LEADS = frozenset("the a an both all some many most several this these those its their each every".split())
+_COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "most", "several", "this", "these", "those", "its", "their", "each", "every"})
 
 
 class ClaimBuilder:
