@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from claimcheck.analysis.claim_patterns import idiom_tokens, opinion_heads
+from claimcheck.analysis.claim_patterns import idiom_tokens, is_verdict, judgement_idiom_tokens, opinion_heads
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
     CAUSAL_VERBS,
@@ -261,7 +261,7 @@ def _is_quantity(tokens: list[Token], head: Token) -> bool:
         vague = t.lower_ in _VAGUE_MAGNITUDES
         if verb.lemma_.lower() in _MEASURE_VERBS and depth <= 3 and not vague:
             return True  # "sold more than five million copies", "rose to 4.1%", "200 players were online"
-        if slot in _AMOUNT_SLOTS and depth <= 3 and not vague and _main_predicate(verb, head):
+        if (slot in _AMOUNT_SLOTS or slot.startswith("prep")) and depth <= 3 and not vague and _main_predicate(verb, head):
             return True  # "200 new jobs are to be created", "scored six goals", "restore rights to 18,000"
         if t.lemma_.lower() in _PROPORTION_WORDS and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj"):
             return True  # "they gathered almost half of the capital": a share of a whole
@@ -303,42 +303,50 @@ def _than_is_bound(t: Token) -> bool:
     return after.like_num or after.ent_type_ in NUMERIC_ENTITY_LABELS or after.ent_type_ in ("DATE", "TIME") or after.lower_ in ("a", "an", "half", "double", "twice")
 
 
-def _is_comparison(tokens: list[Token]) -> bool:
+def _comparison_kind(tokens: list[Token]) -> str | None:
+    """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
+    ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
+    ``None`` for no comparison."""
+    plain = False
     for t in tokens:
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
             if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
-            return True  # "the largest", not "the worst decision ever" (an opinion)
+            plain = True  # "the largest", not "the worst decision ever" (an opinion)
         if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
-            return True
+            plain = True
         if t.lower_ == "than" and not _than_is_bound(t):
-            return True
+            after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
+                                      or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
+                return "relative"  # "more than France", "slower than any other car"
+            plain = True
         if t.lower_ in ("as", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("many", "much", "more", "less", "fewer", "likely", "high", "large") and t.lower_ == "times":
-            return True  # "four times as many", "twice as likely"
+            return "relative"  # "four times as many", "twice as likely"
         if t.lower_ in ("twice", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "as" and t.nbor(2).lower_ in ("many", "much", "likely", "high", "large", "big", "fast"):
-            return True
+            return "relative"
         if t.lower_ == "compared" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("with", "to"):
-            return True
+            return "relative"
         if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
-            return True
+            plain = True
         if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
             # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
             noun = t.head if t.dep_ == "amod" else t
             if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
-                return True
+                return "relative"
         if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
-            return True  # "for the first time"
+            return "relative"  # "for the first time"
         if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
-            return True  # "re-enter the top 50", "third place"
+            return "relative"  # "re-enter the top 50", "third place"
         if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
-            return True  # "fell to number nine"
+            return "relative"  # "fell to number nine"
         if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
-            return True  # "well below the industry target", "trails the national average"
+            return "relative"  # "well below the industry target", "trails the national average"
         if t.lower_ == "never" and any(u.lower_ in ("before", "ever") for u in tokens):
-            return True
+            plain = True
         if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
-            return True  # "one of the lowest"
-    return False
+            return "relative"  # "one of the lowest"
+    return "plain" if plain else None
 
 
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
@@ -355,6 +363,16 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
     return person_subject or any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens)
+
+
+def _is_opinion(tokens: list[Token], head: Token) -> bool:
+    """A verdict or an idiom of judgement with no figure in it: opinion, whatever else it names."""
+    if _numeric_tokens(tokens):
+        return False
+    if is_verdict(head):
+        return True
+    idioms = judgement_idiom_tokens(head.doc)
+    return any(t.i in idioms for t in tokens)
 
 
 def _is_attitude(head: Token) -> bool:
@@ -388,16 +406,24 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
             head = complement
     if _is_role(tokens, head, origin):
         return "role"
+    if _is_opinion(tokens, head) and not _is_causation(tokens, head):
+        return "other"  # a verdict with its reason ("justified because ...") is a causal claim
     if _is_rule(tokens, head) or _is_deontic(tokens, head):
         return "rule"
     if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
         return "prediction"
-    if _is_comparison(tokens):
+    # A comparison against another thing ("four times as many as France") is a comparison even with
+    # figures in it; a superlative or "than" beside a figure ("sales were 12% higher than a year
+    # earlier") is about the figure.
+    comparison = _comparison_kind(tokens)
+    if comparison == "relative":
         return "comparison"
     if _is_causation(tokens, head):
         return "causation"
     if _is_quantity(tokens, head):
         return "quantity"
+    if comparison == "plain":
+        return "comparison"
     if head.i in opinion_heads(doc) or _is_attitude(head):
         return "other"
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):

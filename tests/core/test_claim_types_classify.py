@@ -72,3 +72,23 @@ def test_claim_types_by_class(engine, claim_type: str, text: str, contains: str)
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "text,contains",
+    [
+        ("The new stadium was a costly fiasco.", "fiasco"),
+        ("The council's handling of the strike was profoundly irresponsible.", "irresponsible"),
+        ("The museum has gone from strength to strength since it reopened.", "strength to strength"),
+        ("There is no daylight between the mayor and the developers.", "daylight"),
+    ],
+)
+def test_claim_types_verdicts_and_judgement_idioms_are_other(engine, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text]
+    assert hits and all(c.type == "other" for c in hits), [(c.text, c.type) for c in report.claims]
+
+
+def test_claim_types_verdict_with_a_figure_stays_checkable(engine) -> None:
+    report = engine.check("The scheme was a failure: only 12% of homes were insulated.", published="2024-06-19", all=True)
+    assert any(c.type == "quantity" for c in report.claims if "12%" in c.text)
