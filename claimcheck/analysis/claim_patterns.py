@@ -93,15 +93,7 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
 #: Adjectives and nouns of judgement: "X was breathtaking", "the commissions are an abject failure".
 #: General evaluative English; :data:`claimcheck.analysis.lexicon.EVALUATIVE` holds the core list.
 JUDGEMENT_WORDS = frozenset(
-    """right wrong irresponsible responsible preposterous breathtaking woeful abject dismal shameful
-    laughable pointless senseless misguided naive foolhardy farcical scandalous appalling deplorable
-    admirable commendable praiseworthy exemplary inspiring inspirational heroic remarkable outstanding
-    dreadful lamentable pitiful miserable glorious masterful sublime dire grim bleak rosy unacceptable
-    acceptable intolerable inexcusable unforgivable indefensible unjustifiable justified unjustified
-    fair sensible wise unwise reasonable unreasonable sound flawed misleading honest dishonest
-    laudable disgraceful obscene grotesque embarrassing humiliating baffling bizarre mediocre
-    sorry sad tragic farce fiasco shambles debacle triumph masterpiece mess joke travesty scandal
-    disgrace embarrassment failure success blunder mistake""".split()
+    ["right", "wrong", "irresponsible", "responsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "sound", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake"]
 )
 
 #: Verbs that present a judgement as a finding: "X underlines the need for Y".
@@ -139,7 +131,7 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     return found
 
 
-def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
         idioms, opinions = _matchers(doc.vocab)

@@ -26,7 +26,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from claimcheck.analysis.claim_patterns import idiom_tokens, is_verdict, judgement_idiom_tokens, opinion_heads
+from claimcheck.analysis.claim_patterns import (
+    idiom_tokens,
+    is_verdict,
+    judgement_idiom_tokens,
+    opinion_heads,
+)
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
     CAUSAL_VERBS,
