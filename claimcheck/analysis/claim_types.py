@@ -169,7 +169,7 @@ def _on_main_line(t: Token, head: Token) -> bool:
     ("100,000 players logged on, forcing the firm to add servers": the claim is the number)."""
     node = t
     while node.i != head.i:
-        if node.dep_ in ("advcl", "acl", "relcl"):
+        if node.dep_ in ("advcl", "relcl"):
             return False
         if node.head is node:
             return False
@@ -339,6 +339,11 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             noun = t.head if t.dep_ == "amod" else t
             if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
                 return "relative"
+        if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
+            (t.i + 1 < len(t.doc) and (t.nbor(1).tag_ in ("JJS", "RBS") or t.nbor(1).lower_ in ("in", "among", "place", "largest", "biggest")))
+            or t.head.lemma_.lower() in ("rank", "finish", "come", "place")
+        ):
+            return "relative"  # "49th in the nation", "the second highest", "ranks 11th"
         if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
             return "relative"  # "for the first time"
         if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
@@ -358,9 +363,12 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role":
         return True
     lemma = head.lemma_.lower()
-    titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj", "conj", "compound") for t in tokens)
-    if lemma == "hold" and (titled or any(t.lemma_.lower() in _OFFICE_NOUNS and t.dep_ == "dobj" for t in head.children)):
-        titled = True  # "he held each of the great offices of state"
+    titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
+    if lemma == "hold":
+        # "he held each of the great offices of state", "she held the post of chancellor"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        titled = any(o.lemma_.lower() in _OFFICE_NOUNS or o.lemma_.lower() in TITLE_NOUNS for o in objects + inner)
     elif lemma not in ("be", "become", "serve", "remain", "appoint", "name", "elect"):
         return False
     if not titled:

@@ -92,3 +92,20 @@ def test_claim_types_verdicts_and_judgement_idioms_are_other(engine, text: str, 
 def test_claim_types_verdict_with_a_figure_stays_checkable(engine) -> None:
     report = engine.check("The scheme was a failure: only 12% of homes were insulated.", published="2024-06-19", all=True)
     assert any(c.type == "quantity" for c in report.claims if "12%" in c.text)
+
+
+@pytest.mark.parametrize(
+    "text,contains,claim_type",
+    [
+        ("Ohio is 44th in the nation for road maintenance spending.", "44th", "comparison"),
+        ("Leeds has the second highest rate of bus use in England.", "second highest", "comparison"),
+        ("Under Mayor Jane Ortiz, burglaries are up by 15 percent.", "burglaries", "quantity"),
+        ("She held the post of finance minister for six years.", "finance minister", "role"),
+        ("The mayor signed an order leading to the closure of nine clinics.", "leading to", "causation"),
+    ],
+)
+def test_claim_types_ranks_roles_and_causal_participles(engine, text: str, contains: str, claim_type: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
