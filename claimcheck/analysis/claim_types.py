@@ -32,6 +32,7 @@ from claimcheck.analysis.claim_patterns import (
     judgement_idiom_tokens,
     opinion_heads,
 )
+from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
     CAUSAL_VERBS,
@@ -46,12 +47,15 @@ from claimcheck.analysis.lexicon import (
     RULE_VERBS,
     TITLE_NOUNS,
 )
+from claimcheck.analysis.spans import entity_index
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
 _MEASURE_VERBS = frozenset(
     ["be", "have", "rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide", "increase", "decrease", "decline", "grow", "shrink", "reach", "total", "number", "account", "exceed", "top", "hit", "double", "triple", "halve", "cost", "pay", "spend", "earn", "sell", "save", "owe", "borrow", "raise", "cut", "lose", "gain", "show", "find", "estimate", "average", "amount", "represent", "employ", "attract", "receive", "fetch", "generate", "make", "value", "measure", "stand", "remain"]
 )
+_DURATION_VERBS = frozenset(["take", "last", "wait", "spend", "be", "remain", "average"])
+_TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
 #: Magnitude words that are an impression, not a count: "thousands of staff went home".
 _VAGUE_MAGNITUDES = frozenset(["dozens", "hundreds", "thousands", "millions", "billions", "scores"])
 #: Entity labels whose numbers are part of a name ("Windows 2000", "Formula 1", "Section 28").
@@ -232,6 +236,9 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
     idioms = idiom_tokens(tokens[0].doc) if tokens else frozenset()
     out: list[Token] = []
     for t in tokens:
+        if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
+            out.append(t)  # "a sixth of all callers": a fraction, not an ordinal
+            continue
         if t.i in idioms or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL":
             continue
         if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
@@ -240,9 +247,29 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
             if t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children):
                 continue  # "the two", "one of them": not a statistic
             out.append(t)
-        elif t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two") or t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most" or t.text == "%":
+        elif _is_amount_word(t):
             out.append(t)
+        elif t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t):
+            out.append(t)  # "hang up after 65 seconds", "for more than 40 years": a measured length of time
     return out
+
+
+def _is_amount_word(t: Token) -> bool:
+    """A number that is not a date, a fraction or proportion word, or a per cent sign."""
+    if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
+        return True
+    if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
+        return True
+    return t.text == "%"
+
+
+def _is_duration(t: Token) -> bool:
+    """True when ``t`` is the number of a length of time ("65 seconds", "four days"), not of a date."""
+    ent = next(iter(entity_index(t.doc).overlapping(t.i, t.i + 1)), None)
+    if ent is None or not any(w.lemma_.lower() in _TIME_UNITS for w in ent):
+        return False
+    resolved = resolve(ent.text, None)
+    return resolved.value is None and not resolved.relative
 
 
 def _is_percentage(t: Token) -> bool:
@@ -264,11 +291,17 @@ def _is_quantity(tokens: list[Token], head: Token) -> bool:
             verb = head
         slot = node.dep_ if node.dep_ != "prep" else "prep:" + node.lower_
         vague = t.lower_ in _VAGUE_MAGNITUDES
+        if t.ent_type_ in ("DATE", "TIME"):
+            # A length of time is the claim with "took", "lasted", "waited", not as the span of an act
+            # ("resisted devaluation for three years").
+            if verb.lemma_.lower() in _DURATION_VERBS and depth <= 3:
+                return True
+            continue
         if verb.lemma_.lower() in _MEASURE_VERBS and depth <= 3 and not vague:
             return True  # "sold more than five million copies", "rose to 4.1%", "200 players were online"
         if (slot in _AMOUNT_SLOTS or slot.startswith("prep")) and depth <= 3 and not vague and _main_predicate(verb, head):
             return True  # "200 new jobs are to be created", "scored six goals", "restore rights to 18,000"
-        if t.lemma_.lower() in _PROPORTION_WORDS and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj"):
+        if (t.lemma_.lower() in _PROPORTION_WORDS or t.ent_type_ == "ORDINAL") and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj"):
             return True  # "they gathered almost half of the capital": a share of a whole
     return False
 

@@ -34,6 +34,10 @@ _TRIM_WORDS = frozenset({"that", "and", "but", "or", "so", "yet", "because", "wh
 _QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "nmod", "agent"})
 _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
+#: "It has emerged that X": verbs that present X as news without a source.
+_EMERGE_VERBS = frozenset({"emerge", "transpire"})
+#: "The fact is that X", "what is disturbing is the fact that X": nouns that present X as given.
+_FACT_NOUNS = frozenset({"fact", "truth", "reality"})
 
 
 @dataclass
@@ -168,9 +172,17 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
                 speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
                 kind = "speech"
             return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
+    if lemma in _EMERGE_VERBS and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        # "It has emerged that ...", "it transpired that ...": news with no named source.
+        content = _content_child(head, {"ccomp"})
+        if content is not None:
+            exclude = _subtree_ids(content)
+            frame_tokens = {t.i for t in head.subtree} - exclude
+            speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and i <= head.i)
+            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind="speech"), content
     if lemma == "be" or head.lower_ in ("'s", "is", "are", "was", "were"):
         for child in head.children:
-            if child.dep_ in ("attr", "nsubj") and child.lemma_.lower() in FRAME_NOUNS:
+            if child.dep_ in ("attr", "nsubj") and (child.lemma_.lower() in FRAME_NOUNS or child.lemma_.lower() in _FACT_NOUNS):
                 content = _content_child(child, {"acl", "relcl", "ccomp"}) or _content_child(head, {"ccomp"})
                 if content is not None:
                     speaker, extra = _noun_frame_speaker(child)

@@ -109,3 +109,18 @@ def test_claim_types_ranks_roles_and_causal_participles(engine, text: str, conta
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "text,contains,claim_type",
+    [
+        ("It took nine days for the council to restore the water supply.", "nine days", "quantity"),
+        ("She campaigned against the bypass for six years.", "campaigned", "event"),
+        ("Nearly a fifth of all trains were cancelled.", "a fifth", "quantity"),
+    ],
+)
+def test_claim_types_durations_and_fractions(engine, text: str, contains: str, claim_type: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)

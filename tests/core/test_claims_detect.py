@@ -67,3 +67,21 @@ def test_claims_default_report_filters_and_sorts(engine) -> None:
     scores = [c.score for c in everything.claims]
     assert scores == sorted(scores, reverse=True) and len(everything.claims) >= 2
     assert everything.candidates == len(everything.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("It has emerged that the hospital's records system failed for a week.", "the hospital's records system failed for a week"),
+        ("It transpired that the firm had paid no tax in 2019.", "the firm had paid no tax in 2019"),
+        ("The worrying thing is the fact that the pumps were never tested.", "the pumps were never tested"),
+    ],
+)
+def test_claims_emerge_and_fact_frames_report_the_content(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
+def test_claims_broken_apostrophe_does_not_split_a_claim(engine) -> None:
+    text = "The regulator said the reservoir isn\u201dt safe and the dam wasn\u201dt inspected in 2022."
+    texts = _texts(engine, text)
+    assert any(t.startswith("the reservoir isn\u201dt safe") for t in texts), texts
