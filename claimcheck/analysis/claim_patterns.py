@@ -90,10 +90,13 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
     [{"LOWER": "head"}, {"LOWER": "and"}, {"LOWER": "shoulders"}, {"LOWER": "above"}],
 ]
 
-#: Adjectives and nouns of judgement: "X was breathtaking", "the commissions are an abject failure".
+#: Adjectives and nouns of judgement and feeling: "X was breathtaking", "the commissions are an
+#: abject failure", "his first reaction was immense sadness".
 #: General evaluative English; :data:`claimcheck.analysis.lexicon.EVALUATIVE` holds the core list.
 JUDGEMENT_WORDS = frozenset(
-    ["right", "wrong", "irresponsible", "responsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "sound", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake"]
+    ["right", "wrong", "irresponsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake",
+     "sadness", "grief", "joy", "delight", "relief", "shock", "dismay", "anger", "fury", "sorrow", "regret", "pride",
+     "shame", "horror", "disgust", "despair", "elation"]
 )
 
 #: Verbs that present a judgement as a finding: "X underlines the need for Y".

@@ -55,6 +55,7 @@ _MEASURE_VERBS = frozenset(
     ["be", "have", "rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide", "increase", "decrease", "decline", "grow", "shrink", "reach", "total", "number", "account", "exceed", "top", "hit", "double", "triple", "halve", "cost", "pay", "spend", "earn", "sell", "save", "owe", "borrow", "raise", "cut", "lose", "gain", "show", "find", "estimate", "average", "amount", "represent", "employ", "attract", "receive", "fetch", "generate", "make", "value", "measure", "stand", "remain"]
 )
 _DURATION_VERBS = frozenset(["take", "last", "wait", "spend", "be", "remain", "average"])
+_ORDINAL_WORDS = frozenset(["first", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth"])
 _TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
 #: Magnitude words that are an impression, not a count: "thousands of staff went home".
 _VAGUE_MAGNITUDES = frozenset(["dozens", "hundreds", "thousands", "millions", "billions", "scores"])
@@ -239,7 +240,7 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
         if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
             out.append(t)  # "a sixth of all callers": a fraction, not an ordinal
             continue
-        if t.i in idioms or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL":
+        if t.i in idioms or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
             continue
         if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
             continue  # "Halo 2", "Windows 2000": part of a name the tagger missed
@@ -252,6 +253,12 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
         elif t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t):
             out.append(t)  # "hang up after 65 seconds", "for more than 40 years": a measured length of time
     return out
+
+
+def _is_ordinal_word(t: Token) -> bool:
+    """ "first", "21st": spaCy counts them as like_num, but an order is not an amount."""
+    lower = t.lower_
+    return lower in _ORDINAL_WORDS or (len(lower) > 2 and lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th"))
 
 
 def _is_amount_word(t: Token) -> bool:

@@ -124,3 +124,9 @@ def test_claim_types_durations_and_fractions(engine, text: str, contains: str, c
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+def test_claim_types_feeling_nouns_and_ordinals_are_not_amounts(engine) -> None:
+    report = engine.check("Her first reaction on hearing the verdict was immense relief.", published="2024-06-19", all=True)
+    hits = [c for c in report.claims if "relief" in c.text]
+    assert hits and all(c.type == "other" for c in hits), [(c.text, c.type) for c in report.claims]
