@@ -83,6 +83,8 @@ def _cue_words(doc: Doc, cand: Candidate) -> tuple[str, str]:
         return "according", ""  # "according to X", "an assumption in X": no verb of X's to write
     if frame.kind in ("speech", "cognition") and frame.cue:
         verb = doc[frame.cue[0]]
+        if verb.lemma_.lower() == "tell":
+            return "verb", "said"  # "told reporters": the listener is not written, so "told" would dangle
         if verb.tag_ in _FINITE_TAGS:
             return "verb", verb.text.lower()
         if verb.lemma_.lower() in ("believe", "think", "fear", "hope", "expect", "feel"):
@@ -141,6 +143,9 @@ def build_standalone(
         return body
     first = doc[cand.start]
     first_is_name = first.pos_ == "PROPN" or bool(first.ent_type_) or bool(replacements and replacements[0].start == claim_start)
+    if cand.frame is not None and cand.frame.cue and cand.frame.cue[0] in cand.frame.speaker:
+        # "It has emerged that ...", "It is understood that ...": the speaker is the frame itself.
+        return f"{speaker[:1].upper()}{speaker[1:]} that {_lower_first(body, first_is_name)}"  # type: ignore[index]
     kind, verb = _cue_words(doc, cand)
     when = _frame_date(doc, cand, published)
     if kind == "according":

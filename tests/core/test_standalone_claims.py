@@ -62,3 +62,17 @@ def test_standalone_in_json_report(engine) -> None:
 )
 def test_standalone_format_date(value: str, precision: str, words: str | None) -> None:
     assert format_date(value, precision) == words
+
+
+@pytest.mark.parametrize(
+    "text,contains,standalone",
+    [
+        ("It has emerged that the council's payroll system crashed in March.", "payroll",
+         "It has emerged that the council's payroll system crashed in March"),
+        ("Ms Patel told reporters on Friday that no data was lost.", "no data",
+         "Patel said on 4 February 2005 that no data was lost"),
+    ],
+)
+def test_standalone_frames_without_a_plain_verb(engine, text: str, contains: str, standalone: str) -> None:
+    claim = next(c for c in _claims(engine, text) if contains in c.text)
+    assert claim.standalone == standalone
