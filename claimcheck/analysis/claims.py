@@ -505,6 +505,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         found = find_frame(head)
         if found is not None and _announces_intention(head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
+        if found is not None and _counted_speakers(found[0], doc):
+            found = None  # "42% of them say that ...": the poll finding, figure and all, is the claim
         if found is not None:
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
@@ -531,6 +533,25 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: Words that count people: "a majority of voters say", "two-thirds of them believe".
+_SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "proportion", "share", "%"})
+
+
+def _counted_speakers(frame: Frame, doc: Doc) -> bool:
+    """True when the speakers of a frame are counted ("42% of them say", "three in four voters think"):
+    a survey result, whose figure is what a fact-checker checks."""
+    if frame.kind not in ("speech", "cognition") or not frame.speaker:
+        return False
+    for i in frame.speaker:
+        token = doc[i]
+        if token.ent_type_ == "PERCENT" or token.lower_ in _SHARE_WORDS:
+            return True
+        # "three in four voters", "nine out of ten doctors"
+        if token.like_num and i + 2 < len(doc) and doc[i + 1].lower_ in ("in", "out") and (doc[i + 2].like_num or doc[i + 2].lower_ == "of"):
+            return True
+    return False
 
 
 def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -85,3 +85,19 @@ def test_claims_broken_apostrophe_does_not_split_a_claim(engine) -> None:
     text = "The regulator said the reservoir isn\u201dt safe and the dam wasn\u201dt inspected in 2022."
     texts = _texts(engine, text)
     assert any(t.startswith("the reservoir isn\u201dt safe") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("Only 38% of them say that the new timetable works.", "Only 38% of them say that the new timetable works"),
+        ("A majority of nurses say they are considering leaving the profession.", "A majority of nurses say they are considering leaving the profession"),
+        ("Nine out of ten dentists believe the sugar tax has helped.", "Nine out of ten dentists believe the sugar tax has helped"),
+    ],
+)
+def test_claims_poll_finding_keeps_its_counted_speakers(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
+def test_claims_counted_named_sources_still_frame_the_content(engine) -> None:
+    assert "the talks had collapsed" in _texts(engine, "Two officials said the talks had collapsed.")
