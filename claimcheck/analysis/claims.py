@@ -517,11 +517,11 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 if cand:
                     candidates.append(cand)
             continue
-        frame = inline_attribution(tokens, doc)
+        inline = inline_attribution(tokens, doc)
         if not _is_verbal(head) and not any(doc[i].like_num for i in tokens):
             continue  # a verbless fragment: "Ominous words for the West."
-        claim_tokens = tokens - (frame.tokens if frame and frame.kind == "according" else set())
-        cand = _make(doc, sent, claim_tokens, head, "clause", frame, quote)
+        claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
+        cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
     taken = {(c.start, c.end) for c in candidates}
