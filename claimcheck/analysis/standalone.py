@@ -125,6 +125,9 @@ def build_standalone(
     Returns:
         The standalone claim, or ``None``.
     """
+    if speaker is not None and speaker_kind != "article":
+        # "Putin said he would ...": with the speaker written, "he" is clear and reads better than the name twice.
+        replacements = [r for r in replacements if r.text.removesuffix("'s") != speaker]
     edits = sorted(
         [(r.start, r.end, r.text) for r in replacements]
         + [(end, end, f" ({words.removeprefix('on ').removeprefix('in ')})") for _, end, words in relative_dates],

@@ -76,3 +76,9 @@ def test_standalone_format_date(value: str, precision: str, words: str | None) -
 def test_standalone_frames_without_a_plain_verb(engine, text: str, contains: str, standalone: str) -> None:
     claim = next(c for c in _claims(engine, text) if contains in c.text)
     assert claim.standalone == standalone
+
+
+def test_standalone_keeps_pronoun_that_is_the_speaker(engine) -> None:
+    claims = _claims(engine, "Maria Lopez, the mayor, visited the depot. Maria Lopez said she would cut fares by 10%.")
+    claim = next(c for c in claims if "cut fares" in c.text)
+    assert claim.standalone is not None and claim.standalone.startswith("Maria Lopez said that she would cut fares")
