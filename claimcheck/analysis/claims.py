@@ -546,8 +546,9 @@ def _counted_speakers(frame: Frame, doc: Doc) -> bool:
         return False
     for i in frame.speaker:
         token = doc[i]
-        if token.ent_type_ == "PERCENT" or token.lower_ in _SHARE_WORDS:
-            return True
+        counting = token.dep_ in ("nsubj", "nsubjpass") or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+        if token.ent_type_ == "PERCENT" or (token.lower_ in _SHARE_WORDS and counting and token.pos_ != "PROPN"):
+            return True  # a share of the speakers, not "Senate Majority Leader Harry Reid said"
         # "three in four voters", "nine out of ten doctors"
         if token.like_num and i + 2 < len(doc) and doc[i + 1].lower_ in ("in", "out") and (doc[i + 2].like_num or doc[i + 2].lower_ == "of"):
             return True

@@ -101,3 +101,7 @@ def test_claims_poll_finding_keeps_its_counted_speakers(engine, text: str, claim
 
 def test_claims_counted_named_sources_still_frame_the_content(engine) -> None:
     assert "the talks had collapsed" in _texts(engine, "Two officials said the talks had collapsed.")
+
+
+def test_claims_title_with_a_share_word_is_not_a_poll(engine) -> None:
+    assert "the vote would be held on Friday" in _texts(engine, "House Majority Whip Ann Cole said the vote would be held on Friday.")
