@@ -52,27 +52,47 @@ from claimcheck.analysis.spans import entity_index
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
 _MEASURE_VERBS = frozenset(
-    ["be", "have", "rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide", "increase", "decrease", "decline", "grow", "shrink", "reach", "total", "number", "account", "exceed", "top", "hit", "double", "triple", "halve", "cost", "pay", "spend", "earn", "sell", "save", "owe", "borrow", "raise", "cut", "lose", "gain", "show", "find", "estimate", "average", "amount", "represent", "employ", "attract", "receive", "fetch", "generate", "make", "value", "measure", "stand", "remain"]
+    ["be", "have", "rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide",
+     "increase", "decrease", "decline", "grow", "shrink", "reach", "total", "number", "account", "exceed",
+     "top", "hit", "double", "triple", "halve", "cost", "pay", "spend", "earn", "sell", "save", "owe",
+     "borrow", "raise", "cut", "lose", "gain", "show", "find", "estimate", "average", "amount", "represent",
+     "employ", "attract", "receive", "fetch", "generate", "make", "value", "measure", "stand", "remain"]
 )
 _DURATION_VERBS = frozenset(["take", "last", "wait", "spend", "be", "remain", "average"])
-_ORDINAL_WORDS = frozenset(["first", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth"])
+_ORDINAL_WORDS = frozenset(
+    ["first", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "twentieth", "hundredth"]
+)
 _TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
 #: Magnitude words that are an impression, not a count: "thousands of staff went home".
 _VAGUE_MAGNITUDES = frozenset(["dozens", "hundreds", "thousands", "millions", "billions", "scores"])
 #: Entity labels whose numbers are part of a name ("Windows 2000", "Formula 1", "Section 28").
 _NAME_LABELS = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "NORP", "LOC", "GPE"])
 #: Words for a share of a whole: as the head of an argument they are a statistic whatever the verb.
-_PROPORTION_WORDS = frozenset(["half", "third", "quarter", "majority", "minority", "fraction", "proportion", "share", "percentage"])
+_PROPORTION_WORDS = frozenset(
+    ["half", "third", "quarter", "majority", "minority", "fraction", "proportion", "share", "percentage"]
+)
 #: Verbs and adjectives of attitude: "wants the rebate to end", "is prepared to veto" state a stance.
 _ATTITUDE_VERBS = frozenset(["want", "wish", "hope", "intend", "prefer", "like", "love", "hate", "aim", "desire"])
-_ATTITUDE_ADJECTIVES = frozenset(["prepared", "willing", "ready", "determined", "keen", "eager", "happy", "reluctant", "unwilling", "loath", "minded"])
+_ATTITUDE_ADJECTIVES = frozenset(
+    ["prepared", "willing", "ready", "determined", "keen", "eager", "happy", "reluctant", "unwilling",
+     "loath", "minded"]
+)
 #: Deontic forms: what people must, may or may not do.
-_DEONTIC_ADJECTIVES = frozenset(["required", "obliged", "obligated", "entitled", "allowed", "permitted", "forbidden", "prohibited", "banned", "barred", "eligible", "liable", "exempt"])
-_PENALTY_NOUNS = frozenset(["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension", "disqualification"])
+_DEONTIC_ADJECTIVES = frozenset(
+    ["required", "obliged", "obligated", "entitled", "allowed", "permitted", "forbidden", "prohibited",
+     "banned", "barred", "eligible", "liable", "exempt"]
+)
+_PENALTY_NOUNS = frozenset(
+    ["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension",
+     "disqualification"]
+)
 _GENERIC_DETS = frozenset(["all", "any", "every", "each", "no"])
 _MODAL_HYPOTHETICAL = frozenset(["would", "could", "might"])
 #: Verbs whose modal use is a speech act, not a forecast: "would not comment".
-_NOT_FORECAST_VERBS = frozenset(["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"])
+_NOT_FORECAST_VERBS = frozenset(
+    ["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"]
+)
 _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "title", "role", "job"])
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
@@ -164,9 +184,15 @@ def _is_rule(tokens: list[Token], head: Token) -> bool:
 
 #: Causal verbs that, with a person or organisation as the subject, report an act, not a cause:
 #: "the charity pushed aides to find a job" is an event.
-_AGENTIVE_CAUSAL = frozenset(["push", "force", "drive", "prompt", "compel", "spark", "trigger", "provoke", "fuel", "create", "produce", "generate"])
+_AGENTIVE_CAUSAL = frozenset(
+    ["push", "force", "drive", "prompt", "compel", "spark", "trigger", "provoke", "fuel", "create",
+     "produce", "generate"]
+)
 _ANIMATE_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
-_ORGANISATION_WORDS = frozenset(["foundation", "charity", "club", "team", "group", "association", "society", "board", "trust", "campaign", "executive", "official"])
+_ORGANISATION_WORDS = frozenset(
+    ["foundation", "charity", "club", "team", "group", "association", "society", "board", "trust",
+     "campaign", "executive", "official"]
+)
 
 
 def _on_main_line(t: Token, head: Token) -> bool:
@@ -314,7 +340,9 @@ def _is_quantity(tokens: list[Token], head: Token) -> bool:
 
 
 _AMOUNT_SLOTS = frozenset(
-    ["nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "npadvmod", "dative", "prep:to", "prep:by", "prep:from", "prep:at", "prep:of", "prep:up", "prep:over", "prep:under", "prep:around", "prep:about", "prep:than"]
+    ["nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "npadvmod", "dative", "prep:to", "prep:by",
+     "prep:from", "prep:at", "prep:of", "prep:up", "prep:over", "prep:under", "prep:around", "prep:about",
+     "prep:than"]
 )
 
 
@@ -334,7 +362,10 @@ def _is_verbal(token: Token) -> bool:
 
 _BARE_BOUND_WORDS = frozenset(["more", "less", "fewer", "over", "under"])
 _RANK_NOUNS = frozenset(["place", "position", "spot", "rank", "ranking", "number", "top"])
-_STANDARD_NOUNS = frozenset(["average", "target", "level", "norm", "rate", "limit", "forecast", "expectation", "estimate", "benchmark"])
+_STANDARD_NOUNS = frozenset(
+    ["average", "target", "level", "norm", "rate", "limit", "forecast", "expectation", "estimate",
+     "benchmark"]
+)
 
 
 def _than_is_bound(t: Token) -> bool:
