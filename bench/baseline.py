@@ -12,11 +12,16 @@ Needs the ``train`` extra (scikit-learn).  Training takes a few seconds.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck.model.labelled import read_labelled
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The shared data folder: $CLAIMCHECK_DATA, else ``shared/data`` beside the repository (or its parents).
@@ -60,9 +65,7 @@ def load_baseline(data: Path | None = None, balanced: bool = False) -> TextScore
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence offsets of an article: each line (headline, paragraph) split by spaCy's rule-based sentencizer."""
-    import spacy
-
-    nlp = _sentencizer(spacy)
+    nlp = _sentencizer()
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -75,12 +78,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NLP = None
+@functools.lru_cache(maxsize=1)
+def _sentencizer() -> Language:
+    import spacy
 
-
-def _sentencizer(spacy: object) -> object:
-    global _NLP
-    if _NLP is None:
-        _NLP = spacy.blank("en")  # type: ignore[attr-defined]
-        _NLP.add_pipe("sentencizer")
-    return _NLP
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

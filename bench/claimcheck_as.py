@@ -54,7 +54,7 @@ def fold_reports(records: list[dict[str, Any]], folds: dict[str, str]) -> list[d
             engine = engines[path] = Engine(config={"all": True})
             if path:
                 # The engine loads the shipped model lazily; a fold's model replaces it.
-                engine._model, engine._model_loaded = _read(Path(path)), True
+                engine._model, engine._model_loaded = _read(Path(path)), True  # type: ignore[assignment]
         report = engine.check(rec["text"], published=rec.get("published"), doc_id=rec["id"])
         out.append(report.to_dict())
     return out

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -83,16 +84,16 @@ def prf(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, float]
 def sentence_figures(y: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
     """F1 at 0.5, the best F1 over thresholds, and the reliability table (10 bins)."""
     best = max((prf(y, scores, float(t)) for t in np.unique(np.round(scores, 3))), key=lambda m: m["f1"], default=prf(y, scores, 0.5))
-    table = []
+    table: list[dict[str, Any]] = []
     for i in range(10):
         lo, hi = i / 10, (i + 1) / 10
         mask = (scores >= lo) & ((scores < hi) if i < 9 else (scores <= hi))
         n = int(mask.sum())
         table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": n, "mean_score": round(float(scores[mask].mean()), 3) if n else None,
                       "observed": round(float(y[mask].mean()), 3) if n else None})
-    filled = [row for row in table if row["n"]]
-    monotone = all(a["observed"] <= b["observed"] for a, b in zip(filled, filled[1:]))
-    worst = max((abs(row["observed"] - row["mean_score"]) for row in filled), default=0.0)
+    filled = [(float(row["mean_score"]), float(row["observed"])) for row in table if row["n"]]
+    monotone = all(a[1] <= b[1] for a, b in itertools.pairwise(filled))
+    worst = max((abs(observed - mean) for mean, observed in filled), default=0.0)
     return {"n": int(len(y)), "positives": int(y.sum()), "at_0.5": prf(y, scores, 0.5), "best": best,
             "reliability": table, "reliability_monotone": monotone, "reliability_worst_gap": round(worst, 3)}
 
@@ -112,7 +113,7 @@ def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[st
     for path, idx in groups.items():
         engine = Engine(config={"all": True})
         if path is not None:
-            engine._model, engine._model_loaded = _read(Path(path)), True
+            engine._model, engine._model_loaded = _read(Path(path)), True  # type: ignore[assignment]
         reports = engine.check_many({"id": sentences[i].id, "text": sentences[i].text} for i in idx)
         for i, report in zip(idx, reports):
             scores[i] = max((c.score for c in report.claims), default=0.0)
@@ -159,29 +160,6 @@ def _ratio(match: re.Match[str]) -> float:
 def _env() -> dict[str, str]:
     # The scorers call ``claimcheck``: this interpreter's, whatever PATH says.
     return {**os.environ, "PATH": f"{Path(PYTHON).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-
-
-def combine_news(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """One set of news figures from runs over disjoint articles (counts added, ratios recomputed)."""
-    counts = {k: [sum(p["counts"][k][0] for p in parts), sum(p["counts"][k][1] for p in parts)] for k in parts[0]["counts"]}
-    ratio = {k: round(c[0] / c[1], 3) if c[1] else 0.0 for k, c in counts.items()}
-    out: dict[str, Any] = {"articles": sum(p["articles"] for p in parts), "must_find_recall": ratio["must"],
-                           "type_accuracy": ratio["type"], "attribution_accuracy": ratio["attr"], "anonymous_found": ratio["anon"],
-                           "violations": sum(p["violations"] for p in parts), "claims_reported": sum(p["claims_reported"] for p in parts),
-                           "counts": counts}
-    sentences = {}
-    for key, negatives in (("CFS_vs_NFS", ("NFS",)), ("CFS_vs_rest", ("NFS", "UFS"))):
-        tp = fp = fn = 0.0
-        for p in parts:
-            prec, rec, _ = p["sentences"][key]
-            pos = p["sentences"]["labels"]["CFS"]
-            t = rec * pos
-            tp, fn = tp + t, fn + pos - t
-            fp += t / prec - t if prec else 0.0
-        pr, rc = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
-        sentences[key] = [round(pr, 4), round(rc, 4), round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0]
-    out["sentences"] = sentences
-    return out
 
 
 # --------------------------------------------------------------------------- cross-validation models
