@@ -43,8 +43,6 @@ _TYPE_WEIGHTS = {
 _BASE = -1.0
 #: Clauses shorter than this many words get a smaller model share.
 FULL_EVIDENCE_WORDS = 6
-
-
 #: The combination of models that carry none (fitted on CheckThat! 2024 dev, before version 2 of the model).
 DEFAULT_COMBINATION = Combination(0.6, 2.08, 0.214)
 #: Without a model (``--no-model``): Platt scaling of the features alone, fitted on CheckThat! 2024 dev.
@@ -171,6 +169,7 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
 
     z_features = _BASE + sum(w for w, _ in contributions)
     combination = item.combination or (DEFAULT_COMBINATION if item.model_probability is not None else FEATURES_ONLY)
+    z_model: float | None = None
     if item.model_probability is not None:
         # The model reads the clause and the sentence around it; the features
         # add what it cannot see (attribution, frames, hedges).  The weights
@@ -187,7 +186,6 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         contributions = [(w * (1 - weight), r) for w, r in contributions]
         contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
-        z_model, weight = None, 0.0
         z = z_features
     score = round(_sigmoid(combination.a * z + combination.b), 3)
     parts = ScoreParts(z_model, z_features, len(words) / FULL_EVIDENCE_WORDS)
