@@ -48,6 +48,8 @@ class ErrorCode(str, enum.Enum):
     DATABASE = "CC170"
     IMPORT_FORMAT = "CC171"
     MODEL = "CC180"
+    CHECK_FAILED = "CC190"
+    """claimcheck failed on one document of a batch (a bug); the batch went on."""
 
 
 class ClaimcheckError(Exception):
