@@ -10,6 +10,7 @@ the same paths, which is how every error message gets a ``file:line:column``.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -135,10 +136,8 @@ def load_yaml(text: str, name: str = "<string>") -> tuple[Any, SourceMap]:
         # libyaml reads the built-in packs in a tenth of the time (0.4 s of a
         # cold start); anything it objects to is read again by the pure-Python
         # loader, so that errors and their messages stay the same.
-        try:
+        with contextlib.suppress(Exception):  # the Python loader below reports the problem
             return _load_yaml(text, name, fast)
-        except Exception:  # noqa: BLE001 - the Python loader below reports the problem
-            pass
     return _load_yaml(text, name, yaml.SafeLoader)
 
 
