@@ -44,6 +44,9 @@ CHUNK_DOCS = 64
 Item = InputDocument | RefusedInput
 
 _engine: Engine | None = None
+#: Why this worker has no engine (code, message, exit code): a configuration
+#: error, such as a missing pipeline, that every document would hit.
+_init_error: tuple[str, str, int] | None = None
 
 
 def available_cores() -> int:
@@ -56,14 +59,22 @@ def available_cores() -> int:
 
 def _init_worker(config: dict[str, Any]) -> None:
     """Load the engine once in a worker process, with its lazily loaded parts."""
-    global _engine
+    global _engine, _init_error
     from claimcheck.engine import Engine
+    from claimcheck.errors import ClaimcheckError
 
-    _engine = Engine(config=config)
-    _ = _engine.model, _engine.rules
+    try:
+        _engine = Engine(config=config)
+        _ = _engine.model, _engine.rules
+    except ClaimcheckError as exc:
+        # Raised here, it would break the pool and look like a dead worker;
+        # the error is handed back with the first chunk instead.
+        _init_error = (exc.code.value, exc.message, int(exc.exit_code))
 
 
-def _check_chunk(items: list[Item], options: dict[str, Any]) -> list[Report | DocumentError]:
+def _check_chunk(items: list[Item], options: dict[str, Any]) -> list[Report | DocumentError] | tuple[str, str, int]:
+    if _init_error is not None:
+        return _init_error
     assert _engine is not None, "the worker's engine was not loaded"
     return list(_engine.check_batch(items, **options))
 
@@ -108,8 +119,18 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context(),
                                    initializer=_init_worker, initargs=(self.config,))
 
-    def submit(self, chunk: list[Item]) -> Future[list[Report | DocumentError]]:
+    def submit(self, chunk: list[Item]) -> Future[list[Report | DocumentError] | tuple[str, str, int]]:
         return self.executor.submit(_check_chunk, chunk, self.options)
+
+    @staticmethod
+    def results(done: list[Report | DocumentError] | tuple[str, str, int]) -> list[Report | DocumentError]:
+        """A chunk's results, or the worker's configuration error raised here."""
+        if isinstance(done, tuple):
+            from claimcheck.errors import ClaimcheckError, ExitCode
+
+            code, message, exit_code = done
+            raise ClaimcheckError(ErrorCode(code), message, ExitCode(exit_code))
+        return done
 
     def restart(self) -> None:
         # Waiting lets the broken pool's manager thread end, so that the new
@@ -122,7 +143,7 @@ class _Pool:
         out: list[Report | DocumentError] = []
         for item in chunk:
             try:
-                out.extend(self.submit([item]).result())
+                out.extend(self.results(self.submit([item]).result()))
             except BrokenProcessPool as exc:
                 out.append(_lost(item, str(exc) or "killed"))
                 self.restart()
@@ -161,14 +182,14 @@ def check_parallel(items: Iterable[Item], *, config: dict[str, Any], jobs: int, 
     if second is None and local is not None:
         return local().check_batch(first, **opts)
     pool = _Pool(jobs, config, opts)
-    window: deque[tuple[list[Item], Future[list[Report | DocumentError]]]] = deque()
+    window: deque[tuple[list[Item], Future[Any]]] = deque()
     for chunk in (first, second):
         if chunk:
             window.append((chunk, pool.submit(chunk)))
     return _results(pool, window, chunks)
 
 
-def _results(pool: _Pool, window: deque[tuple[list[Item], Future[list[Report | DocumentError]]]],
+def _results(pool: _Pool, window: deque[tuple[list[Item], Future[Any]]],
              chunks: Iterator[list[Item]]) -> Iterator[Report | DocumentError]:
     try:
         while window:
@@ -179,7 +200,7 @@ def _results(pool: _Pool, window: deque[tuple[list[Item], Future[list[Report | D
                 window.append((chunk, pool.submit(chunk)))
             chunk, future = window.popleft()
             try:
-                results = future.result()
+                results = pool.results(future.result())
             except BrokenProcessPool:
                 # Every chunk in flight went down with the pool: check them again,
                 # the one we waited for document by document.

@@ -139,3 +139,13 @@ def _check_or_exit(items: list[Any], options: dict[str, Any]) -> list[Any]:
         os._exit(1)
     assert parallel._engine is not None
     return list(parallel._engine.check_batch(items, **options))
+
+
+def test_cli_batch_jobs_configuration_error_is_one_line(capsys, tmp_path: Path, monkeypatch) -> None:
+    """A worker that cannot load its engine stops the run with the engine's own error, not a dead-worker loop."""
+    monkeypatch.setattr(parallel, "CHUNK_DOCS", 1)
+    batch = write_batch(tmp_path / "batch.jsonl", bad_lines=False, count=3)
+    code, out, err = run(capsys, "check", str(batch), "--input-format", "jsonl", "--format", "jsonl",
+                         "--jobs", "2", "--pipeline", "no_such_pipeline_xyz")
+    assert code == ExitCode.USAGE_ERROR and out == ""
+    assert "CC120" in err and err.count("\n") == 1 and "Traceback" not in err
