@@ -30,7 +30,7 @@ class DocumentError:
     Attributes:
         id: the document's id (``None`` when its line could not be read as an object).
         source: the batch file it came from.
-        code: a stable error code (``CC1xx`` for refused input, ``CC190`` for a bug).
+        code: a stable error code (``CC1xx`` for refused input, ``CC200`` for a bug).
         message: one line saying what happened and what to do.
         line: its line number in the batch file, when known.
         kind: ``"input"`` (the document was refused: fix the input) or

@@ -48,7 +48,9 @@ class ErrorCode(str, enum.Enum):
     DATABASE = "CC170"
     IMPORT_FORMAT = "CC171"
     MODEL = "CC180"
-    CHECK_FAILED = "CC190"
+    SERVE_TIMEOUT = "CC190"
+    SERVE_UNAUTHORIZED = "CC191"
+    CHECK_FAILED = "CC200"
     """claimcheck failed on one document of a batch (a bug); the batch went on."""
 
 

@@ -11,7 +11,7 @@ starting workers would cost more than it saves.
 A worker process that dies (killed, out of memory, a crash in native code)
 takes its chunks with it; the pool is restarted, the chunks are checked again
 one document at a time, and a document that kills a worker again gets an
-error record (``CC190``) instead of ending the run.
+error record (``CC200``) instead of ending the run.
 """
 
 from __future__ import annotations

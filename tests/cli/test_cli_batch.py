@@ -79,7 +79,7 @@ def test_cli_batch_internal_failure_exits_3_and_goes_on(capsys, tmp_path: Path, 
     code, out, err = run(capsys, "check", str(batch), "--input-format", "jsonl", "--format", "jsonl", "--jobs", "1")
     records = [json.loads(line) for line in out.splitlines()]
     failed = [r for r in records if "error" in r]
-    assert len(records) == 8 and failed and all(r["error"]["code"] == "CC190" for r in failed)
+    assert len(records) == 8 and failed and all(r["error"]["code"] == "CC200" for r in failed)
     assert all(r["error"]["kind"] == "internal" and "E1002" in r["error"]["message"] for r in failed)
     assert code == ExitCode.INTERNAL_ERROR and f"{8 - len(failed)} of 8 documents checked" in err
 
@@ -124,7 +124,7 @@ def test_check_parallel_restarts_after_a_worker_dies(engine, monkeypatch) -> Non
     ids = [getattr(r, "id", None) if not hasattr(r, "document") else r.document.id for r in results]
     assert ids == [str(i) for i in range(7)]
     dead = results[4]
-    assert getattr(dead, "code", None) == "CC190" and "worker process" in dead.message
+    assert getattr(dead, "code", None) == "CC200" and "worker process" in dead.message
     assert all(hasattr(r, "document") for i, r in enumerate(results) if i != 4)
 
 

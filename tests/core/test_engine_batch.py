@@ -60,7 +60,7 @@ def test_engine_batch_failing_document_gets_error_record(engine, monkeypatch, wh
     assert _ids(results) == ["d0", "d1", "d2", "d3"]
     error = results[1]
     assert isinstance(error, DocumentError)
-    assert error.code == "CC190" and error.kind == "internal" and error.line == 2
+    assert error.code == "CC200" and error.kind == "internal" and error.line == 2
     assert "IndexError" in error.message and "E1002" in error.message and "report" in error.message
     assert error.detail and "Traceback" in error.detail
     assert all(isinstance(r, Report) for i, r in enumerate(results) if i != 1)
@@ -132,5 +132,5 @@ def test_batch_tally_exit_codes() -> None:
     assert tally.exit_code is None and tally.summary() == "0 of 0 documents checked"
     tally.add(DocumentError(id="a", source="s", code="CC112", message="m", line=3))
     assert tally.exit_code is ExitCode.USAGE_ERROR and "1 refused as input (CC112 x1)" in tally.summary()
-    tally.add(DocumentError(id="b", source="s", code="CC190", message="m", kind="internal"))
+    tally.add(DocumentError(id="b", source="s", code="CC200", message="m", kind="internal"))
     assert tally.exit_code is ExitCode.INTERNAL_ERROR and tally.failed == 2
