@@ -88,6 +88,8 @@ class BatchTally:
     refused: int = 0
     internal: int = 0
     codes: dict[str, int] = field(default_factory=dict)
+    reached: int = 0
+    """Reports with a finding at or above ``--fail-on`` (counted by the Dask back-end)."""
 
     def add(self, result: BatchResult) -> None:
         """Count one result."""

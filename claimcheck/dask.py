@@ -196,22 +196,30 @@ def _as_items(items: Iterable[Any]) -> list[InputDocument | RefusedInput]:
 # -- writing and resuming ------------------------------------------------------------
 
 
-def _tally(records: list[dict[str, Any]]) -> dict[str, Any]:
+def _tally(records: list[dict[str, Any]], fail_on: str | None) -> dict[str, Any]:
+    from claimcheck.report import SEVERITIES
+
     tally = BatchTally()
+    floor = SEVERITIES.index(fail_on) if fail_on in SEVERITIES else None
+    reached = 0
     for record in records:
         error = record.get("error")
         if error:
             tally.add(DocumentError(id=None, source=None, code=error["code"], message=error["message"], kind=error["kind"]))
-        else:
-            tally.checked += 1
-    return {"checked": tally.checked, "refused": tally.refused, "internal": tally.internal, "codes": tally.codes}
+            continue
+        tally.checked += 1
+        if floor is not None and any(SEVERITIES.index(f["severity"]) >= floor
+                                     for f in record.get("findings", []) if f.get("severity") in SEVERITIES):
+            reached += 1
+    return {"checked": tally.checked, "refused": tally.refused, "internal": tally.internal, "codes": tally.codes,
+            "reached": reached}
 
 
 _PARQUET_COLUMNS = ("id", "source", "line", "error_code", "error_message", "claims", "findings", "record")
 
 
 def _write_partition(records: list[dict[str, Any]], path: str, fmt: str,
-                     storage_options: dict[str, Any]) -> dict[str, Any]:
+                     storage_options: dict[str, Any], fail_on: str | None = None) -> dict[str, Any]:
     with fsspec.open(path, "wb", **storage_options) as handle:
         if fmt == "jsonl":
             for record in records:
@@ -231,17 +239,26 @@ def _write_partition(records: list[dict[str, Any]], path: str, fmt: str,
                                 ("error_code", pa.string()), ("error_message", pa.string()),
                                 ("claims", pa.int64()), ("findings", pa.int64()), ("record", pa.string())])
             pq.write_table(pa.Table.from_pylist(rows, schema=schema), handle)
-    return _tally(records)
+    return _tally(records, fail_on)
 
 
 def write_records(records: db.Bag, output: str, *, fmt: str = "jsonl", run: str | None = None,
-                  storage_options: dict[str, Any] | None = None) -> BatchTally:
+                  storage_options: dict[str, Any] | None = None, fail_on: str | None = None) -> BatchTally:
     """Write a bag of records as one file per partition and count what was written.
 
     Files are named ``part-<run>-<partition>.<fmt>``, where ``run`` is the
     start time, so that the files of a resumed run sort after the earlier ones.
     A Parquet file has the columns ``id, source, line, error_code,
     error_message, claims, findings`` and ``record`` (the whole JSON record).
+
+    Args:
+        records: the bag :func:`check_bag` returns.
+        output: the folder (or fsspec URL).
+        fmt: ``jsonl`` or ``parquet``.
+        run: the name of this run in the file names (default: the start time).
+        storage_options: fsspec options.
+        fail_on: also count the reports with a finding at or above this
+            severity (``BatchTally.reached``), for ``--fail-on``.
 
     Returns:
         The tally of reports and error records written.
@@ -258,13 +275,14 @@ def write_records(records: db.Bag, output: str, *, fmt: str = "jsonl", run: str 
     fs.makedirs(root, exist_ok=True)
     stamp = run or time.strftime("%Y%m%dT%H%M%S")
     base = output.rstrip("/")
-    writes = [dask.delayed(_write_partition)(part, f"{base}/part-{stamp}-{i:05d}.{fmt}", fmt, options)
+    writes = [dask.delayed(_write_partition)(part, f"{base}/part-{stamp}-{i:05d}.{fmt}", fmt, options, fail_on)
               for i, part in enumerate(records.to_delayed())]
     total = BatchTally()
     for counts in dask.compute(*writes):
         total.checked += counts["checked"]
         total.refused += counts["refused"]
         total.internal += counts["internal"]
+        total.reached += counts["reached"]
         for code, n in counts["codes"].items():
             total.codes[code] = total.codes.get(code, 0) + n
     return total
@@ -338,7 +356,8 @@ def connect(address: str, config: dict[str, Any] | None = None) -> Client:
 def check_files(urlpath: str | list[str], output: str, *, client: Client | None = None,
                 config: dict[str, Any] | None = None, published: dt.date | str | None = None, fmt: str = "jsonl",
                 resume: bool = False, npartitions: int | None = None, run: str | None = None,
-                storage_options: dict[str, Any] | None = None, **options: Any) -> BatchTally:
+                storage_options: dict[str, Any] | None = None, fail_on: str | None = None,
+                **options: Any) -> BatchTally:
     """Read, check and write a batch on the cluster the client is connected to (the current one by default).
 
     Args:
@@ -351,6 +370,7 @@ def check_files(urlpath: str | list[str], output: str, *, client: Client | None 
         resume: skip the documents whose id is already in ``output``.
         npartitions: partitions to check in (default: twice the workers, at least one per file).
         run: the name of this run in the output file names (default: its start time).
+        fail_on: count the reports with a finding at or above this severity.
         storage_options: fsspec options for input and output.
         **options: per-call engine options.
 
@@ -367,7 +387,7 @@ def check_files(urlpath: str | list[str], output: str, *, client: Client | None 
         if done:
             bag = bag.map_partitions(_skip, done)
     records = check_bag(bag, config, published=published, **options)
-    return write_records(records, output, fmt=fmt, run=run, storage_options=storage_options)
+    return write_records(records, output, fmt=fmt, run=run, storage_options=storage_options, fail_on=fail_on)
 
 
 def run_command(args: argparse.Namespace, config: dict[str, Any], published: dt.date | None) -> int:
@@ -380,7 +400,7 @@ def run_command(args: argparse.Namespace, config: dict[str, Any], published: dt.
     client = connect(args.dask, config)
     try:
         tally = check_files(args.path, args.output, client=client, config=config, published=published,
-                            fmt=fmt, resume=args.resume)
+                            fmt=fmt, resume=args.resume, fail_on=config.get("fail_on"))
     finally:
         cluster = client.cluster if _LOCAL.fullmatch(args.dask) else None
         client.close()
@@ -388,7 +408,9 @@ def run_command(args: argparse.Namespace, config: dict[str, Any], published: dt.
             cluster.close()
     sys.stderr.write(f"claimcheck: {tally.summary()}; results in {args.output}\n")
     code = tally.exit_code
-    return int(code) if code is not None else int(ExitCode.OK)
+    if code is not None:
+        return int(code)
+    return int(ExitCode.FINDINGS if tally.reached else ExitCode.OK)
 
 
 def iter_records(output: str, storage_options: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:

@@ -216,6 +216,11 @@ class Engine:
                 if isinstance(item, RefusedInput):
                     yield DocumentError.refused(item)
                     continue
+                if isinstance(item, dict) and not isinstance(item.get("text"), str):
+                    yield DocumentError(id=None if item.get("id") is None else str(item["id"]),
+                                        source=str(item.get("source", "<batch>")), code=ErrorCode.BAD_JSONL.value,
+                                        message='expected a document with a "text" string')
+                    continue
                 try:
                     doc = _as_input(item)
                     yield doc, coerce_date(doc.published)

@@ -72,8 +72,8 @@ def test_dask_check_bag_api_and_parquet(client, engine, tmp_path: Path) -> None:
     records = cc_dask.check_bag(db.from_sequence(docs, npartitions=3), {}, published="2024-06-19")
     expected = [r.to_dict() for r in engine.check_batch([{**d, "published": "2024-06-19"} for d in docs])]
     assert records.compute() == json.loads(json.dumps(expected))
-    tally = cc_dask.write_records(records, str(tmp_path / "pq"), fmt="parquet")
-    assert tally.checked == 4
+    tally = cc_dask.write_records(records, str(tmp_path / "pq"), fmt="parquet", fail_on="info")
+    assert tally.checked == 4 and tally.reached == sum(1 for r in expected if r["findings"])
     assert list(cc_dask.iter_records(str(tmp_path / "pq"))) == records.compute()
     assert cc_dask.done_ids(str(tmp_path / "pq")) == {"0", "1", "2", "3"}
 

@@ -74,11 +74,12 @@ def test_engine_batch_refused_lines_and_bad_dates_keep_their_place(engine) -> No
         RefusedInput(source="batch.jsonl", line=1, code="CC112", message="batch.jsonl:1: not valid JSON"),
         *_docs(GOOD[:1]),
         {"id": "late", "text": GOOD[1], "published": "not a date"},
+        {"id": "empty"},
         RefusedInput(source="batch.jsonl", line=9, code="CC112", message="batch.jsonl:9: no text", id="n"),
     ]
     results = list(engine.check_batch(items))
-    assert _ids(results) == [None, "d0", "late", "n"]
-    assert [r.code for r in results if isinstance(r, DocumentError)] == ["CC112", "CC110", "CC112"]
+    assert _ids(results) == [None, "d0", "late", "empty", "n"]
+    assert [r.code for r in results if isinstance(r, DocumentError)] == ["CC112", "CC110", "CC112", "CC112"]
     assert all(r.kind == "input" for r in results if isinstance(r, DocumentError))
     record = results[0].to_dict()
     assert record["error"] == {"code": "CC112", "kind": "input", "message": "batch.jsonl:1: not valid JSON", "line": 1}
