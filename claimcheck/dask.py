@@ -338,9 +338,9 @@ def connect(address: str, config: dict[str, Any] | None = None) -> Client:
         if local:
             workers = int(local.group(1) or 0) or None
             if workers is None:
-                from claimcheck.parallel import available_cores
+                from claimcheck.parallel import default_jobs
 
-                workers = available_cores()
+                workers = default_jobs()
             # One thread per worker: the engine is used by one task at a time, and
             # spaCy's parse is CPU-bound, so more threads would only queue.
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)

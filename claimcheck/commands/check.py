@@ -39,7 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--config", metavar="PATH", help="configuration file (default: .claimcheck.yaml or pyproject.toml found from the input's folder)")
     scale = p.add_argument_group("batches (--input-format jsonl)")
     scale.add_argument("--jobs", "-j", type=int, metavar="N",
-                       help="check a batch in N processes (default: every core; 1: in this process)")
+                       help="check a batch in N processes (default: every core, as far as free memory allows; 1: in this process)")
     scale.add_argument("--dask", metavar="ADDRESS",
                        help="check a batch on a Dask cluster (tcp://host:8786, or local[N] for N local workers); "
                             "PATH may be a glob or any fsspec URL, results go to --output (pip install 'claimcheck[dask]')")
@@ -107,11 +107,11 @@ def _print_warnings(warnings: list[Diagnostic], seen: set[tuple[str, str]]) -> N
 
 
 def _jobs(args: argparse.Namespace) -> int:
-    """How many processes a batch uses: ``--jobs``, else every core this process may use."""
+    """How many processes a batch uses: ``--jobs``, else every core the free memory allows."""
     if args.jobs is None:
-        from claimcheck.parallel import available_cores
+        from claimcheck.parallel import default_jobs
 
-        return available_cores()
+        return default_jobs()
     if args.jobs < 1:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"--jobs must be 1 or more, not {args.jobs}")
     return int(args.jobs)

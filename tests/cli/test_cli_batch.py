@@ -149,3 +149,10 @@ def test_cli_batch_jobs_configuration_error_is_one_line(capsys, tmp_path: Path, 
                          "--jobs", "2", "--pipeline", "no_such_pipeline_xyz")
     assert code == ExitCode.USAGE_ERROR and out == ""
     assert "CC120" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("cores,memory,expected", [(8, None, 8), (8, 16 * 2**30, 8), (8, 1 * 2**30, 2), (8, 100 * 2**20, 1)])
+def test_default_jobs_every_core_the_memory_allows(monkeypatch, cores: int, memory: int | None, expected: int) -> None:
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    monkeypatch.setattr(parallel, "_available_memory", lambda: memory)
+    assert parallel.default_jobs() == expected
