@@ -64,6 +64,13 @@ class LocalSource:
         self.min_score = min_score
         self._local = threading.local()  # sqlite3 connections must stay in their thread
 
+    def unavailable(self) -> str | None:
+        """Why this source cannot answer at all (no store at its path), or ``None``."""
+        if self.path.is_file():
+            return None
+        return (f"no fact-check store at {self.path}, so no claim was compared with prior fact-checks; "
+                "check --db (or $CLAIMCHECK_DB), or create it with 'claimcheck db import FILE'")
+
     def _matcher(self) -> Matcher:
         matcher = getattr(self._local, "matcher", None)
         if matcher is None:
