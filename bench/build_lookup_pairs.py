@@ -83,10 +83,13 @@ def _figures(text: str, rng: random.Random) -> str:
     return rng.choice(edits)(text)
 
 
-def _change_figure(text: str, rng: random.Random) -> str | None:
+def _change_figure(text: str, original: str, rng: random.Random) -> str | None:
     """The same sentence stating another figure: a different claim on the same topic."""
-    numbers = [m for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])", text)
-               if not (len(m.group(1)) == 4 and m.group(1).startswith(("19", "20")))]
+    # Only a figure written in digits in the original claim, standing alone
+    # (not inside "300,000", "Eighty-three" or "$1-million").
+    numbers = [m for m in re.finditer(r"(?<![\d.,\w-])(\d+(?:\.\d+)?)(?![\d.,\w-])", text)
+               if not (len(m.group(1)) == 4 and m.group(1).startswith(("19", "20")))
+               and float(m.group(1)) >= 2 and re.search(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,])", original)]
     if not numbers:
         return None
     m = rng.choice(numbers)
@@ -152,6 +155,9 @@ def main() -> int:
             and not r["claim"].startswith("On ")]
     chosen = rng.sample(pool, args.liar_count)
     averitec = json.loads(Path(args.averitec).read_text(encoding="utf-8"))
+    # An unstored AVeriTeC claim whose fact-checking article the store holds
+    # (through another claim of the same article) was checked: not a negative.
+    stored_articles = {r.get("fact_checking_article") for i, r in enumerate(averitec) if i % 2 == 0}
 
     items: list[dict] = []
     # Seen by the old matcher's author: tuning only.
@@ -167,7 +173,7 @@ def main() -> int:
         part = "heldout" if _group(target) < args.heldout_share else "tune"
         items.append({"kind": "reworded", "target": target, "query": query, "how": how, "origin": "generated",
                       "part": part})
-        changed = _change_figure(query, rng)
+        changed = _change_figure(query, record["claim"], rng)
         if changed:
             items.append({"kind": "distractor", "target": None, "query": changed, "how": ["changed-figure"],
                           "origin": "generated", "part": part, "near": target})
@@ -181,7 +187,7 @@ def main() -> int:
             part = "heldout" if _group(target) < args.heldout_share else "tune"
             items.append({"kind": "reworded", "target": target, "query": query, "how": how, "origin": "generated",
                           "part": part})
-        else:
+        elif record.get("fact_checking_article") not in stored_articles:
             part = "heldout" if _group(f"averitec:{index}") < args.heldout_share else "tune"
             items.append({"kind": "distractor", "target": None, "query": record["claim"], "how": ["not-in-store"],
                           "origin": "averitec-unstored", "part": part})
