@@ -10,8 +10,9 @@ wherever ``--db``/``config["db"]`` says.  It holds:
 - ``terms``: how many fact-checks contain each matching stem, the document
   frequencies the re-ranker weighs words with;
 - ``imports``: a log of what was imported when;
-- ``vectors``: each fact-check's sentence vector (:mod:`claimcheck.lookups.embed`),
-  made at import time so that a lookup embeds only its query;
+- ``vectors``: each fact-check's sentence vector (:mod:`claimcheck.lookups.embed`)
+  and matching features (:func:`~claimcheck.lookups.features.analyse`), made
+  at import time so that a lookup analyses and embeds only its query;
 - ``lookup_cache``: answers of external lookup services, keyed by source,
   query and language, so the same claim is not fetched twice.
 
@@ -48,7 +49,7 @@ from urllib.parse import quote
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.lookups import embed
-from claimcheck.lookups.features import FEATURES_VERSION, analyse
+from claimcheck.lookups.features import FEATURES_VERSION, Features, analyse
 from claimcheck.report import VERDICTS
 
 __all__ = ["FactCheck", "ImportResult", "Store", "default_db_path", "SCHEMA_VERSION"]
@@ -60,6 +61,8 @@ BUSY_TIMEOUT_MS = 10_000
 # How long an import waits for another process's import to finish.
 IMPORT_WAIT_S = 900.0
 DB_FILENAME = "factchecks.sqlite3"
+# What made the ``vectors`` table: a change of either re-makes it.
+INDEX_VERSION = f"{embed.MODEL_NAME}+features{FEATURES_VERSION}"
 _V1_TABLES = frozenset({"factchecks", "factchecks_fts", "terms", "imports", "meta", "lookup_cache"})
 
 _SCHEMA = f"""
@@ -112,8 +115,9 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE vectors (
-    id     INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
-    vector BLOB NOT NULL
+    id       INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
+    vector   BLOB NOT NULL,
+    features TEXT NOT NULL
 );
 CREATE TABLE lookup_cache (
     source     TEXT NOT NULL,
@@ -426,8 +430,9 @@ class Store:
         recovered: importing their file again adds them.
         """
         conn.execute("""CREATE TABLE vectors (
-            id     INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
-            vector BLOB NOT NULL)""")
+            id       INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
+            vector   BLOB NOT NULL,
+            features TEXT NOT NULL)""")
         rows = conn.execute("SELECT * FROM factchecks").fetchall()
         # Two steps: a row's new key may equal another row's old one.
         conn.execute("UPDATE factchecks SET dedup_key = '~' || id")
@@ -453,12 +458,12 @@ class Store:
                          (str(FEATURES_VERSION),))
 
     def _refresh_vectors(self) -> None:
-        """Embed every claim again if the vectors were made by another model (or never)."""
-        if self.embedding_model() == embed.MODEL_NAME:
+        """Embed and analyse every claim again if that was done by another model or other rules (or never)."""
+        if self.embedding_model() == INDEX_VERSION:
             return
         with self.transaction() as conn:
             row = conn.execute("SELECT value FROM meta WHERE key = 'embedding_model'").fetchone()
-            if row is not None and row[0] == embed.MODEL_NAME:
+            if row is not None and row[0] == INDEX_VERSION:
                 return
             conn.execute("DELETE FROM vectors")
             rows = conn.execute("SELECT id, claim FROM factchecks").fetchall()
@@ -467,13 +472,14 @@ class Store:
                 for start in range(0, len(rows), 4096):
                     chunk = rows[start: start + 4096]
                     vectors = model.embed([r["claim"] for r in chunk])
-                    conn.executemany("INSERT INTO vectors(id, vector) VALUES (?, ?)",
-                                     [(r["id"], embed.to_blob(v)) for r, v in zip(chunk, vectors)])
+                    conn.executemany("INSERT INTO vectors(id, vector, features) VALUES (?, ?, ?)",
+                                     [(r["id"], embed.to_blob(v), analyse(r["claim"]).to_json())
+                                      for r, v in zip(chunk, vectors)])
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', ?)",
-                         (embed.MODEL_NAME,))
+                         (INDEX_VERSION,))
 
     def embedding_model(self) -> str | None:
-        """The model that made the stored vectors (``None``: none made yet)."""
+        """The model and feature rules that made the stored vectors (``None``: none made yet)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'embedding_model'").fetchone()
         return str(row[0]) if row is not None else None
 
@@ -497,6 +503,7 @@ class Store:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         keys = [record.dedup_key() for record in records]
         vectors = embed.embedder().embed([record.claim.strip() for record in records]) if records else None
+        analysed = [analyse(record.claim) for record in records]
         added = 0
         try:
             with self.transaction(wait=wait) as conn:
@@ -521,9 +528,9 @@ class Store:
                          record.language, record.dataset, record.source_id, import_id),
                     )
                     assert vectors is not None
-                    conn.execute("INSERT INTO vectors(id, vector) VALUES (?, ?)",
-                                 (cursor.lastrowid, embed.to_blob(vectors[i])))
-                    df.update(analyse(record.claim).stems)
+                    conn.execute("INSERT INTO vectors(id, vector, features) VALUES (?, ?, ?)",
+                                 (cursor.lastrowid, embed.to_blob(vectors[i]), analysed[i].to_json()))
+                    df.update(analysed[i].stems)
                 added = len(fresh)
                 conn.executemany(
                     "INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
@@ -555,14 +562,14 @@ class Store:
             raise _db_error(self.path, exc) from exc
         return [(_row_to_factcheck(row), float(row["bm25"])) for row in rows]
 
-    def vectors(self, ids: list[int]) -> dict[int, bytes]:
-        """The stored vectors (:func:`claimcheck.lookups.embed.from_blob`) of these fact-checks, by id."""
-        found: dict[int, bytes] = {}
+    def vectors(self, ids: list[int]) -> dict[int, tuple[bytes, Features]]:
+        """The stored vector (:func:`claimcheck.lookups.embed.from_blob`) and features of these fact-checks, by id."""
+        found: dict[int, tuple[bytes, Features]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start: start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update((int(i), bytes(v)) for i, v in self.conn.execute(
-                f"SELECT id, vector FROM vectors WHERE id IN ({marks})", chunk))
+            found.update((int(i), (bytes(v), Features.from_json(f))) for i, v, f in self.conn.execute(
+                f"SELECT id, vector, features FROM vectors WHERE id IN ({marks})", chunk))
         return found
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:

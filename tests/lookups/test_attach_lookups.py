@@ -9,6 +9,7 @@ import pytest
 from claimcheck.lookups import plugin
 from claimcheck.lookups.attach import attach_lookups
 from claimcheck.lookups.base import LookupFailed, LookupSource
+from claimcheck.lookups.match import DEFAULT_THRESHOLD
 from claimcheck.lookups.local import LocalSource
 from claimcheck.lookups.store import Store
 from claimcheck.report import Claim, Diagnostic, Entity, Evidence
@@ -78,8 +79,9 @@ def test_attach_failing_source_is_one_warning(exc: Exception, text: str) -> None
 
 def test_attach_defaults_without_config() -> None:
     claims = [make_claim("a")]
-    attach_lookups(claims, [FixedSource("s", [0.8, 0.7, 0.6, 0.5, 0.49])], None, [])
-    assert [e.score for e in claims[0].lookups] == [0.8, 0.7, 0.6]  # default threshold 0.5, limit 3
+    t = DEFAULT_THRESHOLD
+    attach_lookups(claims, [FixedSource("s", [0.99, 0.98, t + 0.01, t, t - 0.01])], None, [])
+    assert [e.score for e in claims[0].lookups] == [0.99, 0.98, t + 0.01]  # default threshold, limit 3
 
 
 def test_attach_with_the_local_store(filled_store: Store, db_path: Path) -> None:
