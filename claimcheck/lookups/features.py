@@ -20,7 +20,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -158,7 +158,7 @@ _NUMBER_WORDS: dict[str, float] = {
     "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "hundredth": 100,
 }
 _NUM_WITH_MULT = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:-|\s*)(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
 
