@@ -1,9 +1,9 @@
 """Sentence vectors for matching claims by meaning, offline and on a CPU.
 
 The vectors come from WordLlama's ``l2_supercat`` static token embeddings
-(256 dimensions, average-pooled, MIT licence), whose weights ship inside the
-``wordllama`` wheel: they are loaded from the installed package folder with
-downloads disabled, so nothing is fetched at run time.  Embedding a claim is
+(256 dimensions, average-pooled, MIT licence), whose weights and tokenizer
+ship inside the ``wordllama`` wheel: they are read from the installed
+package folder, never from a model hub, so nothing is fetched at run time.  Embedding a claim is
 a table look-up and a mean (about 0.2 ms), and the store keeps every stored
 claim's vector, so a lookup embeds only its query.
 
@@ -13,11 +13,10 @@ made by another model is re-embedded when next opened for writing.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
@@ -33,39 +32,53 @@ _instance: Embedder | None = None
 
 
 class Embedder:
-    """Unit-length sentence vectors from the packaged WordLlama weights."""
+    """Unit-length sentence vectors from the packaged WordLlama weights.
+
+    WordLlama's own loader imports its training configuration (about a
+    second); the model is a token-embedding table averaged over the tokens,
+    so it is read here directly from the files the wheel installs, with the
+    same tokenizer settings (padding, no truncation, no special tokens).
+    """
 
     name = MODEL_NAME
     dim = DIM
 
     def __init__(self) -> None:
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or spec.origin is None:  # a broken install, not a user error
+            raise ClaimcheckError(ErrorCode.DATABASE, "the 'wordllama' package is missing; reinstall claimcheck")
+        folder = Path(spec.origin).parent
+        weights = folder / "weights" / f"{_CONFIG}_{DIM}.safetensors"
+        tokenizer = folder / "tokenizers" / f"{_CONFIG}_tokenizer_config.json"
         try:
-            import wordllama
-            from wordllama import WordLlama
-        except ImportError as exc:  # a broken install, not a user error
-            raise ClaimcheckError(ErrorCode.DATABASE, f"the 'wordllama' package is missing ({exc}); "
-                                  "reinstall claimcheck") from exc
-        # The wheel keeps its files in weights/ and tokenizers/ beside the
-        # module; WordLlama looks for them under cache_dir with those names.
-        folder = Path(wordllama.__file__).parent
-        try:
-            self._model: Any = WordLlama.load(config=_CONFIG, dim=DIM, cache_dir=folder, disable_download=True)
-        except (FileNotFoundError, OSError) as exc:
-            raise ClaimcheckError(ErrorCode.DATABASE, f"the WordLlama weights are not in {folder} ({exc}); "
+            from safetensors.numpy import load_file
+            from tokenizers import Tokenizer
+
+            self._tokenizer = Tokenizer.from_file(str(tokenizer))
+            table = load_file(str(weights))["embedding.weight"]
+        except (OSError, KeyError, ImportError, Exception) as exc:
+            raise ClaimcheckError(ErrorCode.DATABASE, f"cannot read the WordLlama weights in {folder} ({exc}); "
                                   "reinstall the 'wordllama' package") from exc
+        self._tokenizer.enable_padding()
+        self._tokenizer.no_truncation()
+        self._table = np.ascontiguousarray(table.astype(np.float32))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An ``(len(texts), DIM)`` float32 array of unit vectors (zeros for empty text)."""
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        vectors = np.asarray(self._model.embed(list(texts), norm=False), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(texts), 64):
+            encoded = self._tokenizer.encode_batch(list(texts[start:start + 64]), add_special_tokens=False)
+            ids = np.clip(np.array([e.ids for e in encoded], dtype=np.int64), 0, len(self._table) - 1)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            summed = np.einsum("bt,btd->bd", mask, self._table[ids])
+            out[start:start + len(encoded)] = summed
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return vectors / norms
+        return out / norms
 
 
 def embedder() -> Embedder:
-    """The process's embedder, loaded on first use (about 0.5 s)."""
+    """The process's embedder, loaded on first use (about 0.3 s)."""
     global _instance
     with _lock:
         if _instance is None:

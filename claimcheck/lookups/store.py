@@ -458,28 +458,32 @@ class Store:
                          (str(FEATURES_VERSION),))
 
     def _refresh_vectors(self) -> None:
-        """Embed and analyse every claim again if that was done by another model or other rules (or never)."""
+        """Re-embed every claim if the vectors were made by another model (or never), and
+        re-analyse them if their features were made by other rules: only what changed is redone."""
         if self.embedding_model() == INDEX_VERSION:
             return
         with self.transaction() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'embedding_model'").fetchone()
-            if row is not None and row[0] == INDEX_VERSION:
+            made = self.embedding_model()
+            if made == INDEX_VERSION:
                 return
-            conn.execute("DELETE FROM vectors")
+            same_model = made is not None and made.split("+features")[0] == embed.MODEL_NAME
             rows = conn.execute("SELECT id, claim FROM factchecks").fetchall()
-            if rows:
-                model = embed.embedder()
+            if same_model:
+                conn.executemany("UPDATE vectors SET features = ? WHERE id = ?",
+                                 [(analyse(r["claim"]).to_json(), r["id"]) for r in rows])
+            else:
+                conn.execute("DELETE FROM vectors")
+                model = embed.embedder() if rows else None
                 for start in range(0, len(rows), 4096):
                     chunk = rows[start: start + 4096]
-                    vectors = model.embed([r["claim"] for r in chunk])
+                    vectors = model.embed([r["claim"] for r in chunk])  # type: ignore[union-attr]
                     conn.executemany("INSERT INTO vectors(id, vector, features) VALUES (?, ?, ?)",
                                      [(r["id"], embed.to_blob(v), analyse(r["claim"]).to_json())
                                       for r, v in zip(chunk, vectors)])
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', ?)",
-                         (INDEX_VERSION,))
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', ?)", (INDEX_VERSION,))
 
     def embedding_model(self) -> str | None:
-        """The model and feature rules that made the stored vectors (``None``: none made yet)."""
+        """What made the stored vectors and features (``MODEL+featuresN``; ``None``: nothing yet)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'embedding_model'").fetchone()
         return str(row[0]) if row is not None else None
 
