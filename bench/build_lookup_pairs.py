@@ -95,7 +95,7 @@ def _change_figure(text: str, original: str, rng: random.Random) -> str | None:
     m = rng.choice(numbers)
     value = float(m.group(1))
     new = value * rng.choice([0.5, 1.6, 2.5, 3]) + rng.choice([1, 3, 7])
-    new_text = f"{new:.1f}" if "." in m.group(1) else str(int(round(new)))
+    new_text = f"{new:.1f}" if "." in m.group(1) else str(round(new))
     if new_text == m.group(1):
         return None
     return text[:m.start()] + new_text + text[m.end():]

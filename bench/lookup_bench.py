@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimcheck.lookups.importers import read_file  # noqa: E402
-from claimcheck.lookups.store import Store  # noqa: E402
+from claimcheck.lookups.importers import read_file
+from claimcheck.lookups.store import Store
 
 DATA = Path(__file__).parent / "data"
 SHARED = next((p / "shared" / "data" / "factchecks" for p in Path(__file__).resolve().parents

@@ -17,6 +17,7 @@ import importlib.util
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode

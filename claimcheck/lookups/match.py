@@ -319,7 +319,7 @@ class Matcher:
         best_bm25 = min((bm25 for _, bm25 in hits), default=0.0)
         lexical = [similarity(query, f, weight, c) for f, c in zip(features, claimants)] if best_bm25 >= 0 else []
         best_lexical = max(lexical, default=0.0) or 1.0
-        rows = []
+        rows: list[list[float]] = []
         for (record, bm25), feats, claimant, cosine in zip(hits, features, claimants, cosines):
             other = second if cosine >= best else best
             # An external source's answers have no BM25: the lexical score

@@ -9,8 +9,8 @@ import pytest
 from claimcheck.lookups import plugin
 from claimcheck.lookups.attach import attach_lookups
 from claimcheck.lookups.base import LookupFailed, LookupSource
-from claimcheck.lookups.match import DEFAULT_THRESHOLD
 from claimcheck.lookups.local import LocalSource
+from claimcheck.lookups.match import DEFAULT_THRESHOLD
 from claimcheck.lookups.store import Store
 from claimcheck.report import Claim, Diagnostic, Entity, Evidence
 
@@ -133,4 +133,4 @@ def test_local_source_missing_database_raises_cc170(tmp_path: Path) -> None:
     source = LocalSource(tmp_path / "gone.sqlite3")
     with pytest.raises(Exception) as info:
         source.lookup("Taxes rose.")
-    assert getattr(info.value, "code").value == "CC170"
+    assert info.value.code.value == "CC170"
