@@ -130,3 +130,17 @@ def test_schema_1_store_read_only_is_refused_clearly(db_path: Path) -> None:
     _schema_1_store(db_path)
     with pytest.raises(ClaimcheckError, match="earlier claimcheck .schema 1"):
         Store(db_path, create=False, read_only=True)
+
+
+def test_store_reanalyses_without_reembedding_when_feature_rules_change(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.import_records([FactCheck("Taxes rose 5 percent.", "true", "t")], file="f", format="t", sha256="0")
+        vector_before = store.vectors([1])[1][0]
+        store.conn.execute("UPDATE vectors SET features = '[[],[],[],[],[]]'")
+        model = store.embedding_model()
+        assert model is not None
+        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'embedding_model'",
+                           (model.split("+features")[0] + "+features0",))
+    with Store(db_path) as store:
+        vector, features = store.vectors([1])[1]
+        assert vector == vector_before and features.numbers == frozenset({5.0}) and "tax" in features.stems
