@@ -219,8 +219,11 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     # A figure on one side with no equal on the other: another claim, unless
     # the other side states no figure at all (then "numbers_missing").
     query_unmatched = 1.0 - _agreement(candidate.numbers, query.numbers) if both_numbers else 0.0
+    # The year the stored claim was made agrees with a year in the query, but
+    # never contradicts one: a claim repeated years later ("... she said on 5
+    # March 2024") is still the claim that was checked.
     candidate_years = set(candidate.years) | ({claim_year} if claim_year else set())
-    both_years = bool(query.years and candidate_years)
+    both_years = bool(query.years and candidate.years)
     year_overlap = bool(set(query.years) & candidate_years)
     names = candidate.names | (claimant.names if claimant is not None else frozenset())
     names_shared = len(names & (query.names | query.stems)) / len(names) if names else 0.0
@@ -231,7 +234,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         # Each side states a figure the other lacks: a figure was replaced.
         1.0 if both_numbers and agree < 1.0 and query_unmatched > 0.0 else 0.0,
         1.0 if candidate.numbers and not query.numbers else 0.0,
-        1.0 if both_years and year_overlap else 0.0,
+        1.0 if query.years and year_overlap else 0.0,
         1.0 if both_years and not year_overlap else 0.0,
         names_shared, claimant_named,
     ]
