@@ -49,13 +49,15 @@ def test_cli_date_forms_resolve_relative_dates_in_the_text(capsys, shared_engine
     assert values.get("a year ago") == "2023-06"
 
 
-def test_cli_jsonl_published_refused_not_read_from_the_clock(capsys, tmp_path: Path) -> None:
+def test_cli_jsonl_published_is_an_error_for_that_document_only(capsys, shared_engine, tmp_path: Path) -> None:
     batch = tmp_path / "b.jsonl"
-    batch.write_text(json.dumps({"id": "x", "text": ARTICLE, "published": "yesterday"}) + "\n", encoding="utf-8")
-    code = main(["check", str(batch), "--input-format", "jsonl", "--format", "jsonl"])
+    lines = [{"id": "x", "text": ARTICLE, "published": "yesterday"}, {"id": "y", "text": ARTICLE, "published": "19 June 2024"}]
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code = main(["check", str(batch), "--input-format", "jsonl", "--format", "jsonl", "--jobs", "1"])
     out, err = capsys.readouterr()
-    assert "[CC110]" in err and "b.jsonl:1" in err and '"published"' in err and "relative" in err
-    assert "Traceback" not in err
-    # the bad document is not checked against today's date
-    assert all(json.loads(line).get("document", {}).get("published") is None for line in out.splitlines())
-    assert code == ExitCode.USAGE_ERROR
+    records = [json.loads(line) for line in out.splitlines()]
+    assert "Traceback" not in err and code == ExitCode.USAGE_ERROR
+    refused, checked = records
+    assert refused["error"]["code"] == "CC110" and "b.jsonl:1" in refused["error"]["message"]
+    assert "relative" in refused["error"]["message"] and "claims" not in refused  # not checked against today's date
+    assert checked["document"]["id"] == "y" and checked["document"]["published"] == "2024-06-19"
