@@ -230,7 +230,7 @@ class ClaimBuilder:
         if found is None:
             return None
         window = max(0, sent_start - 80)
-        if not any(window <= index < sent_start and name == found[0] for index, name, _ in self.resolver.named) and pronoun in GROUP_PRONOUNS:
+        if not self.resolver.named_between(window, sent_start, found[0]) and pronoun in GROUP_PRONOUNS:
             return None
         return found[0]
 
