@@ -20,18 +20,27 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from claimcheck.analysis.attribution_cues import DOCUMENT_NOUNS, Cue, CueIndex, colon_source
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
     PERSON_PRONOUNS,
+    TITLE_NOUNS,
     VAGUE_SOURCES,
 )
 from claimcheck.analysis.spans import entity_index
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})
+#: Frame nouns that report hearsay: with nobody holding them, the claim rests on no source.
+HEARSAY_NOUNS = frozenset("rumour rumor report speculation suggestion allegation claim word".split())
+#: Groups named by their role in a case or story: identifiable, so not anonymous.
+_IDENTIFIABLE_GROUPS = frozenset("prosecutor investigator detective police lawyer attorney judge juror jury regulator auditor inspector".split())
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+#: Institutions that, as a bare plural, name nobody in particular: "authorities said".
+_VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most"})
 
 
@@ -80,6 +89,7 @@ class SpeakerResolver:
         for index, name, kind in self.named:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
+        self._cues: CueIndex | None = None
 
     def _add(self, pool: str, index: int, name: str, kind: str) -> None:
         positions, names = self._pools.setdefault((pool, kind), ([], []))
@@ -100,6 +110,44 @@ class SpeakerResolver:
                 if names[at] == name:
                     return True
         return False
+
+    def record_frames(self, candidates: list[Candidate]) -> None:
+        """Remember, per sentence, the claims that carry a frame with a speaker."""
+        self._frames: dict[int, list[Candidate]] = {}
+        for cand in candidates:
+            if not cand.embedded and cand.frame is not None and cand.frame.speaker:
+                self._frames.setdefault(cand.sent_start, []).append(cand)
+
+    def enclosing_frame(self, cand: Candidate) -> Frame | None:
+        """The frame of the framed claim that holds ``cand`` ("Mr Hof said the address was
+        President Obama's answer": the role claim "President Obama" is Mr Hof's too)."""
+        for outer in getattr(self, "_frames", {}).get(cand.sent_start, ()):
+            frame = outer.frame
+            # Only inside the reported content: a role in the source's own words
+            # ("according to Andy Smith, director of ...") is the article's.
+            if frame is not None and cand.head in outer.tokens and cand.head not in frame.tokens and cand.head not in frame.speaker:
+                return frame
+        return None
+
+    def cues(self) -> CueIndex:
+        """The document's attribution cues, found on first use."""
+        if self._cues is None:
+            self._cues = CueIndex(self.doc)
+        return self._cues
+
+    def resolve_cue(self, cue: Cue) -> Source | None:
+        """The source a cue names; "it" only when it points back to a document or organisation just named."""
+        doc = self.doc
+        cue_text = doc[cue.verb].text
+        ids = list(cue.source)
+        if len(ids) == 1 and doc[ids[0]].lower_ == "it":
+            index = ids[0]
+            positions, names = self._pools.get(("speakers", "organisation"), ([], []))
+            at = bisect.bisect_left(positions, index)
+            if at and index - positions[at - 1] <= 60:
+                return Source(names[at - 1], "organisation", doc[index].text, cue_text, index, index + 1)
+            return None
+        return self.resolve(ids, cue_text)
 
     def quote_index(self, quotes: list[QuoteInfo]) -> QuoteIndex:
         """The index of this document's quotations, built once."""
@@ -162,12 +210,29 @@ class SpeakerResolver:
             return Source(self.full_name(mention), "person" if head.ent_type_ != "ORG" else "organisation", mention, cue, start, end)
         lemma = head.lemma_.lower()
         dets = {t.lower_ for t in span if t.dep_ in ("det", "nummod", "amod", "predet") and t.i < head.i}
-        if orgs and not (dets & _INDEFINITE):
+        # Entities, not capitals: "Nonpartisan analyses" opens a sentence but names nobody.
+        named = bool(orgs) or any(t.ent_type_ in _NAMED_ORG_LABELS or t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
+        definite = bool(dets & _DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+        if lemma in DOCUMENT_NOUNS and (named or definite):
+            # A poll, report or record speaks for whoever made it: "a Fox News poll", "the register";
+            # "studies show" and "a report said" name nobody.
+            return Source(mention, "organisation", mention, cue, start, end)
+        if head.tag_ == "NNS" and not named and not definite and lemma in _VAGUE_BARE_PLURALS and not any(
+            c.dep_ in ("compound", "nmod") for c in head.children
+        ):
+            return Source(mention, "anonymous", mention, cue, start, end)  # "authorities have said"
+        vague_head = lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES
+        if orgs and not (dets & _INDEFINITE) and not (vague_head and any(e.start <= head.i < e.end for e in orgs)):
+            # "Pentagon officials" are the Pentagon's; "Insiders" tagged as an organisation are not.
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
+        if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):
+            # "the judge", "prosecutors", "the company's chief": identifiable, if not named.
+            kind = "person" if head.tag_ in ("NN", "NNP") and lemma in TITLE_NOUNS else "organisation"
+            return Source(mention, kind, mention, cue, start, end)
         return Source(mention, "anonymous", mention, cue, start, end)
 
 
@@ -202,6 +267,7 @@ class QuoteIndex:
         self.text = doc.text
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         self._starts = [q.start for q in self.quotes]
+        self._token_starts = [t.idx for t in doc]
         sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in sents]
         self._sent_ends = [s.end_char for s in sents]
@@ -223,6 +289,11 @@ class QuoteIndex:
         """The quotation token ``token_index`` is in, if any."""
         return self.at_char(self.doc[token_index].idx)
 
+    def token_at(self, char: int) -> int | None:
+        """The index of the token that holds (or last starts before) character ``char``."""
+        i = bisect.bisect_right(self._token_starts, char) - 1
+        return i if i >= 0 else None
+
     def sentence_end(self, char: int) -> int | None:
         """The end character of the sentence that holds (or last ended before) ``char``."""
         i = bisect.bisect_right(self._sent_starts, char) - 1
@@ -236,6 +307,7 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
     # The first candidate (in document order) with a frame outside the
     # quotation names its speaker: one pass over the candidates.
     settled: set[int] = set()
+    resolver.record_frames(candidates)
     for cand in candidates:
         frame = cand.frame
         if frame is None or not frame.speaker:
@@ -249,6 +321,9 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
         if quote.source:
             resolver.remember(cand.head, quote.source)
             settled.add(id(quote))
+    for quote in index.quotes:
+        if quote.source is None:
+            quote.source = _introduced_by_colon(resolver, index, quote)
     previous: QuoteInfo | None = None
     for quote in index.quotes:
         if quote.source is None and previous is not None and previous.source is not None:
@@ -258,6 +333,29 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
             if quote.continues_previous or _starts_after_sentence_of(index, previous.end, quote.start) or not gap.strip(" \n\"\u201c\u201d"):
                 quote.source = previous.source
         previous = quote
+
+
+def _introduced_by_colon(resolver: SpeakerResolver, index: QuoteIndex, quote: QuoteInfo) -> Source | None:
+    """The source of a quotation introduced by a colon: 'The minister said: "..."'."""
+    text = index.text
+    j = quote.start - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _QUOTE_MARKS):
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon = index.token_at(j)
+    if colon is None:
+        return None
+    found = colon_source(resolver.doc, colon)
+    if found is None:
+        return None
+    source = resolver.resolve(*found)
+    if source is not None:
+        resolver.remember(colon, source)
+    return source
+
+
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
 
 
 def _starts_after_sentence_of(index: QuoteIndex, end_char: int, next_start: int) -> bool:
@@ -280,7 +378,9 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
 
     A frame outside any quotation wins ("..., said Mr Monday"); inside a
     quotation the quotation's speaker wins, and a frame within the quotation
-    ("He feels that ...") only hedges.
+    ("He feels that ...") only hedges.  A claim with neither takes the frame
+    of the claim it is embedded in, else the cue whose content holds it
+    (:mod:`claimcheck.analysis.attribution_cues`).
     """
     doc = resolver.doc
     quote = quote_of(resolver, cand.head, quotes)
@@ -292,6 +392,28 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             if source is not None:
                 resolver.remember(cand.head, source)
                 return source, quote is not None
-    if quote is not None:
+    if quote is not None and quote.source is not None:
         return quote.source, True
-    return None, False
+    if frame is not None and not frame.speaker and frame.kind == "noun" and doc[frame.cue[0]].lemma_.lower() in HEARSAY_NOUNS:
+        # "There are rumours that ...", "amid reports that ...": hearsay nobody owns.
+        cue_token = doc[frame.cue[0]]
+        start = min(i for i in frame.tokens if not doc[i].is_punct) if frame.tokens else cue_token.i
+        start = min(start, cue_token.i)
+        mention = doc[start : cue_token.i + 1].text
+        return Source(mention, "anonymous", mention, cue_token.text, start, cue_token.i + 1), quote is not None
+    if cand.embedded:
+        outer = resolver.enclosing_frame(cand)
+        if outer is not None:
+            source = frame_source(resolver, outer)
+            if source is not None:
+                return source, quote is not None
+    # Embedded claims (roles, relative clauses) take only the frame of the claim they sit in:
+    # a role named inside somebody's words is still mostly the article's own description.
+    cue = None if cand.embedded else resolver.cues().for_claim(cand.head, cand.sent_start, cand.tokens)
+    if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
+        source = resolver.resolve_cue(cue)
+        if source is not None and not (source.kind == "anonymous" and not doc[cue.verb].pos_ == "VERB"):
+            # ("In a statement released on Monday, ..." names no source worth a finding.)
+            resolver.remember(cand.head, source)
+            return source, quote is not None
+    return None, quote is not None
