@@ -123,10 +123,11 @@ def _cue(verb: Token) -> Cue | None:
     child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX")), None)
     if child is not None:
         content = {t.i for t in child.subtree}
-    elif verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
+        # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
         own = {t.i for t in verb.subtree}
-        if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
             content = {t.i for t in verb.head.subtree} - own - set(source)
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = _subject(verb)
@@ -173,6 +174,33 @@ class CueIndex:
                         cues.append(cue)
             if cues:
                 self._by_sentence[sent.start] = cues
+        self._colon_introduced(doc)
+
+    def _colon_introduced(self, doc: Doc) -> None:
+        """"Soerens argued that:" / "The transcript reads as follows:" - the sentences after the
+        colon, to the end of the next paragraph, are the source's."""
+        text = doc.text
+        source: tuple[int, ...] | None = None
+        until = 0
+        for sent in doc.sents:
+            if source is not None and sent.start_char < until:
+                content = frozenset(range(sent.start, sent.end))
+                self._by_sentence.setdefault(sent.start, []).append(Cue(sent.start - 1, source, content))
+                continue
+            source = None
+            last = sent.end - 1
+            while last > sent.start and (doc[last].is_space or doc[last].text in ('"', "\u201c")):
+                last -= 1
+            if doc[last].text != ":":
+                continue
+            found = colon_source(doc, last)
+            if found is None:
+                continue
+            after = doc[last].idx + 1
+            while after < len(text) and text[after].isspace():
+                after += 1
+            end = text.find("\n\n", after)
+            source, until = tuple(found[0]), end if end >= 0 else len(text)
 
     def for_claim(self, head: int, sent_start: int, tokens: set[int] | None = None) -> Cue | None:
         """The cue that reports the claim headed by ``head``: the claim's own verb, else the
