@@ -200,7 +200,12 @@ class SpeakerResolver:
         orgs = [e for e in ents if e.label_ in _NAMED_ORG_LABELS]
         head = span.root
         if head.pos_ == "VERB" and head.tag_ == "VBN":
-            return Source(mention, "anonymous", mention, cue, start, end)  # "it is understood"
+            # "It is understood": from the dummy subject on, without "On the new board".
+            it = next((c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ == "it"), None)
+            if it is not None and it.i > start:
+                start = it.i
+                mention = doc[start:end].text
+            return Source(mention, "anonymous", mention, cue, start, end)
         if head.pos_ == "PRON":
             resolved = self.resolve_pronoun(head.lower_, start)
             if resolved and head.lower_ not in ("it",):
@@ -417,3 +422,17 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             resolver.remember(cand.head, source)
             return source, quote is not None
     return None, quote is not None
+
+
+def anonymous_cues(resolver: SpeakerResolver) -> list[tuple[Source, int]]:
+    """Every vague source a reporting cue names, with the cue's token, whether or not a claim
+    was found in its content ("the rule, which critics said was discriminatory")."""
+    out = []
+    for cue in resolver.cues().all():
+        head = resolver.doc[cue.verb]
+        if head.pos_ != "VERB" or any(resolver.doc[i].pos_ == "PRON" and resolver.doc[i].lower_ != "it" for i in cue.source):
+            continue  # unresolved pronouns are not vague sourcing
+        source = resolver.resolve_cue(cue)
+        if source is not None and source.kind == "anonymous":
+            out.append((source, cue.verb))
+    return out

@@ -120,7 +120,8 @@ def _cue(verb: Token) -> Cue | None:
     if not source:
         return None
     content: set[int] | None = None
-    child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.pos_ in ("VERB", "AUX")), None)
+    # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
+    child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
     if child is not None:
         content = {t.i for t in child.subtree}
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -201,6 +202,10 @@ class CueIndex:
                 after += 1
             end = text.find("\n\n", after)
             source, until = tuple(found[0]), end if end >= 0 else len(text)
+
+    def all(self) -> list[Cue]:
+        """Every cue of the document, in order."""
+        return [cue for cues in self._by_sentence.values() for cue in cues]
 
     def for_claim(self, head: int, sent_start: int, tokens: set[int] | None = None) -> Cue | None:
         """The cue that reports the claim headed by ``head``: the claim's own verb, else the

@@ -143,3 +143,25 @@ def test_attribution_acts_stay_in_the_article_voice(engine) -> None:
     assert claim.attribution.kind == "article"
     claim, _ = _claim(engine, "Officials declined to say how many staff had left.", "declined")
     assert claim.attribution.kind == "article"
+
+
+@pytest.mark.parametrize(
+    "text,flagged",
+    [
+        # a vague source inside a relative clause that holds no claim of its own
+        ("The rule forced pupils to use the toilets that matched their sex, which critics said was unfair.", "critics said"),
+        # the dummy-subject briefing, without the adverbial before it
+        ("On the new board it is understood that Smith will be joined by the former finance director.", "it is understood"),
+    ],
+)
+def test_attribution_vague_sources_are_flagged_without_a_claim(engine, text: str, flagged: str) -> None:
+    report = engine.check(text, all=True)
+    texts = [f.text for f in report.findings if f.rule == "editorial.anonymous-attribution"]
+    assert flagged in texts, texts
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.text
+
+
+def test_attribution_pronouns_are_not_flagged_as_vague_without_a_claim(engine) -> None:
+    report = engine.check("Asked about the strike, she said nothing.", all=True)
+    assert not [f for f in report.findings if f.rule == "editorial.anonymous-attribution" and f.claim is None]
