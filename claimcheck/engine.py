@@ -265,6 +265,7 @@ class Engine:
             candidates=len(claims),
             min_score=min_score,
             warnings=_unique(context.warnings),
+            text=norm.original,
             tool={"name": "claimcheck", "version": __version__, "pipeline": self.pipeline_name,
                   "model": getattr(self.model, "name", "features") if self.model is not None else "features"},
         )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 ClaimType = Literal["quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other"]
 CLAIM_TYPES: tuple[str, ...] = ("quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other")
@@ -108,7 +108,9 @@ class Claim:
     ``text`` is the claim as written (the clause, which may be shorter than the
     sentence); ``sentence`` is the whole sentence around it.  ``score`` is the
     check-worthiness in [0, 1] (0.5 and above: worth checking), ``band`` its
-    coarse reading and ``reasons`` the main signals behind it.
+    coarse reading and ``reasons`` the main signals behind it.  ``standalone``
+    is the claim rewritten to be understood alone (pronouns resolved, speaker
+    and date added), or ``None`` when ``text`` needs nothing added.
     """
 
     id: str
@@ -130,6 +132,7 @@ class Claim:
     embedded: bool = False
     notes: list[str] = field(default_factory=list)
     lookups: list[Evidence] = field(default_factory=list)
+    standalone: str | None = None
 
 
 @dataclass
@@ -175,6 +178,10 @@ class DocumentInfo:
     furniture: list[Span] = field(default_factory=list)
     id: str | None = None
     dateline: str | None = None
+    input_format: str = "text"
+    """How the input was read: ``text``, ``markdown``, ``html`` or ``docx``.
+    For the last three, offsets point into the plain text extracted from the
+    file (see docs/report.md, "Offsets and input formats")."""
 
 
 @dataclass
@@ -189,6 +196,10 @@ class Report:
     warnings: list[Diagnostic] = field(default_factory=list)
     version: str = REPORT_VERSION
     tool: dict[str, str] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The text every offset points into (the input, or the text extracted
+    from a Markdown, HTML or Word file); formats that quote or highlight the
+    article use it.  Not part of the JSON report."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of the report (see ``docs/report.md``)."""
