@@ -417,7 +417,7 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
     cue = None if cand.embedded else resolver.cues().for_claim(cand.head, cand.sent_start, cand.tokens)
     if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
         source = resolver.resolve_cue(cue)
-        if source is not None and not (source.kind == "anonymous" and not doc[cue.verb].pos_ == "VERB"):
+        if source is not None and not (source.kind == "anonymous" and doc[cue.verb].pos_ != "VERB"):
             # ("In a statement released on Monday, ..." names no source worth a finding.)
             resolver.remember(cand.head, source)
             return source, quote is not None
