@@ -329,6 +329,11 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
     for quote in index.quotes:
         if quote.source is None:
             quote.source = _introduced_by_colon(resolver, index, quote)
+    # A quotation that runs on into the next paragraph (re-opened there, no closing mark
+    # here) is the words of whoever is named where it ends, not of the last speaker before.
+    for current, following in zip(index.quotes[-2::-1], index.quotes[:0:-1]):
+        if current.source is None and following.continues_previous and following.source is not None:
+            current.source = following.source
     previous: QuoteInfo | None = None
     for quote in index.quotes:
         if quote.source is None and previous is not None and previous.source is not None:

@@ -165,3 +165,11 @@ def test_attribution_vague_sources_are_flagged_without_a_claim(engine, text: str
 def test_attribution_pronouns_are_not_flagged_as_vague_without_a_claim(engine) -> None:
     report = engine.check("Asked about the strike, she said nothing.", all=True)
     assert not [f for f in report.findings if f.rule == "editorial.anonymous-attribution" and f.claim is None]
+
+
+def test_attribution_quote_running_into_the_next_paragraph_takes_the_speaker_named_at_its_end(engine) -> None:
+    text = ("Mr Smith, the mayor, said the bridge would reopen in May.\n\n"
+            "\u201cThe council has spent \u00a34m on repairs since 2019.\n\n"
+            "\u201cWe expect the work to finish in April,\u201d said Jane Jones, the council's engineer.")
+    claim, _ = _claim(engine, text, "\u00a34m on repairs")
+    assert claim.attribution.speaker == "Jane Jones" and claim.attribution.quoted
