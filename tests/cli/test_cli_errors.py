@@ -7,6 +7,7 @@ exists there.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -115,3 +116,17 @@ def test_cli_closed_stdout_is_an_output_error() -> None:
 def test_cli_closed_stderr_still_exits_with_the_right_code() -> None:
     result = _claimcheck("check", "missing.txt", preexec_fn=lambda: os.close(2))
     assert result.returncode == ExitCode.USAGE_ERROR
+
+
+@pytest.mark.slow
+def test_cli_check_quote_mark_mix_is_checked(tmp_path: Path) -> None:
+    """Issue 12 A1 end to end: a curly opening quote then straight ones used to raise IndexError (E1002)."""
+    article = tmp_path / "m.txt"
+    article.write_bytes(b'He said \xe2\x80\x9cthey said " ".\n')
+    result = _claimcheck("check", str(article), "--format", "json")
+    assert result.returncode == ExitCode.OK, result.stderr
+    report = json.loads(result.stdout)
+    text = article.read_text(encoding="utf-8")
+    assert report["document"]["characters"] == len(text)
+    for claim in report["claims"]:
+        assert text[claim["start"] : claim["end"]] == claim["text"]
