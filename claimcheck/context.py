@@ -11,6 +11,7 @@ from claimcheck.report import Diagnostic
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from claimcheck.config import Config
     from claimcheck.report import Claim
     from claimcheck.text.normalise import NormalisedText
 
@@ -20,7 +21,7 @@ class RunContext:
     """What a hook may need to know about the document being checked.
 
     Attributes:
-        config: the resolved configuration (``min_score``, ``rules``, ``lookup`` ...).
+        config: the run's :class:`~claimcheck.config.Config` (``min_score``, ``rules``, ``lookup`` ...).
         published: the publication date the dates are resolved against.
         source: the input's name (file path, ``-`` for stdin, or a JSONL id).
         text: the normalised text and its map back to the original input.
@@ -28,13 +29,17 @@ class RunContext:
         warnings: problems met so far; append a :class:`Diagnostic` to add one.
     """
 
-    config: dict[str, Any]
+    config: Config
     published: dt.date | None
     source: str | None
     text: NormalisedText
     spans: dict[str, Span] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     claim_factory: Callable[[Span], Claim] | None = None
+
+    def plugin_config(self, name: str) -> dict[str, Any] | None:
+        """The configuration's ``plugins.NAME`` table (``$env`` values resolved), or ``None``."""
+        return self.config.plugin_config(name)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a character range of the parsed (normalised) text to the original input."""

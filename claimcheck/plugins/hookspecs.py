@@ -27,7 +27,7 @@ The data flows one way and each arrow has a hook::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from claimcheck.config import Config
     from claimcheck.context import RunContext
     from claimcheck.formats.base import ReportFormat
     from claimcheck.lookups.base import LookupSource
@@ -58,12 +59,13 @@ def claimcheck_rule_packs() -> list[str | Path] | None:
 
 
 @hookspec
-def claimcheck_lookup_sources(config: dict[str, Any]) -> list[LookupSource] | None:
+def claimcheck_lookup_sources(config: Config) -> list[LookupSource] | None:
     """Return lookup sources that find evidence related to a claim.
 
     Called once per run when lookups are enabled (``--lookup``), with the
-    resolved configuration (``config["lookup"]`` holds the lookup options and
-    ``config["db"]`` the local store's path).  Return objects implementing
+    run's :class:`~claimcheck.config.Config` (``config.lookup`` holds the lookup
+    options, ``config.db`` the local store's path and
+    ``config.plugin_config(name)`` this plugin's own table).  Return objects implementing
     :class:`claimcheck.lookups.base.LookupSource`, or ``None`` / ``[]`` when
     this plugin has nothing to offer (for example, no API key configured).
     A source that raises while looking up is reported as a warning.
@@ -71,7 +73,7 @@ def claimcheck_lookup_sources(config: dict[str, Any]) -> list[LookupSource] | No
 
 
 @hookspec
-def claimcheck_spacy_components(nlp: Language, config: dict[str, Any]) -> None:
+def claimcheck_spacy_components(nlp: Language, config: Config) -> None:
     """Add or configure spaCy pipeline components.
 
     Called once, right after the spaCy pipeline is loaded and before any text
