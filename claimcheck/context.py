@@ -11,6 +11,8 @@ from claimcheck.report import Diagnostic
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from claimcheck.analysis.attribution import Source
+    from claimcheck.analysis.claims import Candidate
     from claimcheck.config import Config
     from claimcheck.report import Claim
     from claimcheck.text.normalise import NormalisedText
@@ -26,6 +28,10 @@ class RunContext:
         source: the input's name (file path, ``-`` for stdin, or a JSONL id).
         text: the normalised text and its map back to the original input.
         spans: each claim's spaCy span, by claim id.
+        candidates: the analysis behind each claim (its head, sentence and
+            reporting frame), by claim id.
+        sources: the source each claim is attributed to (token offsets into
+            the doc), or ``None`` when the article asserts it, by claim id.
         warnings: problems met so far; append a :class:`Diagnostic` to add one.
     """
 
@@ -34,6 +40,8 @@ class RunContext:
     source: str | None
     text: NormalisedText
     spans: dict[str, Span] = field(default_factory=dict)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+    sources: dict[str, Source | None] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     claim_factory: Callable[[Span], Claim] | None = None
 

@@ -39,7 +39,6 @@ from claimcheck.report import (
     Finding,
     Report,
     Span,
-    band_for,
 )
 from claimcheck.text.normalise import NormalisedText, normalise
 
@@ -209,40 +208,30 @@ class Engine:
         rules = self.rules  # loaded first, so that its warnings reach this report
         context = RunContext(config=config, published=published, source=item.source, text=norm)
         context.warnings.extend(self.warnings)
-        builder = ClaimBuilder(self, doc, norm, meta, published, context)
-        claims, findings = builder.build()
-        if rules is not None:
-            findings = rules.filter_findings(findings)  # configuration may disable or re-level core findings
+        builder = ClaimBuilder(doc, norm, meta, published, context, model=self.model, hedges=self.hedges)
+        claims = builder.build()
         context.claim_factory = builder.claim_from_span
 
         for added in self.plugins.call("claimcheck_claims", context.warnings, doc=doc, claims=claims, context=context):
             for claim in added or []:
                 if isinstance(claim, Claim):
                     claims.append(claim)
+        findings: list[Finding] = []
         if rules is not None:
             try:
                 findings.extend(rules.apply(doc, claims, context))
             except Exception as exc:  # a rule pack must never kill a run
                 context.warn(ErrorCode.BAD_RULE_PACK.value, f"rule packs failed on this document: {type(exc).__name__}: {exc}")
+        # The core's own findings are the built-in plugin claimcheck.analysis.findings.
         for extra in self.plugins.call("claimcheck_findings", context.warnings, doc=doc, claims=claims, findings=findings, context=context):
             findings.extend(f for f in extra or [] if isinstance(f, Finding))
-        for claim in claims:
-            claim.score = round(min(1.0, max(0.0, claim.score)), 3)
-            claim.band = band_for(claim.score)
 
-        min_score = config.min_score
-        show_all = config.all
-        shown = [c for c in claims if show_all or c.score >= min_score]
-        shown.sort(key=lambda c: (-c.score, c.start))
-        shown_ids = {c.id for c in shown}
-        for finding in findings:
-            if finding.claim not in shown_ids:
-                finding.claim = None  # the claim it was about is below the threshold
+        claims.sort(key=lambda c: (-c.score, c.start))
         if config.lookup.enabled:
             from claimcheck.lookups.attach import attach_lookups
 
-            attach_lookups(shown, self.lookup_sources(), config, context.warnings)
-        findings.sort(key=lambda f: (f.start, f.rule))
+            attach_lookups([c for c in claims if config.all or c.score >= config.min_score],
+                           self.lookup_sources(), config, context.warnings)
         document = DocumentInfo(
             source=item.source,
             published=published.isoformat() if published else None,
@@ -257,15 +246,24 @@ class Engine:
         )
         report = Report(
             document=document,
-            claims=shown,
+            claims=claims,
             findings=findings,
             candidates=len(claims),
-            min_score=min_score,
-            warnings=_unique(context.warnings),
+            min_score=config.min_score,
+            warnings=context.warnings,
             tool={"name": "claimcheck", "version": __version__, "pipeline": self.pipeline_name,
                   "model": getattr(self.model, "name", "features") if self.model is not None else "features"},
         )
+        # As documented: after lookups, before the report is filtered.
         self.plugins.call("claimcheck_report", report.warnings, report=report, context=context)
+        report.claims = sorted((c for c in report.claims if config.all or c.score >= config.min_score),
+                               key=lambda c: (-c.score, c.start))
+        shown_ids = {c.id for c in report.claims}
+        for finding in report.findings:
+            if finding.claim not in shown_ids:
+                finding.claim = None  # the claim it was about is below the threshold
+        report.findings.sort(key=lambda f: (f.start, f.rule))
+        report.warnings = _unique(report.warnings)
         return report
 
     @staticmethod

@@ -94,8 +94,7 @@ def claimcheck_claims(doc: Doc, claims: list[Claim], context: RunContext) -> lis
     return new :class:`~claimcheck.report.Claim` objects to add;
     ``context.new_claim(span)`` builds one from a ``doc`` span with correct
     offsets.  ``context.spans[claim.id]`` is the spaCy span of each claim.
-    After changing ``claim.score``, set ``claim.band`` with
-    :func:`claimcheck.report.band_for`.
+    Setting ``claim.score`` clamps it to [0, 1]; ``claim.band`` follows it.
     """
 
 
@@ -103,10 +102,15 @@ def claimcheck_claims(doc: Doc, claims: list[Claim], context: RunContext) -> lis
 def claimcheck_findings(doc: Doc, claims: list[Claim], findings: list[Finding], context: RunContext) -> list[Finding] | None:
     """Return additional editorial findings for a document.
 
-    Called once per document after the built-in findings and the rule packs
-    have run.  Return new :class:`~claimcheck.report.Finding` objects (offsets
-    into the original text: use ``context.to_original(start, end)`` to map
-    ``doc`` character offsets); you may also mutate ``findings`` in place.
+    Called once per document after the rule packs have run.  The core's own
+    findings (anonymous attribution, unsourced statistics, relative dates,
+    quotes without a speaker) come from the built-in plugin
+    :mod:`claimcheck.analysis.findings` on this hook, which runs first and adds
+    them to ``findings``.  Return new :class:`~claimcheck.report.Finding`
+    objects (offsets into the original text: use ``context.to_original(start,
+    end)`` to map ``doc`` character offsets); you may also mutate ``findings``
+    in place.  ``context.candidates`` and ``context.sources`` hold the
+    analysis behind each claim.
     """
 
 
@@ -114,8 +118,11 @@ def claimcheck_findings(doc: Doc, claims: list[Claim], findings: list[Finding], 
 def claimcheck_report(report: Report, context: RunContext) -> None:
     """Inspect or adjust the finished report before it is filtered and printed.
 
-    Called once per document, after lookups.  Mutate ``report`` in place;
-    the return value is ignored.
+    Called once per document, after lookups (attached to the claims at or
+    above ``min_score``) and before the report is filtered: ``report.claims``
+    holds every candidate claim, most check-worthy first.  Mutate ``report``
+    in place; claims then below ``min_score`` are dropped afterwards.  The
+    return value is ignored.
     """
 
 

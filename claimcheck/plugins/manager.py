@@ -60,6 +60,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimcheck.formats.plugin",
     "claimcheck.rules.plugin",
     "claimcheck.lookups.plugin",
+    "claimcheck.analysis.findings",
 )
 """Modules registered as built-in plugins, in this order."""
 
