@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.spans import entity_index
 from claimcheck.plugins.hookspecs import hookimpl
 from claimcheck.report import Claim, Finding
 from claimcheck.rules.policy import RulePolicy
@@ -149,6 +148,9 @@ class FindingCollector:
                 self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
 
     def _unsourced_statistic(self, claim: Claim, start: int, end: int, sentence: Span) -> None:
+        # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
+        from claimcheck.analysis.spans import entity_index
+
         if any(t.lower_ == "according" or t.lemma_ in _SOURCING_LEMMAS for t in sentence):
             return
         numbers = [t for t in self.doc[start:end]

@@ -9,8 +9,8 @@ fewer arguments than the specification, so a plugin written against an older
 claimcheck keeps working.  An implementation whose name matches no hook here
 is an error at load time (``pm.check_pending()``).
 
-Every implementation is called on its own (see
-:meth:`claimcheck.plugins.manager.Plugins.call`): an exception in one plugin
+pluggy calls the implementations (see
+:meth:`claimcheck.plugins.manager.Plugins.call`); an exception in one plugin
 becomes a ``CC150`` warning naming the plugin and the hook, and the others
 still run.  Results are collected from every plugin; none of these hooks
 stops at the first result.
@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    import argparse
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -135,4 +137,19 @@ def claimcheck_report_formats() -> list[ReportFormat] | None:
     format may keep state between the documents of a run).  A format whose
     name is already taken by an earlier plugin (the built-ins come first) is
     ignored with a warning.
+    """
+
+
+@hookspec
+def claimcheck_register_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Add subcommands to the ``claimcheck`` command line.
+
+    Called once when the command line starts, after the built-in commands
+    are added.  ``subparsers`` is the :mod:`argparse` sub-parser action: add a
+    parser with ``subparsers.add_parser(NAME, help=...)`` and give it
+    ``set_defaults(func=run)``, where ``run(args)`` returns the exit code.
+    Errors a user can act on should be raised as
+    :class:`~claimcheck.errors.ClaimcheckError` (one line, exit 2).  A name
+    already taken (built-in commands come first) is refused by argparse and
+    reported as a warning.  The return value is ignored.
     """
