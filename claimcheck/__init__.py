@@ -19,6 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+#: The distribution's name on the package index (``pip install claimcheck-news``):
+#: ``claimcheck`` there is an unrelated project.  The import name and the
+#: ``claimcheck`` command are unchanged.
+DISTRIBUTION = "claimcheck-news"
+
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import (
     REPORT_VERSION,
@@ -41,6 +46,7 @@ __all__ = [
     "Attribution",
     "Claim",
     "ClaimcheckError",
+    "DISTRIBUTION",
     "DateRef",
     "Diagnostic",
     "DocumentInfo",

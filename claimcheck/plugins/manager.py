@@ -226,12 +226,20 @@ def _canonical(name: str) -> str:
 
 def _claimcheck_version() -> str | None:
     """The installed claimcheck version, or the package's ``__version__``."""
+    from claimcheck import DISTRIBUTION
+
     try:
-        return importlib.metadata.version("claimcheck")
+        return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         import claimcheck
 
         return getattr(claimcheck, "__version__", None)
+
+
+def _distribution_name() -> str:
+    from claimcheck import DISTRIBUTION
+
+    return DISTRIBUTION
 
 
 def _allow_list_from_env() -> set[str] | None:
@@ -374,7 +382,7 @@ class Plugins:
             except Exception as exc:  # any import-time failure is the plugin's, not the run's
                 self._load_warning(module_name, f"built-in plugin {module_name!r} could not be loaded: {_describe(exc)}")
                 continue
-            self.register(module, module_name, distribution="claimcheck", version=version, builtin=True)
+            self.register(module, module_name, distribution=_distribution_name(), version=version, builtin=True)
 
     def load_entrypoints(self, allow: set[str] | None = None) -> None:
         """Load and register third-party plugins from the ``claimcheck`` entry-point group.
