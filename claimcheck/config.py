@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import difflib
 import os
-import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
@@ -218,13 +218,6 @@ def find_config(start: Path | None) -> Path | None:
 
 def _toml_table(path: Path) -> dict[str, Any] | None:
     """``[tool.claimcheck]`` of a pyproject.toml, or ``None`` when it has none."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        try:
-            import tomli as tomllib
-        except ImportError:
-            raise ConfigError(ErrorCode.BAD_CONFIG, f"{path}: reading pyproject.toml on Python 3.10 needs `pip install tomli`") from None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -188,7 +188,7 @@ def parse(nlp: Language, items: Iterable[tuple[NormalisedText, T]], batch_size: 
 def _split_for_parse(nlp: Language, norm: NormalisedText) -> list[Doc]:
     """A long text as docs of at most :data:`CHUNK_CHARS` characters, cut where :func:`_chunks` says."""
     whole = make_doc(nlp, norm)
-    pieces = _chunks(norm.text)
+    pieces = _chunks(norm.text, CHUNK_CHARS)
     spans = [whole.char_span(start, end, alignment_mode="expand") for start, end in pieces]
     kept = [span.as_doc() for span in spans if span is not None and len(span)]
     return kept or [whole]
