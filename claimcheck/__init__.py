@@ -17,13 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-#: The distribution's name on the package index (``pip install claimcheck-news``):
-#: ``claimcheck`` there is an unrelated project.  The import name and the
-#: ``claimcheck`` command are unchanged.
-DISTRIBUTION = "claimcheck-news"
-
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import (
     REPORT_VERSION,
@@ -40,6 +33,13 @@ from claimcheck.report import (
 
 if TYPE_CHECKING:
     from claimcheck.engine import Engine
+
+__version__ = "0.1.0"
+
+#: The distribution's name on the package index (``pip install claimcheck-news``):
+#: ``claimcheck`` there is an unrelated project.  The import name and the
+#: ``claimcheck`` command are unchanged.
+DISTRIBUTION = "claimcheck-news"
 
 __all__ = [
     "REPORT_VERSION",

@@ -175,6 +175,10 @@ class Config(Section):
         return config
 
 
+ConfigLike = Union[Config, Mapping[str, Any]]
+"""A :class:`Config`, or a mapping read the same way (``config.get("rules")``)."""
+
+
 def _resolve_env(value: Any) -> Any:
     """``{"$env": "VAR"}`` anywhere in a plugin's table replaced by ``$VAR``."""
     if isinstance(value, dict):

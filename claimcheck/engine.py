@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,6 +41,11 @@ from claimcheck.report import (
     Span,
 )
 from claimcheck.text.normalise import NormalisedText, normalise
+
+if TYPE_CHECKING:  # loaded lazily: only a check needs them
+    from claimcheck.lookups.base import LookupSource
+    from claimcheck.model import CheckworthinessModel
+    from claimcheck.rules.ruleset import RuleSet
 
 #: Options that may change from one check to the next (the rest choose what the engine loads).
 RUN_OPTIONS: frozenset[str] = frozenset(Config.model_fields) - ENGINE_OPTIONS
@@ -83,11 +88,11 @@ class Engine:
         # each access (~0.3 ms), which was 10% of the parse time on short documents.
         self.pipeline_name = pipeline_name(self.nlp)
         self.hedges = HedgeFinder(self.nlp.vocab)
-        self._model = None
+        self._model: CheckworthinessModel | None = None
         self._model_loaded = False
-        self._rules = None
+        self._rules: RuleSet | None = None
         self._rules_loaded = False
-        self._sources: list[Any] | None = None
+        self._sources: list[LookupSource] | None = None
 
     def _load_nlp(self, name: str | None) -> Language:
         wants_components = bool(self.plugins.pm.hook.claimcheck_spacy_components.get_hookimpls())
@@ -101,7 +106,7 @@ class Engine:
     # -- lazily loaded parts -------------------------------------------------
 
     @property
-    def model(self) -> Any:
+    def model(self) -> CheckworthinessModel | None:
         """The trained check-worthiness model, or ``None`` when disabled."""
         if not self._model_loaded:
             self._model_loaded = True
@@ -113,7 +118,7 @@ class Engine:
         return self._model
 
     @property
-    def rules(self) -> Any:
+    def rules(self) -> RuleSet | None:
         """The loaded rule packs (built-in, plugins' and ``rules.packs``)."""
         if not self._rules_loaded:
             self._rules_loaded = True
@@ -124,7 +129,7 @@ class Engine:
             self._rules.prepare(self.nlp)
         return self._rules
 
-    def lookup_sources(self) -> list[Any]:
+    def lookup_sources(self) -> list[LookupSource]:
         """The lookup sources plugins offer (only asked for when lookups are on)."""
         if self._sources is None:
             self._sources = self.plugins.lookup_sources(self.config, self.warnings)
@@ -198,7 +203,7 @@ class Engine:
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
                 meta: DocumentMeta, config: Config) -> Report:
-        published_from = "argument" if published else None
+        published_from: Literal["argument", "text"] | None = "argument" if published else None
         if published is None and meta.published is not None:
             published, published_from = meta.published, "text"
         rules = self.rules  # loaded first, so that its warnings reach this report

@@ -92,7 +92,7 @@ class ClaimBuilder:
         attribute_quotes(self.resolver, cands, self.quotes)
         model = self.model
         probabilities: list[float | None] = [None] * len(cands)
-        self.sentence_probabilities: dict[int, float] = {}
+        self.sentence_probabilities = {}
         if model is not None and cands:
             # The model reads each claim and, for context, the sentence it is in.
             sentence_starts = sorted({c.sent_start for c in cands})

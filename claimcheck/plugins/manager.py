@@ -43,11 +43,11 @@ import re
 import sys
 import time
 import types
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pluggy
 
@@ -56,6 +56,9 @@ from claimcheck.formats.base import ReportFormat
 from claimcheck.lookups.base import LookupSource
 from claimcheck.plugins import hookspecs
 from claimcheck.report import Diagnostic
+
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -193,13 +196,14 @@ def _trace_calls(pm: pluggy.PluginManager, stream: Any = None) -> None:
     def write(line: str) -> None:
         print(line, file=stream or sys.stderr)
 
-    def before(hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: dict[str, Any]) -> None:
+    def before(hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
         arguments = ", ".join(f"{key}={_short(value)}" for key, value in kwargs.items())
         write(f"claimcheck trace: {hook_name}({arguments})")
         write(f"  implementations: {', '.join(impl.plugin_name for impl in reversed(hook_impls)) or '(none)'}")
         started.append(time.perf_counter())
 
-    def after(outcome: Any, hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: dict[str, Any]) -> None:
+    def after(outcome: pluggy.Result[Any], hook_name: str, hook_impls: Sequence[pluggy.HookImpl],
+              kwargs: Mapping[str, Any]) -> None:
         elapsed = (time.perf_counter() - started.pop()) * 1000 if started else 0.0
         if outcome.exception is not None:
             write(f"  raised {_describe(outcome.exception)} after {elapsed:.1f} ms")
@@ -323,7 +327,10 @@ class Plugins:
         for caller in self.pm.get_hookcallers(obj) or []:
             for impl in caller.get_hookimpls():
                 if impl.plugin is obj:
-                    impl.function = _guarded(impl.function, name, caller.name)
+                    # pluggy marks the slot Final, but it is where pluggy looks the
+                    # function up on each call: guarding it here keeps pluggy's own
+                    # call loop, order and monitoring, and isolates this plugin.
+                    impl.function = _guarded(impl.function, name, caller.name)  # type: ignore[misc]
         return name
 
     def unregister(self, name: str) -> None:
@@ -524,7 +531,7 @@ class Plugins:
                 paths.append(path)
         return paths
 
-    def lookup_sources(self, config: dict[str, Any], warnings: list[Diagnostic]) -> list[LookupSource]:
+    def lookup_sources(self, config: ConfigLike, warnings: list[Diagnostic]) -> list[LookupSource]:
         """Every lookup source plugins offer for this configuration, built-ins first."""
         hook = "claimcheck_lookup_sources"
         sources: list[LookupSource] = []

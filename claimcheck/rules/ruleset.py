@@ -24,6 +24,7 @@ from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.schema import ClaimCondition, Rule
 
 if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
     from spacy.language import Language
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
@@ -394,6 +395,6 @@ class _ClaimIndex:
         return None
 
 
-def compile_rules(packs: Iterable[LoadedPack], config: dict[str, Any] | None = None) -> RuleSet:
+def compile_rules(packs: Iterable[LoadedPack], config: ConfigLike | None = None) -> RuleSet:
     """A :class:`RuleSet` over already-loaded packs, with the configuration's policy."""
     return RuleSet(list(packs), RulePolicy.from_config(config))
