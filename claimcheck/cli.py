@@ -17,7 +17,7 @@ from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ExitCode
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("check", "db", "eval", "lookup", "plugins", "rules")
+COMMANDS: tuple[str, ...] = ("check", "db", "eval", "lookup", "plugins", "rules", "serve")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -252,6 +252,7 @@ class Engine:
             candidates=len(claims),
             min_score=config.min_score,
             warnings=context.warnings,
+            text=norm.original,
             tool={"name": "claimcheck", "version": __version__, "pipeline": self.pipeline_name,
                   "model": getattr(self.model, "name", "features") if self.model is not None else "features"},
         )

@@ -48,6 +48,8 @@ class ErrorCode(str, enum.Enum):
     DATABASE = "CC170"
     IMPORT_FORMAT = "CC171"
     MODEL = "CC180"
+    SERVE_TIMEOUT = "CC190"
+    SERVE_UNAUTHORIZED = "CC191"
 
 
 class ClaimcheckError(Exception):

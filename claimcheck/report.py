@@ -189,6 +189,10 @@ class DocumentInfo:
     furniture: list[Span] = field(default_factory=list)
     id: str | None = None
     dateline: str | None = None
+    input_format: str = "text"
+    """How the input was read: ``text``, ``markdown``, ``html`` or ``docx``.
+    For the last three, offsets point into the plain text extracted from the
+    file (see docs/report.md, "Offsets and input formats")."""
 
 
 @dataclass
@@ -203,6 +207,10 @@ class Report:
     warnings: list[Diagnostic] = field(default_factory=list)
     version: str = REPORT_VERSION
     tool: dict[str, str] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The text every offset points into (the input, or the text extracted
+    from a Markdown, HTML or Word file); formats that quote or highlight the
+    article use it.  Not part of the JSON report."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form of the report (see ``docs/report.md``)."""

@@ -22,11 +22,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="find the checkable claims in an article",
         description="Find the checkable claims in an article and print them, most check-worthy first.",
     )
-    p.add_argument("path", metavar="PATH", help="a UTF-8 text file, or - for standard input")
+    p.add_argument("path", metavar="PATH", help="a UTF-8 text, Markdown, HTML or Word (.docx) file, or - for standard input")
     p.add_argument("--date", "-d", metavar="YYYY-MM-DD", help="publication date; relative dates are resolved against it")
     p.add_argument("--format", "-f", default="text", metavar="NAME", help="report format: text (default), json, jsonl, or one a plugin adds")
-    p.add_argument("--input-format", choices=("text", "jsonl"), default="text",
-                   help='text (default) or jsonl: one {"id", "text", "published"?} object per line')
+    p.add_argument("--input-format", choices=("text", "markdown", "html", "docx", "jsonl"), default=None,
+                   help="text, markdown, html (a saved article page), docx, or jsonl: one "
+                        '{"id", "text", "published"?} object per line (default: from the file extension, else text); '
+                        "offsets point into the text extracted from markdown, html and docx")
     p.add_argument("--min-score", type=float, metavar="X", help="report claims scoring at least X (default 0.5)")
     p.add_argument("--all", action="store_true", help="report every candidate claim, whatever its score")
     p.add_argument("--fail-on", choices=SEVERITIES, metavar="LEVEL",
@@ -101,13 +103,15 @@ def _print_warnings(warnings: list[Diagnostic], seen: set[tuple[str, str]]) -> N
 def run(args: argparse.Namespace) -> int:
     """Check the input and print the report; returns an exit code."""
     from claimcheck.engine import Engine, coerce_date
-    from claimcheck.text.inputs import read_jsonl, read_text
+    from claimcheck.text.inputs import read_jsonl
+    from claimcheck.text.readers import read_document
 
     published = coerce_date(args.date) if args.date else None
     config = _config(args)
     # Read (and validate) the input before loading the pipeline: bad input fails fast.
-    if args.input_format == "text":
-        document = read_text(args.path)
+    batch = args.input_format == "jsonl"
+    if not batch:
+        document = read_document(args.path, args.input_format)
     engine = Engine(config=config)
     formats = engine.plugins.report_formats(engine.warnings)
     formatter = formats.get(args.format)
@@ -117,8 +121,10 @@ def run(args: argparse.Namespace) -> int:
     fail_on = config.fail_on
     failed = False
     seen: set[tuple[str, str]] = set()
-    if args.input_format == "text":
-        reports: Iterator[Report] = iter([engine.check(document.text, published=published, source=document.source)])
+    if not batch:
+        report = engine.check(document.text, published=published, source=document.source)
+        report.document.input_format = document.format
+        reports: Iterator[Report] = iter([report])
     else:
         items = ({"id": d.id, "text": d.text, "published": d.published or published, "source": d.source} for d in read_jsonl(args.path))
         reports = _progress(engine.check_many(items))

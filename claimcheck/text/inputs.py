@@ -33,6 +33,8 @@ class InputDocument:
     source: str
     id: str | None = None
     published: str | None = None
+    format: str = "text"
+    """How it was read (``text``, ``markdown``, ``html``, ``docx``); see :mod:`claimcheck.text.readers`."""
 
 
 def _describe_position(data: bytes, index: int) -> str:

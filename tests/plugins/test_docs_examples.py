@@ -80,7 +80,7 @@ def test_docs_examples_report() -> None:
 
 
 def test_docs_examples_report_formats() -> None:
-    result = run_cli(["check", "--format", "csv", "--no-model", "--date", DATE, "-"],
+    result = run_cli(["check", "--format", "short-csv", "--no-model", "--date", DATE, "-"],
                      plugins=[example("claimcheck_report_formats")],
                      stdin="Russia delivered 40 tanks to North Korea in 2023, the ministry said.")
     assert result.exit_code == 0, result.stderr

@@ -64,14 +64,14 @@ def test_examples_end_to_end_installed_plugins_change_the_report(both_installed:
     assert not any("without a unit" in note for claim in base["claims"] for note in claim["notes"])
 
 
-def test_examples_end_to_end_markdown_format(both_installed: None) -> None:
-    result = run_cli([*CHECK, "--format", "markdown", "-"], stdin=TEXT, load_entrypoints=True)
+def test_examples_end_to_end_cms_comment_format(both_installed: None) -> None:
+    result = run_cli([*CHECK, "--format", "cms-comment", "-"], stdin=TEXT, load_entrypoints=True)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("### claimcheck: ")
-    assert "`health.vaccine-harm`" in result.stdout
+    assert "health.vaccine-harm" in result.stdout
     # Without the plugin the format does not exist: a clear usage error, not a traceback.
-    missing = run_cli([*CHECK, "--format", "markdown", "-"], stdin=TEXT)
-    assert missing.exit_code == 2 and "markdown" in missing.stderr and "Traceback" not in missing.stderr
+    missing = run_cli([*CHECK, "--format", "cms-comment", "-"], stdin=TEXT)
+    assert missing.exit_code == 2 and "cms-comment" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_examples_end_to_end_allow_list_picks_one(both_installed: None) -> None:

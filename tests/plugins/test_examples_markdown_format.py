@@ -52,13 +52,13 @@ def fmt_module(example_plugin: Callable[[str, str], Any]) -> Any:
 
 
 def test_examples_markdown_format_is_a_report_format(fmt_module: Any) -> None:
-    assert isinstance(fmt_module.MarkdownFormat(), ReportFormat)
-    assert fmt_module.MarkdownFormat.name == "markdown"
+    assert isinstance(fmt_module.CmsCommentFormat(), ReportFormat)
+    assert fmt_module.CmsCommentFormat.name == "cms-comment"
 
 
 def test_examples_markdown_format_renders_a_checklist(fmt_module: Any) -> None:
     text = fmt_module.render(make_report())
-    assert text.splitlines()[0] == "### claimcheck: 1 claim to check in `article.txt`"
+    assert text.splitlines()[0] == "### claimcheck: 1 claim to check in article.txt"
     assert "1. **Russia delivered \\*40\\* \\[tanks\\] to Pyongyang** _(event · 0.81 high)_" in text
     for line in [
         "   - Said by: Dmitry Peskov (person, quoted)",
@@ -66,8 +66,8 @@ def test_examples_markdown_format_renders_a_checklist(fmt_module: Any) -> None:
         "   - Hedged: “reportedly”",
         "   - Note: Source: SIPRI arms-transfer database.",
         "   - Prior fact-check: [AFP: False](https://example.org/fc/1) — “Russia sent tanks to North Korea”",
-        "- 🟠 **warning** [`editorial.weasel`](https://example.org/rules#weasel): Vague source \\| who? — “some say”",
-        "- `CC150` plugin 'x' failed in claimcheck\\_claims: ValueError: boom",
+        "- 🟠 **warning** [editorial.weasel](https://example.org/rules#weasel): Vague source \\| who? — “some say”",
+        "- CC150 plugin 'x' failed in claimcheck\\_claims: ValueError: boom",
     ]:
         assert line in text.splitlines()
 
@@ -80,9 +80,26 @@ def test_examples_markdown_format_no_claims(fmt_module: Any) -> None:
 
 @pytest.mark.parametrize(("documents", "summary"), [(1, False), (3, True)])
 def test_examples_markdown_format_total_only_for_several_documents(fmt_module: Any, documents: int, summary: bool) -> None:
-    fmt, out = fmt_module.MarkdownFormat(), io.StringIO()
+    fmt, out = fmt_module.CmsCommentFormat(), io.StringIO()
     for _ in range(documents):
         fmt.write(make_report(), out)
     fmt.close(out)
     assert out.getvalue().count("### claimcheck:") == documents
     assert ("**3 documents: 3 claims to check, 3 editorial findings.**" in out.getvalue()) is summary
+
+
+def test_examples_markdown_format_escapes_a_crafted_fact_check(fmt_module: Any) -> None:
+    from tests.formats.rendered import rendered_markdown
+
+    report = make_report()
+    evidence = report.claims[0].lookups[0]
+    evidence.url = "https://example.org/fc/1) ![pixel](https://tracker.example/p.png"
+    evidence.claim = "<img src=x onerror=alert(1)> ![x](https://tracker.example/q.png)"
+    evidence.publisher = "AFP](https://evil.example)"
+    page = rendered_markdown(fmt_module.render(report))
+    assert page.images == [] and page.raw_html == []
+    assert page.links == ["https://example.org/fc/1%29%20!%5Bpixel%5D%28https://tracker.example/p.png",
+                          "https://example.org/rules#weasel"]
+    assert "<img src=x onerror=alert(1)> ![x](https://tracker.example/q.png)" in page.text
+    evidence.url = "javascript:alert(1)"
+    assert rendered_markdown(fmt_module.render(report)).links == ["https://example.org/rules#weasel"]

@@ -16,8 +16,8 @@ def test_unitless_number_gets_a_note() -> None:
     assert not any("without a unit" in note for text, claim_notes in notes.items() if "soldiers" in text for note in claim_notes)
 
 
-def test_markdown_format_from_the_command_line() -> None:
-    result = run_cli(["check", "--format", "markdown", "--no-model", "--date", "2024-06-19", "-"], plugins=[plugin], stdin=TEXT)
+def test_cms_comment_format_from_the_command_line() -> None:
+    result = run_cli(["check", "--format", "cms-comment", "--no-model", "--date", "2024-06-19", "-"], plugins=[plugin], stdin=TEXT)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("### claimcheck: ")
     assert "   - Note: Number without a unit: '5'." in result.stdout

@@ -1,7 +1,8 @@
 """claimcheck-markdown: a Markdown report format and a unitless-number check.
 
-* ``claimcheck check --format markdown``: a checklist to paste into a CMS
-  comment (:mod:`claimcheck_markdown.format`);
+* ``claimcheck check --format cms-comment``: a compact list to paste into a
+  CMS comment (:mod:`claimcheck_markdown.format`; the desk's full checklist,
+  ``--format markdown``, is built into claimcheck);
 * every claim quoting a number without a unit ("unemployment rose to 5")
   gets a note asking for it (:mod:`claimcheck_markdown.units`).
 

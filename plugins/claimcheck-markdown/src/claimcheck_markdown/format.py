@@ -1,30 +1,31 @@
-"""The ``markdown`` report format: a fact-checking checklist to paste into a
+"""The ``cms-comment`` report format: a compact numbered list to paste into a
 CMS comment, a ticket or a pull request.
 
-One section per document: the claims to check as a numbered list (who said
-it, the dates, hedges, notes and prior fact-checks under each), then the
-editorial findings, then any warnings.  Text from the article is escaped so
-that it renders as written.
+An example of the ``claimcheck_report_formats`` hook.  (The desk's full
+checklist, ``--format markdown``, is built into claimcheck; it grew out of
+this format.)  One section per document: the claims to check as a numbered
+list (who said it, the dates, hedges, notes and prior fact-checks under
+each), then the editorial findings, then any warnings.
+
+Every value -- article text, rule messages, imported fact-checks and their
+URLs -- goes through claimcheck's escaping helpers
+(:mod:`claimcheck.formats.escape`): a fact-check file is not trusted, and a
+crafted URL must not add a link or an image of its own to the comment.
 """
 
 from __future__ import annotations
 
-import re
 from typing import IO
 
+from claimcheck.formats.escape import markdown_link
+from claimcheck.formats.escape import markdown_text as escape
 from claimcheck.report import Claim, Finding, Report
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _SEVERITY_MARK = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
-def escape(text: str) -> str:
-    """``text`` with Markdown syntax characters escaped and line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
 def _claim_lines(number: int, claim: Claim) -> list[str]:
-    lines = [f"{number}. **{escape(claim.text)}** _({claim.type} · {claim.score:.2f} {claim.band})_"]
+    lines = [f"{number}. **{escape(claim.text)}** _({escape(claim.type)} · {claim.score:.2f} {escape(claim.band)})_"]
     details: list[str] = []
     attribution = claim.attribution
     if attribution is not None and attribution.kind != "article":
@@ -33,22 +34,21 @@ def _claim_lines(number: int, claim: Claim) -> list[str]:
         details.append(f"Said by: {who} ({how})")
     elif attribution is not None:
         details.append("Said by: the article itself")
-    dates = [f"{escape(d.text)} = {d.value}" for d in claim.dates if d.value]
+    dates = [f"{escape(d.text)} = {escape(d.value)}" for d in claim.dates if d.value]
     if dates:
         details.append("Dates: " + "; ".join(dates))
     if claim.hedges:
         details.append("Hedged: " + ", ".join(f"“{escape(h)}”" for h in claim.hedges))
     details += [f"Note: {escape(note)}" for note in claim.notes]
     for evidence in claim.lookups:
-        label = escape(f"{evidence.publisher or evidence.source}: {evidence.rating or evidence.verdict}")
-        linked = f"[{label}]({evidence.url})" if evidence.url else label
-        details.append(f"Prior fact-check: {linked} — “{escape(evidence.claim)}”")
+        label = f"{evidence.publisher or evidence.source}: {evidence.rating or evidence.verdict}"
+        details.append(f"Prior fact-check: {markdown_link(label, evidence.url)} — “{escape(evidence.claim)}”")
     lines += [f"   - {detail}" for detail in details]
     return lines
 
 
 def _finding_line(finding: Finding) -> str:
-    rule = f"[`{finding.rule}`]({finding.link})" if finding.link else f"`{finding.rule}`"
+    rule = markdown_link(finding.rule, finding.link)
     mark = _SEVERITY_MARK.get(finding.severity)
     severity = f"{mark} **{finding.severity}**" if mark else f"**{finding.severity}**"
     return f"- {severity} {rule}: {escape(finding.message)} — “{escape(finding.text)}”"
@@ -59,7 +59,7 @@ def render(report: Report) -> str:
     document = report.document
     title = document.id or document.source or "text"
     count = len(report.claims)
-    lines = [f"### claimcheck: {count} claim{'s' if count != 1 else ''} to check in `{title}`", ""]
+    lines = [f"### claimcheck: {count} claim{'s' if count != 1 else ''} to check in {escape(title)}", ""]
     facts = []
     if document.published:
         facts.append(f"published {document.published}")
@@ -78,16 +78,16 @@ def render(report: Report) -> str:
         lines += [_finding_line(finding) for finding in report.findings]
     if report.warnings:
         lines += ["", "<details><summary>Warnings</summary>", ""]
-        lines += [f"- `{w.code}` {escape(w.message)}" for w in report.warnings]
+        lines += [f"- {escape(w.code)} {escape(w.message)}" for w in report.warnings]
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
 
-class MarkdownFormat:
-    """``--format markdown``: one checklist section per document, a total at the end when there are several."""
+class CmsCommentFormat:
+    """``--format cms-comment``: one numbered section per document, a total at the end when there are several."""
 
-    name = "markdown"
-    description = "Markdown checklist for a CMS comment or ticket: claims with notes, findings, warnings"
+    name = "cms-comment"
+    description = "compact Markdown list for a CMS comment or ticket: claims with notes, findings, warnings"
     streaming = True
 
     def __init__(self) -> None:

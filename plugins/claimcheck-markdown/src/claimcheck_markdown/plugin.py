@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.plugins import hookimpl
 
-from claimcheck_markdown.format import MarkdownFormat
+from claimcheck_markdown.format import CmsCommentFormat
 from claimcheck_markdown.units import unit_note, unitless_numbers
 
 if TYPE_CHECKING:
@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 
 @hookimpl
-def claimcheck_report_formats() -> list[MarkdownFormat]:
-    """``--format markdown``; a new object per run, as it counts documents."""
-    return [MarkdownFormat()]
+def claimcheck_report_formats() -> list[CmsCommentFormat]:
+    """``--format cms-comment``; a new object per run, as it counts documents."""
+    return [CmsCommentFormat()]
 
 
 @hookimpl
