@@ -97,7 +97,7 @@ def _is_quantity(tokens: list[Token]) -> bool:
             if t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children):
                 continue  # "the two", "one of them": not a statistic
             return True
-        if t.like_num and t.ent_type_ not in ("DATE", "TIME") and not t.lower_ in ("one", "two"):
+        if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
             return True
         if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
             return True

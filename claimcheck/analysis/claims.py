@@ -481,6 +481,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if found is not None and _announces_intention(head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
         if found is not None:
+            frame: Frame | None
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens

@@ -129,7 +129,7 @@ def run_list(args: argparse.Namespace) -> int:
     """``rules list``: one line per rule."""
     ruleset, _ = _loaded(args)
     enabled = {r.id for r in ruleset.rules}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": r.id,
             "severity": r.severity,
