@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 ClaimType = Literal["quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other"]
 CLAIM_TYPES: tuple[str, ...] = ("quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other")
@@ -108,7 +108,9 @@ class Claim:
     ``text`` is the claim as written (the clause, which may be shorter than the
     sentence); ``sentence`` is the whole sentence around it.  ``score`` is the
     check-worthiness in [0, 1] (0.5 and above: worth checking), ``band`` its
-    coarse reading and ``reasons`` the main signals behind it.
+    coarse reading and ``reasons`` the main signals behind it.  ``standalone``
+    is the claim rewritten to be understood alone (pronouns resolved, speaker
+    and date added), or ``None`` when ``text`` needs nothing added.
 
     ``score`` and ``band`` are kept consistent here, in one place: setting
     ``score`` clamps it to [0, 1] and rounds it (:func:`clamp_score`), and
@@ -135,6 +137,7 @@ class Claim:
     embedded: bool = False
     notes: list[str] = field(default_factory=list)
     lookups: list[Evidence] = field(default_factory=list)
+    standalone: str | None = None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name == "score":

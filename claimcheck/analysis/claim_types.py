@@ -6,9 +6,18 @@ is happening), ``rule`` (what a law, treaty, agreement or policy says),
 ``comparison`` (superlatives, rankings, more/less than), ``role`` (who holds
 what post or credential) and ``other``.
 
-Types are decided from the parse in a fixed order of precedence: a claim
-about the future is a prediction even if it has a number in it; a claim
-about what a treaty says is a rule even if it is in the past tense.
+Types are decided from the parse in a fixed order of precedence: role,
+rule, prediction, comparison, causation, quantity, event.  A claim about what
+a treaty says or what people must or may do under it is a rule even if it is
+in the future tense ("the new rules will apply to all flights"); a claim about
+the future is a prediction even if it has a number in it; a comparison
+("four times as many", "slower than any other", "the first woman to ...") is a
+comparison even though it has numbers.  A number makes a quantity only when it
+is what the clause asserts (a subject, or the measure of a verb of amount such
+as rose, cost, sold), not when it decorates an event ("withdrew his £25m
+offer"), names a product ("Windows 2000") or is an idiom ("a million miles
+from").  Opinion verbs ("underlines the need for") and attitudes ("wants the
+rebate to end", "is prepared to veto") are ``other``, not events.
 """
 
 from __future__ import annotations
@@ -17,20 +26,74 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from claimcheck.analysis.claim_patterns import (
+    idiom_tokens,
+    is_verdict,
+    judgement_idiom_tokens,
+    opinion_heads,
+)
+from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.lexicon import (
-    EVALUATIVE,
     CAUSAL_MARKERS,
     CAUSAL_VERBS,
+    EVALUATIVE,
     FUTURE_MARKERS,
+    INSTITUTION_NOUNS,
     NUMERIC_ENTITY_LABELS,
+    PERSON_PRONOUNS,
     PREDICTION_VERBS,
     QUANTITY_WORDS,
     RULE_NOUNS,
     RULE_VERBS,
     TITLE_NOUNS,
 )
+from claimcheck.analysis.spans import entity_index
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
+#: Verbs whose object or complement is an amount: a number there is the claim.
+_MEASURE_VERBS = frozenset(
+    ["be", "have", "rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide",
+     "increase", "decrease", "decline", "grow", "shrink", "reach", "total", "number", "account", "exceed",
+     "top", "hit", "double", "triple", "halve", "cost", "pay", "spend", "earn", "sell", "save", "owe",
+     "borrow", "raise", "cut", "lose", "gain", "show", "find", "estimate", "average", "amount", "represent",
+     "employ", "attract", "receive", "fetch", "generate", "make", "value", "measure", "stand", "remain"]
+)
+_DURATION_VERBS = frozenset(["take", "last", "wait", "spend", "be", "remain", "average"])
+_ORDINAL_WORDS = frozenset(
+    ["first", "second", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth", "twentieth", "hundredth"]
+)
+_TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
+#: Magnitude words that are an impression, not a count: "thousands of staff went home".
+_VAGUE_MAGNITUDES = frozenset(["dozens", "hundreds", "thousands", "millions", "billions", "scores"])
+#: Entity labels whose numbers are part of a name ("Windows 2000", "Formula 1", "Section 28").
+_NAME_LABELS = frozenset(["PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "NORP", "LOC", "GPE"])
+#: Words for a share of a whole: as the head of an argument they are a statistic whatever the verb.
+_PROPORTION_WORDS = frozenset(
+    ["half", "third", "quarter", "majority", "minority", "fraction", "proportion", "share", "percentage"]
+)
+#: Verbs and adjectives of attitude: "wants the rebate to end", "is prepared to veto" state a stance.
+_ATTITUDE_VERBS = frozenset(["want", "wish", "hope", "intend", "prefer", "like", "love", "hate", "aim", "desire"])
+_ATTITUDE_ADJECTIVES = frozenset(
+    ["prepared", "willing", "ready", "determined", "keen", "eager", "happy", "reluctant", "unwilling",
+     "loath", "minded"]
+)
+#: Deontic forms: what people must, may or may not do.
+_DEONTIC_ADJECTIVES = frozenset(
+    ["required", "obliged", "obligated", "entitled", "allowed", "permitted", "forbidden", "prohibited",
+     "banned", "barred", "eligible", "liable", "exempt"]
+)
+_PENALTY_NOUNS = frozenset(
+    ["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension",
+     "disqualification"]
+)
+_GENERIC_DETS = frozenset(["all", "any", "every", "each", "no"])
+_MODAL_HYPOTHETICAL = frozenset(["would", "could", "might"])
+#: Verbs whose modal use is a speech act, not a forecast: "would not comment".
+_NOT_FORECAST_VERBS = frozenset(
+    ["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"]
+)
+_OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "title", "role", "job"])
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
 
@@ -48,6 +111,50 @@ def _is_future(tokens: list[Token], head: Token) -> bool:
     return any(t.lower_ in FUTURE_MARKERS and t.dep_ in ("aux", "auxpass") and t.head.i == head.i for t in tokens)
 
 
+def _is_hypothetical(head: Token) -> bool:
+    """ "could save 50 lives", "would soar to $1tn": a modal forecast (not "could have", not "would not comment")."""
+    if head.lemma_.lower() in _NOT_FORECAST_VERBS:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in head.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+    return modal and not perfect
+
+
+def _is_generic_subject(head: Token) -> bool:
+    """A subject that stands for a class: "passengers", "all airlines", "anyone", "offenders"."""
+    node: Token | None = head
+    while node is not None:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in ("anyone", "anybody", "everyone", "everybody", "nobody", "no-one", "whoever"):
+                return True
+            dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "amod")}
+            if dets & _GENERIC_DETS:
+                return True
+            return subject.tag_ == "NNS" and not dets and not subject.ent_type_ and not any(c.dep_ == "poss" for c in subject.children)
+        # "X will have to adhere": the subject sits on "have"
+        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head is not node else None
+    return False
+
+
+def _is_deontic(tokens: list[Token], head: Token) -> bool:
+    """What a class of people must, may or may not do: a rule even without a rule noun.
+
+    "Passengers can claim 250 euros", "all airlines will have to adhere",
+    "airlines do not have to offer compensation", "offenders will face a fine".
+    """
+    lemma = head.lemma_.lower()
+    obliged = (
+        any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+        or (head.dep_ == "xcomp" and head.head.lemma_ == "have" and any(c.lower_ == "to" for c in head.children))
+        or (lemma == "have" and any(c.dep_ == "xcomp" for c in head.children))
+        or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
+        or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
+        or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
+    )
+    return obliged and _is_generic_subject(head)
+
+
 def _is_conditional(head: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark") for c in head.children) and any(
         c.lower_ in ("would", "could", "might") for c in head.children
@@ -63,23 +170,83 @@ def _is_rule(tokens: list[Token], head: Token) -> bool:
     subject_is_rule = any(t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" for s in subject for t in s.subtree)
     if head.lemma_.lower() in RULE_VERBS and (subject_is_rule or any(t.lemma_.lower() in RULE_NOUNS for t in tokens if t.dep_ in ("dobj", "attr"))):
         return True
-    if subject_is_rule and head.lemma_.lower() in ("say", "state", "specify", "set", "make", "call", "oblige", "bar", "give"):
+    if subject_is_rule and head.lemma_.lower() in ("say", "state", "specify", "set", "make", "call", "oblige", "bar", "give", "apply", "cover", "come", "take"):
         return True
+    # "constrained by law", "required by the treaty": the rule is the agent
+    for child in head.children:
+        if child.dep_ == "agent" and any(t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" for t in child.subtree):
+            return True
     # "under the treaty, ...", "it is illegal to ..."
     if any(t.lower_ == "under" and any(c.lemma_.lower() in RULE_NOUNS for c in t.subtree) for t in tokens):
         return True
     return any(t.lemma_.lower() in ("illegal", "unlawful", "legal", "mandatory", "compulsory", "banned", "prohibited") for t in tokens)
 
 
+#: Causal verbs that, with a person or organisation as the subject, report an act, not a cause:
+#: "the charity pushed aides to find a job" is an event.
+_AGENTIVE_CAUSAL = frozenset(
+    ["push", "force", "drive", "prompt", "compel", "spark", "trigger", "provoke", "fuel", "create",
+     "produce", "generate"]
+)
+_ANIMATE_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+_ORGANISATION_WORDS = frozenset(
+    ["foundation", "charity", "club", "team", "group", "association", "society", "board", "trust",
+     "campaign", "executive", "official"]
+)
+
+
+def _on_main_line(t: Token, head: Token) -> bool:
+    """True when ``t`` is the claim's head or heads a clause of its main predicate, not a trailing adjunct
+    ("100,000 players logged on, forcing the firm to add servers": the claim is the number)."""
+    node = t
+    while node.i != head.i:
+        if node.dep_ in ("advcl", "relcl"):
+            return False
+        if node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _animate_subject(verb: Token) -> bool:
+    """True when the verb's subject (or, for "appeared to push", its governor's) is a person or organisation."""
+    node = verb
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    while subject is None and node.dep_ == "xcomp" and node.head is not node:
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    return (subject.ent_type_ in _ANIMATE_LABELS or subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("i", "we", "they")
+            or lemma in TITLE_NOUNS or lemma in INSTITUTION_NOUNS or lemma in _ORGANISATION_WORDS)
+
+
 def _is_causation(tokens: list[Token], head: Token) -> bool:
+    ids = {t.i for t in tokens}
     for t in tokens:
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
+            if not _on_main_line(t, head):
+                continue
             if lemma == "lead" and not any(c.lower_ == "to" for c in t.children):
                 continue
-            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp") or c.lower_ == "to" for c in t.children):
+            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp", "agent") or (c.lower_ == "to" and c.dep_ in ("prep", "dative")) for c in t.children):
+                continue
+            if lemma in _AGENTIVE_CAUSAL and _animate_subject(t):
                 continue
             return True
+        if lemma in ("prevent", "stop", "block", "hinder", "hamper") and t.pos_ == "VERB" and _on_main_line(t, head) and not _animate_subject(t) and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
+            return True  # "the ban prevented officials from studying sites"
+        if lemma in ("credit", "attribute", "blame") and t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("to", "for", "on") for c in t.children):
+            return True  # "he credits the change to a defection"
+        # "As a result, ...", "Therefore, ...": the cause is in an earlier sentence, not in this claim.
+        if t.lower_ in ("therefore", "consequently", "hence") and t.i == min(ids):
+            continue
+        if t.lower_ == "as" and t.i == min(ids) and t.i + 2 < len(t.doc) and t.nbor(2).lower_ == "result" and not any(c.dep_ == "prep" for c in t.nbor(2).children):
+            return False
+        if t.lower_ == "due" and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"):
+            continue  # "due in 2006": scheduled, not caused
         if lemma == "leave" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") for c in t.children):
             return True  # "has left it isolated"
         if lemma == "make" and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
@@ -91,46 +258,215 @@ def _is_causation(tokens: list[Token], head: Token) -> bool:
     return False
 
 
-def _is_quantity(tokens: list[Token]) -> bool:
+def _numeric_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens that carry an amount: numbers, percentages, fraction words; not names, ordinals or idioms."""
+    idioms = idiom_tokens(tokens[0].doc) if tokens else frozenset()
+    out: list[Token] = []
     for t in tokens:
-        if t.ent_type_ in NUMERIC_ENTITY_LABELS and t.ent_type_ != "ORDINAL":
+        if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
+            out.append(t)  # "a sixth of all callers": a fraction, not an ordinal
+            continue
+        if t.i in idioms or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
+            continue
+        if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
+            continue  # "Halo 2", "Windows 2000": part of a name the tagger missed
+        if t.ent_type_ in NUMERIC_ENTITY_LABELS:
             if t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children):
                 continue  # "the two", "one of them": not a statistic
-            return True
-        if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
-            return True
-        if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
-            return True
-        if t.text in ("%",):
-            return True
+            out.append(t)
+        elif _is_amount_word(t):
+            out.append(t)
+        elif t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t):
+            out.append(t)  # "hang up after 65 seconds", "for more than 40 years": a measured length of time
+    return out
+
+
+def _is_ordinal_word(t: Token) -> bool:
+    """ "first", "21st": spaCy counts them as like_num, but an order is not an amount."""
+    lower = t.lower_
+    return lower in _ORDINAL_WORDS or (len(lower) > 2 and lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th"))
+
+
+def _is_amount_word(t: Token) -> bool:
+    """A number that is not a date, a fraction or proportion word, or a per cent sign."""
+    if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
+        return True
+    if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
+        return True
+    return t.text == "%"
+
+
+def _is_duration(t: Token) -> bool:
+    """True when ``t`` is the number of a length of time ("65 seconds", "four days"), not of a date."""
+    ent = next(iter(entity_index(t.doc).overlapping(t.i, t.i + 1)), None)
+    if ent is None or not any(w.lemma_.lower() in _TIME_UNITS for w in ent):
+        return False
+    resolved = resolve(ent.text, None)
+    return resolved.value is None and not resolved.relative
+
+
+def _is_percentage(t: Token) -> bool:
+    return t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ in ("percent", "cent") or (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("%", "percent", "per"))
+
+
+def _is_quantity(tokens: list[Token], head: Token) -> bool:
+    """True when an amount is what the clause asserts, not a detail of an event."""
+    ids = {t.i for t in tokens}
+    for t in _numeric_tokens(tokens):
+        if _is_percentage(t) or t.ent_type_ in ("MONEY", "QUANTITY") or not _is_verbal(head):
+            return True  # sums of money, measures and rates are statistics wherever they stand
+        # Climb to the predicate the number belongs to, noting the slot it fills there.
+        node, depth = t, 0
+        while node.head is not node and node.head.i in ids and not _is_verbal(node.head):
+            node, depth = node.head, depth + 1
+        verb = node.head
+        if verb is node or verb.i not in ids:
+            verb = head
+        slot = node.dep_ if node.dep_ != "prep" else "prep:" + node.lower_
+        vague = t.lower_ in _VAGUE_MAGNITUDES
+        if t.ent_type_ in ("DATE", "TIME"):
+            # A length of time is the claim with "took", "lasted", "waited", not as the span of an act
+            # ("resisted devaluation for three years").
+            if verb.lemma_.lower() in _DURATION_VERBS and depth <= 3:
+                return True
+            continue
+        if verb.lemma_.lower() in _MEASURE_VERBS and depth <= 3 and not vague:
+            return True  # "sold more than five million copies", "rose to 4.1%", "200 players were online"
+        if (slot in _AMOUNT_SLOTS or slot.startswith("prep")) and depth <= 3 and not vague and _main_predicate(verb, head):
+            return True  # "200 new jobs are to be created", "scored six goals", "restore rights to 18,000"
+        if (t.lemma_.lower() in _PROPORTION_WORDS or t.ent_type_ == "ORDINAL") and t.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "pobj"):
+            return True  # "they gathered almost half of the capital": a share of a whole
     return False
 
 
-def _is_comparison(tokens: list[Token]) -> bool:
+_AMOUNT_SLOTS = frozenset(
+    ["nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "npadvmod", "dative", "prep:to", "prep:by",
+     "prep:from", "prep:at", "prep:of", "prep:up", "prep:over", "prep:under", "prep:around", "prep:about",
+     "prep:than"]
+)
+
+
+def _main_predicate(verb: Token, head: Token) -> bool:
+    """True when ``verb`` is the claim's head or reached from it through complements and conjuncts only."""
+    node = verb
+    while node.i != head.i:
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+_BARE_BOUND_WORDS = frozenset(["more", "less", "fewer", "over", "under"])
+_RANK_NOUNS = frozenset(["place", "position", "spot", "rank", "ranking", "number", "top"])
+_STANDARD_NOUNS = frozenset(
+    ["average", "target", "level", "norm", "rate", "limit", "forecast", "expectation", "estimate",
+     "benchmark"]
+)
+
+
+def _than_is_bound(t: Token) -> bool:
+    """ "more than 200,000", "less than a year": an approximate amount, not a comparison."""
+    before = t.nbor(-1) if t.i > 0 else None
+    after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if before is None or after is None or before.lower_ not in _BARE_BOUND_WORDS:
+        return False
+    if before.i > 0 and before.nbor(-1).lower_ in ("times", "much", "far", "even", "no", "any") or any(c.lower_ == "times" for c in before.children):
+        return False  # "two and a half times more than France"
+    return after.like_num or after.ent_type_ in NUMERIC_ENTITY_LABELS or after.ent_type_ in ("DATE", "TIME") or after.lower_ in ("a", "an", "half", "double", "twice")
+
+
+def _comparison_kind(tokens: list[Token]) -> str | None:
+    """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
+    ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
+    ``None`` for no comparison."""
+    plain = False
     for t in tokens:
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
-            return True  # "the largest", not "the worst decision ever" (an opinion)
+            if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
+                continue  # "the latest defence bill": a date, not a ranking
+            plain = True  # "the largest", not "the worst decision ever" (an opinion)
         if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
-            return True
-        if t.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in t.subtree):
-            return True
-        if t.lower_ == "than":
-            return True
-        if t.lower_ in ("record", "largest", "biggest", "highest", "lowest", "first", "last") and t.dep_ in ("amod", "compound"):
-            return True
+            plain = True
+        if t.lower_ == "than" and not _than_is_bound(t):
+            after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
+                                      or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
+                return "relative"  # "more than France", "slower than any other car"
+            plain = True
+        if t.lower_ in ("as", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("many", "much", "more", "less", "fewer", "likely", "high", "large") and t.lower_ == "times":
+            return "relative"  # "four times as many", "twice as likely"
+        if t.lower_ in ("twice", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "as" and t.nbor(2).lower_ in ("many", "much", "likely", "high", "large", "big", "fast"):
+            return "relative"
+        if t.lower_ == "compared" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("with", "to"):
+            return "relative"
+        if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
+            plain = True
+        if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
+            # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
+            noun = t.head if t.dep_ == "amod" else t
+            if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
+                return "relative"
+        if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
+            (t.i + 1 < len(t.doc) and (t.nbor(1).tag_ in ("JJS", "RBS") or t.nbor(1).lower_ in ("in", "among", "place", "largest", "biggest")))
+            or t.head.lemma_.lower() in ("rank", "finish", "come", "place")
+        ):
+            return "relative"  # "49th in the nation", "the second highest", "ranks 11th"
+        if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
+            return "relative"  # "for the first time"
+        if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
+            return "relative"  # "re-enter the top 50", "third place"
+        if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
+            return "relative"  # "fell to number nine"
+        if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
+            return "relative"  # "well below the industry target", "trails the national average"
         if t.lower_ == "never" and any(u.lower_ in ("before", "ever") for u in tokens):
-            return True
-    return False
+            plain = True
+        if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
+            return "relative"  # "one of the lowest"
+    return "plain" if plain else None
 
 
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role":
         return True
-    if head.lemma_ in ("be", "become", "serve", "remain", "appoint", "name", "elect") and any(
-        t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens
-    ):
-        return any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens)
-    return False
+    lemma = head.lemma_.lower()
+    titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
+    if lemma == "hold":
+        # "he held each of the great offices of state", "she held the post of chancellor"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        titled = any(o.lemma_.lower() in _OFFICE_NOUNS or o.lemma_.lower() in TITLE_NOUNS for o in objects + inner)
+    elif lemma not in ("be", "become", "serve", "remain", "appoint", "name", "elect"):
+        return False
+    if not titled:
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
+    return person_subject or any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens)
+
+
+def _is_opinion(tokens: list[Token], head: Token) -> bool:
+    """A verdict or an idiom of judgement with no figure in it: opinion, whatever else it names."""
+    if _numeric_tokens(tokens):
+        return False
+    if is_verdict(head):
+        return True
+    idioms = judgement_idiom_tokens(head.doc)
+    return any(t.i in idioms for t in tokens)
+
+
+def _is_attitude(head: Token) -> bool:
+    """ "he wants the rebate to end", "the UK was prepared to veto": a stance, not an event."""
+    lemma = head.lemma_.lower()
+    if lemma in _ATTITUDE_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return True
+    if head.lower_ in _ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in head.children):
+        return True  # "was prepared to veto", parsed as a passive
+    return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
 
 
 def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
@@ -147,18 +483,33 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     """
     tokens = [doc[i] for i in sorted(token_ids)]
     head = doc[head_index]
+    # "the foundation appeared to push aides ...": the claim is about the complement's act.
+    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
+        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is not None and complement.i in token_ids:
+            head = complement
     if _is_role(tokens, head, origin):
         return "role"
-    if _is_future(tokens, head) or _is_conditional(head):
-        return "prediction"
-    if _is_rule(tokens, head):
+    if _is_opinion(tokens, head) and not _is_causation(tokens, head):
+        return "other"  # a verdict with its reason ("justified because ...") is a causal claim
+    if _is_rule(tokens, head) or _is_deontic(tokens, head):
         return "rule"
+    if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
+        return "prediction"
+    # A comparison against another thing ("four times as many as France") is a comparison even with
+    # figures in it; a superlative or "than" beside a figure ("sales were 12% higher than a year
+    # earlier") is about the figure.
+    comparison = _comparison_kind(tokens)
+    if comparison == "relative":
+        return "comparison"
     if _is_causation(tokens, head):
         return "causation"
-    if _is_quantity(tokens):
+    if _is_quantity(tokens, head):
         return "quantity"
-    if _is_comparison(tokens):
+    if comparison == "plain":
         return "comparison"
+    if head.i in opinion_heads(doc) or _is_attitude(head):
+        return "other"
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
         return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):

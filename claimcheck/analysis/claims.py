@@ -34,6 +34,10 @@ _TRIM_WORDS = frozenset({"that", "and", "but", "or", "so", "yet", "because", "wh
 _QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "nmod", "agent"})
 _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
+#: "It has emerged that X": verbs that present X as news without a source.
+_EMERGE_VERBS = frozenset({"emerge", "transpire"})
+#: "The fact is that X", "what is disturbing is the fact that X": nouns that present X as given.
+_FACT_NOUNS = frozenset({"fact", "truth", "reality"})
 
 
 @dataclass
@@ -168,9 +172,17 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
                 speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
                 kind = "speech"
             return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
+    if lemma in _EMERGE_VERBS and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+        # "It has emerged that ...", "it transpired that ...": news with no named source.
+        content = _content_child(head, {"ccomp"})
+        if content is not None:
+            exclude = _subtree_ids(content)
+            frame_tokens = {t.i for t in head.subtree} - exclude
+            speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and i <= head.i)
+            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind="speech"), content
     if lemma == "be" or head.lower_ in ("'s", "is", "are", "was", "were"):
         for child in head.children:
-            if child.dep_ in ("attr", "nsubj") and child.lemma_.lower() in FRAME_NOUNS:
+            if child.dep_ in ("attr", "nsubj") and (child.lemma_.lower() in FRAME_NOUNS or child.lemma_.lower() in _FACT_NOUNS):
                 content = _content_child(child, {"acl", "relcl", "ccomp"}) or _content_child(head, {"ccomp"})
                 if content is not None:
                     speaker, extra = _noun_frame_speaker(child)
@@ -345,6 +357,14 @@ def _is_condition_or_imperative(head: Token) -> bool:
     return False
 
 
+def _subject_before(head: Token, quote_start: int) -> set[int]:
+    """The tokens of ``head``'s subject when it stands before the quotation that holds ``head``."""
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < head.i and child.right_edge.idx < quote_start:
+            return _subtree_ids(child)
+    return set()
+
+
 def _leading_skip(sent: Span) -> int:
     skip = 0
     for token in sent:
@@ -358,7 +378,12 @@ def _leading_skip(sent: Span) -> int:
 def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, frame: Frame | None,
           quote: tuple[int, int] | None = None) -> Candidate | None:
     if quote is not None:
-        tokens = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
+        inside = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
+        if head.i in inside:
+            # A quoted predicate keeps its subject from outside the quote:
+            # the plant's turbines "remain fully operational".
+            inside |= _subject_before(head, quote[0]) & tokens
+        tokens = inside
     if not tokens:
         return None
     start, end = _trim(doc, min(tokens), max(tokens) + 1)
@@ -480,6 +505,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         found = find_frame(head)
         if found is not None and _announces_intention(head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
+        if found is not None and _counted_speakers(found[0], doc):
+            found = None  # "42% of them say that ...": the poll finding, figure and all, is the claim
         if found is not None:
             frame: Frame | None
             frame, content = found
@@ -491,11 +518,11 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 if cand:
                     candidates.append(cand)
             continue
-        frame = inline_attribution(tokens, doc)
+        inline = inline_attribution(tokens, doc)
         if not _is_verbal(head) and not any(doc[i].like_num for i in tokens):
             continue  # a verbless fragment: "Ominous words for the West."
-        claim_tokens = tokens - (frame.tokens if frame and frame.kind == "according" else set())
-        cand = _make(doc, sent, claim_tokens, head, "clause", frame, quote)
+        claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
+        cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
     taken = {(c.start, c.end) for c in candidates}
@@ -507,6 +534,26 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: Words that count people: "a majority of voters say", "two-thirds of them believe".
+_SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "proportion", "share", "%"})
+
+
+def _counted_speakers(frame: Frame, doc: Doc) -> bool:
+    """True when the speakers of a frame are counted ("42% of them say", "three in four voters think"):
+    a survey result, whose figure is what a fact-checker checks."""
+    if frame.kind not in ("speech", "cognition") or not frame.speaker:
+        return False
+    for i in frame.speaker:
+        token = doc[i]
+        counting = token.dep_ in ("nsubj", "nsubjpass") or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+        if token.ent_type_ == "PERCENT" or (token.lower_ in _SHARE_WORDS and counting and token.pos_ != "PROPN"):
+            return True  # a share of the speakers, not "Senate Majority Leader Harry Reid said"
+        # "three in four voters", "nine out of ten doctors"
+        if token.like_num and i + 2 < len(doc) and doc[i + 1].lower_ in ("in", "out") and (doc[i + 2].like_num or doc[i + 2].lower_ == "of"):
+            return True
+    return False
 
 
 def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -1,8 +1,9 @@
 """Document-level metadata: the byline, page furniture and the publication date.
 
 A byline ("By Ivor Bennett, Moscow correspondent") is metadata, not a claim.
-Page furniture ("Subscribe to Updates", "Watch: ...", "Read more: ...") is
-never a claim.  A publication date printed in the text ("Published 19 June
+Page furniture ("Subscribe to Updates", "Watch: ...", "Read more: ..."),
+photo captions and credits ("LONDON, UK - MARCH 3: A commuter waits ...",
+"(Photo by Jo Bloggs/Getty Images)") and subheadings are never claims.  A publication date printed in the text ("Published 19 June
 2024") is used when none is given on the command line.  All spans here are in
 the normalised text; the engine maps them back to the original.
 """
@@ -34,6 +35,24 @@ _FURNITURE_ACTION = re.compile(
     r"all rights reserved|cookie|accept (?:all )?cookies|terms of (?:use|service)|privacy policy|"
     r"listen to this article|related (?:articles|stories|topics)|more stories|most read|top stories|"
     r"newsletter|we use cookies|support our journalism|comments?\b)",
+    re.IGNORECASE,
+)
+# Photo captions and credits: a Getty-style caption opens with a place and a date in capitals
+# ("LONDON, UK - MARCH 3: A commuter waits ..."); credits name the photographer or agency.
+_CAPTION_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*(?:-|\u2013|\u2014)\s*"
+    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\(\s*(?:photo|photograph|picture|image|illustration|video)s?\s*(?:by|credit|courtesy|:)[^)]{0,120}\)"
+    r"|(?:photo|photograph|picture|image)\s*(?:credit|copyright)?\s*:\s*[^.]{0,80}"
+    r"|/\s*(?:Getty Images|AFP|AP|Reuters|PA(?: Images| Wire)?|Shutterstock|EPA|Bloomberg)\s*\)?)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:\(?(?:photo|photograph|picture|image|illustration)s?\s*(?:by|credit|courtesy|copyright)\b|"
+    r"(?:getty images|shutterstock|ap photo|afp via getty images|pa media|reuters)\s*\)?\s*$)",
     re.IGNORECASE,
 )
 # A wire-style dateline: "WASHINGTON, June 3 (Reuters) -- ...", "LONDON (AP) - ...".
@@ -127,8 +146,28 @@ def _find_byline(norm: NormalisedText, segments: list[Segment]) -> tuple[str, st
     return None
 
 
-def _is_furniture(text: str, seg: Segment, total: int, is_line: bool) -> bool:
-    if _FURNITURE_LABEL.match(text):
+def _is_caption(text: str) -> bool:
+    """A photo caption or credit: "LONDON, UK - MARCH 3: A commuter waits ...", "(Photo by X/Getty Images)"."""
+    if _CAPTION_DATELINE.match(text) or _CREDIT_LINE.match(text):
+        return True
+    return len(text.split()) <= 60 and _PHOTO_CREDIT.search(text) is not None
+
+
+def _is_heading(text: str, seg: Segment, norm_text: str) -> bool:
+    """A subheading: a short line of its own, without sentence punctuation, between paragraphs."""
+    if seg.start == 0 or len(text.split()) > 8 or re.search(r"[.!?:;,\"'\u201d)]$", text):
+        return False
+    if re.search(r"\d", text) or text.lstrip()[:1] in ("-", "*", "\u2022", "\u2013"):
+        return False  # a list item or a figure: it may be a claim written without a full stop
+    before = norm_text[max(0, seg.start - 1):seg.start]
+    after = norm_text[seg.end:seg.end + 1]
+    return before == "\n" and after in ("\n", "")
+
+
+def _is_furniture(text: str, seg: Segment, total: int, is_line: bool, norm_text: str = "") -> bool:
+    if _FURNITURE_LABEL.match(text) or _is_caption(text):
+        return True
+    if is_line and norm_text and _is_heading(text, seg, norm_text):
         return True
     words = len(text.split())
     if _FURNITURE_ACTION.match(text) and words <= 30:
@@ -186,7 +225,7 @@ def analyse_document(norm: NormalisedText) -> DocumentMeta:
     for seg in segments:
         text = norm.text[seg.start : seg.end]
         is_line = seg.start in line_starts or norm.text[max(0, seg.start - 1)] == "\n"
-        if _is_furniture(text, seg, total, is_line):
+        if _is_furniture(text, seg, total, is_line, norm.text):
             meta.furniture.append((seg.start, seg.end))
     head = norm.text[:600]
     m = _PUBLISHED.search(head) or _BARE_DATE_LINE.search(head)

@@ -28,6 +28,7 @@ from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, P
 from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
 from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
 from claimcheck.text.normalise import NormalisedText
 
 
@@ -37,6 +38,12 @@ class SpanModel(Protocol):
 
     def predict(self, spans: Any) -> Any:
         """Calibrated P(check-worthy), one per span."""
+
+
+#: Contractions after a pronoun, written out when the pronoun is replaced by a name.
+_CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s": "is", "'m": "am"}
+#: First words of a resolved subject that are capitalised only because it began a sentence.
+_COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "most", "several", "this", "these", "those", "its", "their", "each", "every"})
 
 
 class ClaimBuilder:
@@ -196,10 +203,51 @@ class ClaimBuilder:
             subject=self._subject(cand),
             embedded=cand.embedded,
         )
+        claim.standalone = self._standalone(cand, claim)
         self.context.spans[claim_id] = doc[cand.start:cand.end]
         self.context.candidates[claim_id] = cand
         self.context.sources[claim_id] = source
         return claim
+
+    def _standalone(self, cand: Candidate, claim: Claim) -> str | None:
+        """The claim rewritten to stand alone (see :mod:`claimcheck.analysis.standalone`)."""
+        replacements: list[Replacement] = []
+        head = self.doc[cand.head]
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and cand.start <= subject.i < cand.end:
+            lower = subject.lower_
+            pronoun = subject if subject.pos_ == "PRON" else next(
+                (t for t in subject.subtree if t.tag_ == "PRP$" and t.dep_ == "poss"), None)
+            if pronoun is not None and (pronoun.lower_ in PERSON_PRONOUNS or pronoun.lower_ in GROUP_PRONOUNS):
+                resolved = (claim.subject or {}).get("resolved") if pronoun is subject else None
+                if resolved is None:
+                    resolved = self.resolve_subject_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
+                if resolved:
+                    replacements.append(self._pronoun_replacement(pronoun, resolved, cand.start))
+        relative = [(d.start, d.end, words) for d in claim.dates if d.relative and d.value
+                    for words in [format_date(d.value, d.precision)] if words]
+        attribution = claim.attribution
+        return build_standalone(
+            self.doc, cand, claim.text, claim.start, replacements,
+            attribution.speaker if attribution else None, attribution.kind if attribution else "article",
+            relative, self.published,
+        )
+
+    def _pronoun_replacement(self, pronoun: Any, resolved: str, claim_start: int) -> Replacement:
+        """Write ``resolved`` in the pronoun's place: "its" -> "Russia's", "They're" -> "Russia are"."""
+        if pronoun.i != claim_start and resolved.split(" ", 1)[0].lower() in _COMMON_LEADS:
+            resolved = resolved[0].lower() + resolved[1:]  # "Both sides" taken from the start of a sentence
+        end = pronoun.i + 1
+        if pronoun.tag_ == "PRP$":
+            resolved += "'s"
+        else:
+            contraction = self.doc[end] if end < len(self.doc) else None
+            full = _CONTRACTIONS.get(contraction.lower_.replace("\u2019", "'")) if contraction is not None else None
+            if full is not None and contraction is not None and contraction.idx == pronoun.idx + len(pronoun.text):
+                resolved += " " + full
+                end += 1
+        a, b = self._tok_orig(pronoun.i, end)
+        return Replacement(a, b, resolved)
 
     def _attribution(self, source: Source | None, quoted: bool) -> Attribution:
         if source is None:

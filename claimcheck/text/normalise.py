@@ -45,6 +45,8 @@ SENTENCE_STARTERS = frozenset(
 _SPECIAL_CHAR = re.compile("[" + re.escape("".join(sorted(_DELETED | set(_REPLACED)))) + "]")
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_OPEN_ONLY | _CLOSE_ONLY | _EITHER))) + "]")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}|[a-z][)\]]|[0-9]{2}|[a-z]['’])([.?!\u2026]+)(?=[A-Z\u2018(\[])")
+#: What follows an apostrophe at the end of an English word: n't, 's, 're, 've, 'll, 'd, 'm.
+_CONTRACTION_TAIL = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
 _GLUED_CAMEL = re.compile(r"(?<![A-Za-z])([a-z][a-z]+)([A-Z][a-z]*)(?=[^A-Za-z]|$)")
 
 
@@ -100,13 +102,27 @@ class NormalisedText:
         return self.original[a:b]
 
 
+def _is_apostrophe(text: str, i: int) -> bool:
+    """True for a closing double quote mark used as an apostrophe inside a word: ``isn”t``, ``Britain”s``.
+
+    Broken encodings and some keyboards put ``”`` where ``’`` belongs; read as
+    a quote mark it would open or close a quotation in mid-word.
+    """
+    if text[i] not in _EITHER or i == 0 or not text[i - 1].isalpha():
+        return False
+    m = _CONTRACTION_TAIL.match(text, i + 1)
+    return m is not None
+
+
 def _classify_quote(text: str, i: int) -> str:
-    """Say how a double quote mark at ``text[i]`` can be read: open, close or boundary."""
+    """Say how a double quote mark at ``text[i]`` can be read: open, close, boundary or apostrophe."""
     ch = text[i]
     if ch in _OPEN_ONLY:
         return "open"
     if ch in _CLOSE_ONLY:
         return "close"
+    if _is_apostrophe(text, i):
+        return "apostrophe"
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if (prev.isspace() or prev in "([{\u2014\u2013-") and (nxt.isalnum() or nxt in "\u2018'(\u2026."):
@@ -207,7 +223,12 @@ def normalise(original: str) -> NormalisedText:
             boundary_at.add(m.start(2))
 
     # Quotation marks: decide which open and which close, then repair.
-    marks = [m.start() for m in _QUOTE_MARK.finditer(original)]
+    marks = []
+    for m in _QUOTE_MARK.finditer(original):
+        if _is_apostrophe(original, m.start()):
+            replace[m.start()] = "'"  # ``isn”t`` -> ``isn't``: a word, not a quotation
+        else:
+            marks.append(m.start())
     actions = _resolve_quotes(original, marks) if marks else []
     quote_events: list[tuple[int, str]] = []
     for pos, action in zip(marks, actions):

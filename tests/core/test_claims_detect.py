@@ -67,3 +67,41 @@ def test_claims_default_report_filters_and_sorts(engine) -> None:
     scores = [c.score for c in everything.claims]
     assert scores == sorted(scores, reverse=True) and len(everything.claims) >= 2
     assert everything.candidates == len(everything.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("It has emerged that the hospital's records system failed for a week.", "the hospital's records system failed for a week"),
+        ("It transpired that the firm had paid no tax in 2019.", "the firm had paid no tax in 2019"),
+        ("The worrying thing is the fact that the pumps were never tested.", "the pumps were never tested"),
+    ],
+)
+def test_claims_emerge_and_fact_frames_report_the_content(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
+def test_claims_broken_apostrophe_does_not_split_a_claim(engine) -> None:
+    text = "The regulator said the reservoir isn\u201dt safe and the dam wasn\u201dt inspected in 2022."
+    texts = _texts(engine, text)
+    assert any(t.startswith("the reservoir isn\u201dt safe") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("Only 38% of them say that the new timetable works.", "Only 38% of them say that the new timetable works"),
+        ("A majority of nurses say they are considering leaving the profession.", "A majority of nurses say they are considering leaving the profession"),
+        ("Nine out of ten dentists believe the sugar tax has helped.", "Nine out of ten dentists believe the sugar tax has helped"),
+    ],
+)
+def test_claims_poll_finding_keeps_its_counted_speakers(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
+def test_claims_counted_named_sources_still_frame_the_content(engine) -> None:
+    assert "the talks had collapsed" in _texts(engine, "Two officials said the talks had collapsed.")
+
+
+def test_claims_title_with_a_share_word_is_not_a_poll(engine) -> None:
+    assert "the vote would be held on Friday" in _texts(engine, "House Majority Whip Ann Cole said the vote would be held on Friday.")

@@ -79,3 +79,44 @@ def test_document_dateline_is_not_a_speaker(engine) -> None:
     claim = next(c for c in report.claims if "bill would pass" in c.text)
     assert claim.attribution.speaker == "Harry Reid"
     assert report.document.dateline == "Washington, June 3 (Staff) --"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MANCHESTER, ENGLAND - NOVEMBER 12: Shoppers queue outside a department store on November 12, 2019 in Manchester, England. (Photo by Sam Price/Getty Images)",
+        "PARIS, FRANCE - APRIL 2: A cyclist passes the closed museum.",
+        "Volunteers sort donated food at the warehouse in Leeds. (Photo by Ann Lee/PA Images)",
+        "Image copyright Ann Lee",
+        "Picture: A flooded street in York",
+        "Where the money went",
+    ],
+)
+def test_document_captions_credits_and_headings_are_furniture(line: str) -> None:
+    text = "The charity said it handed out 4,000 food parcels in May.\n" + line + "\nThe council denied the figures.\n"
+    norm = normalise(text)
+    meta = analyse_document(norm)
+    assert any(norm.text[a:b] == line for a, b in meta.furniture)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said 14 people were hurt in the crash on the A1.",
+        "The minister, speaking in Cardiff, said fares would rise",
+        "LONDON - The bank raised rates to 5% on Thursday.",
+    ],
+)
+def test_document_prose_is_not_caption_or_heading(line: str) -> None:
+    text = "The charity said it handed out 4,000 food parcels in May.\n" + line + "\nThe council denied the figures.\n"
+    norm = normalise(text)
+    meta = analyse_document(norm)
+    assert not any(norm.text[a:b] == line for a, b in meta.furniture)
+
+
+def test_document_list_items_are_not_headings() -> None:
+    text = "The survey found:\n- 40% of staff left within a year\nWhat the staff said\nThe firm disputed it.\n"
+    norm = normalise(text)
+    meta = analyse_document(norm)
+    kept = [norm.text[a:b] for a, b in meta.furniture]
+    assert "- 40% of staff left within a year" not in kept and "What the staff said" in kept

@@ -17,7 +17,7 @@ def _check_map(original: str) -> None:
             assert ch == " "
             continue
         source = original[norm.offsets[i]]
-        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), (" ", "\u00a0"), (" ", "\t")}
+        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), ("'", "\u201d"), ("'", "\""), (" ", "\u00a0"), (" ", "\t")}
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,19 @@ def test_text_normalise_deletes_invisible_characters() -> None:
     norm = normalise(original)
     assert norm.text == "Zerowidth and softhyphen."
     assert norm.original_slice(0, 9) == "Zero\u200bwidth"
+
+
+@pytest.mark.parametrize(
+    "original,quoted",
+    [
+        ("The council admits the scheme isn\u201dt working and says \u201cthe funds won\u201dt come\u201d this year.", ["the funds won't come"]),
+        ("Scotland\u201ds ferries are late. The operator said: \u201cWe\u201dre doing our best.\u201d", ["We're doing our best."]),
+        ('The plan doesn"t add up, said Ms Reyes.', []),
+        ("\u201cThey\u201dll be back,\u201d he said.", ["They'll be back,"]),
+    ],
+)
+def test_normalise_closing_mark_as_apostrophe_is_not_a_quote(original: str, quoted: list[str]) -> None:
+    norm = normalise(original)
+    assert [norm.text[q.start:q.end] for q in norm.quotes] == quoted
+    assert "\u201dt" not in norm.text and '"t' not in norm.text
+    _check_map(original)

@@ -1,0 +1,177 @@
+"""Token patterns that change what a claim is: idioms with numbers and opinion verbs.
+
+* **Idioms with numbers** ("a million miles from", "one in a million",
+  "second to none", "on cloud nine") use numbers for emphasis, not as
+  statistics: their number words must not make a claim a ``quantity``.
+* **Opinion verbs** ("underlines the pressing need", "highlights the
+  importance of", "speaks volumes") present the writer's judgement as if
+  something had happened: a clause headed by one is an opinion, not an event.
+
+* **Verdicts** ("the plan was breathtaking", "an abject failure") and idioms
+  of judgement ("from strength to strength", "no daylight between them")
+  are opinions too.
+
+All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
+built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
+them once per document and cache the result in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from claimcheck.analysis.lexicon import EVALUATIVE
+
+_BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
+#: Nouns that hyperbolic round numbers go with: "a million miles", "a thousand times".
+_HYPERBOLE_NOUNS = ["mile", "time", "way", "reason", "thing", "question", "word", "year", "light", "piece", "place"]
+
+IDIOM_PATTERNS: list[list[dict[str, Any]]] = [
+    # "a million miles from", "a thousand times", "one million reasons"
+    [{"LOWER": {"IN": ["a", "one"]}}, {"LOWER": {"IN": _BIG}}, {"LEMMA": {"IN": _HYPERBOLE_NOUNS}}],
+    # "millions of miles away", "thousands of times"
+    [{"LOWER": {"IN": ["hundreds", "thousands", "millions", "billions"]}}, {"LOWER": "of"}, {"LEMMA": {"IN": ["mile", "time", "light"]}}],
+    # "the million-dollar question", "a million-to-one chance"
+    [{"LOWER": {"IN": _BIG}}, {"TEXT": "-"}, {"LOWER": {"IN": ["dollar", "pound", "to"]}}],
+    [{"LOWER": "one"}, {"LOWER": "in"}, {"LOWER": "a"}, {"LOWER": {"IN": _BIG}}],
+    # "100 per cent behind", "a hundred percent sure": an intensifier before an adjective, adverb or preposition
+    [{"LOWER": {"IN": ["100", "hundred", "110", "200"]}}, {"LOWER": {"IN": ["per", "percent", "%"]}}, {"LOWER": "cent", "OP": "?"},
+     {"POS": {"IN": ["ADJ", "ADV", "ADP", "VERB"]}}],
+    [{"LOWER": "second"}, {"LOWER": "to"}, {"LOWER": "none"}],
+    [{"LOWER": "on"}, {"LOWER": "cloud"}, {"LOWER": "nine"}],
+    [{"LOWER": "the"}, {"LOWER": "whole"}, {"LOWER": "nine"}, {"LOWER": "yards"}],
+    [{"LOWER": "at"}, {"LOWER": "sixes"}, {"LOWER": "and"}, {"LOWER": "sevens"}],
+    [{"LOWER": "in"}, {"LOWER": "two"}, {"LOWER": "minds"}],
+    [{"LOWER": "two"}, {"LOWER": "and"}, {"LOWER": "two"}],
+    [{"LOWER": "my"}, {"LOWER": "two"}, {"LOWER": "cents"}],
+    [{"LOWER": "a"}, {"LOWER": "dime"}, {"LOWER": "a"}, {"LOWER": "dozen"}],
+    [{"LOWER": {"IN": ["first", "second"]}}, {"LOWER": "nature"}],
+    [{"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": "eleventh"}, {"LOWER": "hour"}],
+    [{"LOWER": "number"}, {"LOWER": {"IN": ["one", "1"]}}, {"LOWER": {"IN": ["priority", "fan", "enemy", "concern"]}}],
+    [{"LOWER": "public"}, {"LOWER": "enemy"}, {"LOWER": "number"}, {"LOWER": {"IN": ["one", "1"]}}],
+    [{"LOWER": "first"}, {"LOWER": "and"}, {"LOWER": "foremost"}],
+    [{"LOWER": {"IN": ["one", "a"]}}, {"LOWER": "or"}, {"LOWER": "two"}],
+    [{"LOWER": "a"}, {"LOWER": "couple"}, {"LOWER": "of"}],
+    [{"LOWER": "catch"}, {"TEXT": "-"}, {"LOWER": "22"}],
+    [{"LOWER": "zero"}, {"LOWER": {"IN": ["tolerance", "sum"]}}],
+]
+
+#: Idioms of judgement without numbers: a clause built on one is the writer's or speaker's verdict.
+JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
+    [{"LOWER": "from"}, {"LOWER": "strength"}, {"LOWER": "to"}, {"LOWER": "strength"}],
+    [{"LOWER": "no"}, {"LOWER": "daylight"}, {"LOWER": "between"}],
+    [{"LEMMA": "put"}, {"LOWER": "to"}, {"LOWER": {"IN": ["good", "great", "better", "full"]}}, {"LOWER": "use"}],
+    [{"LOWER": "a"}, {"LOWER": "far"}, {"LOWER": "cry"}, {"LOWER": "from"}],
+    [{"LOWER": "the"}, {"LOWER": "tip"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "iceberg"}],
+    [{"LOWER": "the"}, {"LOWER": "writing"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "wall"}],
+    [{"LOWER": "a"}, {"LOWER": "step"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["right", "wrong"]}}, {"LOWER": "direction"}],
+    [{"LOWER": "a"}, {"LOWER": "drop"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["ocean", "bucket"]}}],
+    [{"LOWER": "a"}, {"LOWER": "slap"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "face"}],
+    [{"LOWER": "the"}, {"LOWER": "last"}, {"LOWER": "straw"}],
+    [{"LOWER": "a"}, {"LOWER": "wake"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "up"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "call"}],
+    [{"LOWER": "a"}, {"LOWER": "perfect"}, {"LOWER": "storm"}],
+    [{"LOWER": "a"}, {"LOWER": "double"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "edged"}, {"LOWER": "sword"}],
+    [{"LOWER": "the"}, {"LOWER": "elephant"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "room"}],
+    [{"LOWER": "a"}, {"LOWER": "poisoned"}, {"LOWER": "chalice"}],
+    [{"LOWER": "a"}, {"LOWER": "storm"}, {"LOWER": "in"}, {"LOWER": "a"}, {"LOWER": "teacup"}],
+    [{"LOWER": "a"}, {"LOWER": "house"}, {"LOWER": "of"}, {"LOWER": "cards"}],
+    [{"LEMMA": "move"}, {"LOWER": "the"}, {"LOWER": "goalposts"}],
+    [{"LEMMA": "go"}, {"LOWER": "downhill"}],
+    [{"LEMMA": "hit"}, {"LOWER": "rock"}, {"LOWER": "bottom"}],
+    [{"LOWER": "a"}, {"LOWER": "game"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "changer"}],
+    [{"LOWER": "the"}, {"LOWER": "least"}, {"LOWER": "bad"}],
+    [{"LOWER": "a"}, {"LOWER": "recipe"}, {"LOWER": "for"}, {"LOWER": "disaster"}],
+    [{"LOWER": "the"}, {"LOWER": "icing"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "cake"}],
+    [{"LOWER": "a"}, {"LOWER": "shot"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["arm", "foot", "dark"]}}],
+    [{"LOWER": "head"}, {"LOWER": "and"}, {"LOWER": "shoulders"}, {"LOWER": "above"}],
+]
+
+#: Adjectives and nouns of judgement and feeling: "X was breathtaking", "the commissions are an
+#: abject failure", "his first reaction was immense sadness".
+#: General evaluative English; :data:`claimcheck.analysis.lexicon.EVALUATIVE` holds the core list.
+JUDGEMENT_WORDS = frozenset(
+    ["right", "wrong", "irresponsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake",
+     "sadness", "grief", "joy", "delight", "relief", "shock", "dismay", "anger", "fury", "sorrow", "regret", "pride",
+     "shame", "horror", "disgust", "despair", "elation"]
+)
+
+#: Verbs that present a judgement as a finding: "X underlines the need for Y".
+OPINION_VERBS = ["underline", "underscore", "highlight", "illustrate", "demonstrate", "show", "prove", "expose",
+                 "reveal", "reflect", "emphasise", "emphasize", "stress", "reinforce", "epitomise", "epitomize",
+                 "exemplify", "symbolise", "symbolize", "signal", "raise", "beg", "speak", "lay"]
+#: Abstract nouns of value and necessity that such verbs take as their object.
+OPINION_OBJECTS = ["need", "importance", "urgency", "necessity", "value", "folly", "futility", "absurdity",
+                   "hypocrisy", "danger", "peril", "failure", "bankruptcy", "question", "volume", "bare",
+                   "seriousness", "gravity", "significance", "wisdom", "merit", "virtue", "fragility"]
+
+OPINION_PATTERNS: list[list[dict[str, Any]]] = [
+    [
+        # No POS constraint: the small model often tags "underlines" as a plural noun, still with its object.
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": OPINION_VERBS}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "npadvmod"]}, "LEMMA": {"IN": OPINION_OBJECTS}}},
+    ],
+]
+
+_MATCHERS: dict[int, tuple[Matcher, DependencyMatcher]] = {}
+_KEY = "claimcheck.claim_patterns"
+
+
+def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+    found = _MATCHERS.get(id(vocab))
+    if found is None:
+        idioms = Matcher(vocab)
+        idioms.add("IDIOM_WITH_NUMBER", IDIOM_PATTERNS)
+        idioms.add("JUDGEMENT_IDIOM", JUDGEMENT_IDIOMS)
+        opinions = DependencyMatcher(vocab)
+        opinions.add("OPINION_VERB", OPINION_PATTERNS)
+        found = (idioms, opinions)
+        _MATCHERS[id(vocab)] = found
+    return found
+
+
+def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        idioms, opinions = _matchers(doc.vocab)
+        number_ids: set[int] = set()
+        judgement_ids: set[int] = set()
+        judgement_label = doc.vocab.strings["JUDGEMENT_IDIOM"]
+        for match_id, start, end in idioms(doc):
+            (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
+        heads = {ids[0] for _, ids in opinions(doc)} if doc.has_annotation("DEP") else set()
+        cached = (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
+        doc.user_data[_KEY] = cached
+    return cached
+
+
+def idiom_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens inside an idiom with a number ("a million miles from")."""
+    return _run(doc)[0]
+
+
+def opinion_heads(doc: Doc) -> frozenset[int]:
+    """Indices of verbs that present a judgement as a finding ("underlines the pressing need")."""
+    return _run(doc)[1]
+
+
+def judgement_idiom_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens inside an idiom of judgement ("from strength to strength", "no daylight between")."""
+    return _run(doc)[2]
+
+
+def is_verdict(head: Token) -> bool:
+    """True for a copular clause whose predicate is a judgement: "the plan was breathtaking",
+    "the commissions are an abject failure", "the club was right to sack him"."""
+    if head.lemma_.lower() not in ("be", "seem", "look", "sound", "prove", "remain", "become"):
+        return False
+    for child in head.children:
+        if child.dep_ in ("acomp", "attr", "oprd"):
+            words = [child] + [c for c in child.children if c.dep_ in ("amod", "advmod", "compound")]
+            if any(w.lemma_.lower() in JUDGEMENT_WORDS or w.lemma_.lower() in EVALUATIVE or w.lower_ in EVALUATIVE for w in words):
+                return True
+    return False
