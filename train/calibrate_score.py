@@ -1,19 +1,21 @@
-"""Fit (and check) the Platt scaling of the report's check-worthiness score.
+"""Fit (and check) the Platt scaling of the score claimcheck gives without its model.
 
-The report's score mixes the model's logits with claim-level features
-(``claimcheck/analysis/scoring.py``) and is then scaled, ``sigmoid(a * z + b)``, so
-that it reads as a probability.  This script scores the CheckThat! 2024 dev
-split through the engine (the highest claim score per sentence, as
-``claimcheck eval`` does), recovers the combined logit ``z`` by inverting
-the shipped scaling, and prints:
+With the model off (``--no-model``, ``model: false``) the report's score is the
+claim-level features alone, scaled ``sigmoid(a * z + b)`` so that it reads as
+a probability (``FEATURES_ONLY`` in ``claimcheck/analysis/scoring.py``).  With
+the model on, the combination is fitted with the model by
+``train/train_checkworthy.py`` and ships inside it.  This script scores the
+CheckThat! 2024 dev split through the engine without the model (the highest
+claim score per sentence, as ``claimcheck eval`` does), recovers the logit
+``z`` by inverting the shipped scaling, and prints:
 
-* the scaling fitted on all of dev (what ``CALIBRATION_WITH_MODEL`` holds);
+* the scaling fitted on all of dev (what ``FEATURES_ONLY`` holds);
 * a 2-fold cross-validated reliability table: each half scored with the
   scaling fitted on the other half, so the table is not in-sample.
 
 Usage::
 
-    python train/calibrate_score.py [--data ../shared/data] [--no-model]
+    python train/calibrate_score.py [--data ../shared/data]
 
 Needs the ``train`` extra (scikit-learn).  Takes about 10 seconds.
 """
@@ -31,7 +33,6 @@ import numpy as np
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
-    parser.add_argument("--no-model", action="store_true", help="calibrate the features-only score")
     args = parser.parse_args(argv)
     dev = args.data / "checkworthy" / "CT24_checkworthy_english_dev.tsv"
     if not dev.exists():
@@ -39,13 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from sklearn.linear_model import LogisticRegression
 
+    from claimcheck.analysis.scoring import FEATURES_ONLY
     from claimcheck.engine import Engine
-    from claimcheck.analysis.scoring import CALIBRATION_FEATURES_ONLY, CALIBRATION_WITH_MODEL
 
-    a, b = CALIBRATION_FEATURES_ONLY if args.no_model else CALIBRATION_WITH_MODEL
+    a, b = FEATURES_ONLY.a, FEATURES_ONLY.b
     with dev.open(encoding="utf-8") as fh:
         rows = [(r[1], r[2].strip() == "Yes") for r in list(csv.reader(fh, delimiter="\t"))[1:]]
-    engine = Engine(config={"model": not args.no_model})
+    engine = Engine(config={"model": False})
     reports = engine.check_many(({"id": str(i), "text": t} for i, (t, _) in enumerate(rows)), all=True)
     scores = np.array([max((c.score for c in r.claims), default=0.0) for r in reports])
     labels = np.array([y for _, y in rows])

@@ -183,6 +183,7 @@ class ClaimBuilder:
             hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
+            combination=self.engine.model.combination if probability is not None else None,
         ))
         claim = Claim(
             id=claim_id,

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimcheck.analysis.lexicon import (
     CONTENT_ENTITY_LABELS,
@@ -27,6 +26,10 @@ from claimcheck.analysis.lexicon import (
     OPINION_PHRASES,
     PUBLIC_RECORD_VERBS,
 )
+from claimcheck.model.combination import Combination
+
+if TYPE_CHECKING:  # spaCy is only needed for the annotation
+    from spacy.tokens import Doc
 
 #: A party answering a claim on the record: "Both sides deny this".
 RESPONSE_VERBS = frozenset({"deny", "confirm", "admit", "acknowledge", "dispute", "refute", "reject"})
@@ -38,16 +41,12 @@ _TYPE_WEIGHTS = {
 #: Where the logistic starts before any signal: a bare clause with nothing
 #: checkable in it scores about 0.27.
 _BASE = -1.0
-#: Share of the trained model in the combined logit (the rest: claim-level features).
-MODEL_WEIGHT = 0.6
 #: Clauses shorter than this many words get a smaller model share.
 FULL_EVIDENCE_WORDS = 6
-#: Platt scaling of the combined logit, ``a * z + b``, so that a score of 0.7
-#: means about 70% of such claims are check-worthy.  Fitted on the CheckThat!
-#: 2024 dev split (report scores of ``claimcheck eval``); the reliability
-#: table in docs/model.md is 2-fold cross-validated on that split.
-CALIBRATION_WITH_MODEL = (2.08, 0.214)
-CALIBRATION_FEATURES_ONLY = (2.34, -0.009)
+#: The combination of models that carry none (fitted on CheckThat! 2024 dev, before version 2 of the model).
+DEFAULT_COMBINATION = Combination(0.6, 2.08, 0.214)
+#: Without a model (``--no-model``): Platt scaling of the features alone, fitted on CheckThat! 2024 dev.
+FEATURES_ONLY = Combination(0.0, 2.34, -0.009)
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 _INTENSIFIERS = frozenset({"very", "really", "so", "totally", "absolutely", "extremely", "incredibly", "certainly", "truly", "quite", "simply"})
 
@@ -68,6 +67,16 @@ class ScoreInput:
     frame_token_ids: list[int] = field(default_factory=list)
     model_probability: float | None = None
     sentence_probability: float | None = None
+    combination: Combination | None = None
+
+
+@dataclass(frozen=True)
+class ScoreParts:
+    """The logits a score was made of, for fitting the combination (``train/``)."""
+
+    z_model: float | None
+    z_features: float
+    evidence: float  # the clause's words / FULL_EVIDENCE_WORDS (the model's share grows to 1 with it)
 
 
 @dataclass
@@ -76,6 +85,7 @@ class Scored:
 
     score: float
     reasons: list[str] = field(default_factory=list)
+    parts: ScoreParts | None = None
 
 
 def _sigmoid(z: float) -> float:
@@ -157,12 +167,13 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     if item.embedded and item.type != "role":
         add(-0.15, "taken for granted by the sentence")
 
-    signal = sum(w for w, _ in contributions)
-    z_features = _BASE + signal
+    z_features = _BASE + sum(w for w, _ in contributions)
+    combination = item.combination or (DEFAULT_COMBINATION if item.model_probability is not None else FEATURES_ONLY)
+    z_model: float | None = None
     if item.model_probability is not None:
         # The model reads the clause and the sentence around it; the features
         # add what it cannot see (attribution, frames, hedges).  The weights
-        # were chosen on CheckThat! 2024 dev (docs/model.md, "combination").
+        # were chosen by cross-validation across domains (docs/model.md, "combination").
         sentence = item.sentence_probability if item.sentence_probability is not None else item.model_probability
         # A role ("Chris Monday, an associate professor at ...") is a noun
         # phrase, which a model of sentences cannot judge: it reads the sentence.
@@ -170,14 +181,14 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         z_model = clause_share * _logit(item.model_probability) + (1 - clause_share) * _logit(sentence)
         # A bag-of-words model has little to go on in a clause of a few words
         # ("Both sides deny this"): its share grows with the clause's length.
-        weight = MODEL_WEIGHT * min(1.0, len(words) / FULL_EVIDENCE_WORDS)
+        weight = combination.model_weight * min(1.0, len(words) / FULL_EVIDENCE_WORDS)
         z = weight * z_model + (1 - weight) * z_features
         contributions = [(w * (1 - weight), r) for w, r in contributions]
         contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
         z = z_features
-    a, b = CALIBRATION_WITH_MODEL if item.model_probability is not None else CALIBRATION_FEATURES_ONLY
-    score = round(_sigmoid(a * z + b), 3)
+    score = round(_sigmoid(combination.a * z + combination.b), 3)
+    parts = ScoreParts(z_model, z_features, len(words) / FULL_EVIDENCE_WORDS)
     ranked = sorted(contributions, key=lambda wr: -abs(wr[0]))
     reasons = [("+ " if w > 0 else "- ") + r for w, r in ranked[:4]]
-    return Scored(score, reasons)
+    return Scored(score, reasons, parts)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
+from claimcheck.model.combination import Combination
 from claimcheck.model.features import span_features
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
@@ -52,6 +53,9 @@ class CheckworthinessModel:
         norms: one float per feature (its squared IDF, for the row norm).
         bias: the calibrated intercept.
         info: metadata (name, version, trained_on, metrics, ...).
+        combination: how the report's score mixes this model with the
+            claim-level features (``None``: the defaults of
+            :mod:`claimcheck.analysis.scoring`).
     """
 
     def __init__(
@@ -61,6 +65,7 @@ class CheckworthinessModel:
         norms: np.ndarray,
         bias: float,
         info: dict[str, Any],
+        combination: Combination | None = None,
     ) -> None:
         if not len(vocabulary) == len(weights) == len(norms):
             raise ClaimcheckError(ErrorCode.MODEL, "model arrays have different lengths", ExitCode.INTERNAL_ERROR)
@@ -69,11 +74,17 @@ class CheckworthinessModel:
         self._norms = np.asarray(norms, dtype=np.float64)
         self._bias = float(bias)
         self._info = info
+        self._combination = combination
 
     @property
     def name(self) -> str:
         """``name-version``, for the report's ``tool`` block."""
         return f"{self._info.get('name', 'checkworthy')}-{self._info.get('version', '?')}"
+
+    @property
+    def combination(self) -> Combination | None:
+        """How the report mixes this model with the claim-level features, when it was fitted with one."""
+        return self._combination
 
     @property
     def info(self) -> dict[str, Any]:
@@ -127,12 +138,13 @@ def _read(path: Path) -> CheckworthinessModel:
             weights = arrays["weights"]
             norms = arrays["norms"]
             bias = float(arrays["bias"])
+            combination = Combination(*(float(x) for x in arrays["combination"])) if "combination" in arrays else None
         info = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     except FileNotFoundError:
         raise ClaimcheckError(ErrorCode.MODEL, f"{path}: no such model file") from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ClaimcheckError(ErrorCode.MODEL, f"{path}: not a claimcheck model ({exc})") from None
-    return CheckworthinessModel(vocabulary, weights, norms, bias, info)
+    return CheckworthinessModel(vocabulary, weights, norms, bias, info, combination)
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,55 @@
+"""A model carries the combination the report's score is made with, and the score follows it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+
+from claimcheck.analysis.scoring import DEFAULT_COMBINATION, ScoreInput, score_claim
+from claimcheck.model import DEFAULT_MODEL, _read, load_model
+from claimcheck.model.combination import Combination
+
+
+def _copy(tmp_path: Path, combination: tuple[float, float, float] | None) -> Path:
+    with np.load(DEFAULT_MODEL, allow_pickle=False) as arrays:
+        data = {k: arrays[k] for k in arrays.files if k != "combination"}
+    if combination is not None:
+        data["combination"] = np.array(combination)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **data)
+    path = tmp_path / "model.npz"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_model_combination_shipped_is_fitted() -> None:
+    combination = load_model().combination
+    assert combination is not None
+    assert 0.0 < combination.model_weight < 1.0 and combination.a > 0.0
+    assert load_model().info["score"]["model_weight"] == combination.model_weight
+
+
+def test_model_combination_read_from_file(tmp_path: Path) -> None:
+    assert _read(_copy(tmp_path, (0.3, 1.5, -0.2))).combination == Combination(0.3, 1.5, -0.2)
+    assert _read(_copy(tmp_path, None)).combination is None
+
+
+def test_model_combination_moves_the_score(nlp) -> None:
+    doc = nlp("Unemployment fell to 4.1% in May.")
+    ids = [t.i for t in doc if not t.is_punct]
+
+    def score(combination: Combination | None) -> float:
+        item = ScoreInput(token_ids=ids, head=doc[:].root.i, type="quantity", attribution_kind="article", hedges=0,
+                          has_date=True, embedded=False, quoted=False, model_probability=0.9, sentence_probability=0.9,
+                          combination=combination)
+        return score_claim(doc, item).score
+
+    assert score(None) == score(DEFAULT_COMBINATION)
+    # A steeper scaling pushes a check-worthy claim further from 0.5; a negative offset pulls it down.
+    assert score(Combination(0.6, 4.0, 0.0)) > score(Combination(0.6, 1.0, 0.0)) > score(Combination(0.6, 1.0, -3.0))
+    parts = score_claim(doc, ScoreInput(token_ids=ids, head=doc[:].root.i, type="quantity", attribution_kind="article",
+                                        hedges=0, has_date=True, embedded=False, quoted=False,
+                                        model_probability=0.9, sentence_probability=0.9)).parts
+    assert parts is not None and parts.z_model is not None and parts.z_model > 2.0
