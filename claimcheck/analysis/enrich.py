@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
@@ -32,12 +32,8 @@ from claimcheck.analysis.standalone import Replacement, build_standalone, format
 from claimcheck.text.normalise import NormalisedText
 
 
-
-class SpanModel(Protocol):
-    """What enrichment needs of a check-worthiness model."""
-
-    def predict(self, spans: Any) -> Any:
-        """Calibrated P(check-worthy), one per span."""
+if TYPE_CHECKING:
+    from claimcheck.model import CheckworthinessModel
 
 
 #: Contractions after a pronoun, written out when the pronoun is replaced by a name.
@@ -60,7 +56,7 @@ class ClaimBuilder:
     """
 
     def __init__(self, doc: Doc, norm: NormalisedText, meta: DocumentMeta, published: dt.date | None,
-                 context: RunContext, *, model: SpanModel | None, hedges: HedgeFinder) -> None:
+                 context: RunContext, *, model: CheckworthinessModel | None, hedges: HedgeFinder) -> None:
         self.model = model
         self.doc = doc
         self.norm = norm
@@ -183,7 +179,7 @@ class ClaimBuilder:
             hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
-            combination=self.engine.model.combination if probability is not None else None,
+            combination=self.model.combination if self.model is not None and probability is not None else None,
         ))
         claim = Claim(
             id=claim_id,
