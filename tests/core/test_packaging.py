@@ -45,3 +45,19 @@ def test_packaging_distribution_name_is_not_the_taken_one() -> None:
     for plugin in (ROOT / "plugins").glob("*/pyproject.toml"):
         deps = tomllib.loads(plugin.read_text(encoding="utf-8"))["project"]["dependencies"]
         assert not any(d.startswith("claimcheck>") or d == "claimcheck" for d in deps), plugin
+
+
+def test_packaging_every_runtime_import_is_declared() -> None:
+    """Third-party modules the package imports are dependencies (a merge once dropped two)."""
+    import ast
+
+    declared = " ".join(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"])
+    for module, distribution in (("platformdirs", "platformdirs"), ("snowballstemmer", "snowballstemmer"),
+                                 ("pluggy", "pluggy"), ("pydantic", "pydantic")):
+        used = any(
+            isinstance(node, (ast.Import, ast.ImportFrom))
+            and any((getattr(node, "module", None) or alias.name).split(".")[0] == module for alias in node.names)
+            for path in (ROOT / "claimcheck").rglob("*.py")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+        assert used and distribution in declared, module
