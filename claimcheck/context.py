@@ -32,6 +32,8 @@ class RunContext:
             reporting frame), by claim id.
         sources: the source each claim is attributed to (token offsets into
             the doc), or ``None`` when the article asserts it, by claim id.
+        anonymous_cues: token ranges of vague sources ("critics said") that
+            no claim carries.
         warnings: problems met so far; append a :class:`Diagnostic` to add one.
     """
 
@@ -42,6 +44,7 @@ class RunContext:
     spans: dict[str, Span] = field(default_factory=dict)
     candidates: dict[str, Candidate] = field(default_factory=dict)
     sources: dict[str, Source | None] = field(default_factory=dict)
+    anonymous_cues: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     claim_factory: Callable[[Span], Claim] | None = None
 

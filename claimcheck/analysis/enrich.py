@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes
+from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
 from claimcheck.analysis.claim_types import classify
 from claimcheck.analysis.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
@@ -106,8 +106,20 @@ class ClaimBuilder:
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
+        self._anonymous_cues()
         self._demote_frames(cands, claims)
         return claims
+
+    def _anonymous_cues(self) -> None:
+        """Record vague sources whose words no claim carried ("which critics said was ...") for the findings."""
+        for source, cue in anonymous_cues(self.resolver):
+            if source.start is None or source.end is None or self.meta.excluded(*self._span_chars(source.start, source.end)):
+                continue
+            self.context.anonymous_cues.append((min(source.start, cue), max(source.end, cue + 1)))
+
+    def _span_chars(self, start: int, end: int) -> tuple[int, int]:
+        span = self.doc[start:end]
+        return span.start_char, span.end_char
 
     def _demote_frames(self, cands: list[Candidate], claims: list[Claim]) -> None:
         """Halve the score of a framing clause whose checkable content is all in a claim it embeds.
@@ -291,6 +303,6 @@ class ClaimBuilder:
         if found is None:
             return None
         window = max(0, sent_start - 80)
-        if not any(window <= index < sent_start and name == found[0] for index, name, _ in self.resolver.named) and pronoun in GROUP_PRONOUNS:
+        if not self.resolver.named_between(window, sent_start, found[0]) and pronoun in GROUP_PRONOUNS:
             return None
         return found[0]

@@ -53,7 +53,7 @@ def quote_without_speaker(claim: Claim) -> Finding:
     )
 
 
-def anonymous_attribution(claim: Claim, text: str, start: int, end: int) -> Finding:
+def anonymous_attribution(claim: Claim | None, text: str, start: int, end: int) -> Finding:
     """A finding for a claim that rests on a vague source (``text`` is the source as written)."""
     return Finding(
         rule=ANONYMOUS,
@@ -62,7 +62,7 @@ def anonymous_attribution(claim: Claim, text: str, start: int, end: int) -> Find
         text=text,
         start=start,
         end=end,
-        claim=claim.id,
+        claim=claim.id if claim else None,
     )
 
 
@@ -103,6 +103,8 @@ def claimcheck_findings(doc: Doc, claims: list[Claim], findings: list[Finding], 
     found = FindingCollector(doc, context)
     for claim in claims:
         found.add(claim)
+    for start, end in context.anonymous_cues:
+        found.add_uncarried_source(start, end)
     findings.extend(RulePolicy.from_config(context.config).filter_findings(found.findings))
 
 
@@ -146,6 +148,14 @@ class FindingCollector:
             if date.relative and ("date", date.start) not in self._seen:
                 self._seen.add(("date", date.start))
                 self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
+
+    def add_uncarried_source(self, start: int, end: int) -> None:
+        """A vague source no claim carried ("which critics said was ..."), unless already reported."""
+        a, b = self._tok_orig(start, end)
+        if ("anonymous", a) in self._seen or any(f.start <= a < f.end for f in self.findings if f.rule == ANONYMOUS):
+            return
+        self._seen.add(("anonymous", a))
+        self.findings.append(anonymous_attribution(None, self.original[a:b], a, b))
 
     def _unsourced_statistic(self, claim: Claim, start: int, end: int, sentence: Span) -> None:
         # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
