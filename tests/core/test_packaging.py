@@ -22,6 +22,19 @@ def test_packaging_data_files_exist() -> None:
     assert (ROOT / "claimcheck" / "schemas" / "rule-pack.schema.json").exists()
 
 
+def test_packaging_data_declares_every_data_file() -> None:
+    """A data file the package reads but the wheel leaves out fails only once installed: catch it here."""
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["claimcheck"]
+    package = ROOT / "claimcheck"
+    data = [p.relative_to(package).as_posix() for p in package.rglob("*")
+            if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts]
+    missing = [name for name in data if not any(fnmatch(name, pattern) for pattern in patterns)]
+    assert not missing, f"add to [tool.setuptools.package-data] claimcheck: {missing}"
+
+
 def test_packaging_runtime_does_not_import_test_only_dependencies() -> None:
     """jsonschema is a test extra: nothing the command line or the engine loads may import it."""
     import subprocess
