@@ -1,105 +1,89 @@
-"""Matching quality of the local fact-check store.
+"""Matching quality of the local fact-check store on the paraphrase set.
 
-Imports LIAR's training split into a temporary store, then looks up
-``bench/data/lookup_queries.jsonl``: claims from that file reworded the way a
-news article puts them (see ``bench/data/lookup_queries.md``) and distractor
-sentences on the same topics that were never fact-checked.  Reports
-recall@1/@3 of the original fact-check, how often a reworded query's best
-match above the threshold is the wrong fact-check, and how many distractors
-match anything above the threshold; with ``--sweep``, the same at several
-thresholds.  Queries alternate between a "dev" and a "test" half: tune the
-threshold on dev only and read the result on test.
+Looks up every query of a part of ``bench/data/lookup_pairs_*.jsonl`` (see
+``bench/data/lookup_pairs.md``) in the benchmark store (LIAR train and half
+of AVeriTeC dev, see ``lookup_bench.py``) and reports, overall and by where
+the queries came from:
 
-    .venv/bin/python bench/lookup_quality.py --liar ../shared/data/factchecks/liar_train.tsv [--sweep]
+- recall@1 / recall@3: the reworded claim's fact-check is ranked first /
+  in the first three;
+- found: ranked first with a match probability at or above the threshold;
+- wrong: a reworded query whose best match above the threshold is another
+  fact-check;
+- false: a never-checked query (a figure changed, a claim the store does not
+  hold, a same-topic sentence) with any match at or above the threshold.
+
+The tuning part was used to fit the model; the held-out part was not
+looked at until the model was frozen:
+
+    .venv/bin/python bench/lookup_quality.py --part heldout [--show]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from lookup_bench import DATA, bench_store, load_pairs, target_ids
 
-from claimcheck.lookups.importers import import_file  # noqa: E402
-from claimcheck.lookups.match import DEFAULT_THRESHOLD, Matcher  # noqa: E402
-from claimcheck.lookups.store import Store  # noqa: E402
-
-QUERIES = Path(__file__).parent / "data" / "lookup_queries.jsonl"
+from claimcheck.lookups.match import DEFAULT_THRESHOLD, Matcher
 
 
-def evaluate(results: list[dict], threshold: float) -> dict[str, float]:
-    """Figures for one threshold from the per-query results."""
+def summarise(results: list[dict], threshold: float) -> str:
     reworded = [r for r in results if r["kind"] == "reworded"]
-    distractors = [r for r in results if r["kind"] == "distractor"]
-    recall1 = sum(r["rank"] == 1 for r in reworded) / len(reworded)
-    recall3 = sum(r["rank"] is not None and r["rank"] <= 3 for r in reworded) / len(reworded)
-    found = sum(r["rank"] == 1 and r["top"] >= threshold for r in reworded) / len(reworded)
-    wrong = sum(r["rank"] != 1 and r["top"] >= threshold for r in reworded) / len(reworded)
-    false = sum(r["top"] >= threshold for r in distractors) / len(distractors)
-    return {"queries": len(reworded), "distractors": len(distractors), "recall@1": recall1, "recall@3": recall3,
-            "found_above_threshold": found, "wrong_top_above_threshold": wrong, "distractor_false_match": false}
+    never = [r for r in results if r["kind"] == "distractor"]
+    parts = []
+    if reworded:
+        n = len(reworded)
+        parts.append(f"reworded {n}: recall@1 {sum(r['rank'] == 1 for r in reworded) / n:.3f}, "
+                     f"recall@3 {sum(r['rank'] is not None and r['rank'] <= 3 for r in reworded) / n:.3f}, "
+                     f"found {sum(r['rank'] == 1 and r['top'] >= threshold for r in reworded) / n:.3f}, "
+                     f"wrong {sum(r['rank'] != 1 and r['top'] >= threshold for r in reworded)}")
+    if never:
+        parts.append(f"never checked {len(never)}: false {sum(r['top'] >= threshold for r in never)}")
+    return "; ".join(parts)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--liar", default="../shared/data/factchecks/liar_train.tsv", help="LIAR train TSV")
-    parser.add_argument("--queries", default=str(QUERIES))
+    parser.add_argument("--part", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--queries", type=Path, help="another query file of the same form")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    parser.add_argument("--sweep", action="store_true", help="also report a range of thresholds")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
     parser.add_argument("--show", action="store_true", help="print misses and false matches")
     args = parser.parse_args()
-
-    items = [json.loads(line) for line in Path(args.queries).read_text(encoding="utf-8").splitlines() if line.strip()]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.sqlite3")
-        import_file(store, args.liar, "liar")
-        matcher = Matcher(store)
-        results = []
+    items = load_pairs(args.queries or DATA / f"lookup_pairs_{args.part}.jsonl")
+    store = bench_store(args.cache)
+    matcher = Matcher(store)
+    matcher.find("warm up the embedder")
+    results = []
+    times = []
+    for item in items:
+        targets = target_ids(store, item.get("target"))
         started = time.perf_counter()
-        for index, item in enumerate(items):
-            matches = matcher.find(item["query"], limit=10)
-            target = item.get("liar_id")
-            target_claim = None
-            if target:
-                row = store.conn.execute("SELECT claim FROM factchecks WHERE dataset = 'liar' AND source_id = ?",
-                                         (target,)).fetchone()
-                target_claim = " ".join(row["claim"].casefold().split())
-            rank = None
-            for position, match in enumerate(matches, start=1):
-                # LIAR repeats some statements under other ids: the same text counts as found.
-                same = match.record.source_id == target or (
-                    target_claim is not None and " ".join(match.record.claim.casefold().split()) == target_claim)
-                if same:
-                    rank = position
-                    break
-            results.append({"kind": item["kind"], "split": "dev" if index % 2 == 0 else "test", "rank": rank,
-                            "top": matches[0].score if matches else 0.0, "query": item["query"],
-                            "best": matches[0].record.claim if matches else None})
-        elapsed = time.perf_counter() - started
-        store.close()
-
-    print(f"{len(items)} lookups in {elapsed:.2f} s ({1000 * elapsed / len(items):.1f} ms each) "
-          f"against {sum(1 for _ in open(args.liar, encoding='utf-8'))} LIAR rows")
-    for split in ("all", "dev", "test"):
-        subset = [r for r in results if split == "all" or r["split"] == split]
-        figures = evaluate(subset, args.threshold)
-        print(f"{split:>4} @ threshold {args.threshold:.2f}: " + ", ".join(
-            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()))
-    if args.sweep:
-        for split in ("dev", "test"):
-            subset = [r for r in results if r["split"] == split]
-            for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
-                f = evaluate(subset, threshold)
-                print(f"  {split} t={threshold:.2f} found={f['found_above_threshold']:.3f} "
-                      f"wrong={f['wrong_top_above_threshold']:.3f} distractors={f['distractor_false_match']:.3f}")
+        matches = matcher.find(item["query"], limit=10)
+        times.append(time.perf_counter() - started)
+        rank = next((k for k, m in enumerate(matches, 1) if m.record.id in targets), None)
+        results.append({**item, "rank": rank, "top": matches[0].score if matches else 0.0,
+                        "best": matches[0].record.claim if matches else None})
+    times.sort()
+    print(f"{args.queries or args.part}: {len(items)} lookups against {store.count()} fact-checks, "
+          f"median {1000 * times[len(times) // 2]:.1f} ms, p95 {1000 * times[int(0.95 * len(times))]:.1f} ms; "
+          f"threshold {args.threshold:.3f}")
+    print(f"  all: {summarise(results, args.threshold)}")
+    by_origin: dict[str, list[dict]] = defaultdict(list)
+    for r in results:
+        by_origin[f"{r['origin']} ({r['how'][0] if r['kind'] == 'distractor' and r['how'] else r['kind']})"].append(r)
+    for origin, subset in sorted(by_origin.items()):
+        print(f"  {origin}: {summarise(subset, args.threshold)}")
     if args.show:
         for r in results:
-            if (r["kind"] == "reworded" and r["rank"] != 1) or (r["kind"] == "distractor" and r["top"] >= args.threshold):
+            if (r["kind"] == "reworded" and (r["rank"] != 1 or r["top"] < args.threshold)) or \
+                    (r["kind"] == "distractor" and r["top"] >= args.threshold):
                 print(f"\n[{r['kind']} rank={r['rank']} top={r['top']:.3f}] {r['query']}\n   best: {r['best']}")
+    store.close()
     return 0
 
 

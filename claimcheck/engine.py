@@ -12,6 +12,7 @@ plugins once; :meth:`Engine.check` checks one text and
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
@@ -22,13 +23,13 @@ from spacy.tokens import Doc
 
 from claimcheck import __version__
 from claimcheck.analysis.components import add_claimcheck_components
-from claimcheck.context import RunContext
 from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
 from claimcheck.analysis.enrich import ClaimBuilder
-from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.analysis.hedges import HedgeFinder
-from claimcheck.text.inputs import InputDocument
-from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name
+from claimcheck.analysis.nlp import ParseFailure, load_pipeline, parse, pipeline_name
+from claimcheck.batch import DocumentError
+from claimcheck.context import RunContext
+from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
     Claim,
@@ -39,6 +40,7 @@ from claimcheck.report import (
     Span,
     band_for,
 )
+from claimcheck.text.inputs import InputDocument, RefusedInput
 from claimcheck.text.normalise import NormalisedText, normalise
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -165,7 +167,9 @@ class Engine:
             The report.
         """
         item = InputDocument(text=text, source=source or "<text>", id=doc_id, published=None)
-        return next(self._run([(item, coerce_date(published))], options))
+        report = next(self._run([(item, coerce_date(published))], options))
+        assert isinstance(report, Report)
+        return report
 
     def check_many(self, items: Iterable[InputDocument | dict[str, Any]], **options: Any) -> Iterator[Report]:
         """Check many documents, streaming them through ``nlp.pipe``.
@@ -176,33 +180,107 @@ class Engine:
 
         Yields:
             One report per document, in input order.
+
+        Raises:
+            ClaimcheckError: a document's ``published`` date cannot be read;
+                the first failure stops the run (see :meth:`check_batch` for a
+                batch that goes on).
         """
         def prepared() -> Iterator[tuple[InputDocument, dt.date | None]]:
             for item in items:
-                if isinstance(item, dict):
-                    item = InputDocument(text=str(item["text"]), source=str(item.get("source", "<batch>")), id=None if item.get("id") is None else str(item["id"]), published=item.get("published"))
+                item = _as_input(item)
                 yield item, coerce_date(item.published)
 
-        return self._run(prepared(), options)
+        for result in self._run(prepared(), options):
+            assert isinstance(result, Report)
+            yield result
+
+    def check_batch(self, items: Iterable[InputDocument | RefusedInput | dict[str, Any]],
+                    **options: Any) -> Iterator[Report | DocumentError]:
+        """Check many documents like :meth:`check_many`, but never lose one to another's failure.
+
+        A document that cannot be checked -- a refused batch line
+        (:class:`~claimcheck.text.inputs.RefusedInput`), an unreadable date, or
+        a failure inside claimcheck -- yields a :class:`~claimcheck.batch.DocumentError`
+        in its place and the batch goes on.
+
+        Args:
+            items: documents, refused lines, or ``{"id", "text", "published"?}`` dicts.
+            **options: per-call configuration, as for :meth:`check`.
+
+        Yields:
+            One report or error record per item, in input order.
+        """
+        def prepared() -> Iterator[tuple[InputDocument, dt.date | None] | DocumentError]:
+            for item in items:
+                if isinstance(item, RefusedInput):
+                    yield DocumentError.refused(item)
+                    continue
+                if isinstance(item, dict) and not isinstance(item.get("text"), str):
+                    yield DocumentError(id=None if item.get("id") is None else str(item["id"]),
+                                        source=str(item.get("source", "<batch>")), code=ErrorCode.BAD_JSONL.value,
+                                        message='expected a document with a "text" string')
+                    continue
+                try:
+                    doc = _as_input(item)
+                    yield doc, coerce_date(doc.published)
+                except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
+                    bad = item if isinstance(item, InputDocument) else InputDocument(
+                        text="", source=str(item.get("source", "<batch>")), id=None if item.get("id") is None else str(item["id"]))
+                    yield DocumentError.from_exception(bad, exc)
+
+        return self._run(prepared(), options, isolate=True)
 
     # -- the pipeline ----------------------------------------------------------
 
-    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None]], options: dict[str, Any]) -> Iterator[Report]:
+    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None] | DocumentError], options: dict[str, Any],
+             isolate: bool = False) -> Iterator[Report | DocumentError]:
         config = _merge(self.config, options) if options else self.config
         if isinstance(options.get("lookup"), bool):
             config["lookup"] = _merge(self.config["lookup"], {"enabled": options["lookup"]})
-        pending: list[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]] = []
+        # In input order: documents on their way through the parser, and the
+        # error records of those that never reached it.
+        pending: collections.deque[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta] | DocumentError] = collections.deque()
 
         def texts() -> Iterator[NormalisedText]:
-            for item, published in items:
-                norm = normalise(item.text)
-                meta = analyse_document(norm)
+            for entry in items:
+                if isinstance(entry, DocumentError):
+                    pending.append(entry)
+                    continue
+                item, published = entry
+                try:
+                    norm = normalise(item.text)
+                    meta = analyse_document(norm)
+                except Exception as exc:
+                    if not isolate:
+                        raise
+                    pending.append(DocumentError.from_exception(item, exc))
+                    continue
                 pending.append((item, published, norm, meta))
                 yield norm
 
-        for doc in parse(self.nlp, texts()):
-            item, published, norm, meta = pending.pop(0)
-            yield self._report(doc, item, published, norm, meta, config)
+        for doc in parse(self.nlp, texts(), isolate=isolate):
+            entry = pending.popleft()
+            while isinstance(entry, DocumentError):
+                yield entry
+                entry = pending.popleft()
+            item, published, norm, meta = entry
+            if isinstance(doc, ParseFailure):
+                yield DocumentError.from_exception(item, doc.error)
+                continue
+            if not isolate:
+                yield self._report(doc, item, published, norm, meta, config)
+                continue
+            try:
+                report = self._report(doc, item, published, norm, meta, config)
+            except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
+                yield DocumentError.from_exception(item, exc)
+                continue
+            yield report
+        while pending:  # error records after the last parsed document
+            tail = pending.popleft()
+            assert isinstance(tail, DocumentError)
+            yield tail
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
                 meta: DocumentMeta, config: dict[str, Any]) -> Report:
@@ -225,7 +303,7 @@ class Engine:
         if rules is not None:
             try:
                 findings.extend(rules.apply(doc, claims, context))
-            except Exception as exc:  # a rule pack must never kill a run
+            except Exception as exc:  # noqa: BLE001 - a rule pack must never kill a run
                 context.warn(ErrorCode.BAD_RULE_PACK.value, f"rule packs failed on this document: {type(exc).__name__}: {exc}")
         for extra in self.plugins.call("claimcheck_findings", context.warnings, doc=doc, claims=claims, findings=findings, context=context):
             findings.extend(f for f in extra or [] if isinstance(f, Finding))
@@ -278,6 +356,13 @@ class Engine:
             return None
         a, b = norm.to_original(*span)
         return Span(norm.original[a:b], a, b)
+
+
+def _as_input(item: InputDocument | dict[str, Any]) -> InputDocument:
+    if isinstance(item, InputDocument):
+        return item
+    return InputDocument(text=str(item["text"]), source=str(item.get("source", "<batch>")),
+                         id=None if item.get("id") is None else str(item["id"]), published=item.get("published"))
 
 
 def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:

@@ -50,6 +50,8 @@ class ErrorCode(str, enum.Enum):
     MODEL = "CC180"
     SERVE_TIMEOUT = "CC190"
     SERVE_UNAUTHORIZED = "CC191"
+    CHECK_FAILED = "CC200"
+    """claimcheck failed on one document of a batch (a bug); the batch went on."""
 
 
 class ClaimcheckError(Exception):

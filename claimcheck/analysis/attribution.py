@@ -20,12 +20,27 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from claimcheck.analysis.attribution_cues import DOCUMENT_NOUNS, Cue, CueIndex, colon_source
 from claimcheck.analysis.claims import Candidate, Frame
+from claimcheck.analysis.lexicon import (
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    PERSON_PRONOUNS,
+    TITLE_NOUNS,
+    VAGUE_SOURCES,
+)
 from claimcheck.analysis.spans import entity_index
-from claimcheck.analysis.lexicon import GROUP_PRONOUNS, HONORIFICS, INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})
+#: Frame nouns that report hearsay: with nobody holding them, the claim rests on no source.
+HEARSAY_NOUNS = frozenset("rumour rumor report speculation suggestion allegation claim word".split())
+#: Groups named by their role in a case or story: identifiable, so not anonymous.
+_IDENTIFIABLE_GROUPS = frozenset("prosecutor investigator detective police lawyer attorney judge juror jury regulator auditor inspector".split())
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+#: Institutions that, as a bare plural, name nobody in particular: "authorities said".
+_VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most"})
 
 
@@ -68,6 +83,77 @@ class SpeakerResolver:
             elif ent.label_ in ("ORG", "GPE"):
                 self.named.append((ent.start, ent.text, "organisation"))
         self.speakers: list[tuple[int, str, str]] = []
+        # Per kind, sorted token positions and names, so that the nearest
+        # earlier source is a bisection, not a walk back through the document.
+        self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+        for index, name, kind in self.named:
+            self._add("named", index, name, kind)
+        self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
+        self._cues: CueIndex | None = None
+
+    def _add(self, pool: str, index: int, name: str, kind: str) -> None:
+        positions, names = self._pools.setdefault((pool, kind), ([], []))
+        at = bisect.bisect_right(positions, index)
+        positions.insert(at, index)
+        names.insert(at, name)
+
+    def _nearest(self, pool: str, kind: str, before: int) -> str | None:
+        positions, names = self._pools.get((pool, kind), ([], []))
+        at = bisect.bisect_left(positions, before)
+        return names[at - 1] if at else None
+
+    def named_between(self, lo: int, hi: int, name: str) -> bool:
+        """True when an entity called ``name`` starts at a token in ``[lo, hi)``."""
+        for kind in ("person", "organisation"):
+            positions, names = self._pools.get(("named", kind), ([], []))
+            for at in range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)):
+                if names[at] == name:
+                    return True
+        return False
+
+    def record_frames(self, candidates: list[Candidate]) -> None:
+        """Remember, per sentence, the claims that carry a frame with a speaker."""
+        self._frames: dict[int, list[Candidate]] = {}
+        for cand in candidates:
+            if not cand.embedded and cand.frame is not None and cand.frame.speaker:
+                self._frames.setdefault(cand.sent_start, []).append(cand)
+
+    def enclosing_frame(self, cand: Candidate) -> Frame | None:
+        """The frame of the framed claim that holds ``cand`` ("Mr Hof said the address was
+        President Obama's answer": the role claim "President Obama" is Mr Hof's too)."""
+        for outer in getattr(self, "_frames", {}).get(cand.sent_start, ()):
+            frame = outer.frame
+            # Only inside the reported content: a role in the source's own words
+            # ("according to Andy Smith, director of ...") is the article's.
+            if frame is not None and cand.head in outer.tokens and cand.head not in frame.tokens and cand.head not in frame.speaker:
+                return frame
+        return None
+
+    def cues(self) -> CueIndex:
+        """The document's attribution cues, found on first use."""
+        if self._cues is None:
+            self._cues = CueIndex(self.doc)
+        return self._cues
+
+    def resolve_cue(self, cue: Cue) -> Source | None:
+        """The source a cue names; "it" only when it points back to a document or organisation just named."""
+        doc = self.doc
+        cue_text = doc[cue.verb].text
+        ids = list(cue.source)
+        if len(ids) == 1 and doc[ids[0]].lower_ == "it":
+            index = ids[0]
+            positions, names = self._pools.get(("speakers", "organisation"), ([], []))
+            at = bisect.bisect_left(positions, index)
+            if at and index - positions[at - 1] <= 60:
+                return Source(names[at - 1], "organisation", doc[index].text, cue_text, index, index + 1)
+            return None
+        return self.resolve(ids, cue_text)
+
+    def quote_index(self, quotes: list[QuoteInfo]) -> QuoteIndex:
+        """The index of this document's quotations, built once."""
+        if self._quote_index is None or self._quote_index[0] is not quotes:
+            self._quote_index = (quotes, QuoteIndex(self.doc, quotes))
+        return self._quote_index[1]
 
     def full_name(self, name: str) -> str:
         """"Mr Putin" or "Putin" -> "Vladimir Putin" when the document names him in full."""
@@ -80,6 +166,7 @@ class SpeakerResolver:
         """Record a resolved named speaker, for later pronouns."""
         if source.speaker and source.kind in ("person", "organisation"):
             bisect.insort(self.speakers, (token_index, source.speaker, source.kind))
+            self._add("speakers", token_index, source.speaker, source.kind)
 
     def resolve_pronoun(self, pronoun: str, before: int, *, pools: str = "speakers+named") -> tuple[str, str] | None:
         """The nearest earlier named source that fits the pronoun, as (name, kind).
@@ -91,11 +178,11 @@ class SpeakerResolver:
         want = "person" if lower in PERSON_PRONOUNS else "organisation" if lower in GROUP_PRONOUNS - {"it", "its"} else None
         if want is None:
             return None
-        chosen = {"speakers+named": (self.speakers, self.named), "named": (self.named,)}[pools]
+        chosen = {"speakers+named": ("speakers", "named"), "named": ("named",)}[pools]
         for pool in chosen:
-            for index, name, kind in reversed(pool):
-                if index < before and kind == want:
-                    return (self.full_name(name) if kind == "person" else name), kind
+            name = self._nearest(pool, want, before)
+            if name is not None:
+                return (self.full_name(name) if want == "person" else name), want
         return None
 
     def resolve(self, token_ids: list[int], cue: str | None) -> Source | None:
@@ -113,7 +200,12 @@ class SpeakerResolver:
         orgs = [e for e in ents if e.label_ in _NAMED_ORG_LABELS]
         head = span.root
         if head.pos_ == "VERB" and head.tag_ == "VBN":
-            return Source(mention, "anonymous", mention, cue, start, end)  # "it is understood"
+            # "It is understood": from the dummy subject on, without "On the new board".
+            it = next((c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ == "it"), None)
+            if it is not None and it.i > start:
+                start = it.i
+                mention = doc[start:end].text
+            return Source(mention, "anonymous", mention, cue, start, end)
         if head.pos_ == "PRON":
             resolved = self.resolve_pronoun(head.lower_, start)
             if resolved and head.lower_ not in ("it",):
@@ -123,12 +215,29 @@ class SpeakerResolver:
             return Source(self.full_name(mention), "person" if head.ent_type_ != "ORG" else "organisation", mention, cue, start, end)
         lemma = head.lemma_.lower()
         dets = {t.lower_ for t in span if t.dep_ in ("det", "nummod", "amod", "predet") and t.i < head.i}
-        if orgs and not (dets & _INDEFINITE):
+        # Entities, not capitals: "Nonpartisan analyses" opens a sentence but names nobody.
+        named = bool(orgs) or any(t.ent_type_ in _NAMED_ORG_LABELS or t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
+        definite = bool(dets & _DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+        if lemma in DOCUMENT_NOUNS and (named or definite):
+            # A poll, report or record speaks for whoever made it: "a Fox News poll", "the register";
+            # "studies show" and "a report said" name nobody.
+            return Source(mention, "organisation", mention, cue, start, end)
+        if head.tag_ == "NNS" and not named and not definite and lemma in _VAGUE_BARE_PLURALS and not any(
+            c.dep_ in ("compound", "nmod") for c in head.children
+        ):
+            return Source(mention, "anonymous", mention, cue, start, end)  # "authorities have said"
+        vague_head = lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES
+        if orgs and not (dets & _INDEFINITE) and not (vague_head and any(e.start <= head.i < e.end for e in orgs)):
+            # "Pentagon officials" are the Pentagon's; "Insiders" tagged as an organisation are not.
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
+        if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):
+            # "the judge", "prosecutors", "the company's chief": identifiable, if not named.
+            kind = "person" if head.tag_ in ("NN", "NNP") and lemma in TITLE_NOUNS else "organisation"
+            return Source(mention, kind, mention, cue, start, end)
         return Source(mention, "anonymous", mention, cue, start, end)
 
 
@@ -149,46 +258,129 @@ def _inside(doc: Doc, token_index: int, quote: QuoteInfo) -> bool:
     return quote.start <= doc[token_index].idx < quote.end
 
 
+class QuoteIndex:
+    """The quotations of one document, sorted, with look-ups by character.
+
+    Built once per document so that finding the quotation around a token, or
+    the sentence around a character, is a bisection: attribution then takes
+    time linear in the length of the document, not quotations times claims.
+    """
+
+    def __init__(self, doc: Doc, quotes: list[QuoteInfo]) -> None:
+        self.doc = doc
+        # ``Doc.text`` joins every token on each access: read it once.
+        self.text = doc.text
+        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        self._starts = [q.start for q in self.quotes]
+        self._token_starts = [t.idx for t in doc]
+        sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in sents]
+        self._sent_ends = [s.end_char for s in sents]
+
+    def at_char(self, char: int) -> QuoteInfo | None:
+        """The quotation holding character ``char``, if any (the innermost when they nest)."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        # Quotations do not overlap in normalised text, but stay correct if they do.
+        while i >= 0:
+            quote = self.quotes[i]
+            if quote.start <= char < quote.end:
+                return quote
+            if i == 0 or self.quotes[i - 1].end <= quote.start:
+                return None
+            i -= 1
+        return None
+
+    def of_token(self, token_index: int) -> QuoteInfo | None:
+        """The quotation token ``token_index`` is in, if any."""
+        return self.at_char(self.doc[token_index].idx)
+
+    def token_at(self, char: int) -> int | None:
+        """The index of the token that holds (or last starts before) character ``char``."""
+        i = bisect.bisect_right(self._token_starts, char) - 1
+        return i if i >= 0 else None
+
+    def sentence_end(self, char: int) -> int | None:
+        """The end character of the sentence that holds (or last ended before) ``char``."""
+        i = bisect.bisect_right(self._sent_starts, char) - 1
+        return self._sent_ends[i] if i >= 0 else None
+
+
 def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quotes: list[QuoteInfo]) -> None:
     """Give every quotation a source: from a frame around it, else from the quotation it continues."""
     doc = resolver.doc
-    for quote in quotes:
-        for cand in candidates:
-            frame = cand.frame
-            if frame is None or not frame.speaker or not _inside(doc, cand.head, quote):
-                continue
-            if any(_inside(doc, i, quote) for i in frame.cue):
-                continue  # the frame is part of the quotation itself ("He feels that ...")
-            quote.source = frame_source(resolver, frame)
-            if quote.source:
-                resolver.remember(cand.head, quote.source)
-                break
+    index = resolver.quote_index(quotes)
+    # The first candidate (in document order) with a frame outside the
+    # quotation names its speaker: one pass over the candidates.
+    settled: set[int] = set()
+    resolver.record_frames(candidates)
+    for cand in candidates:
+        frame = cand.frame
+        if frame is None or not frame.speaker:
+            continue
+        quote = index.of_token(cand.head)
+        if quote is None or id(quote) in settled:
+            continue
+        if any(_inside(doc, i, quote) for i in frame.cue):
+            continue  # the frame is part of the quotation itself ("He feels that ...")
+        quote.source = frame_source(resolver, frame)
+        if quote.source:
+            resolver.remember(cand.head, quote.source)
+            settled.add(id(quote))
+    for quote in index.quotes:
+        if quote.source is None:
+            quote.source = _introduced_by_colon(resolver, index, quote)
+    # A quotation that runs on into the next paragraph (re-opened there, no closing mark
+    # here) is the words of whoever is named where it ends, not of the last speaker before.
+    for current, following in zip(index.quotes[-2::-1], index.quotes[:0:-1]):
+        if current.source is None and following.continues_previous and following.source is not None:
+            current.source = following.source
     previous: QuoteInfo | None = None
-    for quote in quotes:
+    for quote in index.quotes:
         if quote.source is None and previous is not None and previous.source is not None:
-            gap = doc.text[previous.end : quote.start]
+            gap = index.text[previous.end : quote.start]
             # Only the previous quotation's own attribution may stand between
             # them: this quotation starts where that sentence ends.
-            if quote.continues_previous or _starts_after_sentence_of(doc, previous.end, quote.start) or not gap.strip(" \n\"\u201c\u201d"):
+            if quote.continues_previous or _starts_after_sentence_of(index, previous.end, quote.start) or not gap.strip(" \n\"\u201c\u201d"):
                 quote.source = previous.source
         previous = quote
 
 
-def _starts_after_sentence_of(doc: Doc, end_char: int, next_start: int) -> bool:
-    span = doc.char_span(max(0, end_char - 1), end_char, alignment_mode="expand")
-    if span is None:
+def _introduced_by_colon(resolver: SpeakerResolver, index: QuoteIndex, quote: QuoteInfo) -> Source | None:
+    """The source of a quotation introduced by a colon: 'The minister said: "..."'."""
+    text = index.text
+    j = quote.start - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _QUOTE_MARKS):
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon = index.token_at(j)
+    if colon is None:
+        return None
+    found = colon_source(resolver.doc, colon)
+    if found is None:
+        return None
+    source = resolver.resolve(*found)
+    if source is not None:
+        resolver.remember(colon, source)
+    return source
+
+
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
+
+
+def _starts_after_sentence_of(index: QuoteIndex, end_char: int, next_start: int) -> bool:
+    if end_char <= 0:
         return False
-    sentence_end = span[0].sent.end_char
-    between = doc.text[sentence_end:next_start]
+    sentence_end = index.sentence_end(end_char - 1)
+    if sentence_end is None:
+        return False
+    between = index.text[sentence_end:next_start]
     return not between.strip(" \n\"\u201c\u201d'")
 
 
-def quote_of(doc: Doc, token_index: int, quotes: list[QuoteInfo]) -> QuoteInfo | None:
+def quote_of(resolver: SpeakerResolver, token_index: int, quotes: list[QuoteInfo]) -> QuoteInfo | None:
     """The quotation a token is in, if any."""
-    for quote in quotes:
-        if _inside(doc, token_index, quote):
-            return quote
-    return None
+    return resolver.quote_index(quotes).of_token(token_index)
 
 
 def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo]) -> tuple[Source | None, bool]:
@@ -196,10 +388,12 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
 
     A frame outside any quotation wins ("..., said Mr Monday"); inside a
     quotation the quotation's speaker wins, and a frame within the quotation
-    ("He feels that ...") only hedges.
+    ("He feels that ...") only hedges.  A claim with neither takes the frame
+    of the claim it is embedded in, else the cue whose content holds it
+    (:mod:`claimcheck.analysis.attribution_cues`).
     """
     doc = resolver.doc
-    quote = quote_of(doc, cand.head, quotes)
+    quote = quote_of(resolver, cand.head, quotes)
     frame = cand.frame
     if frame is not None and frame.speaker:
         frame_in_quote = quote is not None and any(_inside(doc, i, quote) for i in frame.cue)
@@ -208,6 +402,42 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             if source is not None:
                 resolver.remember(cand.head, source)
                 return source, quote is not None
-    if quote is not None:
+    if quote is not None and quote.source is not None:
         return quote.source, True
-    return None, False
+    if frame is not None and not frame.speaker and frame.kind == "noun" and doc[frame.cue[0]].lemma_.lower() in HEARSAY_NOUNS:
+        # "There are rumours that ...", "amid reports that ...": hearsay nobody owns.
+        cue_token = doc[frame.cue[0]]
+        start = min(i for i in frame.tokens if not doc[i].is_punct) if frame.tokens else cue_token.i
+        start = min(start, cue_token.i)
+        mention = doc[start : cue_token.i + 1].text
+        return Source(mention, "anonymous", mention, cue_token.text, start, cue_token.i + 1), quote is not None
+    if cand.embedded:
+        outer = resolver.enclosing_frame(cand)
+        if outer is not None:
+            source = frame_source(resolver, outer)
+            if source is not None:
+                return source, quote is not None
+    # Embedded claims (roles, relative clauses) take only the frame of the claim they sit in:
+    # a role named inside somebody's words is still mostly the article's own description.
+    cue = None if cand.embedded else resolver.cues().for_claim(cand.head, cand.sent_start, cand.tokens)
+    if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
+        source = resolver.resolve_cue(cue)
+        if source is not None and not (source.kind == "anonymous" and doc[cue.verb].pos_ != "VERB"):
+            # ("In a statement released on Monday, ..." names no source worth a finding.)
+            resolver.remember(cand.head, source)
+            return source, quote is not None
+    return None, quote is not None
+
+
+def anonymous_cues(resolver: SpeakerResolver) -> list[tuple[Source, int]]:
+    """Every vague source a reporting cue names, with the cue's token, whether or not a claim
+    was found in its content ("the rule, which critics said was discriminatory")."""
+    out = []
+    for cue in resolver.cues().all():
+        head = resolver.doc[cue.verb]
+        if head.pos_ != "VERB" or any(resolver.doc[i].pos_ == "PRON" and resolver.doc[i].lower_ != "it" for i in cue.source):
+            continue  # unresolved pronouns are not vague sourcing
+        source = resolver.resolve_cue(cue)
+        if source is not None and source.kind == "anonymous":
+            out.append((source, cue.verb))
+    return out

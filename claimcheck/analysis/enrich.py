@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, attribute, attribute_quotes
+from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
 from claimcheck.analysis.claim_types import classify
 from claimcheck.analysis.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
-from claimcheck.analysis.findings import anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
+from claimcheck.analysis.findings import ANONYMOUS, anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
 from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
 from claimcheck.report import Attribution, Claim, DateRef, Entity, Finding, band_for
 from claimcheck.analysis.scoring import ScoreInput, score_claim
@@ -93,8 +93,23 @@ class ClaimBuilder:
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
+        self._anonymous_cues()
         self._demote_frames(cands, claims)
         return claims, self.findings
+
+    def _anonymous_cues(self) -> None:
+        """Flag vague sources whose words no claim carried ("which critics said was ...")."""
+        for source, cue in anonymous_cues(self.resolver):
+            if source.start is None or source.end is None or self.meta.excluded(*self._span_chars(source.start, source.end)):
+                continue
+            a, b = self._tok_orig(min(source.start, cue), max(source.end, cue + 1))
+            if ("anonymous", a) not in self._finding_keys and not any(f.start <= a < f.end for f in self.findings if f.rule == ANONYMOUS):
+                self._finding_keys.add(("anonymous", a))
+                self.findings.append(anonymous_attribution(None, self.norm.original[a:b], a, b))
+
+    def _span_chars(self, start: int, end: int) -> tuple[int, int]:
+        span = self.doc[start:end]
+        return span.start_char, span.end_char
 
     def _demote_frames(self, cands: list[Candidate], claims: list[Claim]) -> None:
         """Halve the score of a framing clause whose checkable content is all in a claim it embeds.
@@ -279,7 +294,7 @@ class ClaimBuilder:
         if found is None:
             return None
         window = max(0, sent_start - 80)
-        if not any(window <= index < sent_start and name == found[0] for index, name, _ in self.resolver.named) and pronoun in GROUP_PRONOUNS:
+        if not self.resolver.named_between(window, sent_start, found[0]) and pronoun in GROUP_PRONOUNS:
             return None
         return found[0]
 

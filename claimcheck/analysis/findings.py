@@ -36,7 +36,7 @@ def quote_without_speaker(claim: Claim) -> Finding:
     )
 
 
-def anonymous_attribution(claim: Claim, text: str, start: int, end: int) -> Finding:
+def anonymous_attribution(claim: Claim | None, text: str, start: int, end: int) -> Finding:
     """A finding for a claim that rests on a vague source (``text`` is the source as written)."""
     return Finding(
         rule=ANONYMOUS,
@@ -45,7 +45,7 @@ def anonymous_attribution(claim: Claim, text: str, start: int, end: int) -> Find
         text=text,
         start=start,
         end=end,
-        claim=claim.id,
+        claim=claim.id if claim else None,
     )
 
 

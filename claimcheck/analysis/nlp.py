@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -97,17 +98,23 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return pieces
 
 
-def make_doc(nlp: Language, norm: NormalisedText) -> Doc:
-    """Tokenize repaired text and mark the sentence starts the repairs found."""
-    doc = nlp.make_doc(norm.text)
-    if norm.boundaries:
-        starts = set(norm.boundaries)
+def make_doc(nlp: Language, norm: NormalisedText, start: int = 0, end: int | None = None) -> Doc:
+    """Tokenize repaired text (or its ``[start, end)`` part) and mark the sentence starts the repairs found.
+
+    Token offsets are relative to ``start``; :func:`parse` joins the parts of
+    a long text so that they are relative to the whole text again.
+    """
+    stop = len(norm.text) if end is None else end
+    text = norm.text if start == 0 and stop == len(norm.text) else norm.text[start:stop]
+    doc = nlp.make_doc(text)
+    starts = {b - start for b in norm.boundaries if start < b < stop}
+    if starts:
         for token in doc:
             if token.idx in starts and token.i > 0:
                 token.is_sent_start = True
     # Tokens and their whitespace are slices of the text, so a text without a
     # line break has no token to mark; skipping the loop saves ~40 us a document.
-    if "\n" in norm.text:
+    if "\n" in text:
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
@@ -115,60 +122,110 @@ def make_doc(nlp: Language, norm: NormalisedText) -> Doc:
     return doc
 
 
+@dataclass
+class ParseFailure:
+    """Stands in :func:`parse`'s output for a text that could not be parsed (only with ``isolate``)."""
+
+    error: BaseException
+    part: tuple[int, int] | None = None
+
+
 def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
-          batch_tokens: int = BATCH_TOKENS) -> Iterator[Doc]:
+          batch_tokens: int = BATCH_TOKENS, isolate: bool = False) -> Iterator[Doc | ParseFailure]:
     """Parse repaired texts in order, streaming through ``nlp.pipe``.
 
     Documents go to the pipeline in batches of at most ``batch_size``
     documents and (unless one document is longer) ``batch_tokens`` tokens.
-    Long texts are parsed in parts and joined with ``Doc.from_docs`` so that
-    character offsets stay those of the whole text.
-    """
-    def docs() -> Iterator[Doc]:
-        for norm in texts:
-            if len(norm.text) <= CHUNK_CHARS:
-                yield make_doc(nlp, norm)
-            else:
-                yield from _split_for_parse(nlp, norm)
+    Long texts are tokenized and parsed in parts of at most
+    :data:`CHUNK_CHARS` characters -- so spaCy's ``max_length`` (E088) is
+    never reached -- and joined with ``Doc.from_docs`` so that character
+    offsets stay those of the whole text.
 
-    def batches() -> Iterator[list[Doc]]:
-        batch: list[Doc] = []
+    Args:
+        nlp: the pipeline.
+        texts: the repaired texts.
+        batch_size: most documents per ``nlp.pipe`` batch.
+        batch_tokens: most tokens per batch.
+        isolate: when true, a text that fails to tokenize or parse yields a
+            :class:`ParseFailure` in its place and the others go on; when
+            false the exception propagates.
+
+    Yields:
+        One ``Doc`` (or, with ``isolate``, ``ParseFailure``) per text, in order.
+    """
+    def docs() -> Iterator[Doc | ParseFailure]:
+        for norm in texts:
+            try:
+                if len(norm.text) <= CHUNK_CHARS:
+                    yield make_doc(nlp, norm)
+                else:
+                    yield from _split_for_parse(nlp, norm)
+            except Exception as exc:
+                if not isolate:
+                    raise
+                yield ParseFailure(exc)
+
+    def batches() -> Iterator[list[Doc | ParseFailure]]:
+        batch: list[Doc | ParseFailure] = []
         tokens = 0
         for doc in docs():
-            if batch and (len(batch) >= batch_size or tokens + len(doc) > batch_tokens):
+            size = len(doc) if isinstance(doc, Doc) else 0
+            if batch and (len(batch) >= batch_size or tokens + size > batch_tokens):
                 yield batch
                 batch, tokens = [], 0
             batch.append(doc)
-            tokens += len(doc)
+            tokens += size
         if batch:
             yield batch
 
-    def parsed() -> Iterator[Doc]:
+    def one_by_one(batch: list[Doc]) -> list[Doc | ParseFailure]:
+        # A batch that failed as a whole: parse its documents alone, so that
+        # only the one that fails is lost.
+        out: list[Doc | ParseFailure] = []
+        for doc in batch:
+            try:
+                out.append(nlp(doc))
+            except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
+                out.append(ParseFailure(exc, doc.user_data.get("claimcheck_part")))
+        return out
+
+    def parsed() -> Iterator[Doc | ParseFailure]:
         for batch in batches():
-            yield from nlp.pipe(batch, batch_size=len(batch))
+            ready = [d for d in batch if isinstance(d, Doc)]
+            if not isolate:
+                done: list[Doc | ParseFailure] = list(nlp.pipe(ready, batch_size=len(ready))) if ready else []
+            else:
+                try:
+                    done = list(nlp.pipe(ready, batch_size=len(ready))) if ready else []
+                except Exception:  # noqa: BLE001 - find the one document that fails
+                    done = one_by_one(ready)
+            results = iter(done)
+            for item in batch:
+                yield next(results) if isinstance(item, Doc) else item
 
     pending: list[Doc] = []
+    broken: ParseFailure | None = None
     for doc in parsed():
-        part = doc.user_data.get("claimcheck_part")
+        part = doc.user_data.pop("claimcheck_part", None) if isinstance(doc, Doc) else doc.part
         if part is None:
             yield doc
             continue
         index, total = part
-        del doc.user_data["claimcheck_part"]
-        pending.append(doc)
+        if isinstance(doc, ParseFailure):
+            broken = broken or doc  # one part failed: the whole text fails when its last part arrives
+        else:
+            pending.append(doc)
         if index == total - 1:
-            yield Doc.from_docs(pending, ensure_whitespace=False)
-            pending = []
+            yield broken if broken is not None else Doc.from_docs(pending, ensure_whitespace=False)
+            pending, broken = [], None
 
 
 def _split_for_parse(nlp: Language, norm: NormalisedText) -> Sequence[Doc]:
-    whole = make_doc(nlp, norm)
-    pieces = _chunks(norm.text)
-    spans = [whole.char_span(start, end, alignment_mode="expand") for start, end in pieces]
-    kept = [span for span in spans if span is not None and len(span)]
+    """Tokenize a long text part by part, never the whole text at once (spaCy refuses over ``max_length``)."""
+    pieces = [(start, end) for start, end in _chunks(norm.text) if end > start]
     out: list[Doc] = []
-    for index, span in enumerate(kept):
-        doc = span.as_doc()
-        doc.user_data["claimcheck_part"] = (index, len(kept))
+    for index, (start, end) in enumerate(pieces):
+        doc = make_doc(nlp, norm, start, end)
+        doc.user_data["claimcheck_part"] = (index, len(pieces))
         out.append(doc)
     return out

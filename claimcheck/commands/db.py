@@ -59,12 +59,20 @@ def run(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Read every file first (refusing bad ones), then import each in its own transaction."""
     parsed = [(path, *read_file(path, args.format)) for path in args.files]
-    with Store(args.db) as store:
+    with Store(args.db, read_only=False, on_wait=_tell) as store:
+        if store.migrated_from is not None:
+            _tell(f"upgraded {store.path} from schema {store.migrated_from}; fact-checks that the old store "
+                  "merged by mistake come back when their file is imported again")
         for path, fmt, records, digest in parsed:
             result = store.import_records(records, file=str(path), format=fmt, sha256=digest)
             print(f"{path}: {result.added} new fact-checks ({fmt}; {result.skipped} already stored)")
         print(f"{store.path}: {store.count()} fact-checks")
     return ExitCode.OK
+
+
+def _tell(message: str) -> None:
+    sys.stderr.write(f"claimcheck: {message}\n")
+    sys.stderr.flush()
 
 
 def run_stats(args: argparse.Namespace) -> int:

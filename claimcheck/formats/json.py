@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from claimcheck.report import Report
+
+if TYPE_CHECKING:
+    from claimcheck.batch import DocumentError
 
 
 class JsonFormat:
@@ -19,6 +22,10 @@ class JsonFormat:
 
     def write(self, report: Report, out: IO[str]) -> None:
         self._buffer.append(report.to_dict())
+
+    def write_error(self, error: DocumentError, out: IO[str]) -> None:
+        """Put a batch document's error record where its report would have been."""
+        self._buffer.append(error.to_dict())
 
     def close(self, out: IO[str]) -> None:
         payload: object = self._buffer[0] if len(self._buffer) == 1 else self._buffer
@@ -35,6 +42,11 @@ class JsonLinesFormat:
 
     def write(self, report: Report, out: IO[str]) -> None:
         out.write(json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+
+    def write_error(self, error: DocumentError, out: IO[str]) -> None:
+        """Put a batch document's error record on its line, where its report would have been."""
+        out.write(json.dumps(error.to_dict(), ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
 
     def close(self, out: IO[str]) -> None:

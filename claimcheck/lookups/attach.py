@@ -3,6 +3,9 @@
 The engine calls :func:`attach_lookups` once per document with the sources
 the plugins offered.  A source that fails is reported once as a ``CC160``
 warning naming it and is not asked again for that document; the run goes on.
+A source that says it cannot answer at all (``unavailable()``: the local
+store's file is missing) and a run with no source are warned about too, so
+that a report without lookups never reads as "never fact-checked".
 """
 
 from __future__ import annotations
@@ -41,8 +44,21 @@ def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], con
     """
     threshold, limit = lookup_options(config)
     found: dict[int, list] = {index: [] for index in range(len(claims))}
+    if not sources:
+        warnings.append(Diagnostic(
+            code=ErrorCode.LOOKUP_FAILED.value,
+            message="lookups were asked for but no lookup source is available; no claim was compared "
+                    "with prior fact-checks",
+            hook="claimcheck_lookup_sources",
+        ))
     for source in sources:
         name = str(getattr(source, "name", type(source).__name__))
+        problem = getattr(source, "unavailable", None)
+        reason = problem() if callable(problem) else None
+        if reason:
+            warnings.append(Diagnostic(code=ErrorCode.LOOKUP_FAILED.value, message=f"lookup source '{name}': {reason}",
+                                       plugin=name, hook="claimcheck_lookup_sources"))
+            continue
         for index, claim in enumerate(claims):
             try:
                 evidence = source.lookup(claim.text, claim=claim, limit=limit)

@@ -10,6 +10,7 @@ for named entities.  :func:`analyse` returns them as a :class:`Features`.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 4
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -110,14 +111,35 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bwent up\b", "increased"),
         (r"\bwent down\b", "decreased"),
         (r"\btwo[\s-]+thirds\b", "66.7 percent"),
-        (r"\bone[\s-]+third\b", "33.3 percent"),
+        (r"\b(?:one|a)[\s-]+third\b", "33.3 percent"),
+        (r"\bthree[\s-]+quarters\b", "75 percent"),
+        (r"\b(?:one|a)[\s-]+quarter\b", "25 percent"),
+        (r"\b(?:one|a)[\s-]+fifth\b", "20 percent"),
+        (r"\b(?:one|a)[\s-]+tenth\b", "10 percent"),
         (r"\bhalf of\b", "50 percent of"),
-        (r"\bone in (four|4)\b", "25 percent"),
-        (r"\bone in (five|5)\b", "20 percent"),
-        (r"\bone in (three|3)\b", "33.3 percent"),
-        (r"\bone in (ten|10)\b", "10 percent"),
+        (r"\bhalf an? (hundred|thousand|million|billion|trillion)\b", r"0.5 \1"),
+        (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
+        # "one" is seldom a count ("one of the"), but "one in four" is a share.
+        (r"\bone(?=\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|"
+         r"nine|ten|twenty|fifty|hundred))", "1"),
     )
 )
+# "two in five", "9 out of 10", "nine times out of ten": a share, read as a
+# percentage once the words are digits (see _fold_phrases).  Ordinals ("4th
+# out of 40") are ranks, not shares, and are left alone.
+_SHARE = re.compile(r"\b(\d+)\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(\d+)\b(?!\s*(?:percent|%))",
+                    re.IGNORECASE)
+
+
+# "3 hundred thousand" (from "three hundred thousand"): 300 thousand.
+_HUNDREDS = re.compile(r"\b(\d{1,2}) hundred (thousand|million|billion)\b", re.IGNORECASE)
+
+
+def _share(match: re.Match[str]) -> str:
+    part, whole = int(match.group(1)), int(match.group(2))
+    if not 0 < part <= whole <= 1000 or 1800 <= whole <= 2099:
+        return match.group(0)
+    return f"{round(100 * part / whole, 1):g} percent"
 
 # Words (with an inner apostrophe), or a number with any letters glued to it
 # ("10th", "5m", "$1.4tn"), which is skipped as a word and read by _numbers.
@@ -136,7 +158,7 @@ _NUMBER_WORDS: dict[str, float] = {
     "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "hundredth": 100,
 }
 _NUM_WITH_MULT = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:-|\s*)(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
 
@@ -159,8 +181,22 @@ class Features:
     years: frozenset[int]
     words: tuple[str, ...]
 
+    def to_json(self) -> str:
+        """A compact JSON form, stored beside each fact-check at import time."""
+        return json.dumps([sorted(self.stems), sorted(self.names), sorted(self.numbers), sorted(self.years),
+                           list(self.words)], separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Features:
+        """The features :meth:`to_json` wrote."""
+        stems, names, numbers, years, words = json.loads(text)
+        return cls(frozenset(stems), frozenset(names), frozenset(float(n) for n in numbers),
+                   frozenset(int(y) for y in years), tuple(words))
+
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -245,7 +281,9 @@ def _fold_phrases(text: str) -> str:
     """Fold multi-word expressions and spelled-out numbers ("eight million" -> "8 million")."""
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
-    return _NUMBER_WORD.sub(_number_word, text)
+    text = _NUMBER_WORD.sub(_number_word, text)
+    text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
+    return _SHARE.sub(_share, text)
 
 
 @lru_cache(maxsize=4096)

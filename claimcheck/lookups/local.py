@@ -38,6 +38,14 @@ def with_speaker(text: str, claim: Claim) -> str:
     return f"{attribution.speaker}: {text}"
 
 
+def _speaker(text: str, claim: Claim) -> str | None:
+    """The claim's named speaker, when the text leaves it out (see :func:`with_speaker`)."""
+    attribution = claim.attribution
+    if attribution is None or attribution.kind not in ("person", "organisation") or not attribution.speaker:
+        return None
+    return None if attribution.speaker.casefold() in text.casefold() else attribution.speaker
+
+
 def match_to_evidence(match: Match, source: str) -> Evidence:
     """The report's form of a store match."""
     record = match.record
@@ -64,6 +72,13 @@ class LocalSource:
         self.min_score = min_score
         self._local = threading.local()  # sqlite3 connections must stay in their thread
 
+    def unavailable(self) -> str | None:
+        """Why this source cannot answer at all (no store at its path), or ``None``."""
+        if self.path.is_file():
+            return None
+        return (f"no fact-check store at {self.path}, so no claim was compared with prior fact-checks; "
+                "check --db (or $CLAIMCHECK_DB), or create it with 'claimcheck db import FILE'")
+
     def _matcher(self) -> Matcher:
         matcher = getattr(self._local, "matcher", None)
         if matcher is None:
@@ -74,10 +89,14 @@ class LocalSource:
     def lookup(self, text: str, *, claim: Claim | None = None, limit: int = 5) -> list[Evidence]:
         """Up to ``limit`` stored fact-checks about the same claim as ``text``, best first."""
         names: tuple[str, ...] = ()
+        claimant = None
         if claim is not None:
             names = tuple(entity.text for entity in claim.entities)
-            text = with_speaker(text, claim)
-        matches = self._matcher().find(text, limit=limit, names=names, min_score=self.min_score)
+            # The claim as it stands alone (speaker frame removed, pronouns
+            # resolved), when the analysis provides it.
+            text = getattr(claim, "standalone", None) or text
+            claimant = _speaker(text, claim)
+        matches = self._matcher().find(text, limit=limit, names=names, min_score=self.min_score, claimant=claimant)
         return [match_to_evidence(match, self.name) for match in matches]
 
     def close(self) -> None:

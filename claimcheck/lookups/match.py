@@ -1,32 +1,42 @@
 """Find the stored fact-checks that are about the same claim as a sentence.
 
-Two steps:
+Three steps:
 
 1. **Retrieve** candidates with FTS5: the sentence's content words (and their
    synonym classes, years and whole numbers) OR-ed together, each quoted so
-   that no user text is read as FTS syntax, ranked by BM25.
-2. **Re-rank** the best :data:`CANDIDATES` with :func:`similarity`, a score in
-   [0, 1]: the IDF-weighted overlap of content stems (weighted towards how
-   much of the *stored* claim the sentence covers, since articles add
-   framing around a claim), then penalties when numbers, years or names are
-   present on both sides and disagree, and a bonus when numbers agree.
-
-:data:`DEFAULT_THRESHOLD` is the score from which a match is reported as the
-same claim; ``bench/lookup_quality.py`` measures it.
+   that no user text is read as FTS syntax, ranked by BM25; the best
+   :data:`CANDIDATES` go on.
+2. **Describe** each candidate pair (:func:`pair_features`): the lexical
+   :func:`similarity` (IDF-weighted overlap with number, year and name
+   checks), the cosine of the sentence vectors (:mod:`~claimcheck.lookups.embed`,
+   stored at import, so only the query is embedded), BM25, and whether the
+   figures (read by value: "two in five" = 40%, "seventh" = "7th"), years,
+   names and the claimant agree.
+3. **Score** each pair with a small logistic model fitted on the tuning part
+   of the paraphrase set (``bench/lookup_calibrate.py``, weights in
+   ``match_model.json``): the score is the probability that both state the
+   same claim, and :data:`DEFAULT_THRESHOLD` was chosen by cross-validation.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
+
+from claimcheck.lookups import embed
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
-from claimcheck.lookups.store import FactCheck, Store
+from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 
-__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "Match", "Matcher", "fts_query", "similarity"]
+__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
+           "match_model", "pair_features", "similarity"]
 
-DEFAULT_THRESHOLD = 0.55
+MODEL_FILE = Path(__file__).with_name("match_model.json")
 CANDIDATES = 50
 # Retrieval uses at most MAX_TERMS terms, leaving out those in more than
 # COMMON_SHARE of the stored claims (long posting lists: most of the query's
@@ -36,15 +46,51 @@ MAX_TERMS = 12
 MIN_TERMS = 4
 COMMON_SHARE = 0.1
 
+# The pair features, in the order of the model's weights.
+FEATURES: tuple[str, ...] = (
+    "lexical", "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
+    "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
+    "claimant_named",
+)
 
 
 @dataclass
 class Match:
-    """A stored fact-check and how similar it is to the looked-up text."""
+    """A stored fact-check and how likely it states the looked-up claim."""
 
     record: FactCheck
     score: float
     bm25: float
+    cosine: float = 0.0
+
+
+@dataclass(frozen=True)
+class MatchModel:
+    """The fitted logistic model: a weight per :data:`FEATURES` entry, a bias and the chosen threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        """P(same claim) for an ``(n, len(FEATURES))`` array of pair features."""
+        z = ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+@lru_cache(maxsize=1)
+def match_model() -> MatchModel:
+    """The shipped model (``match_model.json``)."""
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{MODEL_FILE} was fitted on other features; refit it with bench/lookup_calibrate.py")
+    return MatchModel(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]),
+                      tuple(data["mean"]), tuple(data["scale"]))
+
+
+DEFAULT_THRESHOLD = round(match_model().threshold, 3)
 
 
 def fts_query(features: Features, df: dict[str, int] | None = None, total: int = 0) -> str | None:
@@ -150,19 +196,66 @@ def similarity(query: Features, candidate: Features, weight: Callable[[str], flo
     return max(0.0, min(1.0, score))
 
 
+
+
+def pair_features(query: Features, candidate: Features, weight: Callable[[str], float],
+                  claimant: Features | None, cosine: float, best_other_cosine: float,
+                  bm25_relative: float, claim_year: int | None = None) -> list[float]:
+    """The :data:`FEATURES` of one (query, stored claim) pair, in order.
+
+    Args:
+        query: features of the looked-up text.
+        candidate: features of the stored claim.
+        weight: a term's weight (its IDF in the store).
+        claimant: features of the stored claim's claimant, if known.
+        cosine: cosine of the two sentence vectors.
+        best_other_cosine: the best cosine among the other candidates.
+        bm25_relative: the candidate's BM25 over the best candidate's (1 = best).
+        claim_year: the year the stored claim was made, if known.
+    """
+    lexical = similarity(query, candidate, weight, claimant)
+    both_numbers = bool(query.numbers and candidate.numbers)
+    agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
+    # A figure on one side with no equal on the other: another claim, unless
+    # the other side states no figure at all (then "numbers_missing").
+    query_unmatched = 1.0 - _agreement(candidate.numbers, query.numbers) if both_numbers else 0.0
+    # The year the stored claim was made agrees with a year in the query, but
+    # never contradicts one: a claim repeated years later ("... she said on 5
+    # March 2024") is still the claim that was checked.
+    candidate_years = set(candidate.years) | ({claim_year} if claim_year else set())
+    both_years = bool(query.years and candidate.years)
+    year_overlap = bool(set(query.years) & candidate_years)
+    names = candidate.names | (claimant.names if claimant is not None else frozenset())
+    names_shared = len(names & (query.names | query.stems)) / len(names) if names else 0.0
+    claimant_named = 1.0 if claimant is not None and (claimant.stems & query.stems) else 0.0
+    return [
+        lexical, cosine, cosine - best_other_cosine, bm25_relative, agree,
+        1.0 - agree if both_numbers else 0.0, query_unmatched,
+        # Each side states a figure the other lacks: a figure was replaced.
+        1.0 if both_numbers and agree < 1.0 and query_unmatched > 0.0 else 0.0,
+        1.0 if candidate.numbers and not query.numbers else 0.0,
+        1.0 if query.years and year_overlap else 0.0,
+        1.0 if both_years and not year_overlap else 0.0,
+        names_shared, claimant_named,
+    ]
+
+
 class Matcher:
     """Looks sentences up in a :class:`Store`.
 
     Args:
         store: the open store.
         candidates: how many BM25 candidates to re-rank.
+        model: the scoring model (default: the shipped one).
     """
 
-    def __init__(self, store: Store, candidates: int = CANDIDATES) -> None:
+    def __init__(self, store: Store, candidates: int = CANDIDATES, model: MatchModel | None = None) -> None:
         self.store = store
         self.candidates = candidates
+        self.model = model or match_model()
         self._data_version: int | None = None
         self._total = 0
+        self._stored_vectors: bool | None = None
 
     def _documents(self) -> int:
         # data_version changes when another connection commits: recount only then.
@@ -170,25 +263,32 @@ class Matcher:
         if version != self._data_version:
             self._data_version = version
             self._total = self.store.count()
+            self._stored_vectors = self.store.embedding_model() == INDEX_VERSION
         return self._total
 
-    def find(self, text: str, *, limit: int = 5, names: Iterable[str] = (), min_score: float = 0.0) -> list[Match]:
-        """The stored fact-checks most similar to ``text``, best first.
+    def find(self, text: str, *, limit: int = 5, names: Iterable[str] = (), min_score: float = 0.0,
+             claimant: str | None = None) -> list[Match]:
+        """The stored fact-checks most likely to state the claim in ``text``, best first.
 
         Args:
             text: the claim to look up.
             limit: the most matches to return.
             names: entity texts known for the claim (added to its names).
             min_score: drop matches scoring below this.
+            claimant: who made the claim, when known (counts like a named speaker).
         """
-        query = analyse(text, tuple(names))
+        query = analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
+        hits = self.retrieve(query)
+        return self._rank(text, query, hits, limit=limit, min_score=min_score)
+
+    def retrieve(self, query: Features) -> list[tuple[FactCheck, float]]:
+        """The BM25 candidates for a sentence's features."""
         words = fts_terms(query)
         df = self.store.document_frequencies(stem(w) for w in words)
         match_query = fts_query(query, df, self._documents())
         if match_query is None:
             return []
-        hits = self.store.search(match_query, self.candidates)
-        return self._rank(query, hits, limit=limit, min_score=min_score)
+        return self.store.search(match_query, self.candidates)
 
     def rank(self, text: str, records: Iterable[FactCheck], *, limit: int = 5, names: Iterable[str] = (),
              min_score: float = 0.0) -> list[Match]:
@@ -196,26 +296,73 @@ class Matcher:
 
         Word weights come from the store, so scores are comparable with :meth:`find`'s.
         """
-        return self._rank(analyse(text, tuple(names)), [(r, 0.0) for r in records], limit=limit, min_score=min_score)
+        return self._rank(text, analyse(text, tuple(names)), [(r, 0.0) for r in records], limit=limit,
+                          min_score=min_score)
 
-    def _rank(self, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int,
-              min_score: float) -> list[Match]:
+    def pairs(self, text: str, query: Features, hits: list[tuple[FactCheck, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """The :data:`FEATURES` of each hit against the query (rows), and the cosines."""
         if not hits:
-            return []
-        features = [analyse(record.claim) for record, _ in hits]
+            return np.zeros((0, len(FEATURES))), np.zeros(0)
+        vectors, features = self._indexed([record for record, _ in hits])
         claimants = [analyse(record.claimant) if record.claimant else None for record, _ in hits]
         total = max(1, self._documents())
         vocabulary = set(query.stems).union(*(f.stems for f in features), *(c.stems for c in claimants if c))
         df = self.store.document_frequencies(vocabulary)
 
-        def weight(term: str) -> float:
-            n = min(df.get(term, 0), total)
-            return math.log(1 + (total - n + 0.5) / (n + 0.5))
+        weights = {term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
+                   for term, n in df.items()}
+        unseen = math.log(1 + (total + 0.5) / 0.5)
 
-        matches = [
-            Match(record=record, score=round(similarity(query, feats, weight, claimant), 4), bm25=bm25)
-            for (record, bm25), feats, claimant in zip(hits, features, claimants)
-        ]
-        matches = [m for m in matches if m.score >= min_score and m.score > 0]
+        def weight(term: str) -> float:
+            return weights.get(term, unseen)
+
+        cosines = vectors @ embed.embedder().embed([text])[0]
+        best = float(np.max(cosines))
+        second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
+        best_bm25 = min((bm25 for _, bm25 in hits), default=0.0)
+        lexical = [similarity(query, f, weight, c) for f, c in zip(features, claimants)] if best_bm25 >= 0 else []
+        best_lexical = max(lexical, default=0.0) or 1.0
+        rows: list[list[float]] = []
+        for (record, bm25), feats, claimant, cosine in zip(hits, features, claimants, cosines):
+            other = second if cosine >= best else best
+            # An external source's answers have no BM25: the lexical score
+            # relative to the best answer's stands in for it.
+            relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
+            year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
+            rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year))
+        return np.asarray(rows, dtype=float), cosines
+
+    def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:
+        """The records' stored vectors and features; records without them (a read-only
+        store made by an older version, an external source's answers) are done now."""
+        stored = self.store.vectors([r.id for r in records if r.id is not None]) if self._stored_vectors else {}
+        out = np.zeros((len(records), embed.DIM), dtype=np.float32)
+        features: list[Features] = []
+        have: list[int] = []
+        missing: list[int] = []
+        for i, record in enumerate(records):
+            entry = stored.get(record.id) if record.id is not None else None
+            if entry is None:
+                missing.append(i)
+                features.append(analyse(record.claim))
+            else:
+                have.append(i)
+                features.append(entry[1])
+        if have:
+            out[have] = embed.from_blob([stored[records[i].id][0] for i in have])  # type: ignore[index]
+        if missing:
+            out[missing] = embed.embedder().embed([records[i].claim for i in missing])
+        return out, features
+
+    def _rank(self, text: str, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int,
+              min_score: float) -> list[Match]:
+        if not hits:
+            return []
+        self._documents()
+        rows, cosines = self.pairs(text, query, hits)
+        scores = self.model.probability(rows)
+        matches = [Match(record=record, score=round(float(score), 4), bm25=bm25, cosine=round(float(cosine), 4))
+                   for (record, bm25), score, cosine in zip(hits, scores, cosines)]
+        matches = [m for m in matches if m.score >= min_score]
         matches.sort(key=lambda m: (-m.score, m.bm25))
         return matches[:limit]

@@ -26,8 +26,10 @@ def db_path(config: dict[str, Any] | None) -> Path:
 
 @hookimpl
 def claimcheck_lookup_sources(config: dict[str, Any]) -> list[LookupSource]:
-    """The local store, when its database file exists; nothing otherwise."""
-    path = db_path(config)
-    if not path.is_file():
-        return []
-    return [LocalSource(path)]
+    """The local store.
+
+    Offered even when its file is missing, so that ``--lookup`` with no
+    store (or a misspelt ``--db``) is reported rather than read as "never
+    fact-checked": see :meth:`LocalSource.unavailable`.
+    """
+    return [LocalSource(db_path(config))]

@@ -10,13 +10,24 @@ wherever ``--db``/``config["db"]`` says.  It holds:
 - ``terms``: how many fact-checks contain each matching stem, the document
   frequencies the re-ranker weighs words with;
 - ``imports``: a log of what was imported when;
+- ``vectors``: each fact-check's sentence vector (:mod:`claimcheck.lookups.embed`)
+  and matching features (:func:`~claimcheck.lookups.features.analyse`), made
+  at import time so that a lookup analyses and embeds only its query;
 - ``lookup_cache``: answers of external lookup services, keyed by source,
   query and language, so the same claim is not fetched twice.
 
-The schema is versioned with ``PRAGMA user_version``.  The database runs in
-WAL mode with a busy timeout, so one process can import while others look
-up (or import in turn).  Every import is one transaction: if anything fails,
-nothing of it is kept.
+The file is marked as claimcheck's with ``PRAGMA application_id`` and its
+schema versioned with ``PRAGMA user_version``; both are read before anything
+is changed, so a foreign SQLite file is refused untouched.  A store of schema
+1 is migrated in place (new keys, vectors); a newer one is refused.
+
+The database runs in WAL mode, so lookups read while one process imports.
+An import prepares everything (keys, vectors, term counts) before it takes
+the write lock, keeps its transaction short, and waits its turn (up to
+:data:`IMPORT_WAIT_S`) when another import holds the lock.  Every import is
+one transaction: if anything fails, nothing of it is kept.  A store that
+cannot be written (a read-only file or folder) is opened read-only for
+lookups.
 """
 
 from __future__ import annotations
@@ -29,21 +40,30 @@ import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
-from claimcheck.lookups.features import FEATURES_VERSION, analyse
+from claimcheck.lookups import embed
+from claimcheck.lookups.features import FEATURES_VERSION, Features, analyse
 from claimcheck.report import VERDICTS
 
 __all__ = ["FactCheck", "ImportResult", "Store", "default_db_path", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# 'ClCk': marks the file as a claimcheck store (schema 1 stores did not set it).
+APPLICATION_ID = 0x436C436B
 BUSY_TIMEOUT_MS = 10_000
+# How long an import waits for another process's import to finish.
+IMPORT_WAIT_S = 900.0
 DB_FILENAME = "factchecks.sqlite3"
+# What made the ``vectors`` table: a change of either re-makes it.
+INDEX_VERSION = f"{embed.MODEL_NAME}+features{FEATURES_VERSION}"
+_V1_TABLES = frozenset({"factchecks", "factchecks_fts", "terms", "imports", "meta", "lookup_cache"})
 
 _SCHEMA = f"""
 CREATE TABLE factchecks (
@@ -94,6 +114,11 @@ CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE vectors (
+    id       INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
+    vector   BLOB NOT NULL,
+    features TEXT NOT NULL
+);
 CREATE TABLE lookup_cache (
     source     TEXT NOT NULL,
     query      TEXT NOT NULL,
@@ -132,14 +157,20 @@ class FactCheck:
     def dedup_key(self) -> str:
         """A key equal for the same fact-check imported again, from any file.
 
-        The same claim reviewed at the same URL is the same fact-check; with
-        no URL, the publisher, claim date and rating stand in for it.
+        The same claim reviewed at the same URL is the same fact-check.  With
+        no URL, a dataset's own id names it (LIAR gives one statement two
+        ids when PolitiFact checked it twice: two fact-checks); with neither,
+        who made the claim and when count, with the publisher and rating, so
+        that the same words said by two people are two fact-checks.
         """
         claim = " ".join(self.claim.casefold().split())
         if self.url:
             basis = ["u", claim, self.url.strip().rstrip("/").casefold()]
+        elif self.source_id:
+            basis = ["s", self.dataset.casefold(), self.source_id.strip()]
         else:
-            basis = ["p", claim, (self.publisher or "").casefold(), self.claim_date or "", (self.rating or "").casefold()]
+            basis = ["p", claim, (self.claimant or "").casefold(), self.claim_date or "",
+                     (self.publisher or "").casefold(), (self.rating or "").casefold()]
         return hashlib.sha256("\x1f".join(basis).encode("utf-8")).hexdigest()[:32]
 
 
@@ -188,14 +219,21 @@ class Store:
         path: the database file (``None``: :func:`default_db_path`).
         create: create the file and its folder when missing; when ``False``
             a missing file is a :class:`ClaimcheckError` (``CC170``).
+        read_only: open without writing anything (``file:...?mode=ro``);
+            ``None`` decides by whether the file and its folder are writable.
+        on_wait: called once with a message when an import must wait for
+            another process's write lock.
 
     Raises:
         ClaimcheckError: ``CC170`` when the file is not a claimcheck
             database, was written by a newer claimcheck, or cannot be opened.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = True,
+                 read_only: bool | None = None, on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else default_db_path()
+        self.on_wait = on_wait
+        self.migrated_from: int | None = None
         if not self.path.exists():
             if not create:
                 raise ClaimcheckError(
@@ -203,12 +241,18 @@ class Store:
                     f"no fact-check database at {self.path}; import fact-checks first with "
                     "'claimcheck db import FILE'",
                 )
+            if read_only:
+                raise ClaimcheckError(ErrorCode.DATABASE, f"no fact-check database at {self.path}")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise _db_error(self.path, exc) from exc
         elif self.path.is_dir():
             raise ClaimcheckError(ErrorCode.DATABASE, f"{self.path} is a directory, not a database file")
+        if read_only is None:
+            read_only = self.path.exists() and not (
+                os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
+        self.read_only = bool(read_only)
         # Switching a new file to WAL needs an exclusive lock, and SQLite does
         # not always wait for it (busy_timeout does not cover every case): two
         # processes creating the store at once must retry rather than fail.
@@ -219,36 +263,92 @@ class Store:
                 self._open()
                 return
             except sqlite3.OperationalError as exc:
-                if hasattr(self, "conn"):
-                    self.conn.close()
-                    del self.conn
-                if ("locked" in str(exc) or "busy" in str(exc)) and time.monotonic() < deadline:
+                self._drop_connection()
+                if _is_busy(exc) and time.monotonic() < deadline:
                     time.sleep(delay)
                     delay = min(delay * 2, 0.25)
                     continue
                 raise _db_error(self.path, exc) from exc
             except sqlite3.DatabaseError as exc:
-                if hasattr(self, "conn"):
-                    self.conn.close()
+                self._drop_connection()
                 raise _db_error(self.path, exc) from exc
+            except ClaimcheckError:
+                self._drop_connection()
+                raise
 
-    def _open(self) -> None:
+    def _drop_connection(self) -> None:
+        if hasattr(self, "conn"):
+            self.conn.close()
+            del self.conn
+
+    def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE),
         # so a writer takes the lock up front instead of failing half-way.
-        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if not self.read_only:
+            return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL store in a folder we cannot write: SQLite cannot create
+            # the -shm index beside it.  Nobody can be writing it through
+            # this folder either, so read it as an immutable file.
+            conn.close()
+            conn = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?immutable=1", uri=True,
+                                   isolation_level=None)
+        return conn
+
+    def _open(self) -> None:
+        self.conn = self._connect()
         self.conn.row_factory = sqlite3.Row
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise sqlite3.DatabaseError(f"cannot switch to WAL journal mode (got {mode})")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
+        # Look before touching: nothing is changed in a file that is not ours.
+        version = self._identify()
+        if not self.read_only:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise sqlite3.DatabaseError(f"cannot switch to WAL journal mode (got {mode})")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        elif version != SCHEMA_VERSION:
+            raise ClaimcheckError(
+                ErrorCode.DATABASE,
+                f"{self.path} was made by an earlier claimcheck (schema {version}) and is read-only here; "
+                "open it once where it can be written (e.g. 'claimcheck db stats --db PATH') to upgrade it",
+            )
         # A lookup reads a few MB of FTS pages: keep them in memory between
         # lookups (SQLite's default cache is 2 MB) and read them mapped.
         self.conn.execute("PRAGMA cache_size = -32768")
         self.conn.execute("PRAGMA mmap_size = 268435456")
-        self._migrate()
-        self._refresh_terms()
+        if not self.read_only:
+            self._migrate()
+            self._refresh_terms()
+            self._refresh_vectors()
+
+    def _identify(self) -> int:
+        """The file's schema version (0: empty), refusing files that are not claimcheck stores."""
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        application = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = {row[0] for row in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        ours = application == APPLICATION_ID or (application == 0 and version == 1 and _V1_TABLES <= tables)
+        if not tables and version == 0 and application == 0:
+            if self.read_only:
+                raise ClaimcheckError(ErrorCode.DATABASE, f"{self.path} is an empty database, not a fact-check store")
+            return 0
+        if not ours:
+            raise ClaimcheckError(
+                ErrorCode.DATABASE,
+                f"{self.path} is an SQLite database but not a claimcheck fact-check store; use another --db",
+            )
+        if version > SCHEMA_VERSION:
+            raise ClaimcheckError(
+                ErrorCode.DATABASE,
+                f"{self.path} was written by a newer claimcheck (schema {version}, this one reads "
+                f"{SCHEMA_VERSION}); upgrade claimcheck or use another --db",
+            )
+        return version
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -263,9 +363,16 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: everything inside is kept, or nothing."""
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction: everything inside is kept, or nothing.
+
+        Args:
+            wait: seconds to wait for another writer's lock (default: the
+                busy timeout); :attr:`on_wait` is told once when it must.
+        """
+        if self.read_only:
+            raise ClaimcheckError(ErrorCode.DATABASE, f"{self.path} is read-only here; nothing can be written to it")
+        self._begin(wait)
         try:
             yield self.conn
         except BaseException:
@@ -274,33 +381,64 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    def _begin(self, wait: float | None) -> None:
+        if wait is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        deadline = time.monotonic() + wait
+        told = False
+        # Wait in short steps, so that the user hears why nothing happens.
+        self.conn.execute("PRAGMA busy_timeout = 1000")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+                    if not told and self.on_wait is not None:
+                        self.on_wait(f"{self.path} is being written by another process (an import?); "
+                                     f"waiting up to {wait:.0f} s for it to finish")
+                        told = True
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise ClaimcheckError(
-                ErrorCode.DATABASE,
-                f"{self.path} was written by a newer claimcheck (schema {version}, this one reads "
-                f"{SCHEMA_VERSION}); upgrade claimcheck or use another --db",
-            )
         with self.transaction() as conn:
-            # Re-read inside the lock: another process may have created it meanwhile.
+            # Re-read inside the lock: another process may have created or migrated it meanwhile.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
-                foreign = conn.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                ).fetchone()[0]
-                if foreign:
-                    raise ClaimcheckError(
-                        ErrorCode.DATABASE,
-                        f"{self.path} is an SQLite database but not a claimcheck fact-check store; "
-                        "use another --db",
-                    )
                 # executescript() would commit first; run the statements inside our lock.
                 for statement in _split_sql(_SCHEMA):
                     conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            elif version == 1:
+                self._migrate_from_1(conn)
+                self.migrated_from = 1
+            else:
+                return
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _migrate_from_1(self, conn: sqlite3.Connection) -> None:
+        """Schema 1 -> 2: the duplicate key learnt claimant and date, and claims got vectors.
+
+        Fact-checks that schema 1's key merged are not in the file to be
+        recovered: importing their file again adds them.
+        """
+        conn.execute("""CREATE TABLE vectors (
+            id       INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
+            vector   BLOB NOT NULL,
+            features TEXT NOT NULL)""")
+        rows = conn.execute("SELECT * FROM factchecks").fetchall()
+        # Two steps: a row's new key may equal another row's old one.
+        conn.execute("UPDATE factchecks SET dedup_key = '~' || id")
+        conn.executemany("UPDATE OR IGNORE factchecks SET dedup_key = ? WHERE id = ?",
+                         [(_row_to_factcheck(row).dedup_key(), row["id"]) for row in rows])
+        conn.execute("DELETE FROM meta WHERE key = 'embedding_model'")
 
     def _refresh_terms(self) -> None:
         """Recount the ``terms`` table if it was built by other matching rules."""
@@ -319,10 +457,47 @@ class Store:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('features_version', ?)",
                          (str(FEATURES_VERSION),))
 
+    def _refresh_vectors(self) -> None:
+        """Re-embed every claim if the vectors were made by another model (or never), and
+        re-analyse them if their features were made by other rules: only what changed is redone."""
+        if self.embedding_model() == INDEX_VERSION:
+            return
+        with self.transaction() as conn:
+            made = self.embedding_model()
+            if made == INDEX_VERSION:
+                return
+            same_model = made is not None and made.split("+features")[0] == embed.MODEL_NAME
+            rows = conn.execute("SELECT id, claim FROM factchecks").fetchall()
+            if same_model:
+                conn.executemany("UPDATE vectors SET features = ? WHERE id = ?",
+                                 [(analyse(r["claim"]).to_json(), r["id"]) for r in rows])
+            else:
+                conn.execute("DELETE FROM vectors")
+                model = embed.embedder() if rows else None
+                for start in range(0, len(rows), 4096):
+                    chunk = rows[start: start + 4096]
+                    vectors = model.embed([r["claim"] for r in chunk])  # type: ignore[union-attr]
+                    conn.executemany("INSERT INTO vectors(id, vector, features) VALUES (?, ?, ?)",
+                                     [(r["id"], embed.to_blob(v), analyse(r["claim"]).to_json())
+                                      for r, v in zip(chunk, vectors)])
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('embedding_model', ?)", (INDEX_VERSION,))
+
+    def embedding_model(self) -> str | None:
+        """What made the stored vectors and features (``MODEL+featuresN``; ``None``: nothing yet)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'embedding_model'").fetchone()
+        return str(row[0]) if row is not None else None
+
     # -- writing -------------------------------------------------------------
 
-    def import_records(self, records: Iterable[FactCheck], *, file: str, format: str, sha256: str) -> ImportResult:
+    def import_records(self, records: Iterable[FactCheck], *, file: str, format: str, sha256: str,
+                       wait: float = IMPORT_WAIT_S) -> ImportResult:
         """Add fact-checks in one transaction; those already present are skipped.
+
+        Keys, vectors and term counts are worked out before the write lock
+        is taken, so the transaction holds it only for the inserts.
+
+        Args:
+            wait: seconds to wait for another process's import to finish.
 
         Raises:
             ClaimcheckError: ``CC170`` if the database refuses the write (the
@@ -330,31 +505,41 @@ class Store:
         """
         records = list(records)
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        df: Counter[str] = Counter()
+        keys = [record.dedup_key() for record in records]
+        vectors = embed.embedder().embed([record.claim.strip() for record in records]) if records else None
+        analysed = [analyse(record.claim) for record in records]
         added = 0
         try:
-            with self.transaction() as conn:
+            with self.transaction(wait=wait) as conn:
+                present = _existing_keys(conn, keys)
+                fresh = [i for i, key in enumerate(keys) if key not in present]
+                # A file may hold the same fact-check twice: keep the first.
+                seen: set[str] = set()
+                fresh = [i for i in fresh if not (keys[i] in seen or seen.add(keys[i]))]  # type: ignore[func-returns-value]
                 import_id = conn.execute(
-                    "INSERT INTO imports(file, sha256, format, records, added, imported_at) VALUES (?, ?, ?, ?, 0, ?)",
-                    (file, sha256, format, len(records), now),
+                    "INSERT INTO imports(file, sha256, format, records, added, imported_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (file, sha256, format, len(records), len(fresh), now),
                 ).lastrowid
-                for record in records:
+                df: Counter[str] = Counter()
+                for i in fresh:
+                    record = records[i]
                     cursor = conn.execute(
-                        """INSERT OR IGNORE INTO factchecks(dedup_key, claim, claimant, claim_date, publisher, url,
+                        """INSERT INTO factchecks(dedup_key, claim, claimant, claim_date, publisher, url,
                                rating, verdict, review_date, language, dataset, source_id, import_id)
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (record.dedup_key(), record.claim.strip(), record.claimant, record.claim_date,
+                        (keys[i], record.claim.strip(), record.claimant, record.claim_date,
                          record.publisher, record.url, record.rating, record.verdict, record.review_date,
                          record.language, record.dataset, record.source_id, import_id),
                     )
-                    if cursor.rowcount == 1:
-                        added += 1
-                        df.update(analyse(record.claim).stems)
+                    assert vectors is not None
+                    conn.execute("INSERT INTO vectors(id, vector, features) VALUES (?, ?, ?)",
+                                 (cursor.lastrowid, embed.to_blob(vectors[i]), analysed[i].to_json()))
+                    df.update(analysed[i].stems)
+                added = len(fresh)
                 conn.executemany(
                     "INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                     df.items(),
                 )
-                conn.execute("UPDATE imports SET added = ? WHERE id = ?", (added, import_id))
         except sqlite3.DatabaseError as exc:
             raise _db_error(self.path, exc) from exc
         return ImportResult(file=file, format=format, records=len(records), added=added)
@@ -380,6 +565,16 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _db_error(self.path, exc) from exc
         return [(_row_to_factcheck(row), float(row["bm25"])) for row in rows]
+
+    def vectors(self, ids: list[int]) -> dict[int, tuple[bytes, Features]]:
+        """The stored vector (:func:`claimcheck.lookups.embed.from_blob`) and features of these fact-checks, by id."""
+        found: dict[int, tuple[bytes, Features]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start: start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((int(i), (bytes(v), Features.from_json(f))) for i, v, f in self.conn.execute(
+                f"SELECT id, vector, features FROM vectors WHERE id IN ({marks})", chunk))
+        return found
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """How many stored fact-checks contain each matching stem (0 if none)."""
@@ -461,6 +656,20 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _db_error(self.path, exc) from exc
         return result.added
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def _existing_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start: start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in conn.execute(f"SELECT dedup_key FROM factchecks WHERE dedup_key IN ({marks})", chunk))
+    return found
 
 
 def _cache_query(query: str) -> str:

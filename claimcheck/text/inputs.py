@@ -35,6 +35,8 @@ class InputDocument:
     published: str | None = None
     format: str = "text"
     """How it was read (``text``, ``markdown``, ``html``, ``docx``); see :mod:`claimcheck.text.readers`."""
+    line: int | None = None
+    """Its line number in a JSON Lines batch, for error records."""
 
 
 def _describe_position(data: bytes, index: int) -> str:
@@ -130,39 +132,100 @@ def read_text(path: str, stdin: BinaryIO | None = None) -> InputDocument:
     return InputDocument(text=decode_text(_read_bytes(path, stdin), source), source=source)
 
 
-def read_jsonl(path: str, stdin: BinaryIO | None = None) -> Iterator[InputDocument]:
+@dataclass
+class RefusedInput:
+    """A batch input that could not be read as a document: it becomes an error record, not a stopped run.
+
+    Attributes:
+        source: the batch file it came from.
+        line: its line number in that file (1-based).
+        code: the stable error code (an :class:`~claimcheck.errors.ErrorCode` value).
+        message: what is wrong with it and what to do.
+        id: the document's ``id`` when the line was an object that had one.
+    """
+
+    source: str
+    line: int
+    code: str
+    message: str
+    id: str | None = None
+
+
+def parse_jsonl_line(raw: bytes, lineno: int, source: str) -> InputDocument | RefusedInput | None:
+    """Read one line of a JSON Lines batch.
+
+    Args:
+        raw: the line's bytes.
+        lineno: its line number, for messages and the default id.
+        source: the batch's name, for messages and reports.
+
+    Returns:
+        The document; a :class:`RefusedInput` when the line is not a
+        ``{"id"?, "text", "published"?}`` object; ``None`` for a blank line.
+    """
+    if not raw.strip():
+        return None
+
+    def refuse(code: ErrorCode, message: str, doc_id: object = None) -> RefusedInput:
+        return RefusedInput(source=source, line=lineno, code=code.value, message=f"{source}:{lineno}: {message}",
+                            id=None if doc_id is None else str(doc_id))
+
+    if b"\x00" in raw:
+        return refuse(ErrorCode.BINARY_INPUT, "binary data, not JSON Lines")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return refuse(ErrorCode.NOT_UTF8, "not valid UTF-8 text")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return refuse(ErrorCode.BAD_JSONL, f"not valid JSON ({exc.msg})")
+    if not isinstance(obj, dict):
+        return refuse(ErrorCode.BAD_JSONL, 'expected an object with a "text" string')
+    doc_id = obj.get("id", lineno)
+    if isinstance(doc_id, (dict, list)):
+        return refuse(ErrorCode.BAD_JSONL, '"id" must be a string or a number')
+    if not isinstance(obj.get("text"), str):
+        return refuse(ErrorCode.BAD_JSONL, 'expected an object with a "text" string', doc_id)
+    if len(obj["text"].encode("utf-8")) > MAX_INPUT_BYTES:
+        return refuse(ErrorCode.TOO_LARGE, f"this document is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit; split it", doc_id)
+    published = obj.get("published")
+    if published is not None and not isinstance(published, str):
+        return refuse(ErrorCode.BAD_JSONL, '"published" must be a date string like 2024-06-19', doc_id)
+    return InputDocument(text=obj["text"], source=source, id=str(doc_id), published=published, line=lineno)
+
+
+def read_jsonl(path: str, stdin: BinaryIO | None = None, *, strict: bool = True) -> Iterator[InputDocument | RefusedInput]:
     """Read a JSON Lines batch: one ``{"id", "text", "published"?}`` object per line.
 
     The file is streamed, so a corpus of any size works.  Blank lines are
-    skipped.  A line that is not such an object stops the run with its line
-    number, before anything is lost silently.
+    skipped; a document without an ``id`` gets its line number.
+
+    Args:
+        path: the file, or ``-`` for standard input.
+        stdin: the stream to use for ``-``.
+        strict: when true (the library default) a bad line raises
+            :class:`InputError` with its line number; when false it is yielded
+            as a :class:`RefusedInput`, so that one bad line does not refuse the
+            whole batch (what ``claimcheck check`` does).
+
+    Raises:
+        InputError: the file cannot be opened, holds no lines, or (``strict``) a line is bad.
     """
     source = "<stdin>" if path == "-" else path
     stream = open_input(path, stdin, "a JSON Lines file")
     seen_any = False
     try:
         for lineno, raw in enumerate(stream, start=1):
-            if not raw.strip():
+            item = parse_jsonl_line(raw, lineno, source)
+            if item is None:
                 continue
-            if b"\x00" in raw:
-                raise InputError(ErrorCode.BINARY_INPUT, f"{source}:{lineno}: binary data, not JSON Lines")
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError(ErrorCode.NOT_UTF8, f"{source}:{lineno}: not valid UTF-8 text") from None
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(ErrorCode.BAD_JSONL, f"{source}:{lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise InputError(ErrorCode.BAD_JSONL, f'{source}:{lineno}: expected an object with a "text" string')
-            if len(obj["text"]) > MAX_INPUT_BYTES:
-                raise InputError(ErrorCode.TOO_LARGE, f"{source}:{lineno}: this document is larger than the 5 MiB limit")
-            published = obj.get("published")
-            if published is not None and not isinstance(published, str):
-                raise InputError(ErrorCode.BAD_JSONL, f'{source}:{lineno}: "published" must be a date string like 2024-06-19')
+            if isinstance(item, RefusedInput) and strict:
+                raise InputError(ErrorCode(item.code), item.message)
             seen_any = True
-            yield InputDocument(text=obj["text"], source=source, id=str(obj.get("id", lineno)), published=published)
+            yield item
+    except OSError as exc:
+        raise InputError(ErrorCode.UNREADABLE, f"{source}: cannot be read ({exc.strerror or exc})") from None
     finally:
         if path != "-":
             stream.close()

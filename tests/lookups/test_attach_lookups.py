@@ -10,6 +10,7 @@ from claimcheck.lookups import plugin
 from claimcheck.lookups.attach import attach_lookups
 from claimcheck.lookups.base import LookupFailed, LookupSource
 from claimcheck.lookups.local import LocalSource
+from claimcheck.lookups.match import DEFAULT_THRESHOLD
 from claimcheck.lookups.store import Store
 from claimcheck.report import Claim, Diagnostic, Entity, Evidence
 
@@ -78,8 +79,9 @@ def test_attach_failing_source_is_one_warning(exc: Exception, text: str) -> None
 
 def test_attach_defaults_without_config() -> None:
     claims = [make_claim("a")]
-    attach_lookups(claims, [FixedSource("s", [0.8, 0.7, 0.6, 0.5, 0.49])], None, [])
-    assert [e.score for e in claims[0].lookups] == [0.8, 0.7, 0.6]  # default threshold 0.5, limit 3
+    t = DEFAULT_THRESHOLD
+    attach_lookups(claims, [FixedSource("s", [0.99, 0.98, t + 0.01, t, t - 0.01])], None, [])
+    assert [e.score for e in claims[0].lookups] == [0.99, 0.98, t + 0.01]  # default threshold, limit 3
 
 
 def test_attach_with_the_local_store(filled_store: Store, db_path: Path) -> None:
@@ -98,21 +100,37 @@ def test_attach_with_the_local_store(filled_store: Store, db_path: Path) -> None
     sources[0].close()
 
 
-def test_plugin_offers_nothing_without_a_database(tmp_path: Path) -> None:
-    assert plugin.claimcheck_lookup_sources({"db": str(tmp_path / "none.sqlite3")}) == []
-    assert not (tmp_path / "none.sqlite3").exists()  # asking must not create it
+def test_attach_lookups_warns_when_the_store_is_missing(tmp_path: Path) -> None:
+    # A misspelt --db must not read as "never fact-checked" (issue 12 A3).
+    sources = plugin.claimcheck_lookup_sources({"db": str(tmp_path / "fatchecks.sqlite3")})
+    claims = [make_claim("Taxes rose 5 percent.")]
+    warnings: list[Diagnostic] = []
+    attach_lookups(claims, sources, {"lookup": {}}, warnings)
+    assert claims[0].lookups == []
+    (warning,) = warnings
+    assert warning.code == "CC160" and "no fact-check store at" in warning.message
+    assert "fatchecks.sqlite3" in warning.message
+    assert not (tmp_path / "fatchecks.sqlite3").exists()  # asking must not create it
+
+
+def test_attach_lookups_warns_when_no_source_is_offered() -> None:
+    warnings: list[Diagnostic] = []
+    attach_lookups([make_claim("Taxes rose 5 percent.")], [], {"lookup": {}}, warnings)
+    assert [w.code for w in warnings] == ["CC160"] and "no lookup source" in warnings[0].message
 
 
 def test_plugin_default_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path) -> None:
     monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "default.sqlite3"))
-    assert plugin.claimcheck_lookup_sources({}) == []
+    (missing,) = plugin.claimcheck_lookup_sources({})
+    assert missing.unavailable() is not None
     Store(tmp_path / "default.sqlite3").close()
     (source,) = plugin.claimcheck_lookup_sources({"lookup": {"enabled": True}})
     assert isinstance(source, LocalSource) and source.path == tmp_path / "default.sqlite3"
+    assert source.unavailable() is None
 
 
 def test_local_source_missing_database_raises_cc170(tmp_path: Path) -> None:
     source = LocalSource(tmp_path / "gone.sqlite3")
     with pytest.raises(Exception) as info:
         source.lookup("Taxes rose.")
-    assert getattr(info.value, "code").value == "CC170"
+    assert info.value.code.value == "CC170"

@@ -104,3 +104,39 @@ def test_cli_lookup_usage_errors(db_path: Path, capsys: pytest.CaptureFixture[st
                                  code_text: str, filled_store: Store) -> None:
     code, _, err = run([*argv, "--db", str(db_path)] if argv[0] == "lookup" else argv, capsys)
     assert code == 2 and code_text in err
+
+
+def test_cli_check_lookup_without_a_store_warns(tmp_path: Path) -> None:
+    """`check --lookup` with a misspelt --db says so on stderr and in the report (issue 12 A3)."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Unemployment fell to 3.9 percent in May, the Labor Department said.\n", encoding="utf-8")
+    missing = tmp_path / "factcheks.sqlite3"
+    proc = subprocess.run([sys.executable, "-m", "claimcheck.cli", "check", str(article), "--lookup", "--db",
+                           str(missing), "--format", "json", "--all"], check=False, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "[CC160]" in proc.stderr and str(missing) in proc.stderr
+    report = json.loads(proc.stdout)
+    assert any(w["code"] == "CC160" and "no fact-check store" in w["message"] for w in report["warnings"])
+    assert not missing.exists()
+
+
+def test_cli_lookup_refuses_a_foreign_sqlite_file_untouched(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`claimcheck lookup x --db other.sqlite3` identifies the file before changing it (issue 12 A8)."""
+    import sqlite3
+
+    other = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE invoices(id INTEGER, total REAL)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    code, _, err = run(["lookup", "taxes rose", "--db", str(other)], capsys)
+    assert code == 2 and "[CC170]" in err and "not a claimcheck fact-check store" in err
+    assert other.read_bytes() == before and not Path(f"{other}-wal").exists()
+    conn = sqlite3.connect(other)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()

@@ -45,3 +45,36 @@ def test_features_drop_reporting_frame_and_keep_names() -> None:
     assert {"elizabeth", "warren", "us"} <= features.names
     assert "increase" in features.stems
     assert analyse("Jobs rose.", ("Acme Corp",)).names >= {"acme", "corp"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("two in five voters", "40 percent of voters"),
+        ("nine times out of ten", "90% of the time"),
+        ("one in four children", "25 per cent of children"),
+        ("a third of the stimulus", "one-third of the stimulus"),
+        ("seven states", "7 states"),
+        ("the seventh largest", "the 7th largest"),
+        ("$31 million", "31 million dollars"),
+        ("$3-million for a projector", "3 million dollars for a projector"),
+        ("half a million jobs", "500,000 jobs"),
+        ("three hundred thousand stress balls", "300,000 stress balls"),
+        ("ninety-five per cent of the time", "95 percent of the time"),
+    ],
+)
+def test_features_numbers_agree_by_value(a: str, b: str) -> None:
+    assert analyse(a).numbers == analyse(b).numbers and analyse(a).numbers
+
+
+@pytest.mark.parametrize("text", ["ranks 4th out of 40 cities", "in 2010 out of 2012", "one of the ten"])
+def test_features_ranks_and_years_are_not_shares(text: str) -> None:
+    assert not any(n != int(n) or n in (10.0, 2.5) for n in analyse(text).numbers if n not in (4, 40, 10))
+    assert 10.0 not in analyse("ranks 4th out of 40 cities").numbers
+
+
+def test_features_round_trip_through_json() -> None:
+    from claimcheck.lookups.features import Features
+
+    features = analyse("Says Texas ranks 44th nationally in education funding per pupil since 2010, Wendy Davis said.")
+    assert Features.from_json(features.to_json()) == features

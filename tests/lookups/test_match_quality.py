@@ -100,3 +100,17 @@ def test_match_claim_entities_and_claimant_help(filled_store: Store) -> None:
 
 def test_match_empty_store(store: Store) -> None:
     assert Matcher(store).find("Taxes went up 5 percent in 2019.") == []
+
+
+def test_pair_features_claim_date_agrees_but_never_contradicts() -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    stored = analyse("Taxes rose 5 percent.")
+    later = analyse("The mayor said on 5 March 2024 that taxes rose 5 percent.")
+    row = dict(zip(FEATURES, pair_features(later, stored, lambda t: 1.0, None, 0.9, 0.2, 1.0, claim_year=2016)))
+    assert row["years_conflict"] == 0.0 and row["years_agree"] == 0.0
+    row = dict(zip(FEATURES, pair_features(later, stored, lambda t: 1.0, None, 0.9, 0.2, 1.0, claim_year=2024)))
+    assert row["years_agree"] == 1.0
+    other_year = analyse("Taxes rose 5 percent in 2019.")
+    row = dict(zip(FEATURES, pair_features(later, other_year, lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+    assert row["years_conflict"] == 1.0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import ErrorCode, InputError
-from claimcheck.text.inputs import MAX_INPUT_BYTES, read_jsonl, read_text
+from claimcheck.text.inputs import MAX_INPUT_BYTES, InputDocument, RefusedInput, read_jsonl, read_text
 
 
 def _error(path: str, stdin: io.BytesIO | None = None) -> InputError:
@@ -85,3 +85,16 @@ def test_inputs_jsonl_streams_documents(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "text": "One."}\n\n{"text": "Two.", "published": "2024-01-02"}\n', encoding="utf-8")
     docs = list(read_jsonl(str(path)))
     assert [(d.id, d.text, d.published) for d in docs] == [("a", "One.", None), ("3", "Two.", "2024-01-02")]
+
+
+def test_inputs_jsonl_bad_lines_become_records_when_not_strict(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "One."}\nnot json\n{"id": "c"}\n[1, 2]\n'
+                     b'{"id": "e", "text": "Five.", "published": 5}\n{"text": "caf\xe9"}\n{"id": "g", "text": "Seven."}\n')
+    items = list(read_jsonl(str(path), strict=False))
+    assert [type(i).__name__ for i in items] == ["InputDocument"] + ["RefusedInput"] * 5 + ["InputDocument"]
+    refused = [i for i in items if isinstance(i, RefusedInput)]
+    assert [(r.line, r.code, r.id) for r in refused] == [
+        (2, "CC112", None), (3, "CC112", "c"), (4, "CC112", None), (5, "CC112", "e"), (6, "CC105", None)]
+    assert all(r.message.startswith(f"{path}:{r.line}: ") for r in refused)
+    assert [(d.id, d.line) for d in items if isinstance(d, InputDocument)] == [("a", 1), ("g", 7)]

@@ -1,0 +1,64 @@
+"""Shared pieces of the lookup benchmarks: the benchmark store and the paraphrase set.
+
+The benchmark store holds LIAR's training split and the even-numbered half
+of AVeriTeC's dev split (the odd half stays out: real claims that the store
+never checked).  It is built once into ``--cache`` and reused.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from claimcheck.lookups.importers import read_file
+from claimcheck.lookups.store import Store
+
+DATA = Path(__file__).parent / "data"
+SHARED = next((p / "shared" / "data" / "factchecks" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "data" / "factchecks").is_dir()), Path("../shared/data/factchecks"))
+
+
+def bench_store(path: Path, liar: Path = SHARED / "liar_train.tsv",
+                averitec: Path = SHARED / "averitec_dev.json") -> Store:
+    """Open (building it first if needed) the benchmark store at ``path``."""
+    fresh = not path.exists()
+    store = Store(path)
+    if fresh or store.count() == 0:
+        fmt, records, digest = read_file(liar, "liar")
+        store.import_records(records, file=str(liar), format=fmt, sha256=digest)
+        fmt, records, digest = read_file(averitec, "averitec")
+        for index, record in enumerate(records):
+            record.source_id = str(index)  # AVeriTeC has no ids: its position names the claim here
+        store.import_records([r for i, r in enumerate(records) if i % 2 == 0], file=str(averitec), format=fmt,
+                             sha256=digest)
+    return store
+
+
+def load_pairs(path: Path) -> list[dict]:
+    """The queries of a paraphrase file (``bench/data/lookup_pairs_*.jsonl``)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def target_ids(store: Store, target: str | None) -> set[int]:
+    """Row ids that count as the target: the record, and records with the same text (LIAR repeats some)."""
+    if not target:
+        return set()
+    dataset, source_id = target.split(":", 1)
+    row = store.conn.execute("SELECT claim FROM factchecks WHERE dataset = ? AND source_id = ?",
+                             (dataset, source_id)).fetchone()
+    if row is None and dataset == "averitec":
+        # An AVeriTeC item whose claim and article another item repeats was stored once.
+        claim = json.loads((SHARED / "averitec_dev.json").read_text(encoding="utf-8"))[int(source_id)]["claim"]
+        row = store.conn.execute("SELECT claim FROM factchecks WHERE dataset = ? AND claim = ?",
+                                 (dataset, claim.strip())).fetchone()
+    if row is None:
+        raise SystemExit(f"target {target} is not in the benchmark store")
+    text = " ".join(row["claim"].casefold().split())
+    ids = {int(r["id"]) for r in store.conn.execute(
+        "SELECT id, claim FROM factchecks WHERE claim = ? OR (dataset = ? AND source_id = ?)",
+        (row["claim"], dataset, source_id))}
+    ids |= {int(r["id"]) for r in store.conn.execute("SELECT id, claim FROM factchecks WHERE lower(claim) = ?", (text,))}
+    return ids

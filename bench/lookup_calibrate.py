@@ -1,0 +1,139 @@
+"""Fit the lookup match model on the tuning part of the paraphrase set and choose its threshold.
+
+Every tuning query is looked up in the benchmark store; each of its BM25
+candidates becomes a row of :data:`claimcheck.lookups.match.FEATURES`,
+labelled 1 when it is the fact-check the query rewords and 0 otherwise (the
+other candidates are the hard negatives: same words, same topic, another
+claim).  A logistic regression (L2, standardised features) gives the match
+probability.  The threshold comes from 5-fold cross-validation grouped by
+query: the out-of-fold probabilities of each query's best candidate are
+swept, and the threshold with the lowest cost is kept, a false match (a
+never-checked query, or a wrong best candidate, at or above it) costing
+:data:`FALSE_COST` missed matches.
+Writes ``claimcheck/lookups/match_model.json``.  Never reads the held-out part.
+
+    .venv/bin/python bench/lookup_calibrate.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+from lookup_bench import DATA, bench_store, load_pairs, target_ids
+
+from claimcheck.lookups import embed
+from claimcheck.lookups.features import analyse
+from claimcheck.lookups.match import FEATURES, MODEL_FILE, Matcher, MatchModel
+
+FALSE_COST = 5.0
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """Logistic regression by Newton's method on standardised features: weights, bias, mean, scale."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1]), mean, scale
+
+
+def tops(prob: np.ndarray, rows: list[tuple[int, bool]], queries: list[dict]) -> list[tuple[dict, float, bool]]:
+    """Each query's best candidate: (query, probability, is it the target)."""
+    best: dict[int, tuple[float, bool]] = {}
+    for (q, label), p in zip(rows, prob):
+        if q not in best or p > best[q][0]:
+            best[q] = (float(p), label)
+    return [(queries[q], *best.get(q, (0.0, False))) for q in range(len(queries))]
+
+
+def choose_threshold(top: list[tuple[dict, float, bool]]) -> float:
+    """The threshold (0.30-0.98, step 0.01) costing least: misses plus :data:`FALSE_COST` per false match."""
+    def cost(t: float) -> float:
+        missed = sum(item["kind"] == "reworded" and not (hit and p >= t) for item, p, hit in top)
+        false = sum((not hit) and p >= t for item, p, hit in top)
+        return missed + FALSE_COST * false
+
+    return min((round(0.30 + 0.01 * k, 2) for k in range(69)), key=lambda t: (cost(t), -t))
+
+
+def figures(top: list[tuple[dict, float, bool]], threshold: float) -> str:
+    reworded = [(p, hit) for item, p, hit in top if item["kind"] == "reworded"]
+    never = [p for item, p, hit in top if item["kind"] == "distractor"]
+    found = sum(hit and p >= threshold for p, hit in reworded) / len(reworded)
+    wrong = sum((not hit) and p >= threshold for p, hit in reworded)
+    false = sum(p >= threshold for p in never)
+    return (f"found at top above threshold {found:.3f} of {len(reworded)}, wrong top above {wrong}, "
+            f"never-checked above {false} of {len(never)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    store = bench_store(args.cache)
+    identity = MatchModel(tuple([0.0] * len(FEATURES)), 0.0, 0.5, tuple([0.0] * len(FEATURES)),
+                          tuple([1.0] * len(FEATURES)))
+    matcher = Matcher(store, model=identity)
+    queries = load_pairs(DATA / "lookup_pairs_tune.jsonl")
+    x_rows: list[list[float]] = []
+    rows: list[tuple[int, bool]] = []
+    for q, item in enumerate(queries):
+        targets = target_ids(store, item.get("target"))
+        query = analyse(item["query"])
+        hits = matcher.retrieve(query)
+        features, _ = matcher.pairs(item["query"], query, hits)
+        for (record, _), feats in zip(hits, features):
+            x_rows.append(list(feats))
+            rows.append((q, record.id in targets))
+    x = np.asarray(x_rows)
+    y = np.asarray([label for _, label in rows], dtype=float)
+    print(f"{len(queries)} tuning queries, {len(x)} pairs ({int(y.sum())} positive)")
+
+    rng = random.Random(12)
+    order = list(range(len(queries)))
+    rng.shuffle(order)
+    fold_of = {q: i % args.folds for i, q in enumerate(order)}
+    oof = np.zeros(len(x))
+    for fold in range(args.folds):
+        train = np.asarray([fold_of[q] != fold for q, _ in rows])
+        w, b, mean, scale = fit(x[train], y[train], args.l2)
+        oof[~train] = MatchModel(tuple(w), b, 0.5, tuple(mean), tuple(scale)).probability(x[~train])
+    top = tops(oof, rows, queries)
+    threshold = choose_threshold(top)
+    print(f"cross-validated ({args.folds} folds by query): threshold {threshold:.3f}; {figures(top, threshold)}")
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        print(f"  t={t:.2f}: {figures(top, t)}")
+
+    w, b, mean, scale = fit(x, y, args.l2)
+    model = {
+        "features": list(FEATURES), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
+        "mean": [round(float(v), 6) for v in mean], "scale": [round(float(v), 6) for v in scale],
+        "threshold": round(threshold, 3), "embedding_model": embed.MODEL_NAME,
+        "fitted_on": f"bench/data/lookup_pairs_tune.jsonl: {len(queries)} queries, {len(x)} pairs; "
+                     f"threshold by {args.folds}-fold cross-validation grouped by query",
+    }
+    MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print("weights:", ", ".join(f"{n}={v:+.2f}" for n, v in zip(FEATURES, w)), f"bias={b:+.2f}")
+    print(f"wrote {MODEL_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

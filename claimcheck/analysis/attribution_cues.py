@@ -1,0 +1,249 @@
+"""Attribution cues found in the parse, independently of claim detection.
+
+Claim detection (:mod:`claimcheck.analysis.claims`) splits a reporting frame
+from its content for the common frames.  This module finds every reporting
+cue of a document once, with its source and the token range of its content,
+so that a claim the frames did not cover still gets its source:
+
+* verdict and finding verbs ("the court ruled that", "the inquiry found that")
+  and the other cue verbs mined from PolNeAR train
+  (:mod:`claimcheck.analysis.attribution_lexicon`);
+* parenthetical cues in the middle of the content ("Mr Obama, officials said,
+  has ...") and participles that carry on a speaker's words ("..., saying
+  that ...", "and said ...");
+* documents that speak ("a poll shows Clinton leading", "the register shows
+  Hague earning £820,000");
+* relative pronouns as sources ("Thomas Perez, who said he expects ...").
+
+Cues are indexed by sentence; looking one up is a scan of the few cues of one
+sentence, so the whole pass stays linear in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
+from claimcheck.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
+
+#: Every verb that can report what somebody says, finds or believes.
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | MINED_CUE_VERBS
+
+#: Nouns for documents, polls and records that speak for their authors.
+DOCUMENT_NOUNS = frozenset(
+    """poll survey report study data figure figures statistic statistics census record records analysis
+    review inquiry investigation probe audit assessment document documents filing filings letter memo
+    email transcript ruling verdict judgment judgement release statement register research estimate
+    estimates projection projections forecast survey tally count index book""".split()
+)
+
+#: Verbs by which a document presents what it holds: "the poll shows X leading".
+_DOCUMENT_VERBS = frozenset("show find reveal indicate suggest estimate put give project list record".split())
+# Clauses only: a "to" complement ("refused to speculate", "continues to lead") is the
+# subject's own act or state, which the article reports in its own voice.
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+_CARRY_DEPS = frozenset({"conj", "advcl", "xcomp"})
+_RELATIVE = frozenset({"who", "which", "that"})
+#: Verbs that, with a dummy "it", report hearsay without a source: "it has emerged that ...".
+IMPERSONAL_HEARSAY = frozenset("emerge transpire".split())
+#: Verbs that name a source as their object: "the paper quoted an insider as saying ...".
+_QUOTING_VERBS = frozenset("quote cite".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: its word, the source's tokens and the content's token range."""
+
+    verb: int
+    source: tuple[int, ...]
+    content: frozenset[int]
+
+    def covers(self, token_index: int) -> bool:
+        return token_index in self.content
+
+
+def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
+    """The mention headed by ``token``: its subtree, without clauses or asides after a comma."""
+    drop = drop or set()
+    trailing = {
+        t.i for c in token.children if c.i > token.i and c.dep_ in ("appos", "acl", "relcl", "punct") for t in c.subtree
+    }
+    return sorted(t.i for t in token.subtree if not t.is_punct and t.i not in trailing and t.i not in drop)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def source_of(verb: Token) -> list[int]:
+    """Who the cue verb reports: its subject, its "by" agent, or the subject it carries on from."""
+    node = verb
+    for _ in range(3):
+        subject = _subject(node)
+        if subject is not None:
+            if subject.lower_ in ("there",):
+                return []
+            if subject.lower_ in _RELATIVE and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+                return _span_ids(node.head, {t.i for t in node.subtree})
+            if subject.lower_ == "it" and (node.tag_ == "VBN" or node.lemma_.lower() in IMPERSONAL_HEARSAY):
+                # "It is understood / was reported / has emerged that ...": unnamed briefing.
+                return list(range(subject.i, node.i + 1))
+            if node is not verb and node.lemma_.lower() in _QUOTING_VERBS:
+                quoted = next((c for c in node.children if c.dep_ == "dobj"), None)
+                if quoted is not None:
+                    return _span_ids(quoted)  # "quoted an insider as saying ..."
+            return _span_ids(subject)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _span_ids(pobj)
+        if node.dep_ in _CARRY_DEPS and node.head.pos_ in ("VERB", "AUX") and node.head is not node:
+            node = node.head  # "..., saying that ...", "X arrived and said ..."
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
+            node = node.head.head  # "quoted an insider as saying ..."
+            continue
+        break
+    return []
+
+
+def _cue(verb: Token) -> Cue | None:
+    """The cue headed by ``verb``, if it reports content and names a source."""
+    lemma = verb.lemma_.lower()
+    if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
+        return None  # "Cruz emerged as the favourite" reports nothing
+    source = source_of(verb)
+    if not source:
+        return None
+    content: set[int] | None = None
+    # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
+    child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+    if child is not None:
+        content = {t.i for t in child.subtree}
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
+        # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
+        own = {t.i for t in verb.subtree}
+        if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
+            content = {t.i for t in verb.head.subtree} - own - set(source)
+    if content is None and lemma in _DOCUMENT_VERBS:
+        subject = _subject(verb)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject is not None and obj is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
+            content = {t.i for t in obj.subtree}
+    if not content:
+        return None
+    return Cue(verb.i, tuple(source), frozenset(content))
+
+
+def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
+    """"In a poll released Sunday, three of four Americans disapproved": the document speaks
+    for the clause it opens."""
+    root = sent.root
+    out = []
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from") and child.i < root.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS and pobj.lemma_.lower() not in _NOT_SPEAKING:
+                own = {t.i for t in child.subtree}
+                content = frozenset({t.i for t in root.subtree} - own)
+                out.append(Cue(child.i, tuple(_span_ids(pobj)), content))
+    return out
+
+
+#: Documents that hold things rather than say them: "in the record", "in the index".
+_NOT_SPEAKING = frozenset({"record", "records", "index", "count", "book", "register", "data"})
+
+
+class CueIndex:
+    """The attribution cues of one document, by sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._by_sentence: dict[int, list[Cue]] = {}
+        for sent in doc.sents:
+            cues = _document_frames(sent)
+            for token in sent:
+                lemma = token.lemma_.lower()
+                if token.pos_ == "VERB" and (lemma in CUE_VERBS or lemma in _DOCUMENT_VERBS or lemma in IMPERSONAL_HEARSAY):
+                    cue = _cue(token)
+                    if cue is not None:
+                        cues.append(cue)
+            if cues:
+                self._by_sentence[sent.start] = cues
+        self._colon_introduced(doc)
+
+    def _colon_introduced(self, doc: Doc) -> None:
+        """"Soerens argued that:" / "The transcript reads as follows:" - the sentences after the
+        colon, to the end of the next paragraph, are the source's."""
+        text = doc.text
+        source: tuple[int, ...] | None = None
+        until = 0
+        for sent in doc.sents:
+            if source is not None and sent.start_char < until:
+                content = frozenset(range(sent.start, sent.end))
+                self._by_sentence.setdefault(sent.start, []).append(Cue(sent.start - 1, source, content))
+                continue
+            source = None
+            last = sent.end - 1
+            while last > sent.start and (doc[last].is_space or doc[last].text in ('"', "\u201c")):
+                last -= 1
+            if doc[last].text != ":":
+                continue
+            found = colon_source(doc, last)
+            if found is None:
+                continue
+            after = doc[last].idx + 1
+            while after < len(text) and text[after].isspace():
+                after += 1
+            end = text.find("\n\n", after)
+            source, until = tuple(found[0]), end if end >= 0 else len(text)
+
+    def all(self) -> list[Cue]:
+        """Every cue of the document, in order."""
+        return [cue for cues in self._by_sentence.values() for cue in cues]
+
+    def for_claim(self, head: int, sent_start: int, tokens: set[int] | None = None) -> Cue | None:
+        """The cue that reports the claim headed by ``head``: the claim's own verb, else the
+        innermost cue whose content holds the head.  ``tokens`` are the claim's: a
+        claim headed by the cue must hold some of its content."""
+        best: Cue | None = None
+        for cue in self._by_sentence.get(sent_start, ()):
+            if cue.verb == head:
+                # The claim is the whole frame: it is the source's when it is mostly the reported
+                # clause ("The commission ruled on 30 July that the act discriminated ..."); a
+                # bare "Corker said" is not.  (Objects and "to" complements are left out:
+                # "Clinton unveiled a $275bn plan" is the article's report of an act.)
+                if tokens is None:
+                    return cue
+                words = {i for i in tokens if not self.doc[i].is_punct}
+                return cue if words and 2 * len(words & cue.content) >= len(words) else None
+            if cue.covers(head) and head not in cue.source and (best is None or len(cue.content) < len(best.content)):
+                best = cue
+        return best
+
+
+def colon_source(doc: Doc, colon: int) -> tuple[list[int], str] | None:
+    """The source that introduces a quotation after a colon: "X said:", "From the report:".
+
+    Looks back from the colon to the start of its sentence; returns the source's
+    tokens and the cue word.
+    """
+    for i in range(colon - 1, max(colon - 40, -1), -1):
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in CUE_VERBS:
+            ids = source_of(token)
+            if ids:
+                return ids, token.text
+        if token.lower_ in ("from", "in") and token.dep_ == "prep":
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS:
+                return _span_ids(pobj), token.text
+        if token.is_sent_start:
+            break
+    return None
