@@ -21,13 +21,15 @@ expected length), each multiplied by ``alpha`` (the vector's weight against
 the unit-length sparse row); projected on its first 32 principal components;
 the vector of the sentence with names left out and numbers as "number" (what
 the sparse features do); the vector alone.  Nothing here changes the shipped
-model; the figures are in docs/model.md.
+model; the figures are in docs/model.md ("Sentence vectors: measured, not
+adopted"), and ``sentence_vectors`` in ``train/config.yaml`` trains a model
+with the vector for measuring it through the engine.
 
 Usage:
     .venv/bin/python train/embedding_experiment.py [--data ../shared/data] [--variants std:0.15,raw:1]
 
-Needs the ``train`` extra and the ``wordllama`` package (its weight files are
-read directly, as ``claimcheck.lookups.embed`` reads them; nothing is downloaded).
+Needs the ``train`` extra; the vectors are the lookups' (:mod:`claimcheck.lookups.embed`,
+read from the installed ``wordllama`` package; nothing is downloaded).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import importlib.util
 import json
 import sys
 import time
@@ -56,6 +57,7 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import average_precision_score  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from claimcheck.lookups.embed import embedder  # noqa: E402
 from claimcheck.model.features import NAME_LABELS  # noqa: E402
 from train.train_checkworthy import (  # noqa: E402
     Design,
@@ -68,35 +70,6 @@ from train.train_checkworthy import (  # noqa: E402
 
 #: name:alpha pairs run by default (``none`` is the shipped model's features).
 DEFAULT_VARIANTS = "none:0,raw:1,raw:2,std:0.1,std:0.15,std:0.25,std:0.5,std:1,pca32:0.25,pca32:0.5,abstract:0.15,abstract:0.25,alone:1"
-
-
-class WordLlama:
-    """Mean token embeddings from the weight files the ``wordllama`` wheel installs."""
-
-    def __init__(self, config: str = "l2_supercat", dim: int = 256) -> None:
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        spec = importlib.util.find_spec("wordllama")
-        if spec is None or spec.origin is None:
-            raise SystemExit("the 'wordllama' package is not installed: pip install 'wordllama>=0.4,<0.5'")
-        folder = Path(spec.origin).parent
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizers" / f"{config}_tokenizer_config.json"))
-        self.tokenizer.enable_padding()
-        self.tokenizer.no_truncation()
-        self.table = np.ascontiguousarray(load_file(str(folder / "weights" / f"{config}_{dim}.safetensors"))["embedding.weight"].astype(np.float32))
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length mean token vectors, one row per text."""
-        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
-        for start in range(0, len(texts), 64):
-            encoded = self.tokenizer.encode_batch(list(texts[start:start + 64]), add_special_tokens=False)
-            ids = np.clip(np.array([e.ids for e in encoded], dtype=np.int64), 0, len(self.table) - 1)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
-            out[start:start + len(encoded)] = np.einsum("bt,btd->bd", mask, self.table[ids])
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return out / norms
 
 
 def abstract_text(doc: Doc) -> str:
@@ -153,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sets, _ = load_all(config)
     names = ("train", "subj_train", "news")
     feats = {k: featurise(sets[k]) for k in names}
-    wl = WordLlama()
+    wl = embedder()
     t = time.perf_counter()
     plain = {k: wl.embed([d.text for d in sets[k].docs]) for k in names}
     n_sentences = sum(len(sets[k].docs) for k in names)

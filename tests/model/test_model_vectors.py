@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.model import DEFAULT_MODEL, _read, load_model
+from claimcheck.model import DEFAULT_MODEL, _read
 from claimcheck.model.vectors import VECTOR_MODEL, sentence_vectors
 
 
@@ -49,8 +49,3 @@ def test_model_vectors_other_vectors_refused(tmp_path: Path) -> None:
     with pytest.raises(ClaimcheckError, match="sentence vectors"):
         _read(_with_vectors(tmp_path, np.zeros(256), "some-other-vectors"))
 
-
-def test_model_vectors_shipped_model_uses_them() -> None:
-    assert load_model().info["sentence_vectors"]["model"] == VECTOR_MODEL
-    with np.load(DEFAULT_MODEL) as arrays:
-        assert arrays["vector_weights"].shape == (256,)
