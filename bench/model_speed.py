@@ -64,7 +64,7 @@ def main() -> int:
     load_s = time.perf_counter() - t
 
     # Warm up both paths so that neither pays first-call costs.
-    for doc in nlp.pipe(texts[:200], batch_size=args.batch_size):
+    for _ in nlp.pipe(texts[:200], batch_size=args.batch_size):
         pass
     model.predict([doc[:] for doc in nlp.pipe(texts[:50])])
 

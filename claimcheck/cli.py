@@ -40,7 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         module = importlib.import_module(f"claimcheck.commands.{name}")
         module.add_parser(subparsers)
+    _plugin_commands(subparsers)
     return parser
+
+
+def _plugin_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Let plugins add their subcommands (``claimcheck_register_commands``); failures are warnings."""
+    from claimcheck.plugins.manager import get_plugins
+    from claimcheck.report import Diagnostic
+
+    warnings: list[Diagnostic] = []
+    try:
+        plugins = get_plugins()
+    except ClaimcheckError:
+        return  # a broken plugin contract is reported by the command that uses the plugins
+    plugins.call("claimcheck_register_commands", warnings, subparsers=subparsers)
+    for w in warnings:
+        sys.stderr.write(f"claimcheck: warning: [{w.code}] {w.message}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

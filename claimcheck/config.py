@@ -9,16 +9,24 @@ which adds to the file's packs.  Relative paths in a file are relative to it.
 
 Every problem is a :class:`~claimcheck.errors.ConfigError` with code ``CC130``
 naming the file, the line (YAML) and the key.
+
+:class:`Config` is the one configuration object of a run: the command line,
+the file and the library API all end in it, and the engine, the rule packs,
+the lookups and the plugins read it.  Plugins written against the earlier
+dict configuration keep working: every section also reads like a mapping
+(``config["lookup"]["threshold"]``, ``config.get("db")``).
 """
 
 from __future__ import annotations
 
 import difflib
-import sys
+import os
+import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from claimcheck.errors import ConfigError, ErrorCode
 
@@ -27,7 +35,36 @@ CONFIG_FILES: tuple[str, ...] = (".claimcheck.yaml", "pyproject.toml")
 SeverityName = Literal["info", "warning", "error"]
 
 
-class RulesConfig(BaseModel):
+class Section(BaseModel):
+    """A configuration table that can also be read like a mapping.
+
+    Plugins were handed a plain dict before the configuration was typed;
+    ``config["db"]``, ``config.get("lookup")`` and ``{**config}`` still work
+    for them, reading the typed fields.
+    """
+
+    def keys(self) -> list[str]:
+        """The table's keys: its fields, then any extra keys it allows."""
+        return [*type(self).model_fields, *(self.model_extra or {})]
+
+    def items(self) -> list[tuple[str, Any]]:
+        """``(key, value)`` pairs, as a dict's ``items()``."""
+        return [(key, getattr(self, key)) for key in self.keys()]
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self.keys():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default`` when the table has no such key."""
+        return self[key] if key in self.keys() else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+
+class RulesConfig(Section):
     """The ``rules`` table: which packs and rules run, and at what level."""
 
     model_config = ConfigDict(extra="forbid")
@@ -43,18 +80,26 @@ class RulesConfig(BaseModel):
         return [value] if isinstance(value, str) else value
 
 
-class LookupConfig(BaseModel):
-    """The ``lookup`` table (prior fact-check lookups); sources may add their own keys."""
+class LookupConfig(Section):
+    """The ``lookup`` table (prior fact-check lookups); sources may add their own keys.
+
+    ``threshold`` and ``limit`` left unset mean the lookup module's defaults.
+    """
 
     model_config = ConfigDict(extra="allow")
 
-    enabled: Optional[bool] = None
+    enabled: bool = Field(False, description="Attach prior fact-checks to each reported claim.")
     threshold: Optional[float] = Field(None, ge=0, le=1)
     limit: Optional[int] = Field(None, ge=1)
 
 
-class Config(BaseModel):
-    """Everything a configuration file may set."""
+#: Options that hold for the whole life of an :class:`~claimcheck.engine.Engine`
+#: (they choose what is loaded); the others may change with each check.
+ENGINE_OPTIONS: frozenset[str] = frozenset({"pipeline", "model", "rules", "db", "plugins"})
+
+
+class Config(Section):
+    """The configuration of a run: what a file, the command line or the API may set."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -64,10 +109,99 @@ class Config(BaseModel):
         None, description="Exit 1 when a finding at or above this level is reported."
     )
     rules: RulesConfig = Field(default_factory=RulesConfig)
-    lookup: Optional[LookupConfig] = None
+    lookup: LookupConfig = Field(default_factory=LookupConfig)
     db: Optional[str] = Field(None, description="The local fact-check store.")
     pipeline: Optional[str] = Field(None, description="The spaCy pipeline (package name or path).")
-    model: Optional[Union[bool, str]] = Field(None, description="The check-worthiness model: true (built-in), false (features only) or a path.")
+    model: Union[bool, str] = Field(
+        True, description="The check-worthiness model: true (built-in), false (features only) or the path of an .npz."
+    )
+    plugins: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Settings for each plugin, by plugin name (see plugin_config)."
+    )
+
+    _file: Optional[str] = PrivateAttr(None)
+
+    @field_validator("lookup", mode="before")
+    @classmethod
+    def _lookup_switch(cls, value: Any) -> Any:
+        # `lookup: true` in a file, `lookup=True` in the API, `--lookup` on the command line.
+        return {"enabled": value} if isinstance(value, bool) else value
+
+    @property
+    def config_file(self) -> str | None:
+        """The configuration file this configuration was read from, if any."""
+        return self._file
+
+    def plugin_config(self, name: str) -> dict[str, Any] | None:
+        """The ``plugins.NAME`` table, or ``None`` when the configuration has none.
+
+        A value ``{"$env": "VAR"}`` is replaced by the environment variable
+        ``VAR`` (``None`` when unset), so secrets stay out of configuration
+        files, as in datasette.
+        """
+        table = self.plugins.get(name)
+        return None if table is None else _resolve_env(table)
+
+    def with_options(self, options: Mapping[str, Any], *, allowed: frozenset[str] | None = None) -> Config:
+        """This configuration with per-call ``options`` applied and validated.
+
+        Args:
+            options: keys of :class:`Config` (``min_score=0.7``, ``lookup=True`` ...).
+            allowed: the keys that may be given; others are refused with a
+                message saying where they belong.
+
+        Raises:
+            ConfigError: ``CC111`` for an unknown or misplaced option (with a
+                suggestion), ``CC130`` for an invalid value.
+        """
+        if not options:
+            return self
+        known = list(type(self).model_fields)
+        for key in options:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+                raise ConfigError(ErrorCode.BAD_OPTION, f"unknown option {key!r}{hint}")
+            if allowed is not None and key not in allowed:
+                raise ConfigError(
+                    ErrorCode.BAD_OPTION,
+                    f"option {key!r} is fixed when the engine is built; give it as Engine(config={{{key!r}: ...}})",
+                )
+        overrides = dict(options)
+        if isinstance(overrides.get("lookup"), bool):
+            overrides["lookup"] = {"enabled": overrides["lookup"]}
+        config = validate_config(_merge(self.model_dump(), overrides), "options")
+        config._file = self._file
+        return config
+
+
+ConfigLike = Union[Config, Mapping[str, Any]]
+"""A :class:`Config`, or a mapping read the same way (``config.get("rules")``)."""
+
+
+def _resolve_env(value: Any) -> Any:
+    """``{"$env": "VAR"}`` anywhere in a plugin's table replaced by ``$VAR``."""
+    if isinstance(value, dict):
+        if set(value) == {"$env"}:
+            return os.environ.get(str(value["$env"]))
+        return {key: _resolve_env(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolve_env(item) for item in value]
+    return value
+
+
+def validate_config(data: Config | Mapping[str, Any] | None, origin: str = "configuration") -> Config:
+    """A :class:`Config` from a mapping (or the given one unchanged).
+
+    Raises:
+        ConfigError: ``CC130`` naming each bad key, with a suggestion for a misspelt one.
+    """
+    if isinstance(data, Config):
+        return data
+    try:
+        return Config.model_validate(dict(data or {}))
+    except ValidationError as exc:
+        raise ConfigError(ErrorCode.BAD_CONFIG, _explain(exc, origin, None)) from None
 
 
 def find_config(start: Path | None) -> Path | None:
@@ -88,13 +222,6 @@ def find_config(start: Path | None) -> Path | None:
 
 def _toml_table(path: Path) -> dict[str, Any] | None:
     """``[tool.claimcheck]`` of a pyproject.toml, or ``None`` when it has none."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        try:
-            import tomli as tomllib
-        except ImportError:
-            raise ConfigError(ErrorCode.BAD_CONFIG, f"{path}: reading pyproject.toml on Python 3.10 needs `pip install tomli`") from None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -182,12 +309,14 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
         data["rules"] = rules
     if isinstance(data.get("db"), str):
         data["db"] = str((base / data["db"]).expanduser().resolve())
+    if isinstance(data.get("model"), str):
+        data["model"] = str((base / data["model"]).expanduser().resolve())
     return data
 
 
 def load_config(
     start: Path | None = None, overrides: dict[str, Any] | None = None, *, explicit: Path | None = None
-) -> dict[str, Any]:
+) -> Config:
     """The resolved configuration for a run.
 
     Args:
@@ -197,9 +326,7 @@ def load_config(
         explicit: a configuration file given with ``--config``: used instead of searching.
 
     Returns:
-        A plain dict of the settings that are set (defaults filled in for
-        ``min_score``, ``all`` and ``rules``; unset optional keys are left out so
-        that the engine's own defaults apply) plus ``config_file``: the file
+        The validated :class:`Config`; ``config.config_file`` is the file
         used, or ``None``.
 
     Raises:
@@ -220,11 +347,6 @@ def load_config(
             Config.model_validate(data)
         except ValidationError as exc:
             raise ConfigError(ErrorCode.BAD_CONFIG, _explain(exc, str(path), source)) from None
-    merged = _merge(data, overrides or {})
-    try:
-        config = Config.model_validate(merged)
-    except ValidationError as exc:
-        raise ConfigError(ErrorCode.BAD_CONFIG, _explain(exc, "command line", None)) from None
-    result = config.model_dump(mode="python", exclude_none=True)
-    result["config_file"] = str(path) if path is not None else None
-    return result
+    config = validate_config(_merge(data, overrides or {}), "command line")
+    config._file = str(path) if path is not None else None
+    return config

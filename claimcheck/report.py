@@ -111,6 +111,11 @@ class Claim:
     coarse reading and ``reasons`` the main signals behind it.  ``standalone``
     is the claim rewritten to be understood alone (pronouns resolved, speaker
     and date added), or ``None`` when ``text`` needs nothing added.
+
+    ``score`` and ``band`` are kept consistent here, in one place: setting
+    ``score`` clamps it to [0, 1] and rounds it (:func:`clamp_score`), and
+    ``band`` is always ``band_for(score)``; a ``band`` given to the
+    constructor or assigned later is ignored.
     """
 
     id: str
@@ -133,6 +138,15 @@ class Claim:
     notes: list[str] = field(default_factory=list)
     lookups: list[Evidence] = field(default_factory=list)
     standalone: str | None = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "score":
+            value = clamp_score(value)
+            object.__setattr__(self, "band", band_for(value))
+        elif name == "band":
+            # Derived from the score; the constructor and older plugins still pass one.
+            value = band_for(self.score) if "score" in self.__dict__ else value
+        object.__setattr__(self, name, value)
 
 
 @dataclass
@@ -216,6 +230,15 @@ class Report:
                 "min_score": self.min_score,
             },
         }
+
+
+#: Decimal places a claim's score is kept to (the report's precision).
+SCORE_DECIMALS = 3
+
+
+def clamp_score(score: float) -> float:
+    """A score clamped to [0, 1] and rounded to :data:`SCORE_DECIMALS` places."""
+    return round(min(1.0, max(0.0, float(score))), SCORE_DECIMALS)
 
 
 def band_for(score: float) -> str:

@@ -13,11 +13,13 @@
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
-them once per document and cache the result in ``doc.user_data``.
+them once per document and keep the result for the doc's lifetime (in a
+weak mapping, not ``doc.user_data``, which ``doc.to_bytes()`` must serialise).
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.matcher import DependencyMatcher, Matcher
@@ -118,7 +120,8 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
 ]
 
 _MATCHERS: dict[int, tuple[Matcher, DependencyMatcher]] = {}
-_KEY = "claimcheck.claim_patterns"
+#: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
+_FOUND: weakref.WeakKeyDictionary[Doc, tuple[frozenset[int], frozenset[int], frozenset[int]]] = weakref.WeakKeyDictionary()
 
 
 def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
@@ -135,7 +138,7 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
 
 
 def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    cached = doc.user_data.get(_KEY)
+    cached = _FOUND.get(doc)
     if cached is None:
         idioms, opinions = _matchers(doc.vocab)
         number_ids: set[int] = set()
@@ -145,7 +148,7 @@ def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
             (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
         heads = {ids[0] for _, ids in opinions(doc)} if doc.has_annotation("DEP") else set()
         cached = (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
-        doc.user_data[_KEY] = cached
+        _FOUND[doc] = cached
     return cached
 
 

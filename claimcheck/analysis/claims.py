@@ -508,6 +508,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if found is not None and _counted_speakers(found[0], doc):
             found = None  # "42% of them say that ...": the poll finding, figure and all, is the claim
         if found is not None:
+            frame: Frame | None
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens

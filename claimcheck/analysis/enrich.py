@@ -2,8 +2,11 @@
 
 :class:`ClaimBuilder` takes the claim candidates of a parsed document
 (:mod:`claimcheck.analysis.claims`) and gives each its type, attribution, hedges,
-entities, dates, subject and score, then the core's editorial findings.
-The :class:`~claimcheck.engine.Engine` builds one per document.
+entities, dates, subject and score.  It is given what it needs (the
+check-worthiness model, the hedge finder, the run context), not the engine
+that builds one per document.  The analysis behind each claim (its
+candidate and source) is left in ``context.candidates`` / ``context.sources``
+for the findings plugins (:mod:`claimcheck.analysis.findings`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import bisect
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
 from claimcheck.analysis.claim_types import classify
@@ -20,16 +23,17 @@ from claimcheck.analysis.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
-from claimcheck.analysis.findings import ANONYMOUS, anonymous_attribution, quote_without_speaker, relative_date, unsourced_statistic
+from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
-from claimcheck.report import Attribution, Claim, DateRef, Entity, Finding, band_for
+from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
 from claimcheck.analysis.spans import entity_index
 from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
 from claimcheck.text.normalise import NormalisedText
 
+
 if TYPE_CHECKING:
-    from claimcheck.engine import Engine
+    from claimcheck.model import CheckworthinessModel
 
 
 #: Contractions after a pronoun, written out when the pronoun is replaced by a name.
@@ -39,11 +43,21 @@ _COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "mos
 
 
 class ClaimBuilder:
-    """Turns the parse of one document into enriched claims and findings."""
+    """Turns the parse of one document into enriched claims.
 
-    def __init__(self, engine: Engine, doc: Doc, norm: NormalisedText, meta: DocumentMeta,
-                 published: dt.date | None, context: RunContext) -> None:
-        self.engine = engine
+    Args:
+        doc: the parsed document.
+        norm: its normalised text and the map back to the original input.
+        meta: byline, dateline and furniture found before parsing.
+        published: the date relative dates resolve against.
+        context: the run context; each claim's span, candidate and source are recorded there.
+        model: the check-worthiness model, or ``None`` to score on features only.
+        hedges: the hedge finder of the pipeline's vocabulary.
+    """
+
+    def __init__(self, doc: Doc, norm: NormalisedText, meta: DocumentMeta, published: dt.date | None,
+                 context: RunContext, *, model: CheckworthinessModel | None, hedges: HedgeFinder) -> None:
+        self.model = model
         self.doc = doc
         self.norm = norm
         self.meta = meta
@@ -51,10 +65,8 @@ class ClaimBuilder:
         self.context = context
         self.quotes = [QuoteInfo(q.start, q.end, q.continues_previous) for q in norm.quotes]
         self.resolver = SpeakerResolver(doc)
-        self.hedge_ranges = engine.hedges.find(doc)
+        self.hedge_ranges = hedges.find(doc)
         self.hedge_starts = [start for start, _ in self.hedge_ranges]
-        self._finding_keys: set[tuple[str, int]] = set()
-        self.findings: list[Finding] = []
         self._counter = 0
         self.sentence_probabilities: dict[int, float] = {}
 
@@ -77,12 +89,13 @@ class ClaimBuilder:
                     out.append(cand)
         return out
 
-    def build(self) -> tuple[list[Claim], list[Finding]]:
+    def build(self) -> list[Claim]:
+        """The document's claims, enriched and scored, in document order."""
         cands = self.candidates()
         attribute_quotes(self.resolver, cands, self.quotes)
-        model = self.engine.model
+        model = self.model
         probabilities: list[float | None] = [None] * len(cands)
-        self.sentence_probabilities: dict[int, float] = {}
+        self.sentence_probabilities = {}
         if model is not None and cands:
             # The model reads each claim and, for context, the sentence it is in.
             sentence_starts = sorted({c.sent_start for c in cands})
@@ -95,17 +108,14 @@ class ClaimBuilder:
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)
-        return claims, self.findings
+        return claims
 
     def _anonymous_cues(self) -> None:
-        """Flag vague sources whose words no claim carried ("which critics said was ...")."""
+        """Record vague sources whose words no claim carried ("which critics said was ...") for the findings."""
         for source, cue in anonymous_cues(self.resolver):
             if source.start is None or source.end is None or self.meta.excluded(*self._span_chars(source.start, source.end)):
                 continue
-            a, b = self._tok_orig(min(source.start, cue), max(source.end, cue + 1))
-            if ("anonymous", a) not in self._finding_keys and not any(f.start <= a < f.end for f in self.findings if f.rule == ANONYMOUS):
-                self._finding_keys.add(("anonymous", a))
-                self.findings.append(anonymous_attribution(None, self.norm.original[a:b], a, b))
+            self.context.anonymous_cues.append((min(source.start, cue), max(source.end, cue + 1)))
 
     def _span_chars(self, start: int, end: int) -> tuple[int, int]:
         span = self.doc[start:end]
@@ -128,18 +138,17 @@ class ClaimBuilder:
                 if inner_cand.origin not in ("wh", "relative") or not (claim.start <= inner.start and inner.end <= claim.end):
                     continue
                 if all(inner.start <= a and b <= inner.end for a, b in names):
-                    claim.score = round(claim.score * 0.5, 3)
-                    claim.band = band_for(claim.score)
+                    claim.score = claim.score * 0.5
                     claim.reasons.insert(0, f"- frames claim {inner.id}, which holds everything checkable in it")
                     break
 
-    def claim_from_span(self, span: Any) -> Claim:
+    def claim_from_span(self, span: Span) -> Claim:
         """Build a claim for an arbitrary span of the doc (used by plugins)."""
         sent = span.sent
         cand = Candidate(span.start, span.end, span.root.i, sent.start, sent.end, "plugin", None, set(range(span.start, span.end)))
         prob = None
-        if self.engine.model is not None:
-            prob, sentence_prob = (float(p) for p in self.engine.model.predict([span, sent]))
+        if self.model is not None:
+            prob, sentence_prob = (float(p) for p in self.model.predict([span, sent]))
             self.sentence_probabilities.setdefault(sent.start, sentence_prob)
         return self._claim(cand, prob)
 
@@ -148,7 +157,6 @@ class ClaimBuilder:
         self._counter += 1
         claim_id = f"c{self._counter}"
         start, end = self._tok_orig(cand.start, cand.end)
-        sent_tokens = doc[cand.sent_start:cand.sent_end]
         s_start, s_end = self._tok_orig(cand.sent_start, cand.sent_end)
         original = self.norm.original
         claim_ids = set(range(cand.start, cand.end))
@@ -183,7 +191,7 @@ class ClaimBuilder:
             hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
-            combination=self.engine.model.combination if probability is not None else None,
+            combination=self.model.combination if self.model is not None and probability is not None else None,
         ))
         claim = Claim(
             id=claim_id,
@@ -195,7 +203,7 @@ class ClaimBuilder:
             sentence_end=s_end,
             type=claim_type,
             score=scored.score,
-            band=band_for(scored.score),
+            band="",  # derived from the score by Claim
             reasons=scored.reasons,
             attribution=attribution,
             hedges=hedges,
@@ -206,7 +214,8 @@ class ClaimBuilder:
         )
         claim.standalone = self._standalone(cand, claim)
         self.context.spans[claim_id] = doc[cand.start:cand.end]
-        self._findings_for(claim, cand, source, dates, sent_tokens)
+        self.context.candidates[claim_id] = cand
+        self.context.sources[claim_id] = source
         return claim
 
     def _standalone(self, cand: Candidate, claim: Claim) -> str | None:
@@ -221,7 +230,7 @@ class ClaimBuilder:
             if pronoun is not None and (pronoun.lower_ in PERSON_PRONOUNS or pronoun.lower_ in GROUP_PRONOUNS):
                 resolved = (claim.subject or {}).get("resolved") if pronoun is subject else None
                 if resolved is None:
-                    resolved = self.engine_resolve_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
+                    resolved = self.resolve_subject_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
                 if resolved:
                     replacements.append(self._pronoun_replacement(pronoun, resolved, cand.start))
         relative = [(d.start, d.end, words) for d in claim.dates if d.relative and d.value
@@ -271,14 +280,14 @@ class ClaimBuilder:
         out = {"text": text}
         lower = subject.lower_
         if subject.pos_ == "PRON" and (lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS):
-            resolved = self.engine_resolve_pronoun(lower, subject.i)
+            resolved = self.resolve_subject_pronoun(lower, subject.i)
             if resolved:
                 out["resolved"] = resolved
         elif subject.ent_type_:
             out["resolved"] = self.resolver.full_name(text) if subject.ent_type_ == "PERSON" else text
         return out
 
-    def engine_resolve_pronoun(self, pronoun: str, before: int) -> str | None:
+    def resolve_subject_pronoun(self, pronoun: str, before: int) -> str | None:
         """Resolve a subject pronoun: "they" to a plural subject earlier in the sentence
         ("Both sides deny this, but ... the agreement they signed"), else to the
         nearest named organisation or place, or person for "he"/"she"."""
@@ -297,32 +306,3 @@ class ClaimBuilder:
         if not self.resolver.named_between(window, sent_start, found[0]) and pronoun in GROUP_PRONOUNS:
             return None
         return found[0]
-
-    def _findings_for(self, claim: Claim, cand: Candidate, source: Source | None, dates: list[DateRef], sent: Any) -> None:
-        doc = self.doc
-        original = self.norm.original
-        if source is not None and source.kind == "anonymous" and source.start is not None and source.end is not None:
-            a_tok, b_tok = source.start, source.end
-            cue_ids = cand.frame.cue if cand.frame else []
-            near = [i for i in cue_ids if abs(i - a_tok) <= 3 or abs(i - (b_tok - 1)) <= 3]
-            if near:
-                a_tok, b_tok = min(a_tok, *near), max(b_tok, *(i + 1 for i in near))
-            a, b = self._tok_orig(a_tok, b_tok)
-            if ("anonymous", a) not in self._finding_keys:
-                self._finding_keys.add(("anonymous", a))
-                self.findings.append(anonymous_attribution(claim, original[a:b], a, b))
-        if claim.attribution and claim.attribution.quoted and claim.attribution.kind == "article" and not cand.embedded:
-            self.findings.append(quote_without_speaker(claim))
-        if claim.type == "quantity" and claim.attribution and claim.attribution.kind == "article" and not claim.attribution.quoted:
-            sentence_has_source = any(t.lower_ == "according" for t in sent) or any(t.lemma_ in ("say", "report", "estimate", "show") for t in sent)
-            if not sentence_has_source:
-                numbers = [t for t in doc[cand.start:cand.end] if (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")) and t.ent_type_ not in ("DATE", "TIME")]
-                if numbers:
-                    first = numbers[0]
-                    ent = next(iter(entity_index(doc).overlapping(first.i, first.i + 1)), None)
-                    a, b = self._orig(ent.start_char, ent.end_char) if ent is not None else self._tok_orig(first.i, first.i + 1)
-                    self.findings.append(unsourced_statistic(claim, original[a:b], a, b))
-        for date in dates:
-            if date.relative and ("date", date.start) not in self._finding_keys:
-                self._finding_keys.add(("date", date.start))
-                self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))

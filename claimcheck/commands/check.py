@@ -6,11 +6,14 @@ import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import SEVERITIES, Diagnostic, Report
 from claimcheck.text.inputs import InputDocument
+
+if TYPE_CHECKING:
+    from claimcheck.config import Config
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +53,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _config(args: argparse.Namespace) -> dict[str, Any]:
+def _config(args: argparse.Namespace) -> Config:
     from claimcheck.config import load_config
 
     overrides: dict[str, Any] = {}
@@ -163,7 +166,8 @@ def run(args: argparse.Namespace) -> int:
     if args.dask is not None:
         from claimcheck.dask import run_command
 
-        return run_command(args, config, published)
+        # Workers get the validated configuration as plain data (JSON-hashable, cheap to ship).
+        return run_command(args, config.model_dump(mode="json"), published)
     jobs = _jobs(args) if args.input_format == "jsonl" else 1
     # Read (and validate) the input before loading the pipeline: bad input fails fast.
     batch = args.input_format == "jsonl"
@@ -183,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
     if formatter is None:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"unknown format {args.format!r}; choose one of: {', '.join(sorted(formats))}")
     out = sys.stdout
-    fail_on = config.get("fail_on")
+    fail_on = config.fail_on
     failed = False
     seen: set[tuple[str, str]] = set()
     if not batch:
@@ -210,7 +214,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         from claimcheck.parallel import check_parallel
 
-        results = check_parallel(items, config=config, jobs=jobs, local=lambda: Engine(config=config))
+        results = check_parallel(items, config=config.model_dump(mode="json"), jobs=jobs, local=lambda: Engine(config=config))
     recurring = _recurring(args)
     tally = BatchTally()
     for result in _progress(results):

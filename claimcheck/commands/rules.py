@@ -18,7 +18,7 @@ import difflib
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -26,6 +26,9 @@ from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import Diagnostic
 from claimcheck.rules import RulePackError, RuleSet, load_rule_sets
 from claimcheck.rules.loader import LoadedPack, Problem, expand_pack_paths, load_pack
+
+if TYPE_CHECKING:
+    from claimcheck.config import Config
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -85,7 +88,7 @@ def _help(parser: argparse.ArgumentParser) -> Any:
     return show_help
 
 
-def _config(args: argparse.Namespace) -> dict[str, Any]:
+def _config(args: argparse.Namespace) -> Config:
     from claimcheck.config import load_config
 
     overrides = {"rules": {"packs": list(args.rules)}} if getattr(args, "rules", None) else {}
@@ -98,7 +101,7 @@ def _warn(warnings: list[Diagnostic]) -> None:
         print(f"claimcheck: warning: [{warning.code}] {warning.message}", file=sys.stderr)
 
 
-def _loaded(args: argparse.Namespace) -> tuple[RuleSet, dict[str, Any]]:
+def _loaded(args: argparse.Namespace) -> tuple[RuleSet, Config]:
     """Every pack a run would load, with the configuration's policy."""
     from claimcheck.plugins.manager import get_plugins
 
@@ -126,7 +129,7 @@ def run_list(args: argparse.Namespace) -> int:
     """``rules list``: one line per rule."""
     ruleset, _ = _loaded(args)
     enabled = {r.id for r in ruleset.rules}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": r.id,
             "severity": r.severity,

@@ -11,19 +11,22 @@ that a report without lookups never reads as "never fact-checked".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.lookups.base import LookupSource
 from claimcheck.lookups.match import DEFAULT_THRESHOLD
 from claimcheck.report import Claim, Diagnostic
 
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
+
 __all__ = ["attach_lookups", "DEFAULT_LIMIT"]
 
 DEFAULT_LIMIT = 3
 
 
-def lookup_options(config: dict[str, Any] | None) -> tuple[float, int]:
+def lookup_options(config: ConfigLike | None) -> tuple[float, int]:
     """The threshold and per-claim limit from ``config["lookup"]``."""
     options = (config or {}).get("lookup") or {}
     threshold = options.get("threshold")
@@ -32,7 +35,7 @@ def lookup_options(config: dict[str, Any] | None) -> tuple[float, int]:
             DEFAULT_LIMIT if limit is None else int(limit))
 
 
-def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], config: dict[str, Any] | None,
+def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], config: ConfigLike | None,
                    warnings: list[Diagnostic]) -> None:
     """Fill each claim's ``lookups`` with evidence scoring at least the threshold.
 

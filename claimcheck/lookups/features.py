@@ -1,8 +1,8 @@
 """Light text features for matching claims against stored fact-checks.
 
 The store must answer a lookup in a few milliseconds without loading spaCy,
-so this module reads a sentence with plain rules: content words reduced to a
-crude stem (consistent, not linguistic), a few news-style synonym classes
+so this module reads a sentence with plain rules: content words reduced to
+their Snowball (Porter 2) stem, a few news-style synonym classes
 ("rose"/"increased"/"jumped"), numbers with their multipliers ("$1.2 billion",
 "1,200,000,000", "35 per cent"), years, and capitalised names as a stand-in
 for named entities.  :func:`analyse` returns them as a :class:`Features`.
@@ -16,11 +16,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import snowballstemmer
+
 __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -201,41 +203,20 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, consistent stem of a lower-case word (synonym classes applied)."""
+    """The Snowball (Porter 2) stem of a lower-case word, after irregular forms and synonym classes."""
     word = word.replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = _IRREGULAR.get(word, word)
     if word in _CLASS_OF:
         return _CLASS_OF[word]
-    if len(word) <= 3:
-        return word
-    for suffix, repl in (("ational", "at"), ("ations", "at"), ("ation", "at"), ("ness", ""), ("ments", ""),
-                         ("ment", ""), ("ities", ""), ("ity", ""), ("fully", ""), ("ful", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)] + repl
-            break
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif re.search(r"(sh|ch|x|z|ss)es$", word):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word = word[:-1]
-    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
-        if word.endswith(suffix) and re.search(r"[aeiouy]", word[: -len(suffix)]) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # stopped -> stop
-            break
-    if word.endswith("y") and len(word) > 3:
-        word = word[:-1] + "i"  # economy / economies
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]  # raise / raised / raising
-    return _CLASS_OF.get(word, word)
+    stemmed: str = _STEMMER.stemWord(word)
+    return _CLASS_OF.get(stemmed, stemmed)
 
 
 def _numbers(text: str) -> tuple[set[float], set[int]]:

@@ -57,6 +57,11 @@ def _refuse(path: str, message: str) -> ClaimcheckError:
     return ClaimcheckError(ErrorCode.IMPORT_FORMAT, f"{path}: {message}; nothing was imported")
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (a missing or malformed field)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _iso_date(value: Any) -> str | None:
     """An ISO date from ``2020-03-10``, ``2020-03-10T12:00:00Z`` or ``31-10-2020``; ``None`` otherwise."""
     if not isinstance(value, str) or not value.strip():
@@ -156,11 +161,11 @@ def parse_claimreview(data: Any, path: str = "<data>") -> list[FactCheck]:
     records: list[FactCheck] = []
     reviews = [node for node in _walk(data) if _is_type(node, "ClaimReview")]
     for index, review in enumerate(reviews, start=1):
-        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+        item = _mapping(review.get("itemReviewed"))
         claim = _text(review.get("claimReviewed")) or _text(item.get("text")) or _text(item.get("name"))
         if not claim:
             raise _refuse(path, f"ClaimReview #{index} has no claimReviewed text")
-        rating_node = review.get("reviewRating") if isinstance(review.get("reviewRating"), dict) else {}
+        rating_node = _mapping(review.get("reviewRating"))
         rating = _text(rating_node.get("alternateName")) or _text(rating_node.get("name"))
         value = _number(rating_node.get("ratingValue"))
         verdict = normalise_verdict(rating, value, _number(rating_node.get("bestRating")),
@@ -199,7 +204,7 @@ def google_claims_to_records(claims: Any, path: str = "<response>") -> list[Fact
             if not isinstance(review, dict):
                 raise _refuse(path, f"claims[{index - 1}].claimReview holds a non-object")
             rating = _text(review.get("textualRating"))
-            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+            publisher = _mapping(review.get("publisher"))
             url = _text(review.get("url"))
             records.append(FactCheck(
                 claim=claim["text"].strip(), verdict=normalise_verdict(rating), dataset="google-factcheck",

@@ -8,24 +8,27 @@ third-party sources (``claimcheck-google-factcheck``) use.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from claimcheck.lookups.base import LookupSource
 from claimcheck.lookups.local import LocalSource
 from claimcheck.lookups.store import default_db_path
 from claimcheck.plugins.hookspecs import hookimpl
 
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
+
 __all__ = ["claimcheck_lookup_sources", "db_path"]
 
 
-def db_path(config: dict[str, Any] | None) -> Path:
+def db_path(config: ConfigLike | None) -> Path:
     """The store's path from the configuration (``config["db"]``), else the default."""
     configured = (config or {}).get("db")
     return Path(configured).expanduser() if configured else default_db_path()
 
 
 @hookimpl
-def claimcheck_lookup_sources(config: dict[str, Any]) -> list[LookupSource]:
+def claimcheck_lookup_sources(config: ConfigLike) -> list[LookupSource]:
     """The local store.
 
     Offered even when its file is missing, so that ``--lookup`` with no

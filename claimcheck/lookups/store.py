@@ -37,7 +37,7 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
+import platformdirs
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -195,17 +195,12 @@ def default_db_path() -> Path:
     ``$CLAIMCHECK_DB`` if set; otherwise ``factchecks.sqlite3`` in the
     user's data directory: ``$XDG_DATA_HOME/claimcheck`` (default
     ``~/.local/share/claimcheck``) on Linux, ``~/Library/Application
-    Support/claimcheck`` on macOS, ``%LOCALAPPDATA%\\claimcheck`` on Windows.
+    Support/claimcheck`` on macOS, ``%LOCALAPPDATA%\\claimcheck`` on Windows
+    (as :func:`platformdirs.user_data_dir` says).
     """
     if os.environ.get("CLAIMCHECK_DB"):
         return Path(os.environ["CLAIMCHECK_DB"]).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "claimcheck" / DB_FILENAME
+    return Path(platformdirs.user_data_dir("claimcheck", appauthor=False)) / DB_FILENAME
 
 
 def _db_error(path: Path, exc: BaseException) -> ClaimcheckError:

@@ -17,23 +17,37 @@ Two kinds of plugin trouble are treated differently:
   arguments match no hook specification -- is a
   :class:`~claimcheck.errors.ClaimcheckError` (``CC151``) at load time, so a
   misspelt hook is found by its author, not silently ignored.
+
+Hooks are called by pluggy itself (its order, ``tryfirst``/``trylast``,
+``firstresult``, hook-call monitoring).  What pluggy does not do is keep
+going when one implementation raises; for that each implementation's
+function is guarded when it is registered, and the guard records the
+failure in the warnings of the :meth:`Plugins.call` in progress.
+
+``CLAIMCHECK_TRACE_PLUGINS=1`` prints every hook call to stderr: its
+arguments, the implementations called in order, what they returned and how
+long the call took (as ``DATASETTE_TRACE_PLUGINS`` does).
 """
 
 from __future__ import annotations
 
+import contextvars
 import difflib
+import functools
 import importlib
 import importlib.metadata
 import inspect
 import logging
 import os
 import re
+import sys
+import time
 import types
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import pluggy
 
@@ -43,10 +57,14 @@ from claimcheck.lookups.base import LookupSource
 from claimcheck.plugins import hookspecs
 from claimcheck.report import Diagnostic
 
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
+
 __all__ = [
     "DEFAULT_PLUGINS",
     "ENTRY_POINT_GROUP",
     "LOAD_PLUGINS_ENV",
+    "TRACE_PLUGINS_ENV",
     "PluginInfo",
     "Plugins",
     "get_plugins",
@@ -60,6 +78,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimcheck.formats.plugin",
     "claimcheck.rules.plugin",
     "claimcheck.lookups.plugin",
+    "claimcheck.analysis.findings",
 )
 """Modules registered as built-in plugins, in this order."""
 
@@ -68,6 +87,9 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT_NAME
 
 LOAD_PLUGINS_ENV = "CLAIMCHECK_LOAD_PLUGINS"
 """Comma list of plugin (entry-point or distribution) names to load; empty loads none."""
+
+TRACE_PLUGINS_ENV = "CLAIMCHECK_TRACE_PLUGINS"
+"""Set (to anything but empty or ``0``) to print every hook call to stderr."""
 
 _HOOK_PREFIX = "claimcheck_"
 
@@ -132,6 +154,75 @@ class _PluginManager(pluggy.PluginManager):
         }
 
 
+@dataclass
+class _HookCall:
+    """The :meth:`Plugins.call` in progress: where failures and named results go."""
+
+    warnings: list[Diagnostic]
+    results: list[tuple[str, Any]] = field(default_factory=list)
+
+
+_current_call: contextvars.ContextVar[_HookCall | None] = contextvars.ContextVar("claimcheck_hook_call", default=None)
+
+
+def _guarded(function: Callable[..., Any], plugin: str, hook: str) -> Callable[..., Any]:
+    """``function`` as pluggy will call it: a failure becomes a ``CC150`` warning, the others still run."""
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        call = _current_call.get()
+        if call is None:  # called through pluggy directly: pluggy's own behaviour
+            return function(*args, **kwargs)
+        try:
+            result = function(*args, **kwargs)
+        except Exception as exc:  # a plugin's bug must not stop the run
+            message = f"plugin {plugin!r} failed in {hook}: {_describe(exc)}"
+            logger.debug("%s", message, exc_info=True)
+            call.warnings.append(
+                Diagnostic(code=ErrorCode.PLUGIN_FAILED.value, message=message, plugin=plugin, hook=hook)
+            )
+            return None
+        if result is not None:
+            call.results.append((plugin, result))
+        return result
+
+    return guarded
+
+
+def _trace_calls(pm: pluggy.PluginManager, stream: Any = None) -> None:
+    """Print each hook call, its implementations, results and time to ``stream`` (stderr)."""
+    started: list[float] = []
+
+    def write(line: str) -> None:
+        print(line, file=stream or sys.stderr)
+
+    def before(hook_name: str, hook_impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+        arguments = ", ".join(f"{key}={_short(value)}" for key, value in kwargs.items())
+        write(f"claimcheck trace: {hook_name}({arguments})")
+        write(f"  implementations: {', '.join(impl.plugin_name for impl in reversed(hook_impls)) or '(none)'}")
+        started.append(time.perf_counter())
+
+    def after(outcome: pluggy.Result[Any], hook_name: str, hook_impls: Sequence[pluggy.HookImpl],
+              kwargs: Mapping[str, Any]) -> None:
+        elapsed = (time.perf_counter() - started.pop()) * 1000 if started else 0.0
+        if outcome.exception is not None:
+            write(f"  raised {_describe(outcome.exception)} after {elapsed:.1f} ms")
+        else:
+            write(f"  returned {_short(outcome.get_result())} in {elapsed:.1f} ms")
+
+    pm.add_hookcall_monitoring(before, after)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """A one-line repr cut to ``limit`` characters (a Doc's repr is its whole text)."""
+    text = " ".join(repr(value).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _trace_from_env() -> bool:
+    return os.environ.get(TRACE_PLUGINS_ENV, "").strip() not in ("", "0")
+
+
 def _canonical(name: str) -> str:
     """A distribution or entry-point name normalised for comparison (PEP 503)."""
     return re.sub(r"[-_.]+", "-", name).lower().strip()
@@ -139,12 +230,20 @@ def _canonical(name: str) -> str:
 
 def _claimcheck_version() -> str | None:
     """The installed claimcheck version, or the package's ``__version__``."""
+    from claimcheck import DISTRIBUTION
+
     try:
-        return importlib.metadata.version("claimcheck")
+        return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         import claimcheck
 
         return getattr(claimcheck, "__version__", None)
+
+
+def _distribution_name() -> str:
+    from claimcheck import DISTRIBUTION
+
+    return DISTRIBUTION
 
 
 def _allow_list_from_env() -> set[str] | None:
@@ -176,6 +275,8 @@ class Plugins:
         self.pm.add_hookspecs(hookspecs)
         self.load_warnings: list[Diagnostic] = []
         self._meta: dict[str, tuple[str | None, str | None, bool]] = {}
+        if _trace_from_env():
+            _trace_calls(self.pm)
 
     # -- registration ----------------------------------------------------
 
@@ -219,18 +320,17 @@ class Plugins:
             raise ClaimcheckError(
                 ErrorCode.PLUGIN_LOAD, f"two plugins are named {name!r}; uninstall one of them or rename it"
             )
-        try:
-            registered = self.pm.register(obj, name=name)
-        except pluggy.PluginValidationError as exc:
-            raise ClaimcheckError(ErrorCode.PLUGIN_LOAD, _explain_validation_error(self.pm, name, exc)) from exc
+        self._check_contract(obj, name)
+        registered = self.pm.register(obj, name=name)
         assert registered == name
         self._meta[name] = (distribution, version, builtin)
-        try:
-            self._validate(obj, name)
-        except ClaimcheckError:
-            self.pm.unregister(obj, name=name)
-            del self._meta[name]
-            raise
+        for caller in self.pm.get_hookcallers(obj) or []:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is obj:
+                    # pluggy marks the slot Final, but it is where pluggy looks the
+                    # function up on each call: guarding it here keeps pluggy's own
+                    # call loop, order and monitoring, and isolates this plugin.
+                    impl.function = _guarded(impl.function, name, caller.name)  # type: ignore[misc]
         return name
 
     def unregister(self, name: str) -> None:
@@ -239,32 +339,41 @@ class Plugins:
             self.pm.unregister(name=name)
         self._meta.pop(name, None)
 
-    def _validate(self, obj: object, name: str) -> None:
-        """Fail loudly on hook implementations that match no hook or are wrappers."""
+    def _check_contract(self, obj: object, name: str) -> None:
+        """Fail loudly, before registering, on an implementation that matches no hook or is a wrapper.
+
+        pluggy would accept an unknown hook name (it may be specified later)
+        and reports a bad argument with a multi-line message; claimcheck's
+        hooks are all known up front, so both are checked here from the
+        hook specifications, and the message names what to change.
+        """
         known = hook_names()
-        for caller in self.pm.get_hookcallers(obj) or []:
-            impls = [impl for impl in caller.get_hookimpls() if impl.plugin is obj]
-            if not caller.has_spec():
-                if all(impl.optionalhook for impl in impls):
+        for attr in dir(obj):
+            opts = self.pm.parse_hookimpl_opts(obj, attr)
+            if opts is None:
+                continue
+            hook = opts.get("specname") or attr
+            caller = getattr(self.pm.hook, hook, None)
+            if caller is None or caller.spec is None:
+                if opts.get("optionalhook"):
                     continue
-                close = difflib.get_close_matches(caller.name, known, n=1)
+                close = difflib.get_close_matches(hook, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; the hooks are: {', '.join(known)}"
-                raise ClaimcheckError(
-                    ErrorCode.PLUGIN_LOAD, f"plugin {name!r} implements unknown hook {caller.name!r}{hint}"
-                )
-            if any(impl.wrapper or impl.hookwrapper for impl in impls):
-                # Hooks are called one implementation at a time (see call()),
-                # so a wrapper would never see the others; refuse it openly.
+                raise ClaimcheckError(ErrorCode.PLUGIN_LOAD, f"plugin {name!r} implements unknown hook {hook!r}{hint}")
+            if opts.get("wrapper") or opts.get("hookwrapper"):
+                # A wrapper's failure could not be pinned on one plugin and
+                # skipped like a plain implementation's; refuse it openly.
                 raise ClaimcheckError(
                     ErrorCode.PLUGIN_LOAD,
-                    f"plugin {name!r} implements {caller.name!r} as a wrapper; claimcheck hooks do not support wrappers",
+                    f"plugin {name!r} implements {hook!r} as a wrapper; claimcheck hooks do not support wrappers",
                 )
-        # Belt and braces: pluggy's own check of every pending implementation.
-        try:
-            self.pm.check_pending()
-        except pluggy.PluginValidationError as exc:
-            bad = self.pm.get_name(exc.plugin) or _default_name(exc.plugin)
-            raise ClaimcheckError(ErrorCode.PLUGIN_LOAD, f"plugin {bad!r}: {exc}") from exc
+            extra = sorted(set(_required_arguments(getattr(obj, attr))) - set(caller.spec.argnames))
+            if extra:
+                raise ClaimcheckError(
+                    ErrorCode.PLUGIN_LOAD,
+                    f"plugin {name!r} implements {hook} with argument(s) {set(extra)} that the hook does not have "
+                    f"(it has: {', '.join(caller.spec.argnames)})",
+                )
 
     def load_builtins(self, modules: Sequence[str] = DEFAULT_PLUGINS) -> None:
         """Import and register the built-in plugin modules.
@@ -280,7 +389,7 @@ class Plugins:
             except Exception as exc:  # any import-time failure is the plugin's, not the run's
                 self._load_warning(module_name, f"built-in plugin {module_name!r} could not be loaded: {_describe(exc)}")
                 continue
-            self.register(module, module_name, distribution="claimcheck", version=version, builtin=True)
+            self.register(module, module_name, distribution=_distribution_name(), version=version, builtin=True)
 
     def load_entrypoints(self, allow: set[str] | None = None) -> None:
         """Load and register third-party plugins from the ``claimcheck`` entry-point group.
@@ -332,10 +441,11 @@ class Plugins:
     # -- calling ---------------------------------------------------------
 
     def call(self, hook_name: str, warnings: list[Diagnostic], **kwargs: Any) -> list[Any]:
-        """Call every implementation of a hook, isolating failures.
+        """Call a hook through pluggy, isolating failures.
 
-        Each implementation is called on its own with only the arguments it
-        declares (so plugins written for fewer arguments keep working).  An
+        pluggy passes each implementation only the arguments it declares (so
+        plugins written for fewer arguments keep working) and calls them
+        last registered first, ``tryfirst``/``trylast`` respected.  An
         exception from a plugin is caught and appended to ``warnings`` as a
         ``CC150`` diagnostic naming the plugin and the hook.
 
@@ -345,8 +455,7 @@ class Plugins:
             **kwargs: the hook's arguments.
 
         Returns:
-            The non-``None`` results, in pluggy's call order (last registered
-            first, ``tryfirst``/``trylast`` respected).
+            The non-``None`` results, in pluggy's call order.
         """
         return [result for _, result in self.call_with_names(hook_name, warnings, **kwargs)]
 
@@ -355,30 +464,13 @@ class Plugins:
         caller = getattr(self.pm.hook, hook_name, None)
         if caller is None or not caller.has_spec():
             raise ValueError(f"no such claimcheck hook: {hook_name!r}")
-        firstresult = bool(caller.spec is not None and caller.spec.opts.get("firstresult"))
-        results: list[tuple[str, Any]] = []
-        for impl in reversed(caller.get_hookimpls()):
-            try:
-                args = [kwargs[arg] for arg in impl.argnames]
-            except KeyError as exc:
-                raise TypeError(f"{hook_name}() called without its argument {exc.args[0]!r}") from None
-            extra = {arg: kwargs[arg] for arg in impl.kwargnames if arg in kwargs}
-            try:
-                result = impl.function(*args, **extra)
-            except Exception as exc:  # a plugin's bug must not stop the run
-                message = f"plugin {impl.plugin_name!r} failed in {hook_name}: {_describe(exc)}"
-                logger.debug("%s", message, exc_info=True)
-                warnings.append(
-                    Diagnostic(
-                        code=ErrorCode.PLUGIN_FAILED.value, message=message, plugin=impl.plugin_name, hook=hook_name
-                    )
-                )
-                continue
-            if result is not None:
-                results.append((impl.plugin_name, result))
-                if firstresult:
-                    break
-        return results
+        call = _HookCall(warnings)
+        token = _current_call.set(call)
+        try:
+            caller(**kwargs)
+        finally:
+            _current_call.reset(token)
+        return call.results
 
     def _collect(self, hook_name: str, warnings: list[Diagnostic], **kwargs: Any) -> Iterator[tuple[str, Any]]:
         """Flatten list results of a hook, in registration order (built-ins first)."""
@@ -439,7 +531,7 @@ class Plugins:
                 paths.append(path)
         return paths
 
-    def lookup_sources(self, config: dict[str, Any], warnings: list[Diagnostic]) -> list[LookupSource]:
+    def lookup_sources(self, config: ConfigLike, warnings: list[Diagnostic]) -> list[LookupSource]:
         """Every lookup source plugins offer for this configuration, built-ins first."""
         hook = "claimcheck_lookup_sources"
         sources: list[LookupSource] = []
@@ -467,20 +559,18 @@ class Plugins:
         return self.pm.has_plugin(name)
 
 
-def _explain_validation_error(pm: pluggy.PluginManager, name: str, exc: pluggy.PluginValidationError) -> str:
-    """pluggy's multi-line validation message as one line a plugin author can act on."""
-    text = str(exc)
-    hook = re.search(r"for hook '(\w+)'", text)
-    args = re.search(r"Argument\(s\) (\{.*?\}) are declared in the hookimpl", text)
-    if hook and args:
-        caller = getattr(pm.hook, hook.group(1), None)
-        expected = ", ".join(caller.spec.argnames) if caller is not None and caller.spec is not None else "?"
-        return (
-            f"plugin {name!r} implements {hook.group(1)} with argument(s) {args.group(1)} "
-            f"that the hook does not have (it has: {expected})"
-        )
-    detail = "; ".join(line.strip() for line in text.splitlines() if line.strip())
-    return f"plugin {name!r} cannot be registered: {detail}"
+def _required_arguments(function: Callable[..., Any]) -> list[str]:
+    """The arguments pluggy passes by name: the positional ones without a default (``self`` excluded)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    names = [p.name for p in parameters if p.kind in kinds and p.default is inspect.Parameter.empty]
+    # A class registered as a plugin: its methods are unbound, and pluggy, too, ignores their ``self``.
+    if names[:1] == ["self"] and "." in getattr(function, "__qualname__", ""):
+        names = names[1:]
+    return names
 
 
 def _describe(exc: BaseException) -> str:

@@ -17,7 +17,7 @@ collected itself), then ``ruleset.prepare(nlp)`` once and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from claimcheck.errors import ErrorCode
 from claimcheck.report import Diagnostic
@@ -26,6 +26,7 @@ from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.ruleset import CompiledRule, Hit, RuleSet
 
 if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
     from claimcheck.plugins.manager import Plugins
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-def config_pack_paths(config: dict[str, Any] | None) -> list[Path]:
+def config_pack_paths(config: ConfigLike | None) -> list[Path]:
     """The extra pack paths named in the configuration (``rules.packs``, ``--rules``)."""
     rules = (config or {}).get("rules") or {}
     return [Path(p) for p in rules.get("packs") or ()]
@@ -84,7 +85,7 @@ def load_packs(paths: Iterable[str | Path], warnings: list[Diagnostic]) -> list[
     return packs
 
 
-def load_rule_sets(paths: Iterable[str | Path], config: dict[str, Any] | None, warnings: list[Diagnostic]) -> RuleSet:
+def load_rule_sets(paths: Iterable[str | Path], config: ConfigLike | None, warnings: list[Diagnostic]) -> RuleSet:
     """Load the packs at ``paths`` plus the configuration's ``rules.packs`` into one :class:`RuleSet`.
 
     Args:
@@ -101,7 +102,7 @@ def load_rule_sets(paths: Iterable[str | Path], config: dict[str, Any] | None, w
     return ruleset
 
 
-def rules_for_run(config: dict[str, Any] | None, warnings: list[Diagnostic], plugins: Plugins | None = None) -> RuleSet:
+def rules_for_run(config: ConfigLike | None, warnings: list[Diagnostic], plugins: Plugins | None = None) -> RuleSet:
     """The rule set for a run: every plugin's packs (built-ins first) plus the configuration's."""
     if plugins is None:
         from claimcheck.plugins.manager import get_plugins

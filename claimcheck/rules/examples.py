@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
 
 from claimcheck.plugins.hookspecs import hookimpl
 from claimcheck.report import Report
 from claimcheck.rules.loader import LoadedPack
+
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
 
 #: Given a pack and a text, the ids (``pack.rule``) of the rules that fired.
 Firing = Callable[[LoadedPack, str], set[str]]
@@ -96,7 +99,7 @@ class EngineFiring:
     One engine per pack, all sharing the process's spaCy pipeline.
     """
 
-    def __init__(self, config: dict[str, Any] | None = None) -> None:
+    def __init__(self, config: ConfigLike | None = None) -> None:
         self.config = dict(config or {})
         self._engines: dict[Path, Any] = {}
         self._fired: set[str] = set()

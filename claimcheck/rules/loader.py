@@ -82,7 +82,9 @@ def claimcheck_version() -> str | None:
     from importlib import metadata
 
     try:
-        return metadata.version("claimcheck")
+        from claimcheck import DISTRIBUTION
+
+        return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         import claimcheck
 

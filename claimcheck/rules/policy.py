@@ -12,10 +12,13 @@ The same policy applies to the core's built-in findings
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from claimcheck.report import Diagnostic, Finding
 from claimcheck.errors import ErrorCode
+
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
 
 #: Findings the core emits from Python; configuration may name them too.
 CORE_RULE_IDS: frozenset[str] = frozenset(
@@ -33,7 +36,7 @@ class RulePolicy:
     severity: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_config(cls, config: dict[str, Any] | None) -> RulePolicy:
+    def from_config(cls, config: ConfigLike | None) -> RulePolicy:
         """Build the policy from a configuration dict (its ``rules`` table)."""
         rules = (config or {}).get("rules") or {}
         return cls(

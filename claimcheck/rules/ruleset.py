@@ -18,12 +18,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from claimcheck.report import Claim, Finding, band_for
+from claimcheck.report import Claim, Finding
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.schema import ClaimCondition, Rule
 
 if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
     from spacy.language import Language
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
@@ -305,8 +306,7 @@ class RuleSet:
             claim.type = rule.set_type
             self._notify(compiled.id, "set_type")
         if rule.score is not None:
-            claim.score = round(min(1.0, max(0.0, claim.score + rule.score)), 4)
-            claim.band = band_for(claim.score)
+            claim.score += rule.score  # Claim clamps the score and derives its band
             claim.reasons.append(f"{compiled.id} ({rule.score:+.2f})")
             self._notify(compiled.id, "score")
         if rule.note is not None:
@@ -395,6 +395,6 @@ class _ClaimIndex:
         return None
 
 
-def compile_rules(packs: Iterable[LoadedPack], config: dict[str, Any] | None = None) -> RuleSet:
+def compile_rules(packs: Iterable[LoadedPack], config: ConfigLike | None = None) -> RuleSet:
     """A :class:`RuleSet` over already-loaded packs, with the configuration's policy."""
     return RuleSet(list(packs), RulePolicy.from_config(config))

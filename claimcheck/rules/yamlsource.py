@@ -105,7 +105,7 @@ class _Converter:
                     raise YamlSyntaxError(f"unsupported mapping key {key!r}", _position(key_node))
                 if key in result:
                     raise YamlSyntaxError(f"duplicate key {key!r}", _position(key_node))
-                child = (*path, key)
+                child: tuple[Any, ...] = (*path, key)
                 self.source.keys.setdefault(child, _position(key_node))
                 result[key] = self.convert(value_node, child)
             return result

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimcheck.config import ConfigLike
 
 #: The largest request body accepted, in bytes (an article is tens of kilobytes;
 #: a Word file with pictures a few megabytes).
@@ -33,4 +36,4 @@ class ServeSettings:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     cors_origins: list[str] = field(default_factory=list)
-    config: dict[str, Any] = field(default_factory=dict)
+    config: ConfigLike = field(default_factory=dict)

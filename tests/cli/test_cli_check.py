@@ -29,8 +29,9 @@ def _shared_engine(engine, monkeypatch):
 
     class _Cached(original):  # type: ignore[misc,valid-type]
         def __new__(cls, *args, **kwargs):
-            cfg = kwargs.get("config") or {}
-            if set(cfg) - {"min_score", "all", "fail_on", "model", "rules"} or cfg.get("rules", {}).get("packs"):
+            # The session engine has the default configuration: reuse it only for that.
+            cfg = kwargs.get("config")
+            if args or (cfg is not None and cfg.model_dump(exclude_defaults=True)):
                 return original(*args, **kwargs)
             return engine
 

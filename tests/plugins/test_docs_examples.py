@@ -72,7 +72,10 @@ def test_docs_examples_report() -> None:
     module = example("claimcheck_report")
     claims = [SimpleNamespace(type="prediction"), SimpleNamespace(type="quantity")]
     report = SimpleNamespace(claims=list(claims))
-    module.claimcheck_report(report, SimpleNamespace(config={"desk": "politics"}))
+    from claimcheck.config import Config
+
+    config = Config(plugins={"politics-desk": {"skip_predictions": True}})
+    module.claimcheck_report(report, SimpleNamespace(config=config, plugin_config=config.plugin_config))
     assert report.claims == claims[1:]
 
 

@@ -98,3 +98,28 @@ def test_manager_call_keyboard_interrupt_is_not_swallowed() -> None:
 
     with pytest.raises(KeyboardInterrupt):
         make(Interrupt()).call("claimcheck_rule_packs", [])
+
+
+def test_manager_call_goes_through_pluggy_monitoring() -> None:
+    """Calls are pluggy's own: hook-call monitoring sees every one."""
+    plugins = make(Returns(["a"], "a"))
+    seen: list[str] = []
+    plugins.pm.add_hookcall_monitoring(lambda name, impls, kwargs: seen.append(name), lambda *args: None)
+    assert plugins.call("claimcheck_rule_packs", []) == [["a"]]
+    assert seen == ["claimcheck_rule_packs"]
+
+
+def test_manager_call_trace_switch_prints_each_call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CLAIMCHECK_TRACE_PLUGINS", "1")
+    plugins = make(Returns(["a"], "a"), Boom())
+    plugins.call("claimcheck_rule_packs", [])
+    plugins.call("claimcheck_claims", [], doc=None, claims=[], context=None)
+    err = capsys.readouterr().err
+    assert "claimcheck trace: claimcheck_rule_packs()" in err and "implementations: a" in err
+    assert "returned [['a']]" in err and "implementations: Boom" in err
+
+
+def test_manager_call_trace_is_off_by_default(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("CLAIMCHECK_TRACE_PLUGINS", raising=False)
+    make(Returns(["a"], "a")).call("claimcheck_rule_packs", [])
+    assert capsys.readouterr().err == ""

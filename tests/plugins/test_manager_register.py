@@ -56,7 +56,7 @@ def test_manager_register_builtins_are_listed_as_builtin() -> None:
     # Every built-in either loaded or was skipped with a warning naming it.
     assert loaded | failed == set(DEFAULT_PLUGINS)
     for info in plugins.list_plugins():
-        assert info.builtin and info.distribution == "claimcheck" and info.version
+        assert info.builtin and info.distribution == "claimcheck-news" and info.version
 
 
 def test_manager_register_get_plugins_returns_a_new_manager_each_time() -> None:

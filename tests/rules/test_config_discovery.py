@@ -22,7 +22,7 @@ def test_config_discovery_walks_up_to_yaml(tree: Path) -> None:
     config = load_config(article, {})
     assert config["min_score"] == 0.7
     assert config["rules"]["disable"] == ["economy"]
-    assert config["config_file"] == str(tree / "desk" / ".claimcheck.yaml")
+    assert config.config_file == str(tree / "desk" / ".claimcheck.yaml")
 
 
 def test_config_discovery_nearest_wins_and_pyproject_needs_table(tree: Path) -> None:
@@ -52,7 +52,7 @@ def test_config_discovery_command_line_wins_and_packs_add(tree: Path) -> None:
 
 def test_config_discovery_none_found(tree: Path) -> None:
     config = load_config(tree / "desk", {})
-    assert config["config_file"] is None and config["min_score"] == 0.5 and "model" not in config
+    assert config.config_file is None and config.min_score == 0.5 and config.model is True
 
 
 def test_config_discovery_explicit_file(tree: Path) -> None:
