@@ -3,30 +3,93 @@
 Each subcommand lives in ``claimcheck/commands/<name>.py`` with
 ``add_parser(subparsers)`` and ``run(args) -> int``.  Errors the user can act
 on are printed as one line on stderr with their code; exit codes are
-:class:`claimcheck.errors.ExitCode` and documented in the README.
+:class:`claimcheck.errors.ExitCode` and documented in the README.  Anything
+else that goes wrong is a bug: one line naming the version and how to report
+it, exit 3, and the traceback only with ``--debug``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.errors import ClaimcheckError, ExitCode
+from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS: tuple[str, ...] = ("check", "db", "eval", "lookup", "plugins", "rules", "serve")
 
+DEBUG_HELP = "on an internal error, show the full traceback (for a bug report)"
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors exit with our documented code 2 and one clear line."""
+    """argparse, but usage errors exit with our documented code 2 and one clear line.
+
+    Every parser (the main one and each subcommand's) accepts ``--debug``, so
+    that it can be added anywhere on the command line.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # SUPPRESS: a subcommand's parser must not reset a --debug given before it.
+        self.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         sys.stderr.write(f"claimcheck: error: [CC111] {message}\n")
         raise SystemExit(ExitCode.USAGE_ERROR)
+
+
+class OutputError(ClaimcheckError):
+    """The report cannot be written (a full disk, a closed or broken output)."""
+
+
+class _OutputClosed(Exception):
+    """The reader of a pipe stopped reading (``| head``): what it asked for, not an error.
+
+    Not a :class:`BrokenPipeError`, which rich catches and turns into exit 1
+    (the code that means findings).
+    """
+
+
+class _GuardedOutput:
+    """Standard output that turns a failed write into a one-line :class:`OutputError`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def _fail(self, exc: OSError) -> OutputError:
+        reason = exc.strerror or str(exc)
+        return OutputError(ErrorCode.OUTPUT_FAILED, f"cannot write the output to standard output: {reason}; "
+                           "check the disk or the file it is redirected to")
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise _OutputClosed from None
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise _OutputClosed from None
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_parser(subparsers)
     _plugin_commands(subparsers)
     return parser
+
+
+def bug_message(exc: BaseException) -> str:
+    """The one line shown for an unexpected exception: what, which version, how to report it."""
+    detail = str(exc).splitlines()[0][:200].rstrip(". ") if str(exc).strip() else ""
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return (f"claimcheck: internal error: [{ErrorCode.INTERNAL.value}] {what}. This is a bug in claimcheck {__version__}; "
+            "please report it with the input and the traceback that the same command prints with --debug")
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    code = int(args.func(args))
+    sys.stdout.flush()  # inside the guard: a full disk must fail here, not at interpreter exit
+    return code
 
 
 def _plugin_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -61,24 +138,55 @@ def _plugin_commands(subparsers: argparse._SubParsersAction) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version, usage errors
-        return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE_ERROR
-    if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in arguments
+    if sys.stderr is None:  # started with stderr closed (2>&-): diagnostics go nowhere, as asked
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 -- lives as long as the process
+    stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (>&-): there is nowhere to put a report
+        sys.stderr.write(f"claimcheck: error: [{ErrorCode.OUTPUT_FAILED.value}] standard output is closed; "
+                         "redirect it to a file (> report.txt) or to /dev/null\n")
         return ExitCode.USAGE_ERROR
+    sys.stdout = _GuardedOutput(stdout)  # type: ignore[assignment]
     try:
-        return int(args.func(args))
+        try:
+            parser = build_parser()
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:  # --help, --version, usage errors
+            sys.stdout.flush()
+            return int(exc.code) if isinstance(exc.code, int) else ExitCode.USAGE_ERROR
+        debug = debug or bool(getattr(args, "debug", False))
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return ExitCode.USAGE_ERROR
+        return _run_command(args)
     except ClaimcheckError as exc:
+        if isinstance(exc, OutputError):
+            _silence_stdout()  # what is still buffered would fail again at exit, with a traceback
         sys.stderr.write(f"claimcheck: error: {exc}\n")
         return int(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("claimcheck: interrupted\n")
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _OutputClosed):
+        _silence_stdout()
         return ExitCode.OK
+    except Exception as exc:  # noqa: BLE001 -- any other exception is a bug: say so in one line, exit 3
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        sys.stderr.write(bug_message(exc) + "\n")
+        return ExitCode.INTERNAL_ERROR
+    finally:
+        sys.stdout = stdout
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe or a failed write, point stdout at /dev/null so the exit-time flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests capture stdout): nothing is flushed at exit
 
 
 def run() -> None:

@@ -24,14 +24,15 @@ from spacy.tokens import Doc
 
 from claimcheck import __version__
 from claimcheck.analysis.components import add_claimcheck_components
+from claimcheck.analysis.dates import publication_date
 from claimcheck.config import ENGINE_OPTIONS, Config, validate_config
 from claimcheck.context import RunContext
-from claimcheck.analysis.document import DocumentMeta, analyse_document, parse_date
+from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse, pipeline_name
 from claimcheck.batch import DocumentError
-from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.errors import ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
 from claimcheck.report import (
     Claim,
@@ -54,13 +55,8 @@ RUN_OPTIONS: frozenset[str] = frozenset(Config.model_fields) - ENGINE_OPTIONS
 
 
 def coerce_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept a date, an ISO string or ``None``; refuse anything else with a clear error."""
-    if value is None or isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    parsed = parse_date(str(value))
-    if parsed is None:
-        raise ClaimcheckError(ErrorCode.BAD_DATE, f"cannot read the date {value!r}; use the form 2024-06-19")
-    return parsed
+    """Accept a date, a string in a form with one reading, or ``None``; refuse anything else (see :func:`publication_date`)."""
+    return None if value is None else publication_date(value)
 
 
 class Engine:

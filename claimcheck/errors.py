@@ -19,7 +19,7 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1
     """Findings at or above the level given with ``--fail-on`` were reported."""
     USAGE_ERROR = 2
-    """Bad arguments or unusable input: nothing was checked."""
+    """Bad arguments, unusable input, or output that cannot be written."""
     INTERNAL_ERROR = 3
     """A bug in claimcheck itself; please report it with the input."""
     INTERRUPTED = 130
@@ -36,6 +36,7 @@ class ErrorCode(str, enum.Enum):
     NOT_UTF8 = "CC105"
     TOO_LARGE = "CC106"
     UNREADABLE = "CC107"
+    OUTPUT_FAILED = "CC108"
     BAD_DATE = "CC110"
     BAD_OPTION = "CC111"
     BAD_JSONL = "CC112"
@@ -52,6 +53,8 @@ class ErrorCode(str, enum.Enum):
     SERVE_UNAUTHORIZED = "CC191"
     CHECK_FAILED = "CC200"
     """claimcheck failed on one document of a batch (a bug); the batch went on."""
+    INTERNAL = "CC900"
+    """A bug in claimcheck that stopped the command (exit 3)."""
 
 
 class ClaimcheckError(Exception):

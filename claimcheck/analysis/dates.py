@@ -1,4 +1,4 @@
-"""Date expressions resolved against the publication date.
+"""Date expressions resolved against the publication date, and the publication date itself.
 
 "today" in an article published on 2024-06-19 means 2024-06-19; "a year ago"
 means June 2023.  Candidates are spaCy's DATE entities (after the entity
@@ -6,6 +6,12 @@ fixes, so "Chris Monday" is a person, not a day); each is resolved with
 dateparser relative to the publication date and reported at the precision the
 expression has (day, week, month or year).  Durations ("for two years") are
 kept with no value: they are not points in time.
+
+The publication date (``--date``, a batch's ``"published"``, ``published=``)
+is read strictly by :func:`publication_date`: every relative date of the
+article is resolved against it, so a silent misreading ("06/07/2024" taken
+month-first for UK copy, "yesterday" taken from the machine's clock) would
+shift them all.  Only forms with one reading are accepted.
 """
 
 from __future__ import annotations
@@ -14,6 +20,119 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+
+from claimcheck.errors import ClaimcheckError, ErrorCode
+
+#: The publication dates accepted.  Wide enough for archives and embargoes;
+#: narrow enough that "a century ago" or "next year" can always be computed
+#: (0001-01-01 used to crash the run) and that a mistyped year ("0224") is caught.
+EARLIEST_PUBLICATION = dt.date(1800, 1, 1)
+LATEST_PUBLICATION = dt.date(2199, 12, 31)
+
+ACCEPTED_DATE_FORMS = "2024-06-19, 2024-06-19T08:30:00+01:00, 19 June 2024 or June 19, 2024"
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY_PREFIX = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_WRITTEN_DATES = (
+    re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})$", re.IGNORECASE),
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$", re.IGNORECASE),
+)
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4}|\d{2})$")
+_RELATIVE_WORD = re.compile(
+    r"\b(today|tonight|yesterday|tomorrow|now|ago|last|next|this|previous|coming)\b", re.IGNORECASE
+)
+
+
+def _bad_date(value: str, why: str) -> ClaimcheckError:
+    return ClaimcheckError(ErrorCode.BAD_DATE, f"cannot use {value!r} as the publication date: {why}; "
+                           f"accepted forms: {ACCEPTED_DATE_FORMS}")
+
+
+def _in_range(date: dt.date, value: str) -> dt.date:
+    if not EARLIEST_PUBLICATION <= date <= LATEST_PUBLICATION:
+        raise _bad_date(value, f"it is outside {EARLIEST_PUBLICATION.year}-{LATEST_PUBLICATION.year}")
+    return date
+
+
+def _make_date(year: int, month: int, day: int, value: str) -> dt.date:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError as exc:
+        raise _bad_date(value, f"there is no such date ({exc})") from None
+    return _in_range(date, value)
+
+
+def publication_date(value: dt.date | str) -> dt.date:
+    """Read a publication date, refusing every form that could be misread.
+
+    Accepted: an ISO date (``2024-06-19``), a full ISO datetime (its date as
+    written, in its own time zone: ``2024-06-19T23:30:00-05:00`` is the 19th),
+    and a date with the month in words (``19 June 2024``, ``June 19, 2024``,
+    ``Wed 19 Jun 2024``).  Refused: numeric day/month orders (``06/07/2024``
+    is 6 July in London and June 7 in New York), relative words
+    (``yesterday`` would be read from this machine's clock), empty strings,
+    and dates outside 1800-2199.
+
+    Args:
+        value: a date, a datetime (its date is taken) or a string.
+
+    Returns:
+        The date.
+
+    Raises:
+        ClaimcheckError: ``CC110``, naming the accepted forms.
+    """
+    if isinstance(value, dt.datetime):
+        return _in_range(value.date(), value.isoformat())
+    if isinstance(value, dt.date):
+        return _in_range(value, value.isoformat())
+    text = str(value).strip()
+    if not text:
+        raise _bad_date(str(value), "it is empty")
+    m = _ISO_DATE.match(text)
+    if m:
+        return _make_date(int(m.group("year")), int(m.group("month")), int(m.group("day")), text)
+    if _ISO_DATETIME.match(text):
+        try:
+            # Python 3.10's fromisoformat does not take "Z"; the offset is kept, not converted.
+            stamp = dt.datetime.fromisoformat(text[:-1] + "+00:00" if text[-1:] in "Zz" else text)
+        except ValueError as exc:
+            raise _bad_date(text, f"not a valid ISO datetime ({exc})") from None
+        return _in_range(stamp.date(), text)
+    written = _WEEKDAY_PREFIX.sub("", re.sub(r"\s+", " ", text))
+    for pattern in _WRITTEN_DATES:
+        m = pattern.match(written)
+        if m:
+            return _make_date(int(m.group("year")), _MONTHS[m.group("month").lower()], int(m.group("day")), text)
+    m = _NUMERIC_DATE.match(text)
+    if m:
+        a, b, year = int(m.group("a")), int(m.group("b")), m.group("year")
+        if len(year) == 2:
+            raise _bad_date(text, "a numeric date with a two-digit year is ambiguous; write the year and the month out")
+        readings = sorted({f"{year}-{month:02d}-{day:02d}" for day, month in ((a, b), (b, a)) if month <= 12 and day <= 31})
+        if len(readings) == 2:
+            why = f"numeric day/month order is ambiguous (day first it is {year}-{b:02d}-{a:02d}, month first {year}-{a:02d}-{b:02d})"
+        elif readings:
+            why = f"numeric day/month dates are refused, as most are ambiguous; write {readings[0]}"
+        else:
+            why = "there is no such date"
+        raise _bad_date(text, why)
+    if _RELATIVE_WORD.search(text):
+        raise _bad_date(text, "it is relative (it would be read from this computer's clock); give the date itself")
+    raise _bad_date(text, "not a date in an accepted form")
 
 _RELATIVE = re.compile(
     r"\b(today|tonight|yesterday|tomorrow|ago|last|next|this|coming|past|previous|earlier|later|recent|recently|"
@@ -122,6 +241,14 @@ def resolve(text: str, published: dt.date | None, future: bool = False) -> Resol
     Returns:
         The ISO value cut to its precision, the precision, and whether it was relative.
     """
+    try:
+        return _resolve(text, published, future)
+    except (ValueError, OverflowError):
+        # "5000 years ago" reaches before year 1, "in 9000 years" past 9999: no calendar date to report.
+        return ResolvedDate(None, None, bool(_RELATIVE.search(text)))
+
+
+def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate:
     clean = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     lower = clean.lower()
     relative = bool(_RELATIVE.search(lower))

@@ -199,17 +199,18 @@ def _find_dateline(norm: NormalisedText, segments: list[Segment], meta: Document
 
 
 def parse_date(value: str) -> dt.date | None:
-    """Parse an absolute date such as ``2024-06-19`` or ``19 June 2024``; ``None`` if it is not one."""
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None  # an ISO-looking date that does not exist: a typo, not another format
-    import dateparser  # imported here: it takes a noticeable time to load
+    """Parse an absolute date such as ``2024-06-19`` or ``19 June 2024``; ``None`` if it is not one.
 
-    parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date() if parsed else None
+    The same rule as for ``--date`` (:func:`~claimcheck.analysis.dates.publication_date`):
+    a printed date that could be misread, or one outside 1800-2199, is not used.
+    """
+    from claimcheck.analysis.dates import publication_date
+    from claimcheck.errors import ClaimcheckError
+
+    try:
+        return publication_date(value)
+    except ClaimcheckError:
+        return None
 
 
 def analyse_document(norm: NormalisedText) -> DocumentMeta:

@@ -23,8 +23,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="find the checkable claims in an article",
         description="Find the checkable claims in an article and print them, most check-worthy first.",
     )
-    p.add_argument("path", metavar="PATH", help="a UTF-8 text, Markdown, HTML or Word (.docx) file, or - for standard input")
-    p.add_argument("--date", "-d", metavar="YYYY-MM-DD", help="publication date; relative dates are resolved against it")
+    p.add_argument("path", metavar="PATH",
+                   help="a text (UTF-8, or UTF-16 as Word saves it), Markdown, HTML or Word (.docx) file, or - for standard input")
+    p.add_argument("--date", "-d", metavar="DATE",
+                   help="publication date, relative dates are resolved against it: 2024-06-19 (ISO) or 19 June 2024; "
+                   "numeric day/month forms such as 06/07/2024 are refused as ambiguous")
     p.add_argument("--format", "-f", default="text", metavar="NAME", help="report format: text (default), json, jsonl, or one a plugin adds")
     p.add_argument("--input-format", choices=("text", "markdown", "html", "docx", "jsonl"), default=None,
                    help="text, markdown, html (a saved article page), docx, or jsonl: one "
@@ -74,6 +77,9 @@ def _config(args: argparse.Namespace) -> Config:
     if args.no_model:
         overrides["model"] = False
     if args.rules:
+        from claimcheck.rules.loader import require_packs
+
+        require_packs(args.rules)
         overrides["rules"] = {"packs": list(args.rules)}
     start = Path(args.path).resolve().parent if args.path != "-" else Path.cwd()
     return load_config(start, overrides, explicit=Path(args.config) if args.config else None)
@@ -161,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
     from claimcheck.text.readers import read_document
 
     _batch_options(args)
-    published = coerce_date(args.date) if args.date else None
+    published = coerce_date(args.date) if args.date is not None else None  # --date '' is an error, not "no date"
     config = _config(args)
     if args.dask is not None:
         from claimcheck.dask import run_command

@@ -17,15 +17,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
-from claimcheck.model.labelled import LabelledSentence, read_labelled
+
+if TYPE_CHECKING:  # imported when used: the model package loads spaCy, which --help must not wait for
+    from claimcheck.model.labelled import LabelledSentence
 
 #: Scores texts, one float in [0, 1] per text, in order.
-Scorer = Callable[[Sequence[LabelledSentence]], Sequence[float]]
+Scorer = Callable[[Sequence["LabelledSentence"]], Sequence[float]]
 
 #: The report's threshold: claims at or above it are reported as check-worthy.
 REPORT_THRESHOLD = 0.5
@@ -190,6 +192,8 @@ def run(args: argparse.Namespace, scorer: Scorer | None = None) -> int:
     if not 0.0 <= args.threshold <= 1.0:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"--threshold must be between 0 and 1, not {args.threshold}")
     path = Path(args.path)
+    from claimcheck.model.labelled import read_labelled
+
     rows = read_labelled(path)
     score = scorer or engine_scorer(args.pipeline, use_model=not args.no_model)
     result = evaluate(rows, list(score(rows)), str(path), args.threshold)

@@ -4,7 +4,7 @@
 * ``rules show RULE``       one rule in full (or every rule of a pack);
 * ``rules test [PACK...]``  run the rules' examples through the engine; exit 1 on a failure;
 * ``rules validate PATH...`` check packs without running anything; one line per problem
-  (``file:line:column: error: rule 'id': what is wrong``); exit 1 when a pack is invalid;
+  (``file:line:column: error: rule 'id': what is wrong``); exit 2 when a pack is invalid;
 * ``rules schema``          print the JSON Schema of a pack.
 
 The loaded packs are the plugins' (built-ins first) plus the configuration's
@@ -25,7 +25,13 @@ import yaml
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import Diagnostic
 from claimcheck.rules import RulePackError, RuleSet, load_rule_sets
-from claimcheck.rules.loader import LoadedPack, Problem, expand_pack_paths, load_pack
+from claimcheck.rules.loader import (
+    LoadedPack,
+    Problem,
+    expand_pack_paths,
+    load_pack,
+    require_packs,
+)
 
 if TYPE_CHECKING:
     from claimcheck.config import Config
@@ -70,7 +76,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "validate",
         help="check packs without running them",
         description="Validate rule packs (schema, regexes, spaCy patterns) without running anything. "
-        "Prints one line per problem; exit 1 when a pack has errors (with --strict, warnings too).",
+        "Prints one line per problem; exit 2 when a pack has errors (with --strict, warnings too).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="pack files or folders")
     p.add_argument("--strict", action="store_true", help="treat warnings (unknown keys) as errors")
@@ -92,6 +98,8 @@ def _config(args: argparse.Namespace) -> Config:
     from claimcheck.config import load_config
 
     overrides = {"rules": {"packs": list(args.rules)}} if getattr(args, "rules", None) else {}
+    if overrides:
+        require_packs(args.rules)
     explicit = Path(args.config) if getattr(args, "config", None) else None
     return load_config(Path.cwd(), overrides, explicit=explicit)
 
@@ -243,10 +251,10 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """``rules validate PATH...``: one line per problem, exit 1 when a pack is invalid."""
+    """``rules validate PATH...``: one line per problem, exit 2 (an input error) when a pack is invalid."""
     files, missing = expand_pack_paths(args.paths)
     for problem in missing:
-        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{problem.file}: no such file or folder")
+        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{problem.file}: {problem.message}")
     if not files:
         raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"no *.yaml or *.yml pack files in {', '.join(args.paths)}")
     failed = 0
@@ -267,7 +275,7 @@ def run_validate(args: argparse.Namespace) -> int:
             print(f"{file}: invalid: {len(errors)} problem{'s' if len(errors) != 1 else ''}", file=sys.stderr)
         else:
             print(summary)
-    return ExitCode.FINDINGS if failed else ExitCode.OK
+    return ExitCode.USAGE_ERROR if failed else ExitCode.OK
 
 
 def run_schema(args: argparse.Namespace) -> int:

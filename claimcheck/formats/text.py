@@ -52,7 +52,11 @@ class TextFormat:
             facts.append(f"published {d.published}" + (" (found in the text)" if d.published_from == "text" else ""))
         if d.byline:
             facts.append(f"by {d.byline}")
-        facts.append(f"{len(report.claims)} of {report.candidates} candidate claims at score >= {report.min_score:g}")
+        above = sum(1 for c in report.claims if c.score >= report.min_score)
+        if above < len(report.claims):  # --all: claims below the threshold are shown too
+            facts.append(f"{len(report.claims)} claims (all shown; {above} at score >= {report.min_score:g})")
+        else:
+            facts.append(f"{len(report.claims)} of {report.candidates} candidate claims at score >= {report.min_score:g}")
         console.print(Text("  " + " \u00b7 ".join(facts), style="dim"))
         for i, claim in enumerate(report.claims, start=1):
             console.print()

@@ -111,7 +111,8 @@ def expand_pack_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Pro
         elif path.is_file():
             found = [path]
         else:
-            problems.append(Problem(str(path), None, "no such file or folder"))
+            what = "not a regular file or folder" if path.exists() else "no such file or folder"
+            problems.append(Problem(str(path), None, what))
             continue
         for item in found:
             key = item.resolve()
@@ -119,6 +120,34 @@ def expand_pack_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Pro
                 seen.add(key)
                 files.append(item)
     return files, problems
+
+
+def require_packs(paths: Iterable[str | Path], option: str = "--rules") -> None:
+    """Refuse pack paths the user named that are missing, hold no pack, or hold an invalid one.
+
+    A pack from a plugin or a configuration file that fails is skipped with a
+    warning, so that one bad pack never stops a newsroom's runs; a pack named
+    on the command line was asked for by name, and running without it would
+    report silence as "no findings".
+
+    Raises:
+        ClaimcheckError: ``CC101`` for a missing path, ``CC140`` for an invalid pack (exit 2).
+    """
+    paths = list(paths)
+    files, missing = expand_pack_paths(paths)
+    if missing:
+        raise ClaimcheckError(ErrorCode.FILE_NOT_FOUND, f"{option} {missing[0].file}: {missing[0].message}")
+    for raw in paths:
+        if Path(raw).is_dir() and not any(f.parent == Path(raw) for f in files):
+            raise ClaimcheckError(ErrorCode.BAD_RULE_PACK, f"{option} {raw}: no *.yaml or *.yml pack files in this folder")
+    for file in files:
+        try:
+            load_pack(file)
+        except RulePackError as exc:
+            raise ClaimcheckError(
+                ErrorCode.BAD_RULE_PACK,
+                f"{option} {file}: invalid rule pack: {exc.message}; `claimcheck rules validate {file}` lists every problem",
+            ) from None
 
 
 def load_pack(path: str | Path) -> LoadedPack:
@@ -150,7 +179,7 @@ def check_pack_data(data: Any, source: SourceMap, name: str) -> LoadedPack:
     problems = _check_rule_ids(pack, source, name) + _check_spacy_patterns(pack, source, name) + _check_version(pack, source, name)
     if problems:
         raise RulePackError(Path(name), problems)
-    return LoadedPack(Path(name), pack, source, _unknown_keys(pack, source, name))
+    return LoadedPack(Path(name), pack, source, _unknown_keys(pack, source, name) + _regex_warnings(pack, source, name))
 
 
 def _rule_id(data: Any, loc: PathKey) -> str | None:
@@ -294,6 +323,20 @@ def _check_version(pack: Pack, source: SourceMap, name: str) -> list[Problem]:
     if ok:
         return []
     return [Problem(name, source.find(("claimcheck",)), f"the pack supports claimcheck {pack.claimcheck}, this is claimcheck {version}")]
+
+
+def _regex_warnings(pack: Pack, source: SourceMap, name: str) -> list[Problem]:
+    """Warn where RE2's ASCII-only classes meet non-ASCII letters (see :mod:`claimcheck.rules.safe_regex`)."""
+    from claimcheck.rules.safe_regex import ascii_class_warning
+
+    problems = []
+    for index, rule in enumerate(pack.rules):
+        for number, pattern in enumerate(rule.match.regex or ()):
+            message = ascii_class_warning(pattern)
+            if message:
+                position = source.find(("rules", index, "match", "regex", number))
+                problems.append(Problem(name, position, message, rule.id, "warning"))
+    return problems
 
 
 def _fields(model: type[BaseModel]) -> list[str]:

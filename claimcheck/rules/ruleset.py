@@ -12,7 +12,6 @@ lemma variant of phrases needs the pipeline's lemmatizer), then
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 from claimcheck.report import Claim, Finding
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
+from claimcheck.rules.safe_regex import compile_regex
 from claimcheck.rules.schema import ClaimCondition, Rule
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class CompiledRule:
     pack: str
     rule: Rule
     severity: str
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: tuple[Any, ...]  # RE2 patterns (rules.safe_regex)
     labels: frozenset[str] | None
 
     @property
@@ -191,7 +191,7 @@ class RuleSet:
                         pack=pack.name,
                         rule=rule,
                         severity=self.policy.severity_for(rule_id, rule.severity),
-                        regexes=tuple(re.compile(p) for p in match.regex or ()),
+                        regexes=tuple(compile_regex(p) for p in match.regex or ()),
                         labels=frozenset(match.entity) if match.entity is not None else None,
                     )
                 )

@@ -14,7 +14,6 @@ does not exist, and ignoring one would silently change what the rule matches.
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Annotated, Any, Literal, Optional
 
@@ -116,7 +115,8 @@ class Match(BaseModel):
         None, description="spaCy DependencyMatcher patterns: one pattern or a list of them."
     )
     regex: Annotated[Optional[list[str]], _STRINGS] = Field(
-        None, description="Python regular expressions searched in the text; use (?i) for case-insensitive."
+        None, description="Regular expressions (RE2 syntax: no lookaround or backreferences) searched in the text; "
+        "use (?i) for case-insensitive."
     )
     entity: Annotated[Optional[list[str]], _STRINGS] = Field(
         None,
@@ -155,11 +155,13 @@ class Match(BaseModel):
     @field_validator("regex")
     @classmethod
     def _regex_compiles(cls, value: Optional[list[str]]) -> Optional[list[str]]:
+        from claimcheck.rules.safe_regex import UnsafeRegex, compile_regex
+
         for index, pattern in enumerate(value or []):
             try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise _at(f"bad regular expression {pattern!r}: {exc}", index) from None
+                compiled = compile_regex(pattern)
+            except UnsafeRegex as exc:
+                raise _at(str(exc), index) from None
             if compiled.match(""):
                 raise _at(f"regular expression {pattern!r} matches the empty string", index)
         return value

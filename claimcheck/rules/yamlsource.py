@@ -11,6 +11,7 @@ the same paths, which is how every error message gets a ``file:line:column``.
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -142,7 +143,10 @@ def load_yaml(text: str, name: str = "<string>") -> tuple[Any, SourceMap]:
 
 
 def _load_yaml(text: str, name: str, loader_class: Any) -> tuple[Any, SourceMap]:
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(text, exc) from None
     loader.name = name
     try:
         try:
@@ -170,6 +174,23 @@ def _load_yaml(text: str, name: str, loader_class: Any) -> tuple[Any, SourceMap]
         return data, converter.source
     finally:
         loader.dispose()
+
+
+def _reader_error(text: str, exc: yaml.reader.ReaderError) -> YamlSyntaxError:
+    """A control character YAML refuses (NUL, BEL ...), with where it is and what it is."""
+    index = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    label = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
+    return YamlSyntaxError(
+        f"the file contains the character U+{ord(char):04X} ({label}), which YAML does not allow; "
+        "remove it (or write it as an escape such as \\x07 inside a double-quoted string)",
+        Position(line, column),
+    )
+
+
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BACKSPACE", 27: "ESCAPE", 127: "DELETE"}
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:

@@ -8,6 +8,7 @@ traceback at the user.
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from claimcheck.errors import ErrorCode, InputError
+from claimcheck.errors import ClaimcheckError, ErrorCode, InputError
 
 #: The largest single document accepted, in bytes (5 MiB, about 800,000
 #: words: a book, not an article).  Parsing runs at a few thousand words a
@@ -45,8 +46,41 @@ def _describe_position(data: bytes, index: int) -> str:
     return f"line {line}, column {col}"
 
 
+_BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, from a byte-order mark, or UTF-16 recognised without one; else ``None``.
+
+    Without a mark, UTF-16 text is recognised by its NUL bytes: in English
+    text most characters are ASCII, and each has a NUL as its high byte, so
+    nearly every other byte (the odd ones little-endian, the even ones
+    big-endian) is NUL and almost none of the others is.  Binary files have
+    NULs too, but not in that alternation.
+    """
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return encoding
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.6 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data and empty input.
+    """Decode bytes as text (UTF-8; UTF-16 and UTF-32 too, see :func:`_wide_encoding`), refusing binary data and empty input.
 
     Args:
         data: the raw bytes.
@@ -63,6 +97,19 @@ def decode_text(data: bytes, source: str) -> str:
         )
     if not data.strip():
         raise InputError(ErrorCode.EMPTY_INPUT, f"{source}: the input is empty; there is nothing to check")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        # Word on Windows and Notepad save "Unicode" as UTF-16: read it, rather
+        # than call it binary.  Offsets are characters of the decoded text, as
+        # for UTF-8 input, so the report's offsets do not depend on the encoding.
+        try:
+            data = data.decode(wide).encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                ErrorCode.NOT_UTF8,
+                f"{source}: looks like {wide.upper()} text but byte {exc.start} cannot be decoded; "
+                f"convert it first, e.g. with `iconv -f {wide.upper()} -t UTF-8`",
+            ) from None
     sample = data[:8192]
     if b"\x00" in sample:
         raise InputError(ErrorCode.BINARY_INPUT, f"{source}: this looks like a binary file, not text (it contains NUL bytes)")
@@ -92,7 +139,11 @@ def open_input(path: str, stdin: BinaryIO | None, what: str) -> BinaryIO:
         what: what the file should be, for the message when it is a directory.
     """
     if path == "-":
-        return stdin if stdin is not None else sys.stdin.buffer
+        if stdin is not None:
+            return stdin
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputError(ErrorCode.UNREADABLE, "standard input is closed; give a file, or pipe the text in (... | claimcheck check -)")
+        return sys.stdin.buffer
     p = Path(path)
     if not p.exists():
         raise InputError(ErrorCode.FILE_NOT_FOUND, f"{path}: no such file")
@@ -130,6 +181,19 @@ def read_text(path: str, stdin: BinaryIO | None = None) -> InputDocument:
     """Read one text document from a file path, or standard input for ``-``."""
     source = "<stdin>" if path == "-" else path
     return InputDocument(text=decode_text(_read_bytes(path, stdin), source), source=source)
+
+
+def _refuse_wide_batch(stream: BinaryIO, source: str) -> None:
+    """Refuse a UTF-16 or UTF-32 batch as a whole: split into lines at b"\\n" it would be one error per line."""
+    peek = getattr(stream, "peek", None)
+    head = peek(8192)[:8192] if callable(peek) else b""
+    wide = _wide_encoding(head) if head else None
+    if wide is not None:
+        raise InputError(
+            ErrorCode.NOT_UTF8,
+            f"{source}: JSON Lines must be UTF-8, this file is {wide.upper()}; "
+            f"convert it first, e.g. with `iconv -f {wide.upper()} -t UTF-8`",
+        )
 
 
 @dataclass
@@ -192,6 +256,13 @@ def parse_jsonl_line(raw: bytes, lineno: int, source: str) -> InputDocument | Re
     published = obj.get("published")
     if published is not None and not isinstance(published, str):
         return refuse(ErrorCode.BAD_JSONL, '"published" must be a date string like 2024-06-19', doc_id)
+    if published is not None:
+        from claimcheck.analysis.dates import publication_date
+
+        try:
+            publication_date(published)  # the same rule as --date: one reading, never the machine's clock
+        except ClaimcheckError as exc:
+            return refuse(ErrorCode.BAD_DATE, f'"published": {exc.message}', doc_id)
     return InputDocument(text=obj["text"], source=source, id=str(doc_id), published=published, line=lineno)
 
 
@@ -216,6 +287,7 @@ def read_jsonl(path: str, stdin: BinaryIO | None = None, *, strict: bool = True)
     stream = open_input(path, stdin, "a JSON Lines file")
     seen_any = False
     try:
+        _refuse_wide_batch(stream, source)
         for lineno, raw in enumerate(stream, start=1):
             item = parse_jsonl_line(raw, lineno, source)
             if item is None:

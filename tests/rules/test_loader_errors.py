@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.cli import main
-from claimcheck.errors import ErrorCode
+from claimcheck.errors import ErrorCode, ExitCode
 from claimcheck.rules import RulePackError, load_pack
 
 GOOD_RULE = """\
@@ -49,6 +49,38 @@ MALFORMED = [
         9,
         "bad regular expression '(unclosed'",
         "rx",
+    ),
+    (
+        "regex-lookbehind-not-linear",
+        "  - id: look\n    message: m\n    match:\n      regex: ['(?<!not )approved']\n    examples: {fire: [a], pass: [b]}\n",
+        10,
+        None,
+        "is not supported by RE2",
+        "look",
+    ),
+    (
+        "regex-backreference-not-linear",
+        "  - id: twice\n    message: m\n    match:\n      regex:\n        - '\\b(\\w+) \\1\\b'\n    examples: {fire: [a], pass: [b]}\n",
+        11,
+        9,
+        "no lookaround or backreferences",
+        "twice",
+    ),
+    (
+        "bel-byte",
+        '  - id: bell\n    message: "ding\x07"\n    match: {phrases: [x]}\n    examples: {fire: [a], pass: [b]}\n',
+        8,
+        17,
+        "U+0007 (BEL), which YAML does not allow",
+        None,
+    ),
+    (
+        "nul-byte",
+        "  - id: nul\n    message: m\x00\n    match: {phrases: [x]}\n    examples: {fire: [a], pass: [b]}\n",
+        8,
+        13,
+        "U+0000 (NUL), which YAML does not allow",
+        None,
     ),
     (
         "token-pattern-spacy-rejects",
@@ -159,7 +191,7 @@ def test_loader_errors_validate_command_exits_non_zero(write_pack, capsys, rules
     path = write_pack(rules)
     code = main(["rules", "validate", str(path)])
     out = capsys.readouterr().out
-    assert code == 1
+    assert code == ExitCode.USAGE_ERROR  # an invalid pack is an input error, as the README says
     assert f"{path}:{line}:" in out and fragment in out
     assert "Traceback" not in out
 

@@ -36,4 +36,4 @@ def test_loader_warnings_validate_exit_codes(write_pack, capsys) -> None:
     path = write_pack(RULES)
     assert main(["rules", "validate", str(path)]) == 0
     assert "warning" in capsys.readouterr().out
-    assert main(["rules", "validate", "--strict", str(path)]) == 1
+    assert main(["rules", "validate", "--strict", str(path)]) == 2
