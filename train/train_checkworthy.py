@@ -68,6 +68,7 @@ from spacy.tokens import Doc, DocBin  # noqa: E402
 from claimcheck.model import CheckworthinessModel  # noqa: E402
 from claimcheck.model import _read as read_model  # noqa: E402
 from claimcheck.model.combination import Combination  # noqa: E402
+from claimcheck.model.vectors import VECTOR_MODEL, sentence_vectors  # noqa: E402
 from claimcheck.model.features import span_features  # noqa: E402
 from claimcheck.model.labelled import read_labelled  # noqa: E402
 from claimcheck.analysis.nlp import load_pipeline, parse, pipeline_name  # noqa: E402
@@ -210,16 +211,29 @@ def featurise(ds: Dataset) -> list[list[str]]:
     return [span_features(doc[:]) for doc in ds.docs]
 
 
+def embed_all(ds: Dataset) -> np.ndarray:
+    """Sentence vectors of every parsed sentence, as the shipped model embeds a span (its text)."""
+    return sentence_vectors().embed([doc.text for doc in ds.docs])
+
+
 @dataclass
 class Design:
-    """A sparse binary design matrix over a fixed vocabulary, with its IDF."""
+    """A sparse binary design matrix over a fixed vocabulary, with its IDF, and the sentence vectors' scaling.
+
+    With ``alpha > 0`` each row also holds the sentence vector, standardised
+    per dimension over the training rows and scaled to unit expected length,
+    times ``alpha`` (its weight against the unit-length sparse part).
+    """
 
     vocabulary: list[str]
     index: dict[str, int]
     idf: np.ndarray
+    alpha: float = 0.0
+    mean: np.ndarray | None = None
+    scale: np.ndarray | None = None
 
     @classmethod
-    def fit(cls, rows: Sequence[list[str]], min_df: int) -> "Design":
+    def fit(cls, rows: Sequence[list[str]], min_df: int, vectors: np.ndarray | None = None, alpha: float = 0.0) -> "Design":
         counts: dict[str, int] = {}
         for feats in rows:
             for f in feats:
@@ -230,10 +244,16 @@ class Design:
         n = len(rows)
         df = np.array([counts[f] for f in vocabulary], dtype=np.float64)
         idf = np.log((1 + n) / (1 + df)) + 1.0  # sklearn's smoothed IDF
-        return cls(vocabulary, {f: i for i, f in enumerate(vocabulary)}, idf)
+        design = cls(vocabulary, {f: i for i, f in enumerate(vocabulary)}, idf)
+        if alpha > 0 and vectors is not None:
+            vectors = np.asarray(vectors, dtype=np.float64)
+            design.alpha = alpha
+            design.mean = vectors.mean(axis=0)
+            design.scale = (vectors.std(axis=0) + 1e-6) * np.sqrt(vectors.shape[1])
+        return design
 
-    def transform(self, rows: Sequence[list[str]]) -> sparse.csr_matrix:
-        """L2-normalised IDF-weighted binary rows (what the shipped model computes)."""
+    def transform(self, rows: Sequence[list[str]], vectors: np.ndarray | None = None) -> sparse.csr_matrix:
+        """L2-normalised IDF-weighted binary rows (what the shipped model computes), then the scaled sentence vectors."""
         indptr = [0]
         indices: list[int] = []
         for feats in rows:
@@ -242,7 +262,11 @@ class Design:
         idx = np.asarray(indices, dtype=np.int64)
         data = self.idf[idx]
         X = sparse.csr_matrix((data, idx, np.asarray(indptr)), shape=(len(rows), len(self.vocabulary)))
-        return normalize(X, norm="l2", copy=False)
+        X = normalize(X, norm="l2", copy=False)
+        if self.alpha > 0 and self.mean is not None and self.scale is not None and vectors is not None:
+            dense = self.alpha * (np.asarray(vectors, dtype=np.float64) - self.mean) / self.scale
+            X = sparse.hstack([X, sparse.csr_matrix(dense)]).tocsr()
+        return X
 
 
 # --------------------------------------------------------------------------- metrics
@@ -317,18 +341,18 @@ def subjectivity_rows(sets: dict[str, Dataset], feats: dict[str, list[list[str]]
     return [rows[i] for i in keep], y, np.full(len(keep), weight)
 
 
-def fit_linear(rows: Sequence[list[str]], y: np.ndarray, w: np.ndarray, C: float, min_df: int, seed: int
-               ) -> tuple[Design, LogisticRegression]:
-    """Vocabulary, IDF and a weighted L2 logistic regression fitted on ``rows``."""
-    design = Design.fit(rows, min_df)
+def fit_linear(rows: Sequence[list[str]], vectors: np.ndarray | None, y: np.ndarray, w: np.ndarray, C: float, min_df: int,
+               seed: int, alpha: float = 0.0) -> tuple[Design, LogisticRegression]:
+    """Vocabulary, IDF (and the sentence vectors' scaling) and a weighted L2 logistic regression fitted on ``rows``."""
+    design = Design.fit(rows, min_df, vectors, alpha)
     clf = LogisticRegression(C=C, solver="liblinear", random_state=seed, max_iter=1000)
-    clf.fit(design.transform(rows), y, sample_weight=w)
+    clf.fit(design.transform(rows, vectors), y, sample_weight=w)
     return design, clf
 
 
-def decision(design: Design, clf: LogisticRegression, rows: Sequence[list[str]]) -> np.ndarray:
+def decision(design: Design, clf: LogisticRegression, rows: Sequence[list[str]], vectors: np.ndarray | None = None) -> np.ndarray:
     """Uncalibrated log-odds of ``rows``."""
-    return clf.decision_function(design.transform(rows))
+    return clf.decision_function(design.transform(rows, vectors))
 
 
 def baseline(sets: dict[str, Dataset], train_idx: np.ndarray, seed: int) -> Callable[[list[str]], np.ndarray]:
@@ -373,9 +397,13 @@ class Rows:
     feats: list[list[str]] = field(default_factory=list)
     y: list[int] = field(default_factory=list)
     w: list[float] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
 
-    def add(self, feats: Sequence[list[str]], y: Sequence[int] | np.ndarray, weight: float | np.ndarray) -> "Rows":
+    def add(self, feats: Sequence[list[str]], y: Sequence[int] | np.ndarray, weight: float | np.ndarray,
+            vectors: np.ndarray | None = None) -> "Rows":
         self.feats.extend(feats)
+        if vectors is not None:
+            self.vectors.extend(vectors)
         self.y.extend(int(v) for v in y)
         self.w.extend(np.broadcast_to(np.asarray(weight, dtype=np.float64), (len(feats),)).tolist())
         return self
@@ -385,14 +413,24 @@ def model_bytes(design: Design, clf: LogisticRegression, a: float, b: float, com
     """The ``.npz`` file of a model: IDF, coefficients and Platt scaling folded into one weight per feature.
 
     logit = a * (coef . (idf * x) / ||idf * x|| + intercept) + b.
+
+    With sentence vectors, their standardisation is folded in too:
+    ``a * alpha * coef_v . (v - mean) / scale`` is ``vector_weights . v`` plus a constant in the bias.
     """
+    n_sparse = len(design.vocabulary)
     coef = clf.coef_.ravel()
-    weights = (a * coef * design.idf).astype(np.float32)
+    weights = (a * coef[:n_sparse] * design.idf).astype(np.float32)
     norms = (design.idf ** 2).astype(np.float32)  # features without a weight still count in the row norm
     bias = a * float(clf.intercept_[0]) + b
-    arrays: dict[str, np.ndarray] = {
-        "format_version": np.array(1), "vocabulary": np.array("\n".join(design.vocabulary)),
-        "weights": weights, "norms": norms, "bias": np.array(bias),
+    arrays: dict[str, np.ndarray] = {}
+    if design.alpha > 0 and design.mean is not None and design.scale is not None:
+        vector_weights = a * design.alpha * coef[n_sparse:] / design.scale
+        bias -= float(vector_weights @ design.mean)
+        arrays["vector_weights"] = vector_weights.astype(np.float32)
+        arrays["vector_model"] = np.array(VECTOR_MODEL)
+    arrays = {
+        "format_version": np.array(2 if arrays else 1), "vocabulary": np.array("\n".join(design.vocabulary)),
+        "weights": weights, "norms": norms, "bias": np.array(bias), **arrays,
     }
     if combination is not None:
         arrays["combination"] = np.array([combination.model_weight, combination.a, combination.b])
@@ -413,6 +451,16 @@ def run(config: dict, write: bool) -> dict:
     t = time.perf_counter()
     feats = {name: featurise(ds) for name, ds in sets.items()}
     timings["features_s"] = time.perf_counter() - t
+    # Sentence vectors only when the configuration gives them a weight: a
+    # model without them is the same file whether or not wordllama is installed.
+    alpha = float(model_cfg.get("sentence_vectors", 0.0))
+    t = time.perf_counter()
+    emb: dict[str, np.ndarray | None] = {name: embed_all(ds) if alpha > 0 else None for name, ds in sets.items()}
+    timings["sentence_vectors_s"] = time.perf_counter() - t
+
+    def vec(name: str, idx: np.ndarray | Sequence[int] | None = None) -> np.ndarray | None:
+        e = emb[name]
+        return None if e is None else (e if idx is None else e[np.asarray(idx, dtype=np.intp)])
     train, dev, news = sets["train"], sets["dev"], sets["news"]
     y_train = train.labels
     early, late = later_split(train, model_cfg["later_fraction"])
@@ -423,15 +471,18 @@ def run(config: dict, write: bool) -> dict:
         f"news-dev: {len(news.texts)} sentences ({int((domain == 'bbc').sum())} BBC, {int((domain == 'us').sum())} US); "
         f"out-of-period debates: {int(recent.sum())} sentences ({int(sets['debates'].labels[recent].sum())} check-worthy)")
     subj_feats, subj_y, subj_w = subjectivity_rows(sets, feats, model_cfg["subjectivity"][0], float(model_cfg["subjectivity"][1]))
+    subj_vec = vec("subj_train", [i for i in range(len(feats["subj_train"]))
+                                  if model_cfg["subjectivity"][0] == "subj+obj" or sets["subj_train"].labels[i] == 0])
 
     def rows_for(train_idx: np.ndarray, news_mask: np.ndarray, news_weight: float) -> Rows:
         idx = np.flatnonzero(news_mask)
-        return (Rows().add([feats["train"][i] for i in train_idx], y_train[train_idx], 1.0)
-                .add(subj_feats, subj_y, subj_w)
-                .add([feats["news"][i] for i in idx], news.labels[idx], news_weight))
+        return (Rows().add([feats["train"][i] for i in train_idx], y_train[train_idx], 1.0, vec("train", train_idx))
+                .add(subj_feats, subj_y, subj_w, subj_vec)
+                .add([feats["news"][i] for i in idx], news.labels[idx], news_weight, vec("news", idx)))
 
     def fit(rows: Rows, C: float) -> tuple[Design, LogisticRegression]:
-        return fit_linear(rows.feats, np.array(rows.y, dtype=np.int8), np.array(rows.w), C, model_cfg["min_df"], seed)
+        vectors = np.array(rows.vectors) if rows.vectors else None
+        return fit_linear(rows.feats, vectors, np.array(rows.y, dtype=np.int8), np.array(rows.w), C, model_cfg["min_df"], seed, alpha)
 
     def report(score: Callable[[str], np.ndarray]) -> dict[str, object]:
         deb = sets["debates"]
@@ -465,11 +516,11 @@ def run(config: dict, write: bool) -> dict:
         for C in model_cfg["grid"]["C"]:
             held: dict[str, float] = {}
             design, clf = fit(rows_for(early, every, float(news_weight)), float(C))
-            held["debates"] = round(float(average_precision_score(y_train[late], decision(design, clf, [feats["train"][i] for i in late]))), 4)
+            held["debates"] = round(float(average_precision_score(y_train[late], decision(design, clf, [feats["train"][i] for i in late], vec("train", late)))), 4)
             for d in ("bbc", "us"):
                 design, clf = fit(rows_for(np.arange(len(y_train)), domain != d, float(news_weight)), float(C))
                 mask = domain == d
-                held[d] = round(float(average_precision_score(news.labels[mask], decision(design, clf, [feats["news"][i] for i in np.flatnonzero(mask)]))), 4)
+                held[d] = round(float(average_precision_score(news.labels[mask], decision(design, clf, [feats["news"][i] for i in np.flatnonzero(mask)], vec("news", np.flatnonzero(mask))))), 4)
             entry = {"news_weight": news_weight, "C": C, "held_out_ap": held, "mean_ap": round(float(np.mean(list(held.values()))), 4)}
             grid.append(entry)
             log("  grid " + json.dumps(entry))
@@ -489,7 +540,7 @@ def run(config: dict, write: bool) -> dict:
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     for fit_idx, held_idx in folds.split(np.zeros(len(y_train)), y_train):
         design, clf = fit(rows_for(fit_idx, every, news_weight), C)
-        oof[held_idx] = decision(design, clf, [feats["train"][i] for i in held_idx])
+        oof[held_idx] = decision(design, clf, [feats["train"][i] for i in held_idx], vec("train", held_idx))
     platt = LogisticRegression(C=1e6, solver="lbfgs", tol=1e-10, max_iter=10000)
     platt.fit(oof.reshape(-1, 1), y_train)
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
@@ -497,7 +548,7 @@ def run(config: dict, write: bool) -> dict:
     timings["final_fit_and_calibration_s"] = time.perf_counter() - t
 
     def score(name: str) -> np.ndarray:
-        return sigmoid(a * decision(design, clf, feats[name]) + b)
+        return sigmoid(a * decision(design, clf, feats[name], vec(name)) + b)
 
     metrics = report(score)
     metrics["ct24_train_out_of_fold"] = evaluate(y_train, sigmoid(a * oof + b))
@@ -569,7 +620,8 @@ def run(config: dict, write: bool) -> dict:
     result = {
         "name": "claimcheck-checkworthy",
         "version": config["version"],
-        "format_version": 1,
+        "format_version": 2 if alpha > 0 else 1,
+        **({"sentence_vectors": {"model": VECTOR_MODEL, "alpha": alpha}} if alpha > 0 else {}),
         "trained_on": {
             "ct24_train": f"CLEF CheckThat! 2024 Task 1 English train ({len(y_train)} sentences, {int(y_train.sum())} Yes)",
             "subjectivity_train": f"CLEF CheckThat! 2024 Task 2 English train, mode {model_cfg['subjectivity'][0]!r} weight {model_cfg['subjectivity'][1]} ({len(subj_y)} sentences)",

@@ -26,6 +26,7 @@ import numpy as np
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.model.combination import Combination
 from claimcheck.model.features import span_features
+from claimcheck.model.vectors import VECTOR_MODEL
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
     from spacy.tokens import Span
@@ -34,8 +35,8 @@ __all__ = ["CheckworthinessModel", "DEFAULT_MODEL", "load_model"]
 
 #: The shipped model; its metadata lives next to it with a ``.json`` suffix.
 DEFAULT_MODEL = Path(__file__).with_name("checkworthy.npz")
-#: The npz layout this code reads; bumped when the arrays change meaning.
-FORMAT_VERSION = 1
+#: The npz layouts this code reads: 1 sparse features only, 2 with sentence vectors (``vector_weights``).
+FORMAT_VERSIONS = (1, 2)
 
 
 class CheckworthinessModel:
@@ -45,7 +46,10 @@ class CheckworthinessModel:
     over the span's known features ``f``: a logistic regression over
     L2-normalised TF-IDF-weighted binary features, with the IDF, the
     regression coefficients and the Platt scaling folded into ``weights``,
-    ``norms`` and ``bias`` at training time.
+    ``norms`` and ``bias`` at training time.  A model trained with sentence
+    vectors (:mod:`claimcheck.model.vectors`) adds ``vector_weights . v`` for
+    the span's text's vector ``v`` (its standardisation folded into the
+    weights and the bias).
 
     Args:
         vocabulary: feature strings, in weight order.
@@ -56,6 +60,8 @@ class CheckworthinessModel:
         combination: how the report's score mixes this model with the
             claim-level features (``None``: the defaults of
             :mod:`claimcheck.analysis.scoring`).
+        vector_weights: one float per sentence-vector dimension, or ``None``
+            for a model of the sparse features only.
     """
 
     def __init__(
@@ -66,6 +72,7 @@ class CheckworthinessModel:
         bias: float,
         info: dict[str, Any],
         combination: Combination | None = None,
+        vector_weights: np.ndarray | None = None,
     ) -> None:
         if not len(vocabulary) == len(weights) == len(norms):
             raise ClaimcheckError(ErrorCode.MODEL, "model arrays have different lengths", ExitCode.INTERNAL_ERROR)
@@ -75,6 +82,7 @@ class CheckworthinessModel:
         self._bias = float(bias)
         self._info = info
         self._combination = combination
+        self._vector_weights = None if vector_weights is None else np.asarray(vector_weights, dtype=np.float64)
 
     @property
     def name(self) -> str:
@@ -109,14 +117,19 @@ class CheckworthinessModel:
                     rows.append(row)
                     cols.append(col)
         n = len(spans)
-        if not cols:
-            return np.full(n, self._bias)
-        row_arr = np.asarray(rows, dtype=np.intp)
-        col_arr = np.asarray(cols, dtype=np.intp)
-        dot = np.bincount(row_arr, weights=self._weights[col_arr], minlength=n)
-        norm = np.sqrt(np.bincount(row_arr, weights=self._norms[col_arr], minlength=n))
-        norm[norm == 0.0] = 1.0
-        return dot / norm + self._bias
+        out = np.full(n, self._bias)
+        if cols:
+            row_arr = np.asarray(rows, dtype=np.intp)
+            col_arr = np.asarray(cols, dtype=np.intp)
+            dot = np.bincount(row_arr, weights=self._weights[col_arr], minlength=n)
+            norm = np.sqrt(np.bincount(row_arr, weights=self._norms[col_arr], minlength=n))
+            norm[norm == 0.0] = 1.0
+            out += dot / norm
+        if self._vector_weights is not None and n:
+            from claimcheck.model.vectors import sentence_vectors
+
+            out += sentence_vectors().embed([span.text for span in spans]) @ self._vector_weights
+        return out
 
     def predict(self, spans: Sequence[Span]) -> np.ndarray:
         """Calibrated P(check-worthy), one float in [0, 1] per span."""
@@ -128,10 +141,10 @@ def _read(path: Path) -> CheckworthinessModel:
     try:
         with np.load(path, allow_pickle=False) as arrays:
             version = int(arrays["format_version"])
-            if version != FORMAT_VERSION:
+            if version not in FORMAT_VERSIONS:
                 raise ClaimcheckError(
                     ErrorCode.MODEL,
-                    f"{path}: model format {version}, this claimcheck reads format {FORMAT_VERSION}; "
+                    f"{path}: model format {version}, this claimcheck reads formats {', '.join(map(str, FORMAT_VERSIONS))}; "
                     "retrain it with train/train_checkworthy.py",
                 )
             vocabulary = str(arrays["vocabulary"]).split("\n")
@@ -139,12 +152,16 @@ def _read(path: Path) -> CheckworthinessModel:
             norms = arrays["norms"]
             bias = float(arrays["bias"])
             combination = Combination(*(float(x) for x in arrays["combination"])) if "combination" in arrays else None
+            vector_weights = arrays.get("vector_weights")
+            if vector_weights is not None and str(arrays["vector_model"]) != VECTOR_MODEL:
+                raise ClaimcheckError(ErrorCode.MODEL, f"{path}: trained with sentence vectors {arrays['vector_model']}, "
+                                      f"this claimcheck has {VECTOR_MODEL}; retrain it with train/train_checkworthy.py")
         info = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     except FileNotFoundError:
         raise ClaimcheckError(ErrorCode.MODEL, f"{path}: no such model file") from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ClaimcheckError(ErrorCode.MODEL, f"{path}: not a claimcheck model ({exc})") from None
-    return CheckworthinessModel(vocabulary, weights, norms, bias, info, combination)
+    return CheckworthinessModel(vocabulary, weights, norms, bias, info, combination, vector_weights)
 
 
 @functools.lru_cache(maxsize=4)
