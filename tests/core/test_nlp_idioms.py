@@ -44,6 +44,27 @@ def test_nlp_idioms_parse_keeps_order_across_long_documents(nlp, monkeypatch) ->
     assert [doc.text for doc in out] == ["First text.", long_text, "Third text."]
 
 
+def test_nlp_idioms_parse_pairs_carries_contexts_through_pipe_as_tuples(nlp, monkeypatch) -> None:
+    from claimcheck.analysis import nlp as nlp_module
+
+    calls: list[bool] = []
+    real_pipe = nlp.pipe
+
+    def pipe(items, **kwargs):  # the contexts ride through spaCy, not beside it
+        calls.append(kwargs.get("as_tuples", False))
+        return real_pipe(items, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 700)
+    long_text = "The council voted to close the library. " * 70
+    items = [(normalise("First text."), "a"), (None, "never parsed"), (normalise(long_text), "b"),
+             (normalise("Third text."), "c")]
+    out = list(nlp_module.parse_pairs(nlp, items, batch_size=2))
+    assert [(None if doc is None else doc.text, context) for doc, context in out] == [
+        ("First text.", "a"), (None, "never parsed"), (long_text, "b"), ("Third text.", "c")]
+    assert True in calls  # spaCy then calls pipe again on the bare docs itself
+
+
 def test_nlp_idioms_new_pipeline_is_not_the_shared_one() -> None:
     assert load_pipeline() is load_pipeline()
     assert new_pipeline() is not load_pipeline()
