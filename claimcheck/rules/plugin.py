@@ -8,7 +8,9 @@ an editable install it is found next to the ``claimcheck`` package.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 from claimcheck.plugins.hookspecs import hookimpl
 
@@ -17,8 +19,11 @@ _SOURCE_TREE_RULES = Path(__file__).resolve().parent.parent.parent / "rules"
 
 def builtin_rules_dir() -> Path:
     """The folder holding the built-in ``*.yaml`` packs."""
+    # Imported by name: the package exists only once installed (mapped from
+    # rules/ in a wheel), so a static import types differently in a checkout.
+    installed: ModuleType | None
     try:
-        import claimcheck._builtin_rules as installed  # type: ignore[import-not-found]
+        installed = importlib.import_module("claimcheck._builtin_rules")
     except ImportError:
         installed = None
     if installed is not None:
