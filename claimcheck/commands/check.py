@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.commands.options import engine_overrides
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import SEVERITIES, Diagnostic, Report
 from claimcheck.text.inputs import InputDocument
@@ -68,14 +69,7 @@ def _config(args: argparse.Namespace) -> Config:
         overrides["all"] = True
     if args.fail_on:
         overrides["fail_on"] = args.fail_on
-    if args.lookup:
-        overrides["lookup"] = {"enabled": True}
-    if args.db:
-        overrides["db"] = args.db
-    if args.pipeline:
-        overrides["pipeline"] = args.pipeline
-    if args.no_model:
-        overrides["model"] = False
+    overrides.update(engine_overrides(args))
     if args.rules:
         from claimcheck.rules.loader import require_packs
 

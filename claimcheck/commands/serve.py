@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from claimcheck.commands.options import engine_overrides
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 
 TOKEN_ENV = "CLAIMCHECK_TOKEN"
@@ -55,15 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"--port must be between 1 and 65535, not {args.port}")
     if args.max_bytes < 1024 or args.timeout <= 0:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, "--max-bytes must be at least 1024 and --timeout more than 0")
-    overrides: dict[str, object] = {}
-    if args.lookup:
-        overrides["lookup"] = {"enabled": True}
-    if args.db:
-        overrides["db"] = args.db
-    if args.pipeline:
-        overrides["pipeline"] = args.pipeline
-    if args.no_model:
-        overrides["model"] = False
+    overrides = engine_overrides(args)
     config = load_config(Path.cwd(), overrides, explicit=Path(args.config) if args.config else None)
     token = args.token or os.environ.get(TOKEN_ENV) or None
     settings = ServeSettings(host=args.host, port=args.port, token=token, max_bytes=args.max_bytes,
