@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.baseline import data_dir, fit_baseline  # noqa: E402
+from claimcheck.commands.eval import Counts, best_threshold, counts_at, reliability  # noqa: E402
 from claimcheck.model import DEFAULT_MODEL  # noqa: E402
 from claimcheck.model.labelled import LabelledSentence, read_labelled  # noqa: E402
 
@@ -69,32 +70,29 @@ def log(message: str) -> None:
 
 # --------------------------------------------------------------------------- sentence-level figures
 
-def prf(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, float]:
-    """Precision, recall and F1 of the positive class at ``threshold``."""
-    pred = scores >= threshold
-    tp = int(np.sum(pred & (y == 1)))
-    fp = int(np.sum(pred & (y == 0)))
-    fn = int(np.sum(~pred & (y == 1)))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"threshold": round(threshold, 3), "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+def _at(counts: Counts) -> dict[str, float]:
+    """One threshold's figures, to three places as the tables print them."""
+    return {"threshold": round(counts.threshold, 3), "precision": round(counts.precision, 3),
+            "recall": round(counts.recall, 3), "f1": round(counts.f1, 3)}
 
 
 def sentence_figures(y: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
-    """F1 at 0.5, the best F1 over thresholds, and the reliability table (10 bins)."""
-    best = max((prf(y, scores, float(t)) for t in np.unique(np.round(scores, 3))), key=lambda m: m["f1"], default=prf(y, scores, 0.5))
-    table: list[dict[str, Any]] = []
-    for i in range(10):
-        lo, hi = i / 10, (i + 1) / 10
-        mask = (scores >= lo) & ((scores < hi) if i < 9 else (scores <= hi))
-        n = int(mask.sum())
-        table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": n, "mean_score": round(float(scores[mask].mean()), 3) if n else None,
-                      "observed": round(float(y[mask].mean()), 3) if n else None})
+    """F1 at 0.5, the best F1 over thresholds, and the reliability table (10 bins).
+
+    The same metrics as ``claimcheck eval`` (``claimcheck.commands.eval``), so
+    the harness and the command cannot disagree on what F1 or a bin means.
+    """
+    labels = y.astype(bool)
+    table: list[dict[str, Any]] = [
+        {"bin": f"{row.low:.1f}-{row.high:.1f}", "n": row.sentences,
+         "mean_score": row.mean_score if row.sentences else None,
+         "observed": row.check_worthy if row.sentences else None}
+        for row in reliability(labels, scores)]
     filled = [(float(row["mean_score"]), float(row["observed"])) for row in table if row["n"]]
     monotone = all(a[1] <= b[1] for a, b in itertools.pairwise(filled))
     worst = max((abs(observed - mean) for mean, observed in filled), default=0.0)
-    return {"n": int(len(y)), "positives": int(y.sum()), "at_0.5": prf(y, scores, 0.5), "best": best,
+    return {"n": int(len(y)), "positives": int(y.sum()), "at_0.5": _at(counts_at(labels, scores, 0.5)),
+            "best": _at(best_threshold(labels, scores)),
             "reliability": table, "reliability_monotone": monotone, "reliability_worst_gap": round(worst, 3)}
 
 
