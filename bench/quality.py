@@ -13,6 +13,10 @@ One run prints:
   attributions, own voice left unattributed);
 * CT24 dev: F1 at 0.5, best F1, reliability table -- shipped and 5-fold
   cross-validated (the report's combination is fitted on dev), baseline beside;
+  with the genre read off each sentence (``auto``, the default) and with the
+  file declared a transcript (``genre: speech``, ``claimcheck eval --genre
+  speech``); the reliability table in 0.1 bins and with bins merged until each
+  holds 50 sentences (fewer make a bin's rate too uncertain for the issue's 0.15);
 * the later debates (CT24 train sentences with the latest ids, which the
   ``later`` model never saw) and the subjectivity dev splits (objective vs
   subjective), same figures.
@@ -76,8 +80,43 @@ def _at(counts: Counts) -> dict[str, float]:
             "recall": round(counts.recall, 3), "f1": round(counts.f1, 3)}
 
 
+#: Reliability bins are merged with their neighbours until each holds this many sentences: with
+#: fewer, a bin's observed rate has a 95% interval wider than the issue's 0.15 (about +-0.14 at 50).
+MIN_BIN = 50
+
+
+def merge_bins(table: Sequence[dict[str, Any]], min_n: int = MIN_BIN) -> list[dict[str, Any]]:
+    """Adjacent 0.1-wide bins merged, lowest first, until each holds ``min_n`` sentences (the last merged back if short)."""
+    merged: list[dict[str, Any]] = []
+    for row in table:
+        if not row["n"]:
+            continue
+        if merged and merged[-1]["n"] < min_n:
+            merged[-1] = _join(merged[-1], row)
+        else:
+            merged.append(dict(row))
+    while len(merged) > 1 and merged[-1]["n"] < min_n:
+        last = merged.pop()
+        merged[-1] = _join(merged[-1], last)
+    return merged
+
+
+def _join(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    n = a["n"] + b["n"]
+    return {"bin": f"{a['bin'].split('-')[0]}-{b['bin'].split('-')[1]}", "n": n,
+            "mean_score": round((a["mean_score"] * a["n"] + b["mean_score"] * b["n"]) / n, 3),
+            "observed": round((a["observed"] * a["n"] + b["observed"] * b["n"]) / n, 3)}
+
+
+def _calibration(table: Sequence[dict[str, Any]]) -> tuple[bool, float]:
+    filled = [(float(row["mean_score"]), float(row["observed"])) for row in table if row["n"]]
+    monotone = all(a[1] <= b[1] for a, b in itertools.pairwise(filled))
+    worst = max((abs(observed - mean) for mean, observed in filled), default=0.0)
+    return monotone, round(worst, 3)
+
+
 def sentence_figures(y: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
-    """F1 at 0.5, the best F1 over thresholds, and the reliability table (10 bins).
+    """F1 at 0.5, the best F1 over thresholds, and the reliability table (10 bins, and merged to >= 50 sentences).
 
     The same metrics as ``claimcheck eval`` (``claimcheck.commands.eval``), so
     the harness and the command cannot disagree on what F1 or a bin means.
@@ -88,18 +127,21 @@ def sentence_figures(y: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
          "mean_score": row.mean_score if row.sentences else None,
          "observed": row.check_worthy if row.sentences else None}
         for row in reliability(labels, scores)]
-    filled = [(float(row["mean_score"]), float(row["observed"])) for row in table if row["n"]]
-    monotone = all(a[1] <= b[1] for a, b in itertools.pairwise(filled))
-    worst = max((abs(observed - mean) for mean, observed in filled), default=0.0)
+    merged = merge_bins(table)
+    monotone, worst = _calibration(table)
+    merged_monotone, merged_worst = _calibration(merged)
     return {"n": int(len(y)), "positives": int(y.sum()), "at_0.5": _at(counts_at(labels, scores, 0.5)),
             "best": _at(best_threshold(labels, scores)),
-            "reliability": table, "reliability_monotone": monotone, "reliability_worst_gap": round(worst, 3)}
+            "reliability": table, "reliability_monotone": monotone, "reliability_worst_gap": worst,
+            "reliability_merged": merged, "reliability_merged_monotone": merged_monotone,
+            "reliability_merged_worst_gap": merged_worst}
 
 
-def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[str], str | None]) -> np.ndarray:
+def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[str], str | None], genre: str = "auto") -> np.ndarray:
     """The report's score of each sentence (its highest claim score, 0 without a claim), as ``claimcheck eval`` scores it.
 
-    ``model_for(id)`` names the model file that checks the sentence (``None``: the shipped model).
+    ``model_for(id)`` names the model file that checks the sentence (``None``: the shipped model);
+    ``genre`` is the configuration's (``claimcheck eval --genre``).
     """
     from claimcheck.engine import Engine
     from claimcheck.model import _read
@@ -109,7 +151,7 @@ def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[st
         groups.setdefault(model_for(s.id), []).append(i)
     scores = np.zeros(len(sentences))
     for path, idx in groups.items():
-        engine = Engine(config={"all": True})
+        engine = Engine(config={"all": True, "genre": genre})
         if path is not None:
             engine._model, engine._model_loaded = _read(Path(path)), True  # type: ignore[assignment]
         reports = engine.check_many({"id": sentences[i].id, "text": sentences[i].text} for i in idx)
@@ -168,7 +210,8 @@ def fold_manifest(data: Path, rebuild: bool) -> dict[str, Any]:
     import yaml
 
     config = yaml.safe_load((ROOT / "train" / "config.yaml").read_text(encoding="utf-8"))
-    cache = Path(config.get("cache_dir") or Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "claimcheck-train-cache")
+    cache = Path(os.environ.get("CLAIMCHECK_TRAIN_CACHE") or config.get("cache_dir")
+                 or Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "claimcheck-train-cache")
     manifest_path = cache / "folds" / "manifest.json"
     shipped = hashlib.sha256(DEFAULT_MODEL.read_bytes()).hexdigest()
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
@@ -238,7 +281,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         block = {"claimcheck_in_sample": sentence_figures(y, engine_scores(dev, lambda _id: None)),
                  "baseline": sentence_figures(y, np.asarray(baseline("all")([r.text for r in dev])))}
         if manifest is not None:
+            # auto: each sentence alone is a document, whose genre it rarely shows; speech: the file is
+            # known to be debate transcripts (``claimcheck eval --genre speech``).
             block["claimcheck_cv"] = sentence_figures(y, engine_scores(dev, lambda i: manifest["ct24_dev_cv"][i]))
+            block["claimcheck_cv_speech"] = sentence_figures(y, engine_scores(dev, lambda i: manifest["ct24_dev_cv"][i], "speech"))
         out["ct24_dev"] = block
     if "later" in only and manifest is not None:
         log("later debates ...")
@@ -246,6 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         y = np.array([int(r.label) for r in later])
         out["later_debates"] = {"from_id": manifest["later_from_id"],
                                 "claimcheck_held_out": sentence_figures(y, engine_scores(later, lambda _id: manifest["later"])),
+                                "claimcheck_held_out_speech": sentence_figures(y, engine_scores(later, lambda _id: manifest["later"], "speech")),
                                 "baseline_held_out": sentence_figures(y, np.asarray(baseline("later")([r.text for r in later])))}
     if "subj" in only:
         log("subjectivity dev ...")
@@ -299,15 +346,18 @@ def print_figures(out: dict[str, Any]) -> None:
 def print_sentence_block(title: str, block: dict[str, Any]) -> None:
     """F1 at 0.5 and best F1 for each scorer, then each scorer's reliability table."""
     print(f"\n## {title}\n")
-    print("| scorer | F1 at 0.5 (P / R) | best F1 (threshold) | reliability monotone / worst gap |")
-    print("|---|---|---|---|")
+    print(f"| scorer | F1 at 0.5 (P / R) | best F1 (threshold) | reliability, 10 bins: monotone / worst gap "
+          f"| bins merged to >= {MIN_BIN} sentences: monotone / worst gap |")
+    print("|---|---|---|---|---|")
     for name, f in block.items():
         a, b = f["at_0.5"], f["best"]
         print(f"| {name} | {a['f1']:.3f} ({a['precision']:.3f} / {a['recall']:.3f}) | {b['f1']:.3f} ({b['threshold']:.2f}) "
-              f"| {'yes' if f['reliability_monotone'] else 'no'} / {f['reliability_worst_gap']:.3f} |")
+              f"| {'yes' if f['reliability_monotone'] else 'no'} / {f['reliability_worst_gap']:.3f} "
+              f"| {'yes' if f['reliability_merged_monotone'] else 'no'} / {f['reliability_merged_worst_gap']:.3f} |")
     for name, f in block.items():
-        print(f"\nreliability, {name} (bin: n, mean score, observed): " + "; ".join(
-            f"{r['bin']}: {r['n']}, {r['mean_score']}, {r['observed']}" for r in f["reliability"] if r["n"]))
+        for key, label in (("reliability", "10 bins"), ("reliability_merged", f"merged to >= {MIN_BIN}")):
+            print(f"\nreliability, {name}, {label} (bin: n, mean score, observed): " + "; ".join(
+                f"{r['bin']}: {r['n']}, {r['mean_score']}, {r['observed']}" for r in f[key] if r["n"]))
 
 
 if __name__ == "__main__":

@@ -105,6 +105,9 @@ class Config(Section):
 
     min_score: float = Field(0.5, ge=0, le=1, description="Report claims scoring at least this.")
     all: bool = Field(False, description="Report every candidate claim, whatever its score.")
+    genre: Literal["auto", "speech", "article"] = Field(
+        "auto", description="Calibrate scores for a transcript of speech or a written article; auto: read it off the document."
+    )
     fail_on: Optional[Literal["info", "warning", "error", "none"]] = Field(
         None, description="Exit 1 when a finding at or above this level is reported."
     )

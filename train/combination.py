@@ -9,9 +9,11 @@ so a sentence's score is the highest of its claims'.  This module
   records, for every claim, its offsets and the logits it was made of
   (:func:`record`);
 * turns those into sentence-level rows for a given ``w`` (:func:`sentence_logits`);
-* fits ``a`` and ``b`` with each domain (debates, BBC, US news) weighted
-  equally, so that 0.5 means the same on debates and news, and chooses ``w``
-  by leave-one-domain-out F1 at 0.5 (:func:`fit_combination`).
+* chooses ``w`` by leave-one-domain-out F1 at 0.5 and fits the Platt
+  scalings (:func:`fit_combination`): one per genre -- ``speech`` on the
+  debates, ``article`` on the news articles (BBC and US weighted equally) --
+  and one for documents of unknown genre on all three domains weighted
+  equally, so that 0.5 means the same on debates and news.
 
 Used by ``train/train_checkworthy.py``; needs scikit-learn.
 """
@@ -37,6 +39,7 @@ class ClaimParts:
     z_model: float
     z_features: float
     evidence: float
+    genre: str = "unknown"
 
 
 @dataclass
@@ -62,13 +65,13 @@ def record(model: Any, documents: Sequence[dict[str, Any]]) -> dict[str, list[Cl
 
     def score_claim(doc: Any, item: Any) -> Any:
         scored = original_score(doc, item)
-        last[:] = [scored.parts]
+        last[:] = [scored.parts, item.genre]
         return scored
 
     def claim(self: Any, cand: Any, probability: float | None) -> Any:
         made = original_claim(self, cand, probability)
-        parts = last[0]
-        captured.append(ClaimParts(made.start, made.end, float(parts.z_model), float(parts.z_features), float(parts.evidence)))
+        parts, genre = last
+        captured.append(ClaimParts(made.start, made.end, float(parts.z_model), float(parts.z_features), float(parts.evidence), genre))
         return made
 
     engine = Engine(config={"all": True})
@@ -119,15 +122,26 @@ def f1_at_half(y: np.ndarray, p: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def sentence_genre(row: LabelledSentence) -> str:
+    """The genre the engine gave the sentence's document (``unknown`` without claims)."""
+    return row.claims[0].genre if row.claims else "unknown"
+
+
 def apply(rows: Sequence[LabelledSentence], combination: Combination) -> np.ndarray:
-    """Sentence scores under ``combination`` (0 for sentences without a claim)."""
+    """Sentence scores under ``combination``, each with its document's genre's scaling (0 for sentences without a claim)."""
     z = sentence_logits(rows, combination.model_weight)
-    with np.errstate(over="ignore"):
-        return np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(combination.a * z + combination.b))), 0.0)
+    scaling = np.array([combination.scaling(sentence_genre(r)) for r in rows]).reshape(len(rows), 2)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(scaling[:, 0] * z + scaling[:, 1]))), 0.0)
 
 
 def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float]) -> tuple[Combination, list[dict[str, Any]]]:
-    """The model share ``w`` with the best mean leave-one-domain-out F1 at 0.5, and ``a, b`` on all rows.
+    """The model share ``w`` with the best mean leave-one-domain-out F1 at 0.5, and the scalings.
+
+    ``a, b`` (unknown genre) are fitted on all rows, each domain weighing the
+    same; the ``speech`` scaling on the debates alone, the ``article`` scaling
+    on the news domains alone.  A genre is the domain the rows come from, not
+    what the engine detected: the detection only chooses among them at run time.
 
     Returns the combination and the table of candidates (each ``w`` with its
     held-out F1 per domain) for the model's metadata.
@@ -148,5 +162,10 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float]) 
         table.append({"model_weight": w, "held_out_f1": held, "mean": round(float(np.mean(list(held.values()))), 4)})
     best = max(table, key=lambda e: (e["mean"], -abs(e["model_weight"] - 0.5)))
     w = float(best["model_weight"])
-    a, b = _platt(sentence_logits(rows, w), y, domains)
-    return Combination(w, round(a, 6), round(b, 6)), table
+    z = sentence_logits(rows, w)
+    a, b = _platt(z, y, domains)
+    spoken = domains == "debates"
+    speech = _platt(z[spoken], y[spoken], domains[spoken]) if spoken.any() else (a, b)
+    article = _platt(z[~spoken], y[~spoken], domains[~spoken]) if (~spoken).any() else (a, b)
+    return Combination(w, round(a, 6), round(b, 6), (round(speech[0], 6), round(speech[1], 6)),
+                       (round(article[0], 6), round(article[1], 6))), table

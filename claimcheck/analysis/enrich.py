@@ -23,6 +23,7 @@ from claimcheck.analysis.claims import Candidate, find_candidates
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
+from claimcheck.analysis.genre import resolve_genre
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
 from claimcheck.report import Attribution, Claim, DateRef, Entity
@@ -69,6 +70,8 @@ class ClaimBuilder:
         self.hedge_starts = [start for start, _ in self.hedge_ranges]
         self._counter = 0
         self.sentence_probabilities: dict[int, float] = {}
+        # Speech or article decides the score's calibration; read once per document.
+        self.genre = resolve_genre(str(context.config.get("genre", "auto")), doc, [(q.start, q.end) for q in self.quotes])
 
     def _orig(self, start_char: int, end_char: int) -> tuple[int, int]:
         return self.norm.to_original(start_char, end_char)
@@ -192,6 +195,7 @@ class ClaimBuilder:
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
             combination=self.model.combination if self.model is not None and probability is not None else None,
+            genre=self.genre,
         ))
         claim = Claim(
             id=claim_id,

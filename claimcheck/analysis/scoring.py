@@ -68,6 +68,8 @@ class ScoreInput:
     model_probability: float | None = None
     sentence_probability: float | None = None
     combination: Combination | None = None
+    #: The document's genre (:mod:`claimcheck.analysis.genre`): which calibration the score gets.
+    genre: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,9 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
         z = z_features
-    score = round(_sigmoid(combination.a * z + combination.b), 3)
+    # 0.5 should mean the same in a debate and in an article: the scaling is the genre's (docs/model.md).
+    a, b = combination.scaling(item.genre)
+    score = round(_sigmoid(a * z + b), 3)
     parts = ScoreParts(z_model, z_features, len(words) / FULL_EVIDENCE_WORDS)
     ranked = sorted(contributions, key=lambda wr: -abs(wr[0]))
     reasons = [("+ " if w > 0 else "- ") + r for w, r in ranked[:4]]

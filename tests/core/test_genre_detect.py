@@ -1,0 +1,63 @@
+"""A document's genre (speech or article) is read off it, or set, and chooses the score's calibration."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.analysis.genre import detect_genre, is_transcript, resolve_genre
+from claimcheck.text.normalise import normalise
+
+ARTICLE = (
+    "The council voted on Tuesday to close the library. "
+    "The building will be sold next year, officials said. "
+    "Residents have started a petition against the plan. "
+    '"We will fight this," said one campaigner.'
+)
+SPEECH = (
+    "I voted against that bill twice. "
+    "You cut taxes for the richest families in this country. "
+    "We created 14 million jobs. "
+    "The deficit went down."
+)
+TRANSCRIPT = "MODERATOR: Good evening.\nCLINTON: I think that is wrong.\nTRUMP: Wrong.\nCLINTON: It is a fact.\n"
+
+
+def _genre(nlp, text: str) -> str:
+    norm = normalise(text)
+    return detect_genre(nlp(norm.text), [(q.start, q.end) for q in norm.quotes])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ARTICLE, "article"),  # the quoted "We" is the campaigner talking, not the article
+        (SPEECH, "speech"),
+        (TRANSCRIPT, "speech"),
+        ("Unemployment fell to 4.1% in May.", "unknown"),  # one sentence cannot tell
+        ("We cut the deficit in half.", "speech"),
+    ],
+)
+def test_genre_detect(nlp, text: str, expected: str) -> None:
+    assert _genre(nlp, text) == expected
+
+
+def test_genre_detect_transcript_needs_turns() -> None:
+    assert is_transcript(TRANSCRIPT)
+    # A heading or two with a colon does not make an article a transcript.
+    assert not is_transcript("Related: more news\nThe council voted to close it.\nIt will be sold.\nUpdate: none.\n")
+
+
+def test_genre_resolve_option_wins(nlp) -> None:
+    doc = nlp(SPEECH)
+    assert resolve_genre("article", doc) == "article"
+    assert resolve_genre("auto", doc) == "speech"
+
+
+def test_genre_chooses_the_scaling(engine) -> None:
+    text = "Taxes went up last year."
+    combination = engine.model.combination
+    assert combination is not None and combination.speech is not None and combination.article is not None
+    scores = {g: engine.check(text, all=True, genre=g).claims[0].score for g in ("speech", "article")}
+    # The debates' scaling is steeper and higher: a claim the model rates check-worthy scores higher in a speech.
+    assert combination.scaling("speech") != combination.scaling("article")
+    assert scores["speech"] > scores["article"]
