@@ -87,6 +87,8 @@ def detect_genre(doc: Doc, quotes: Sequence[tuple[int, int]] = ()) -> Genre:
 
 def resolve_genre(option: str, doc: Doc, quotes: Sequence[tuple[int, int]] = ()) -> Genre:
     """The configured genre, or the detected one for ``auto``."""
-    if option == "speech" or option == "article":
-        return option
+    if option == "speech":
+        return "speech"
+    if option == "article":
+        return "article"
     return detect_genre(doc, quotes)
