@@ -14,12 +14,7 @@ what memorises the debates the model was trained on:
   "Inflation rose to 9 percent in 2022" share most of their features;
 * part-of-speech n-grams, fine-grained tags (tense), the subject's person,
   negation, modality and length describe how a sentence is built rather than
-  what it is about;
-* constructions, so that a rule or a forecast in news is not read as a
-  debate's promise: a modal or an infinitive complement together with a
-  figure ("will face a fine of up to <MONEY>", "is expected to save <NUM>
-  jobs"), the tags of a verb and its infinitive complement ("voted to close":
-  ``x=VBD_VB``), and what a copula predicates (an adjective, a noun, a number).
+  what it is about.
 
 All of it comes from what the parser already computed, and the per-token work
 is a handful of attribute reads, so scoring costs a few per cent of the parse.
@@ -74,7 +69,6 @@ def span_features(span: Span) -> list[str]:
     feats: list[str] = []
     n_tokens = 0
     has_num = False
-    modals: list[str] = []
     for token in span:
         if token.is_space:
             continue
@@ -105,9 +99,6 @@ def span_features(span: Span) -> list[str]:
         if pos in LEMMA_POS:
             feats.append("l=" + token.lemma_.lower())
         dep = token.dep_
-        if dep == "xcomp" and token.head.i >= span.start:
-            feats.append(f"x={token.head.tag_}_{fine}")
-            modals.append("to")
         if dep in ("nsubj", "nsubjpass"):
             person = PERSON_OF.get(lower, pos if pos != "PRON" else "pron")
             feats.append("subj=" + person)
@@ -117,7 +108,6 @@ def span_features(span: Span) -> list[str]:
             feats.append("neg")
         elif fine == "MD":
             feats.append("md=" + lower)
-            modals.append(lower)
 
     n = len(words)
     feats.extend("w=" + w for w in words)
@@ -130,14 +120,6 @@ def span_features(span: Span) -> list[str]:
     root = span.root
     feats.append("root=" + root.lemma_.lower())
     feats.append("roottag=" + root.tag_)
-    if root.lemma_ == "be":
-        for child in root.children:
-            if child.dep_ in ("acomp", "attr") and span.start <= child.i < span.end:
-                feats.append("pred=" + (child.ent_type_ if child.ent_type_ in QUANTITY_LABELS else child.pos_))
-    if has_num:
-        # A modal with a figure is a rule, a forecast or a target, which can be checked.
-        feats.extend("mdnum=" + m for m in modals)
-        feats.append("rootnum=" + root.tag_)
     feats.append("len=" + _length_bucket(n_tokens))
     if has_num:
         feats.append("hasnum")

@@ -14,11 +14,6 @@ from claimcheck.model.features import span_features
         ("We spent $2 trillion in Iraq last year.", ["w=<MONEY>", "w=<GPE>", "w=<DATE>", "subj=1", "t=VBD"], ["w=iraq", "w=last"]),
         ("I will not raise taxes.", ["neg", "md=will", "subj=1", "l=raise", "root=raise"], []),
         ("Is that true?", ["w=?", "len=6"], []),
-        # Constructions: a modal or an infinitive with a figure, a verb's infinitive complement, a copula's predicate.
-        ("Offenders will face a fine of up to 500 pounds.", ["mdnum=will", "rootnum=VB"], ["x=VB_VB"]),
-        ("The scheme is expected to save 2,000 jobs.", ["x=VBN_VB", "mdnum=to"], ["mdnum=will"]),
-        ("The council voted unanimously to close the library.", ["x=VBD_VB"], ["mdnum=to", "hasnum"]),
-        ("This plan is disgraceful.", ["pred=ADJ"], ["hasnum"]),
     ],
 )
 def test_features_abstraction(nlp, text: str, present: list[str], absent: list[str]) -> None:
