@@ -61,3 +61,17 @@ def test_genre_chooses_the_scaling(engine) -> None:
     # The debates' scaling is steeper and higher: a claim the model rates check-worthy scores higher in a speech.
     assert combination.scaling("speech") != combination.scaling("article")
     assert scores["speech"] > scores["article"]
+
+
+def test_genre_option_from_the_command_line(tmp_path) -> None:
+    from claimcheck.cli import build_parser
+    from claimcheck.commands.check import _config
+
+    article = tmp_path / "a.txt"
+    article.write_text(SPEECH, encoding="utf-8")
+    parser = build_parser()
+    assert _config(parser.parse_args(["check", str(article), "--genre", "speech"])).genre == "speech"
+    assert _config(parser.parse_args(["check", str(article)])).genre == "auto"
+    assert parser.parse_args(["eval", "x.tsv", "--genre", "article"]).genre == "article"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["check", str(article), "--genre", "poem"])
