@@ -48,7 +48,7 @@ def summarise(results: list[dict], threshold: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--part", choices=("tune", "heldout", "untouched"), default="tune")
     parser.add_argument("--queries", type=Path, help="another query file of the same form")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
