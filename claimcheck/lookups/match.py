@@ -322,12 +322,11 @@ class Matcher:
         def weight(term: str) -> float:
             return weights.get(term, unseen)
 
-        model = embed.embedder()
-        # The sentence with and without its speaker frame ("X argued that
-        # ..."): the stored claim may be worded either way.
-        claim = split_frame(text).claim
-        texts = [text] if claim == text else [text, claim]
-        cosines = np.max(vectors @ model.embed(texts).T, axis=1)
+        # The claim without its speaker frame ("X argued that ..."): the
+        # frame's words pull the vector away from the fact-checker's wording
+        # (on the hand-written tuning rewordings the right fact-check's lead
+        # over the best other candidate rose from 0.20 to 0.27).
+        cosines = vectors @ embed.embedder().embed([split_frame(text).claim])[0]
 
         best = float(np.max(cosines))
         second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
