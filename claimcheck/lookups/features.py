@@ -22,7 +22,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -122,18 +122,20 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:one|a)[\s-]+quarter\b", "25 percent"),
         (r"\b(?:one|a)[\s-]+fifth\b", "20 percent"),
         (r"\b(?:one|a)[\s-]+tenth\b", "10 percent"),
-        (r"\bhalf of\b", "50 percent of"),
+        # "half of", "half the kids", "half all"; not "half a million" (below) or "half time".
+        (r"\bhalf(?:\s+of)?(?=\s+(?:the|all|our|their|its|his|her|these|those|every)\b)", "50 percent of"),
         (r"\bhalf an? (hundred|thousand|million|billion|trillion)\b", r"0.5 \1"),
         (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
         # "one" is seldom a count ("one of the"), but "one in four" is a share.
-        (r"\bone(?=\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|"
+        (r"\bone(?=[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?:\d|two|three|four|five|six|seven|eight|"
          r"nine|ten|twenty|fifty|hundred))", "1"),
     )
 )
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a
 # percentage once the words are digits (see _fold_phrases).  Ordinals ("4th
 # out of 40") are ranks, not shares, and are left alone.
-_SHARE = re.compile(r"\b(\d+)\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(\d+)\b(?!\s*(?:percent|%))",
+# Hyphenated too: "a one-in-three chance".
+_SHARE = re.compile(r"\b(\d+)[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(\d+)\b(?!\s*(?:percent|%))",
                     re.IGNORECASE)
 
 
