@@ -20,16 +20,21 @@ from typing import NamedTuple
 
 __all__ = ["Framed", "split_frame"]
 
-# Verbs that report a claim; past and present ("X says ...").
-_VERBS = (
-    r"(?:said|says|claimed|claims|argued|argues|warned|warns|noted|notes|wrote|writes|stated|states|"
-    r"asserted|asserts|contended|contends|insisted|insists|maintained|maintains|alleged|alleges|charged|"
-    r"charges|complained|complains|boasted|boasts|tweeted|tweets|added|adds|suggested|suggests|declared|"
-    r"declares|explained|explains|told\s+(?:\w+\s+){0,2}?(?:reporters|viewers|voters|supporters|listeners|"
-    r"readers|the\s+\w+|\w+)|reminded\s+\w+|pointed\s+out|acknowledged|admitted|conceded|predicted|"
-    r"promised|emphasi[sz]ed|stressed|countered|recalled|observed|reported|reports|posted|announced|"
-    r"announces|estimated|estimates)"
+# Verbs that report a claim.  Present-tense forms that are also plural
+# nouns ("Jobless claims fell", "the states") count only before "that"
+# when the frame comes first.
+_PLAIN = (
+    "said|says|claimed|argued|argues|warned|warns|noted|wrote|writes|stated|asserted|asserts|contended|contends|"
+    "insisted|insists|maintained|maintains|alleged|alleges|charged|complained|complains|boasted|boasts|tweeted|"
+    "added|suggested|suggests|declared|declares|explained|explains|"
+    r"told\s+(?:\w+\s+){0,2}?(?:reporters|viewers|voters|supporters|listeners|readers|the\s+\w+|\w+)|"
+    r"reminded\s+\w+|pointed\s+out|acknowledged|admitted|conceded|predicted|promised|emphasi[sz]ed|stressed|"
+    "countered|recalled|observed|reported|posted|announced|estimated"
 )
+_NOUN_LIKE = "claims|states|notes|reports|charges|estimates|tweets|adds|announces|posts"
+_VERBS = f"(?:{_PLAIN}|{_NOUN_LIKE})"
+_PLAIN_RE = f"(?:{_PLAIN})"
+_VERBS_FIRST = rf"(?:{_PLAIN}|(?:{_NOUN_LIKE})(?=\s+that\b))"
 # When and where the speaker said it: "on Tuesday", "in a statement", "last week".
 _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier)\s+[^,.;:]{1,40}?)?"
 _WHO = r"(?P<who>[^,;:\"“”]{2,80}?)"
@@ -37,12 +42,12 @@ _MAX_SPEAKER_WORDS = 8
 _MIN_CLAIM_WORDS = 4
 
 _LEADING = re.compile(
-    r"^(?:(?:In|On|At|During)\s+[^,]{1,50},\s+)?" + _WHO + r"\s+(?:has\s+|had\s+|have\s+)?" + _VERBS + _WHEN
+    r"^(?:(?:In|On|At|During)\s+[^,]{1,50},\s+)?" + _WHO + r"\s+(?:has\s+|had\s+|have\s+)?" + _VERBS_FIRST + _WHEN
     + r",?\s+(?:that\s+)?(?P<claim>.+)$", re.DOTALL)
-_TRAILING = re.compile(r"^(?P<claim>.+?),?\s+" + _WHO + r"\s+(?:has\s+|had\s+)?" + _VERBS + _WHEN + r"\s*[.!]?$",
+_TRAILING = re.compile(r"^(?P<claim>.+?),\s+" + _WHO + r"\s+(?:has\s+|had\s+)?" + _VERBS + _WHEN + r"\s*[.!]?$",
                        re.DOTALL)
 _TRAILING_INVERTED = re.compile(r"^(?P<claim>.+?),\s+" + _VERBS + r"\s+" + _WHO + _WHEN + r"\s*[.!]?$", re.DOTALL)
-_PARENTHETICAL = re.compile(r"^(?P<before>[^,]{3,80}),\s+" + _WHO + r"\s+" + _VERBS + r",\s+(?P<after>.+)$",
+_PARENTHETICAL = re.compile(r"^(?P<before>[^,]{3,80}),\s+" + _WHO + r"\s+" + _PLAIN_RE + r",\s+(?P<after>.+)$",
                             re.DOTALL)
 _ACCORDING_FIRST = re.compile(r"^According\s+to\s+" + _WHO + r",\s+(?P<claim>.+)$", re.DOTALL | re.IGNORECASE)
 _ACCORDING_LAST = re.compile(r"^(?P<claim>.+?),?\s+according\s+to\s+" + _WHO + r"\s*[.!]?$", re.DOTALL | re.IGNORECASE)
