@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
 from claimcheck.report import Claim, Finding
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
@@ -87,18 +88,15 @@ class _Matchers:
     """The spaCy matchers of a rule set, bound to one vocab."""
 
     def __init__(self, rules: Sequence[CompiledRule], nlp: Language | None, vocab: Vocab) -> None:
-        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+        from spacy.matcher import DependencyMatcher, PhraseMatcher
 
         self.vocab = vocab
         self.by_key: dict[int, CompiledRule] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self.tokens = Matcher(vocab)
+        self.tokens = PrefilteredMatcher(vocab)  # only the patterns whose words a doc holds run
         self.dependency = DependencyMatcher(vocab)
-        # Per dependency pattern, the words some token must have for it to
-        # match at all: most documents have none, and the DependencyMatcher
-        # is the slowest matcher, so it only runs when a pattern could match.
-        self.dependency_needs: list[list[tuple[int, frozenset[int]]]] = []
+        dependency_patterns: list[list[dict[str, Any]]] = []
         phrase_rules = [r for r in rules if r.rule.match.phrases]
         lemma_docs = self._lemma_docs(nlp, {p for r in phrase_rules for p in r.rule.match.phrases or ()})
         for compiled in rules:
@@ -115,7 +113,11 @@ class _Matchers:
                 self.tokens.add(compiled.id, match.tokens, greedy="LONGEST")
             elif match.dependency:
                 self.dependency.add(compiled.id, match.dependency)
-                self.dependency_needs.extend(_required_words(pattern, vocab) for pattern in match.dependency)
+                dependency_patterns.extend(match.dependency)
+        # The words some token must have for a dependency pattern to match at
+        # all: most documents have none, and the DependencyMatcher is the
+        # slowest matcher, so it only runs when a pattern could match.
+        self.dependency_words = WordFilter(dependency_patterns, vocab)
         self.has_lower = any(r.rule.match.phrases for r in rules)
         self.has_lemma = len(self.lemma) > 0
         self.has_tokens = len(self.tokens) > 0
@@ -131,35 +133,6 @@ class _Matchers:
         with nlp.select_pipes(disable=skip):
             docs = list(nlp.pipe(ordered))
         return {p: d for p, d in zip(ordered, docs) if d.has_annotation("LEMMA")}
-
-
-def _required_words(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
-    """(attribute id, accepted hashes) for each node of a dependency pattern that names its words."""
-    from spacy.attrs import LEMMA, LOWER
-
-    needs: list[tuple[int, frozenset[int]]] = []
-    for node in pattern:
-        attrs = node.get("RIGHT_ATTRS") or {}
-        for name, attr_id in (("LEMMA", LEMMA), ("LOWER", LOWER)):
-            value = attrs.get(name)
-            if isinstance(value, str):
-                needs.append((attr_id, frozenset({vocab.strings.add(value)})))
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                needs.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-    return needs
-
-
-def _dependency_possible(matchers: _Matchers, doc: Doc) -> bool:
-    """False when no dependency pattern can match: some node's words are absent from the doc."""
-    from spacy.attrs import LEMMA, LOWER
-
-    if not matchers.dependency_needs:
-        return True
-    present: dict[int, set[int]] = {}
-    array = doc.to_array([LEMMA, LOWER])
-    present[LEMMA] = set(array[:, 0].tolist())
-    present[LOWER] = set(array[:, 1].tolist())
-    return any(all(present[attr] & words for attr, words in needs) for needs in matchers.dependency_needs)
 
 
 def _blank_tokenizer(vocab: Vocab) -> Callable[[str], Doc]:
@@ -238,7 +211,7 @@ class RuleSet:
         if matchers.has_tokens:
             for key, start, end in matchers.tokens(doc):
                 found[matchers.by_key[key].id].append(doc[start:end])
-        if matchers.has_dependency and doc.has_annotation("DEP") and _dependency_possible(matchers, doc):
+        if matchers.has_dependency and doc.has_annotation("DEP") and matchers.dependency_words.possible(doc):
             for key, token_ids in matchers.dependency(doc):
                 found[matchers.by_key[key].id].append(doc[min(token_ids) : max(token_ids) + 1])
         text = doc.text  # built anew on every access: read it once
