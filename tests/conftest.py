@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Tests never load third-party plugins from the environment they run in.
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
+# Nor do they write to the user's cache folder (rules.lemma_cache).
+os.environ.setdefault("CLAIMCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="claimcheck-tests-cache-"))
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = DATA / "putin-pyongyang"

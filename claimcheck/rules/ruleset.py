@@ -17,8 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
 from claimcheck.report import Claim, Finding
+from claimcheck.rules.lemma_cache import lemma_docs as _lemma_docs
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.safe_regex import compile_regex
@@ -90,6 +90,8 @@ class _Matchers:
     def __init__(self, rules: Sequence[CompiledRule], nlp: Language | None, vocab: Vocab) -> None:
         from spacy.matcher import DependencyMatcher, PhraseMatcher
 
+        from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
+
         self.vocab = vocab
         self.by_key: dict[int, CompiledRule] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
@@ -98,7 +100,8 @@ class _Matchers:
         self.dependency = DependencyMatcher(vocab)
         dependency_patterns: list[list[dict[str, Any]]] = []
         phrase_rules = [r for r in rules if r.rule.match.phrases]
-        lemma_docs = self._lemma_docs(nlp, {p for r in phrase_rules for p in r.rule.match.phrases or ()})
+        phrases = {p for r in phrase_rules for p in r.rule.match.phrases or ()}
+        lemma_docs = _lemma_docs(nlp, phrases) if nlp is not None else {}
         for compiled in rules:
             key = vocab.strings.add(compiled.id)
             self.by_key[key] = compiled
@@ -122,17 +125,6 @@ class _Matchers:
         self.has_lemma = len(self.lemma) > 0
         self.has_tokens = len(self.tokens) > 0
         self.has_dependency = len(self.dependency) > 0
-
-    @staticmethod
-    def _lemma_docs(nlp: Language | None, phrases: set[str]) -> dict[str, Doc]:
-        """Lemmatise each phrase with the pipeline (parser and NER are not needed)."""
-        if nlp is None or not phrases or "lemmatizer" not in nlp.pipe_names:
-            return {}
-        skip = [name for name in nlp.pipe_names if name in ("parser", "ner")]
-        ordered = sorted(phrases)
-        with nlp.select_pipes(disable=skip):
-            docs = list(nlp.pipe(ordered))
-        return {p: d for p, d in zip(ordered, docs) if d.has_annotation("LEMMA")}
 
 
 def _blank_tokenizer(vocab: Vocab) -> Callable[[str], Doc]:
