@@ -21,6 +21,7 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -557,7 +558,8 @@ def _counted_speakers(frame: Frame, doc: Doc) -> bool:
 
 
 def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for start, end in quotes:
-        if start <= token.idx < end:
-            return (start, end)
+    """The quotation holding ``token``; ``quotes`` are in text order and disjoint (as normalise finds them)."""
+    i = bisect_right(quotes, token.idx, key=lambda q: q[0]) - 1  # the last one opening at or before the token
+    if i >= 0 and token.idx < quotes[i][1]:
+        return quotes[i]
     return None

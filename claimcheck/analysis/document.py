@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimcheck.text.normalise import NormalisedText
@@ -94,21 +95,36 @@ class DocumentMeta:
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
 
+    _regions: tuple[object, list[tuple[int, int]], list[int], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     def excluded(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies mostly in the byline or page furniture."""
-        regions = list(self.furniture)
-        if self.byline_span:
-            regions.append(self.byline_span)
-        if self.published_span:
-            regions.append(self.published_span)
-        if self.dateline_span:
-            regions.append(self.dateline_span)
+        regions, starts, reach = self._region_index()
         length = max(1, end - start)
-        for a, b in regions:
+        # Asked for every sentence and claim: only the regions that can reach
+        # into [start, end) are looked at, not every region of the document.
+        i = bisect_left(starts, end) - 1
+        while i >= 0 and reach[i] > start:
+            a, b = regions[i]
             overlap = min(end, b) - max(start, a)
             if overlap > 0 and overlap * 2 >= length:
                 return True
+            i -= 1
         return False
+
+    def _region_index(self) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """The excluded regions by start, their starts and the furthest end reached up to each."""
+        key = (len(self.furniture), self.furniture[-1] if self.furniture else None,
+               self.byline_span, self.published_span, self.dateline_span)
+        if self._regions is None or self._regions[0] != key:
+            extra = [span for span in (self.byline_span, self.published_span, self.dateline_span) if span]
+            regions = sorted([*self.furniture, *extra])
+            reach: list[int] = []
+            for _, b in regions:
+                reach.append(max(b, reach[-1]) if reach else b)
+            self._regions = (key, regions, [a for a, _ in regions], reach)
+        return self._regions[1], self._regions[2], self._regions[3]
 
 
 def _segments(norm: NormalisedText) -> list[Segment]:
