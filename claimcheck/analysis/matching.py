@@ -26,6 +26,7 @@ node's words are missing from the doc, in which case the matcher need not run.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -109,8 +110,7 @@ class WordFilter:
             return False
         if not self.needs or any(not needs for needs in self.needs):
             return True
-        array = doc.to_array([LEMMA, LOWER])
-        present = {LEMMA: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist())}
+        present = _present(doc)
         return any(all(present[attr] & words for attr, words in needs) for needs in self.needs)
 
 
@@ -130,9 +130,18 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
     return needs
 
 
+#: The words of each doc, read once for every matcher that asks (a weak mapping: it lives as long as the doc).
+_WORDS: weakref.WeakKeyDictionary[Doc, dict[int, set[int]]] = weakref.WeakKeyDictionary()
+
+
 def _present(doc: Doc) -> dict[int, set[int]]:
-    array = doc.to_array([ORTH, LOWER, LEMMA])
-    return {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist()), LEMMA: set(array[:, 2].tolist())}
+    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
+    found = _WORDS.get(doc)
+    if found is None:
+        array = doc.to_array([ORTH, LOWER, LEMMA])
+        found = {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist()), LEMMA: set(array[:, 2].tolist())}
+        _WORDS[doc] = found
+    return found
 
 
 class PrefilteredMatcher:
