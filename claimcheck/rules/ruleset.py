@@ -206,7 +206,9 @@ class RuleSet:
         if matchers.has_dependency and doc.has_annotation("DEP") and matchers.dependency_words.possible(doc):
             for key, token_ids in matchers.dependency(doc):
                 found[matchers.by_key[key].id].append(doc[min(token_ids) : max(token_ids) + 1])
-        text = doc.text  # built anew on every access: read it once
+        from claimcheck.analysis.spans import doc_text
+
+        text = doc_text(doc)  # built anew on every access: read once per document
         for compiled in self._regex_rules:
             for pattern in compiled.regexes:
                 for m in pattern.finditer(text):
