@@ -38,16 +38,26 @@ _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
 _EMERGE_VERBS = frozenset({"emerge", "transpire"})
 #: "The fact is that X", "what is disturbing is the fact that X": nouns that present X as given.
 _FACT_NOUNS = frozenset({"fact", "truth", "reality"})
+#: Verbs of telling whose passive subject is the hearer, not the speaker: "800 parents were warned (that) X".
+_TELLING_VERBS = frozenset({"tell", "warn", "inform", "advise", "remind", "notify", "assure", "promise", "reassure", "brief", "caution"})
+#: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%".
+_CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";"})
 
 
 @dataclass
 class Frame:
-    """What frames a claim: who says or believes it, and with which word."""
+    """What frames a claim: who says or believes it, and with which word.
+
+    ``more`` holds the heads of further reported clauses of the same frame
+    that share the first one's subject ("he said they had been given no
+    idea ..., had never been interviewed and ...").
+    """
 
     cue: list[int]
     speaker: list[int] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
     kind: str = "speech"  # speech | cognition | noun | copula | according | as-put
+    more: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -108,7 +118,14 @@ def _subtree_ids(token: Token) -> set[int]:
 
 
 def _speaker_of(verb: Token, exclude: set[int]) -> list[int]:
-    """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it."""
+    """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it.
+
+    A passive verb's agent comes first: in "residents were told by the council", the council speaks."""
+    for child in verb.children:
+        if child.dep_ == "agent" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in exclude:
+                return sorted(t.i for t in pobj.subtree if not t.is_punct)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i not in exclude:
             if child.lower_ in ("it", "there"):
@@ -146,24 +163,61 @@ def _noun_frame_speaker(noun: Token) -> tuple[list[int], list[int]]:
     return [], []
 
 
+def _broken_off(child: Token, head: Token) -> bool:
+    """True when a dash or semicolon between ``child`` (before ``head``) and ``head`` ends the child's clause.
+
+    "X want the budget capped at 1% - the Commission has urged 1.26%": the first
+    clause is not what the Commission urged, whatever the parse says.
+    """
+    if child.i > head.i:
+        return False
+    doc = head.doc
+    return any(doc[i].text in _CLAUSE_BREAKS for i in range(child.right_edge.i + 1, head.i))
+
+
+def _is_indirect_question(token: Token) -> bool:
+    """True for a clause introduced by "whether" or "if": "analysts queried whether X" asserts no X."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in token.children)
+
+
 def _content_child(head: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    """The reported clause below ``head``: a clause with its own subject, one opened by "that" first."""
+    found: list[Token] = []
     for child in head.children:
         if child.dep_ in deps and _is_verbal(child) and has_subject(child):
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children):
+            if _is_indirect_question(child) or _broken_off(child, head):
                 continue
-            return child
-    return None
+            found.append(child)
+    if not found:
+        return None
+    # "The documents indicate, he said, that Y": the clause "that" opens is the one reported.
+    return next((c for c in found if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), found[0])
+
+
+def _shared_subject_contents(head: Token, content: Token) -> list[Token]:
+    """Further reported clauses after ``content`` that share its subject:
+    "he said they had been given no idea, had never been interviewed and ..."."""
+    return [c for c in head.children
+            if c.dep_ == "ccomp" and c.i > content.i and _is_verbal(c) and not has_subject(c)
+            and c.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not _is_indirect_question(c)]
+
+
+def _passive_hearer(head: Token) -> bool:
+    """True for "800 parents were warned (that) X": the subject heard it, so the telling is the claim."""
+    return head.lemma_.lower() in _TELLING_VERBS and head.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children)
 
 
 def find_frame(head: Token) -> tuple[Frame, Token] | None:
     """If the clause headed by ``head`` reports content, return the frame and the content's head."""
     lemma = head.lemma_.lower()
-    if lemma in SPEECH_VERBS or lemma in COGNITION_VERBS:
+    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS) and not _passive_hearer(head):
         content = _content_child(head, {"ccomp", "parataxis"})
         if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
             content = _content_child(head, {"advcl"})
         if content is not None:
-            exclude = _subtree_ids(content)
+            more = _shared_subject_contents(head, content)
+            exclude = _subtree_ids(content).union(*(_subtree_ids(m) for m in more))
             speaker = _speaker_of(head, exclude)
             frame_tokens = {t.i for t in head.subtree} - exclude
             kind = "cognition" if lemma in COGNITION_VERBS else "speech"
@@ -171,7 +225,7 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
                 # "It is understood / believed / said that ...": briefing by unnamed sources.
                 speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
                 kind = "speech"
-            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
+            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind, more=[m.i for m in more]), content
     if lemma in _EMERGE_VERBS and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
         # "It has emerged that ...", "it transpired that ...": news with no named source.
         content = _content_child(head, {"ccomp"})
@@ -280,6 +334,9 @@ def _units(sent: Span) -> list[Token]:
             if token.head.i in {h.i for h in heads} or _is_verbal(token.head):
                 if not _inside_content_of_frame(token):
                     heads.append(token)
+        elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
+            if _broken_off(token, token.head):
+                heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
     return heads
 
 
@@ -501,6 +558,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         tokens = owned[head.i]
         if _is_condition_or_imperative(head):
             continue
+        if _asks_whether(head):
+            continue  # "analysts queried whether X": a question, not a claim that X
         quote = _quote_around(head, quotes)
         found = find_frame(head)
         if found is not None and _announces_intention(head, found[1]):
@@ -512,14 +571,15 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
-            content_ids = _subtree_ids(content) & tokens
-            for part, part_tokens in _split_conjuncts(content, content_ids):
-                cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
-                if cand:
-                    candidates.append(cand)
+            for reported in (content, *(doc[i] for i in frame.more)):
+                content_ids = _subtree_ids(reported) & tokens
+                for part, part_tokens in _split_conjuncts(reported, content_ids):
+                    cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
+                    if cand:
+                        candidates.append(cand)
             continue
         inline = inline_attribution(tokens, doc)
-        if not _is_verbal(head) and not any(doc[i].like_num for i in tokens):
+        if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
@@ -534,6 +594,33 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: Verbs whose "whether" clause is a question asked, not a claim made.
+_ASKING_VERBS = frozenset({"ask", "query", "question", "wonder", "doubt", "debate", "investigate", "examine", "consider", "probe"})
+
+
+def _asks_whether(head: Token) -> bool:
+    """True for "some analysts queried whether X had overpaid": the clause reports a question."""
+    lemma = head.lemma_.lower()
+    if lemma not in _ASKING_VERBS and lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS:
+        return False
+    # An "if" adverbial clause is a condition ("could claim 600 euros if ..."), except after
+    # a verb of asking, where the parser often puts the question ("wondered if ...").
+    deps = ("ccomp", "advcl") if lemma in _ASKING_VERBS else ("ccomp",)
+    clauses = [c for c in head.children if c.dep_ in deps and _is_verbal(c)]
+    return bool(clauses) and all(_is_indirect_question(c) for c in clauses)
+
+
+def _has_figure(doc: Doc, tokens: set[int]) -> bool:
+    """True when a fragment states a figure: "Increased spending on health to 102.8bn rupees"."""
+    return any(doc[i].like_num or doc[i].tag_ == "CD" for i in tokens)
+
+
+def _clause_below(head: Token) -> bool:
+    """True when a noun the parser took for the root governs a finite clause with its own subject:
+    "Increasingly more women than men went to university" parsed with "women" as the root."""
+    return any(c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP") and has_subject(c) for c in head.children)
 
 
 #: Words that count people: "a majority of voters say", "two-thirds of them believe".
