@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.spans import entity_index
-from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
@@ -194,6 +194,22 @@ def _content_child(head: Token, deps: frozenset[str] | set[str]) -> Token | None
     return next((c for c in found if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), found[0])
 
 
+def _after_colon(head: Token) -> Token | None:
+    """The quotation after "X said:", however the parser attached it.
+
+    In 'A Treasury source said: "Every penny counts."' the small model may read
+    "counts" as a noun; the words after the colon are still what was said.
+    """
+    doc = head.doc
+    colon = next((c for c in head.rights if c.text == ":" and c.i <= head.i + 2), None)
+    if colon is None:
+        return None
+    after = [c for c in head.rights if c.i > colon.i and not c.is_punct]
+    if len(after) != 1 or not any(doc[i].text in _QUOTE_CHARS for i in range(colon.i + 1, after[0].left_edge.i + 1)):
+        return None
+    return after[0]
+
+
 def _shared_subject_contents(head: Token, content: Token) -> list[Token]:
     """Further reported clauses after ``content`` that share its subject:
     "he said they had been given no idea, had never been interviewed and ..."."""
@@ -215,6 +231,8 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
         content = _content_child(head, {"ccomp", "parataxis"})
         if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
             content = _content_child(head, {"advcl"})
+        if content is None and lemma in SPEECH_VERBS:
+            content = _after_colon(head)
         if content is not None:
             more = _shared_subject_contents(head, content)
             exclude = _subtree_ids(content).union(*(_subtree_ids(m) for m in more))
@@ -507,6 +525,8 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
         if ent.label_ != "PERSON":
             continue
         root = ent.root
+        if _speaks(root):
+            continue  # "said BPI chairman Jo Bloggs": the frame introduces the speaker, it claims nothing
         # "Chris Monday, an associate professor at Busan's Dongseo University".
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i and any(t.lemma_.lower() in TITLE_NOUNS for t in child.subtree):
@@ -516,6 +536,20 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
         if lefts and any(t.lemma_.lower() in TITLE_NOUNS for c in lefts for t in c.subtree):
             add(min(c.left_edge.i for c in lefts), ent.end, root, "role")
     return out
+
+
+def _speaks(person: Token) -> bool:
+    """True when ``person`` is the subject of a speech or belief verb: "Jo Bloggs, head of policy
+    at X, said ...".  (A source after "according to" keeps its credentials as a claim: the
+    sentence rests on them.)"""
+    node = person
+    for _ in range(3):
+        if node.dep_ in ("compound", "appos", "conj") and node.head is not node:
+            node = node.head
+    if node.dep_ == "nsubj":
+        lemma = node.head.lemma_.lower()
+        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS
+    return False
 
 
 _LISTING_PREPS = frozenset({"including", "like", "such", "as", "especially", "notably"})
@@ -573,6 +607,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame.tokens &= tokens
             for reported in (content, *(doc[i] for i in frame.more)):
                 content_ids = _subtree_ids(reported) & tokens
+                if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS:
+                    continue  # "the Lib Dems say Mr Clarke should use ...": advice, not a claim
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
                     cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
                     if cand:
@@ -582,6 +618,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
+        if _recommends(head, claim_tokens):
+            continue
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
@@ -610,6 +648,24 @@ def _asks_whether(head: Token) -> bool:
     deps = ("ccomp", "advcl") if lemma in _ASKING_VERBS else ("ccomp",)
     clauses = [c for c in head.children if c.dep_ in deps and _is_verbal(c)]
     return bool(clauses) and all(_is_indirect_question(c) for c in clauses)
+
+
+#: Modal verbs of advice: "X should Y" recommends, it does not state.
+_ADVICE_MODALS = frozenset({"should", "ought", "shouldn't", "oughtn't"})
+
+
+def _recommends(head: Token, tokens: set[int]) -> bool:
+    """True for advice with nothing checkable in it: "the minister should use his first week to ...".
+
+    A figure keeps the clause ("a used Mini should still fetch at least 8,000 pounds" is a
+    forecast), as does a rule's wording, which the caller checks ("the code stipulates that a
+    first offence should be followed by a ban").
+    """
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _ADVICE_MODALS for c in head.children):
+        return False
+    doc = head.doc
+    # Digits and amounts, not ordinals: "should use his first week" is still advice.
+    return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
 
 
 def _has_figure(doc: Doc, tokens: set[int]) -> bool:

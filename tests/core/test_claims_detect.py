@@ -153,3 +153,33 @@ def test_claims_root_noun_with_a_clause_is_kept(engine) -> None:
     # The small English model parses "women" as the root here; the clause below it is still a claim.
     texts = _texts(engine, "Increasingly more girls than boys passed the exam, while the new fees made no difference.")
     assert any("made no difference" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("The Greens say the mayor should use his first week to scrap the bypass.", None),
+        ("Councils should publish what they spend on consultants.", None),
+        # a figure makes it a forecast; a rule's wording keeps its "should"
+        ("A three-year-old van should still fetch at least 6,000 pounds.", "at least 6,000 pounds"),
+    ],
+)
+def test_claims_advice_without_a_figure_is_not_a_claim(engine, text: str, kept: str | None) -> None:
+    texts = _texts(engine, text)
+    if kept is None:
+        assert not any("should" in t for t in texts), texts
+    else:
+        assert any(kept in t for t in texts), texts
+
+
+def test_claims_speaker_credentials_in_a_frame_are_not_role_claims(engine) -> None:
+    report = engine.check("Mary Cole, head of policy at the charity Shelter Now, said the scheme was unfair.", all=True)
+    assert not [c for c in report.claims if c.type == "role" or "head of policy" in c.text]
+    # ... but a person's role stated for its own sake still is one.
+    report = engine.check("Mary Cole, head of policy at the charity Shelter Now, resigned on Monday.", all=True)
+    assert any("head of policy" in c.text for c in report.claims)
+
+
+def test_claims_quotation_after_a_colon_is_the_content(engine) -> None:
+    report = engine.check('A Treasury source said: "Every penny counts."', all=True)
+    assert [c.text for c in report.claims] == ["Every penny counts"]
