@@ -97,6 +97,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_CHARS
         or doc[start].dep_ == "mark"
+        or (doc[start].lower_ == "that" and doc[start].tag_ == "IN")  # a complementiser, whatever its arc
         or (doc[start].lower_ in _TRIM_WORDS and doc[start].dep_ in ("cc", "advmod", "det"))
     ):
         start += 1
@@ -674,8 +675,13 @@ def _has_figure(doc: Doc, tokens: set[int]) -> bool:
 
 
 def _clause_below(head: Token) -> bool:
-    """True when a noun the parser took for the root governs a finite clause with its own subject:
-    "Increasingly more women than men went to university" parsed with "women" as the root."""
+    """True when a noun the parser took for the root is really a clause: it governs a finite clause
+    with its own subject ("Increasingly more women than men went to university" parsed with
+    "women" as the root), or it has a subject and an object itself (a verb tagged as a noun)."""
+    if head.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        return True  # a verb tagged as a noun: "Any player who takes drugs breaches his contract"
     return any(c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP") and has_subject(c) for c in head.children)
 
 
