@@ -356,7 +356,24 @@ def _units(sent: Span) -> list[Token]:
         elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
             if _broken_off(token, token.head):
                 heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
+        elif token.dep_ == "advcl" and _contrasts_another_source(token):
+            heads.append(token)  # "X said the club would be sold, while prosecutors said ..."
     return heads
+
+
+#: Marks of a clause set against another: "..., while / whereas Y said ...".
+_CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+
+
+def _contrasts_another_source(token: Token) -> bool:
+    """True for a contrasting clause with its own speaker and reported content: it is a claim of
+    its own, not part of what the first speaker said."""
+    lemma = token.lemma_.lower()
+    if not (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS) or not has_subject(token):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children):
+        return False
+    return _content_child(token, {"ccomp"}) is not None
 
 
 def _inside_content_of_frame(token: Token) -> bool:

@@ -188,3 +188,13 @@ def test_claims_quotation_after_a_colon_is_the_content(engine) -> None:
 def test_claims_verb_tagged_as_noun_is_still_a_clause(engine) -> None:
     texts = _texts(engine, "Any driver who ignores the signs breaches the council's parking rules.")
     assert any("breaches" in t for t in texts)
+
+
+def test_claims_contrasting_source_is_its_own_claim(engine) -> None:
+    report = engine.check("The union said pay had fallen by 3%, whereas the firm said it had risen by 2%.", all=True)
+    by_text = {c.text: c for c in report.claims}
+    assert "pay had fallen by 3%" in by_text and "it had risen by 2%" in by_text
+    assert "firm" in (by_text["it had risen by 2%"].attribution.speaker or "")
+    # a "while" clause with no speaker of its own stays part of the claim
+    texts = _texts(engine, "The club said it would be sold while the inquiry continued.")
+    assert "it would be sold while the inquiry continued" in texts
