@@ -604,6 +604,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     if _is_question(sent):
         return []
     candidates: list[Candidate] = []
+    # Who speaks in this sentence: a description of a speaker is part of the frame, not a claim.
+    speakers: set[int] = set()
     heads = _units(sent)
     owned = _assign(sent, heads)
     for head in heads:
@@ -623,6 +625,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
+            if frame.kind in ("speech", "cognition"):
+                speakers.update(frame.speaker)
             for reported in (content, *(doc[i] for i in frame.more)):
                 content_ids = _subtree_ids(reported) & tokens
                 if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS:
@@ -647,6 +651,9 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         # A participle inside a reported clause is already part of that claim
         # ("shares have fallen 40%, wiping $2bn off its value").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
+            continue
+        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is.
+        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not doc[i].is_punct):
             continue
         candidates.append(cand)
     return candidates

@@ -198,3 +198,8 @@ def test_claims_contrasting_source_is_its_own_claim(engine) -> None:
     # a "while" clause with no speaker of its own stays part of the claim
     texts = _texts(engine, "The club said it would be sold while the inquiry continued.")
     assert "it would be sold while the inquiry continued" in texts
+
+
+def test_claims_description_of_a_speaker_is_not_a_claim(engine) -> None:
+    text = 'The plans are "deeply reckless," said Jo Hill, a Republican who headed the Senate Budget Committee staff in the 1990s.'
+    assert not any("headed" in t for t in _texts(engine, text))
