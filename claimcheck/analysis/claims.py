@@ -40,8 +40,9 @@ _EMERGE_VERBS = frozenset({"emerge", "transpire"})
 _FACT_NOUNS = frozenset({"fact", "truth", "reality"})
 #: Verbs of telling whose passive subject is the hearer, not the speaker: "800 parents were warned (that) X".
 _TELLING_VERBS = frozenset({"tell", "warn", "inform", "advise", "remind", "notify", "assure", "promise", "reassure", "brief", "caution"})
-#: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%".
-_CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";"})
+#: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%",
+#: "The message is simple: fares will rise by 5%".
+_CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
 
 
 @dataclass
@@ -96,7 +97,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, quote marks, spaces and linking words at the edges."""
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_CHARS
-        or doc[start].dep_ == "mark"
+        # A condition opening the claim is part of it ("if you hit someone at 30mph, ...").
+        or (doc[start].dep_ == "mark" and doc[start].lower_ not in _CONDITION_MARKS)
         or (doc[start].lower_ == "that" and doc[start].tag_ == "IN")  # a complementiser, whatever its arc
         or (doc[start].lower_ in _TRIM_WORDS and doc[start].dep_ in ("cc", "advmod", "det"))
     ):

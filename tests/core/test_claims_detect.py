@@ -203,3 +203,8 @@ def test_claims_contrasting_source_is_its_own_claim(engine) -> None:
 def test_claims_description_of_a_speaker_is_not_a_claim(engine) -> None:
     text = 'The plans are "deeply reckless," said Jo Hill, a Republican who headed the Senate Budget Committee staff in the 1990s.'
     assert not any("headed" in t for t in _texts(engine, text))
+
+
+def test_claims_colon_ends_a_clause_and_a_condition_stays(engine) -> None:
+    texts = _texts(engine, "The rule is simple: if a train is 30 minutes late, passengers get a 50% refund.")
+    assert "if a train is 30 minutes late, passengers get a 50% refund" in texts
