@@ -358,6 +358,10 @@ def _units(sent: Span) -> list[Token]:
         elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
             if _broken_off(token, token.head):
                 heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
+            elif token.i < token.head.i and _content_child(token.head, {"ccomp", "parataxis"}) not in (None, token):
+                # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
+                # the clause before it is a claim of its own.
+                heads.append(token)
         elif token.dep_ == "advcl" and _contrasts_another_source(token):
             heads.append(token)  # "X said the club would be sold, while prosecutors said ..."
     return heads
@@ -631,15 +635,18 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 speakers.update(frame.speaker)
             for reported in (content, *(doc[i] for i in frame.more)):
                 content_ids = _subtree_ids(reported) & tokens
-                if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS:
-                    continue  # "the Lib Dems say Mr Clarke should use ...": advice, not a claim
+                if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS | _ADVOCACY_VERBS:
+                    # "the Lib Dems say Mr Clarke should use ...": advice, not a claim.  A position
+                    # somebody took ("Romney suggested that employers should ...") is a record of
+                    # what they advocated, and stays.
+                    continue
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
                     cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
                     if cand:
                         candidates.append(cand)
             continue
         inline = inline_attribution(tokens, doc)
-        if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head):
+        if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
         if _recommends(head, claim_tokens):
@@ -677,6 +684,8 @@ def _asks_whether(head: Token) -> bool:
     return bool(clauses) and all(_is_indirect_question(c) for c in clauses)
 
 
+#: Verbs that report a position taken: "X proposed that Y should ..." can be checked against the record.
+_ADVOCACY_VERBS = frozenset({"suggest", "propose", "recommend", "urge", "advocate", "demand", "insist", "argue", "call"})
 #: Modal verbs of advice: "X should Y" recommends, it does not state.
 _ADVICE_MODALS = frozenset({"should", "ought", "shouldn't", "oughtn't"})
 
@@ -693,6 +702,26 @@ def _recommends(head: Token, tokens: set[int]) -> bool:
     doc = head.doc
     # Digits and amounts, not ordinals: "should use his first week" is still advice.
     return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
+
+
+_BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "\u25cf", "\u25aa"})
+
+
+def _list_item(sent: Span) -> bool:
+    """True for a bulleted line with some substance: "- Duty cuts on capital goods and raw materials".
+
+    Items of a list ("he has announced: - ... - ...") are claims written without
+    verbs; a heading or a navigation link has no bullet, or only a word or two.
+    The sentence splitter may leave the bullet in a sentence of its own, so the
+    line is read from the text.
+    """
+    text = sent.doc.text
+    begin = sent.start_char
+    line = text[text.rfind("\n", 0, begin) + 1 : begin + 2].strip()
+    if not line or line[0] not in _BULLETS:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ == "NOUN" for t in words)
 
 
 def _has_figure(doc: Doc, tokens: set[int]) -> bool:

@@ -208,3 +208,22 @@ def test_claims_description_of_a_speaker_is_not_a_claim(engine) -> None:
 def test_claims_colon_ends_a_clause_and_a_condition_stays(engine) -> None:
     texts = _texts(engine, "The rule is simple: if a train is 30 minutes late, passengers get a 50% refund.")
     assert "if a train is 30 minutes late, passengers get a 50% refund" in texts
+
+
+def test_claims_bulleted_list_items_without_verbs_are_claims(engine) -> None:
+    text = ("The council has agreed:\n\n- Free parking for blue badge holders in the centre\n"
+            " - Longer opening hours at the main library\n- Home\n\nOminous words for the West.\n")
+    texts = _texts(engine, text)
+    assert "Free parking for blue badge holders in the centre" in texts
+    assert "Longer opening hours at the main library" in texts
+    assert not any(t in ("Home", "Ominous words for the West") for t in texts)
+
+
+def test_claims_advice_as_a_position_taken_is_a_record(engine) -> None:
+    texts = _texts(engine, "In 2019 the senator suggested that hospitals should be able to refuse the vaccine.")
+    assert any("hospitals should be able" in t for t in texts)
+
+
+def test_claims_clause_before_a_that_clause_frame_is_its_own_claim(engine) -> None:
+    texts = _texts(engine, "The mayor not only closed the depot, she said that the site would be sold in May.")
+    assert "The mayor not only closed the depot" in texts and "the site would be sold in May" in texts
