@@ -717,7 +717,12 @@ def _list_item(sent: Span) -> bool:
     """
     text = sent.doc.text
     begin = sent.start_char
-    line = text[text.rfind("\n", 0, begin) + 1 : begin + 2].strip()
+    # Only a few characters either side matter: "\n - Expanded ..." or "\n- Duty ...".
+    window = text[max(0, begin - 8) : begin + 2]
+    cut = window.rfind("\n")
+    if cut == -1 and begin > 8:
+        return False
+    line = window[cut + 1 :].strip()
     if not line or line[0] not in _BULLETS:
         return False
     words = [t for t in sent if t.is_alpha]
