@@ -35,7 +35,12 @@ _FURNITURE_ACTION = re.compile(
     r"click here|tap here|join (?:us|our)|advertisement|sponsored|skip to|back to top|copyright|\u00a9|"
     r"all rights reserved|cookie|accept (?:all )?cookies|terms of (?:use|service)|privacy policy|"
     r"listen to this article|related (?:articles|stories|topics)|more stories|most read|top stories|"
-    r"newsletter|we use cookies|support our journalism|comments?\b)",
+    r"newsletter|we use cookies|support our journalism|comments?\b|"
+    # Notes about the article itself: corrections, credits and contacts.
+    r"(?:this|the) (?:article|story|report|piece) (?:was|has been|is being) (?:amended|updated|corrected|changed)|"
+    r"corrections?\s*:|clarifications?\s*:|(?:additional|further) reporting by|(?:reporting|editing|writing) by (?-i:[A-Z])|"
+    r"contact (?:the )?(?:author|reporter|writer)|follow [^.\n]{1,60} on (?:twitter|x|facebook|instagram|threads|bluesky)|"
+    r"email [^.\n]{1,60}@)",
     re.IGNORECASE,
 )
 # Photo captions and credits: a Getty-style caption opens with a place and a date in capitals
@@ -47,8 +52,11 @@ _CAPTION_DATELINE = re.compile(
 )
 _PHOTO_CREDIT = re.compile(
     r"(?:\(\s*(?:photo|photograph|picture|image|illustration|video)s?\s*(?:by|credit|courtesy|:)[^)]{0,120}\)"
+    # "(AP Photo/Evan Vucci)", "(Reuters photo)": an agency credit in brackets
+    r"|\([^()\n]{0,40}\b(?:photo|photograph|pictures?|images?)\b\s*(?:/[^()\n]{0,60})?\)"
+    r"|(?:credit|courtesy)\s*:\s*[^.\n]{0,80}"
     r"|(?:photo|photograph|picture|image)\s*(?:credit|copyright)?\s*:\s*[^.]{0,80}"
-    r"|/\s*(?:Getty Images|AFP|AP|Reuters|PA(?: Images| Wire)?|Shutterstock|EPA|Bloomberg)\s*\)?)\s*$",
+    r"|/\s*(?:Getty Images|AFP|AP|Reuters|PA(?: Images| Wire)?|Shutterstock|EPA|Bloomberg)(?:\s+via\s+Getty Images)?\s*\)?)\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
