@@ -316,12 +316,18 @@ def colon_source(doc: Doc, colon: int) -> tuple[list[int], str] | None:
     tokens and the cue word.
     """
     if colon > 0:
+        # "More from Jeffrey M. Jones: '...'", "- HuffPollster: '...'": the name the colon follows,
+        # tagged as one, or two or more capitalised names after a dash, "from" or "by".
         before = doc[colon - 1]
         if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG"):
-            # "More from Jeffrey M. Jones: '...'", "- HuffPollster: '...'": the name the colon follows.
             start = colon - 1
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1
+            return list(range(start, colon)), ":"
+        start = colon
+        while start > 0 and colon - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if colon - start >= 2 and start > 0 and doc[start - 1].lower_ in ("-", "–", "—", "from", "by"):
             return list(range(start, colon)), ":"
     for i in range(colon - 1, max(colon - 40, -1), -1):
         token = doc[i]
