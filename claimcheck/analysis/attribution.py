@@ -449,10 +449,11 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             source = frame_source(resolver, outer)
             if source is not None:
                 return source, quote is not None
-    # An embedded claim (a role, a relative clause) inside a cue's content is the source's
-    # too ("a poll showed Senator Marco Rubio at 8 percent"); one the cue heads is not.
+    # A role inside what a cue reports is the source's too ("a poll showed Senator Marco Rubio
+    # at 8 percent"); a relative clause ("Gruenberg, who was nominated by ...") and a role in
+    # the object of an act ("accused President Obama of ...") stay the article's description.
     cue = resolver.cues().for_claim(cand.head, cand.sent_start, None if cand.embedded else cand.tokens)
-    if cue is not None and cand.embedded and cue.verb == cand.head:
+    if cue is not None and cand.embedded and (cue.verb == cand.head or cue.act or cand.origin == "relative"):
         cue = None
     if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
         source = resolver.resolve_cue(cue)
