@@ -13,7 +13,10 @@ so that a claim the frames did not cover still gets its source:
   that ...", "and said ...");
 * documents that speak ("a poll shows Clinton leading", "the register shows
   Hague earning £820,000");
-* relative pronouns as sources ("Thomas Perez, who said he expects ...").
+* relative pronouns as sources ("Thomas Perez, who said he expects ...");
+* acts reported with a complement, as mined cue frames
+  (:mod:`claimcheck.analysis.attribution_frames`: "declined to say ...",
+  "called for ...", "criticized X for ...").
 
 Cues are indexed by sentence; looking one up is a scan of the few cues of one
 sentence, so the whole pass stays linear in the document.
