@@ -139,7 +139,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
         # "one" is seldom a count ("one of the"), but "one in four" is a share.
         (r"\bone(?=[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?:\d|two|three|four|five|six|seven|eight|"
-         r"nine|ten|twenty|fifty|hundred))", "1"),
+         r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+         r"forty|fifty|sixty|seventy|eighty|ninety|hundred))", "1"),
     )
 )
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a

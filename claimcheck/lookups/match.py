@@ -199,13 +199,26 @@ def similarity(query: Features, candidate: Features, weight: Callable[[str], flo
 
 
 
+ACRONYM = 5
+
+
+@lru_cache(maxsize=8192)
 def _initials(words: tuple[str, ...], names: frozenset[str]) -> dict[str, set[str]]:
-    """Acronyms of runs of consecutive name words, with the stems they stand for."""
-    run = [w for w in words if stem(w) in names]
+    """Acronyms of runs of consecutive name words, with the name stems they stand for.
+
+    A word is taken for a name when its first three letters begin a name's
+    stem: stemming every word again here would cost more than the lookup.
+    """
+    by_prefix: dict[str, set[str]] = {}
+    for name in names:
+        by_prefix.setdefault(name[:3], set()).add(name)
+    run = [w for w in words if w[:3] in by_prefix]
     out: dict[str, set[str]] = {}
     for i in range(len(run)):
-        for j in range(i + 2, min(len(run), i + 5) + 1):
-            out.setdefault("".join(w[0] for w in run[i:j]), set()).update(stem(w) for w in run[i:j])
+        for j in range(i + 2, min(len(run), i + ACRONYM) + 1):
+            stems = out.setdefault("".join(w[0] for w in run[i:j]), set())
+            for w in run[i:j]:
+                stems |= by_prefix[w[:3]]
     return out
 
 
@@ -217,16 +230,19 @@ def _unaliased(missing: frozenset[str], extra: frozenset[str], candidate: Featur
 
     gone_missing = {m for m in missing if any(alias(m, e) for e in extra)}
     gone_extra = {e for e in extra if any(alias(m, e) for m in missing)}
-    candidate_acronyms = _initials(candidate.words, candidate.names)
-    for short in extra:  # "UN" in the query, "United Nations" stored
-        if candidate_acronyms.get(short, set()) & missing:
-            gone_extra.add(short)
-            gone_missing |= candidate_acronyms[short]
-    query_acronyms = _initials(query.words, query.names)
-    for short in missing:  # "EPA" stored, "Environmental Protection Agency" in the query
-        if query_acronyms.get(short, set()) & extra:
-            gone_missing.add(short)
-            gone_extra |= query_acronyms[short]
+    # Acronyms are short: only then are the runs of names spelt out.
+    if any(len(short) <= ACRONYM for short in extra):  # "UN" in the query, "United Nations" stored
+        candidate_acronyms = _initials(candidate.words, candidate.names)
+        for short in extra:
+            if candidate_acronyms.get(short, set()) & missing:
+                gone_extra.add(short)
+                gone_missing |= candidate_acronyms[short]
+    if any(len(short) <= ACRONYM for short in missing):  # "EPA" stored, "Environmental Protection Agency" asked
+        query_acronyms = _initials(query.words, query.names)
+        for short in missing:
+            if query_acronyms.get(short, set()) & extra:
+                gone_missing.add(short)
+                gone_extra |= query_acronyms[short]
     return missing - gone_missing, extra - gone_extra
 
 

@@ -80,6 +80,7 @@ def test_features_drop_reporting_frame_and_keep_names() -> None:
         ("ninety-five per cent of the time", "95 percent of the time"),
         ("after three decades of inaction", "after 30 years of inaction"),
         ("a one-in-three chance", "a one in three chance"),
+        ("a one in twelve chance", "a 1-in-12 chance"),
         ("Half the kids", "50 percent of kids"),
         # Durations by value, and "half of" before any noun.
         ("an hour and a quarter longer", "an hour and 15 minutes longer"),
