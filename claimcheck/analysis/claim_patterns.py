@@ -22,11 +22,12 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from claimcheck.analysis.lexicon import EVALUATIVE
+from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
 
 _BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
 #: Nouns that hyperbolic round numbers go with: "a million miles", "a thousand times".
@@ -119,20 +120,21 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
     ],
 ]
 
-_MATCHERS: dict[int, tuple[Matcher, DependencyMatcher]] = {}
+_MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
 #: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
 _FOUND: weakref.WeakKeyDictionary[Doc, tuple[frozenset[int], frozenset[int], frozenset[int]]] = weakref.WeakKeyDictionary()
 
 
-def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]:
     found = _MATCHERS.get(id(vocab))
     if found is None:
-        idioms = Matcher(vocab)
+        # Most documents hold no idiom's words: the prefilter then skips the Matcher (analysis.matching).
+        idioms = PrefilteredMatcher(vocab)
         idioms.add("IDIOM_WITH_NUMBER", IDIOM_PATTERNS)
         idioms.add("JUDGEMENT_IDIOM", JUDGEMENT_IDIOMS)
         opinions = DependencyMatcher(vocab)
         opinions.add("OPINION_VERB", OPINION_PATTERNS)
-        found = (idioms, opinions)
+        found = (idioms, opinions, WordFilter(OPINION_PATTERNS, vocab))
         _MATCHERS[id(vocab)] = found
     return found
 
@@ -140,13 +142,14 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
 def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     cached = _FOUND.get(doc)
     if cached is None:
-        idioms, opinions = _matchers(doc.vocab)
+        idioms, opinions, opinion_words = _matchers(doc.vocab)
         number_ids: set[int] = set()
         judgement_ids: set[int] = set()
         judgement_label = doc.vocab.strings["JUDGEMENT_IDIOM"]
         for match_id, start, end in idioms(doc):
             (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
-        heads = {ids[0] for _, ids in opinions(doc)} if doc.has_annotation("DEP") else set()
+        heads = ({ids[0] for _, ids in opinions(doc)}
+                 if doc.has_annotation("DEP") and opinion_words.possible(doc) else set())
         cached = (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
         _FOUND[doc] = cached
     return cached
