@@ -36,6 +36,7 @@ from claimcheck.analysis.claim_patterns import (
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
+    COGNITION_VERBS,
     CAUSAL_VERBS,
     EVALUATIVE,
     FUTURE_MARKERS,
@@ -46,6 +47,7 @@ from claimcheck.analysis.lexicon import (
     QUANTITY_WORDS,
     RULE_NOUNS,
     RULE_VERBS,
+    SPEECH_VERBS,
     TITLE_NOUNS,
 )
 from claimcheck.analysis.spans import entity_index
@@ -104,6 +106,9 @@ _MODAL_HYPOTHETICAL = frozenset(["would", "could", "might"])
 _NOT_FORECAST_VERBS = frozenset(
     ["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"]
 )
+#: Reporting and belief verbs whose content clause is the claim ("predict", "forecast" and "estimate"
+#: stay: their content is a forecast or an estimate).
+_FRAME_VERBS = (SPEECH_VERBS | COGNITION_VERBS) - frozenset(["predict", "forecast", "estimate", "expect", "warn", "promise", "vow", "pledge", "threaten"])
 _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "title", "role", "job"])
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
@@ -586,6 +591,21 @@ def _superlative_predicate(t: Token) -> bool:
     return node.dep_ in ("attr", "acomp") and node.head.lemma_ == "be" and t.lower_ not in ("most", "least", "latest")
 
 
+#: Verbs that state what a figure is, not how it will change: "the deficit would be 4.5% of GDP",
+#: "the proposal would mean a 35% rise", "Rosneft will control about 16% of output".
+_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make"])
+
+
+def _stated_figure(head: Token) -> bool:
+    """True when a future or modal clause states a figure (a quantity) rather than forecasting an outcome
+    ("would save 65 lives", "will exceed 137 million" stay predictions)."""
+    if head.lemma_.lower() not in _STATING_VERBS or head.dep_ == "xcomp":
+        return False
+    slots = [c for c in head.children if c.dep_ in ("attr", "dobj", "acomp")]
+    slots += [p for c in head.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ in ("pobj", "prep")]
+    return any(_numeric_tokens(list(s.subtree)) for s in slots if s.dep_ != "prep" or s.lower_ == "to")
+
+
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role":
         return True
@@ -646,6 +666,16 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and complement.i in token_ids:
             head = complement
+    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
+    # claim still carries its reporting frame, its type is the reported content's.
+    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
+        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in token_ids), None)
+        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        # "55 percent of voters say she does not": the count of who says it is the claim
+        if content is not None and not _numeric_tokens(speaker):
+            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
+            if inside:
+                head, tokens = content, inside
     if _is_role(tokens, head, origin):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
@@ -663,7 +693,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
     if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
-        return "prediction"
+        return "quantity" if _stated_figure(head) else "prediction"
     # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
     # "partly because ...") to a figure leaves the claim a quantity.
     causation = _causation_kind(tokens, head)

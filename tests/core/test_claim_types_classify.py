@@ -211,3 +211,25 @@ def test_claim_types_roles_held_as(engine, claim_type: str, text: str, contains:
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a future or modal clause that states what a figure is, is a quantity
+        ("quantity", "The finance minister said the deficit would be 3.2% of national income next year.", "3.2%"),
+        ("quantity", "The new contract will mean a 7% pay rise for nurses.", "7% pay rise"),
+        # one that forecasts an outcome is a prediction
+        ("prediction", "Lowering the speed limit would save 40 lives a year.", "40 lives"),
+        ("prediction", "Online sales will overtake high-street sales by 2030.", "overtake"),
+        # a reporting frame left in the claim does not make it an event
+        ("quantity", "It is believed that almost 300,000 pensioners miss out on the benefit.", "300,000"),
+        ("other", "The minister said the government was prepared to veto any new levy.", "veto"),
+        ("quantity", "Sixty percent of parents say the school day is too short.", "Sixty percent"),
+    ],
+)
+def test_claim_types_stated_figures_and_frames(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
