@@ -33,7 +33,6 @@ from claimcheck.analysis.claim_patterns import (
     judgement_idiom_tokens,
     opinion_heads,
 )
-from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
     COGNITION_VERBS,
@@ -166,7 +165,7 @@ def _is_generic_subject(head: Token) -> bool:
             dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "nummod")}
             return subject.tag_ == "NNS" and not dets and not subject.ent_type_ and not any(c.dep_ == "poss" for c in subject.children)
         # "X will have to adhere": the subject sits on "have"
-        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head is not node else None
+        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i else None
     return False
 
 
@@ -178,7 +177,8 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
     """
     lemma = head.lemma_.lower()
     obliged = (
-        any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+        (any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+         and lemma not in COGNITION_VERBS)  # "teenagers could expect a 50% chance" is not a permission
         or (head.dep_ == "xcomp" and head.head.lemma_ == "have" and any(c.lower_ == "to" for c in head.children))
         or (lemma == "have" and any(c.dep_ == "xcomp" for c in head.children))
         or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
@@ -213,8 +213,25 @@ def _is_policy(tokens: list[Token], head: Token) -> bool:
     return subject is not None and (subject.lemma_.lower() in _POLICY_NOUNS or subject.lemma_.lower() in RULE_NOUNS)
 
 
+_LEGALITY_VERBS = frozenset(["breach", "break", "violate", "contravene", "infringe", "flout", "comply", "conform", "satisfy"])
+_LEGALITY_ADJECTIVES = frozenset(["compatible", "incompatible", "consistent", "inconsistent", "compliant", "contrary"])
+
+
+def _is_legality(head: Token) -> bool:
+    """Whether something is within a law: "the detentions breach human rights law", "the rules were
+    incompatible with the convention" -- a claim about what the law allows."""
+    def names_rule(t: Token) -> bool:
+        return any(u.lemma_.lower() in RULE_NOUNS or u.ent_type_ == "LAW" for u in t.subtree)
+
+    if head.lemma_.lower() in _LEGALITY_VERBS:
+        return any(c.dep_ in ("dobj", "prep") and names_rule(c) for c in head.children)
+    if head.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _LEGALITY_ADJECTIVES and names_rule(c) for c in head.children)
+    return False
+
+
 def _is_rule(tokens: list[Token], head: Token) -> bool:
-    if _is_policy(tokens, head):
+    if _is_policy(tokens, head) or _is_legality(head):
         return True
     lemmas = {t.lemma_.lower() for t in tokens}
     has_rule_noun = bool(lemmas & RULE_NOUNS) or any(t.ent_type_ == "LAW" for t in tokens)
@@ -249,6 +266,9 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+_TEMPORAL_PREPOSITIONS = frozenset(["before", "after", "until", "since", "while", "when"])
+
+
 def _on_main_line(t: Token, head: Token) -> bool:
     """True when ``t`` is the claim's head or heads a clause of its main predicate, not a trailing adjunct
     ("100,000 players logged on, forcing the firm to add servers": the claim is the number)."""
@@ -256,7 +276,9 @@ def _on_main_line(t: Token, head: Token) -> bool:
     while node.i != head.i:
         if node.dep_ in ("advcl", "relcl"):
             return False
-        if node.head is node:
+        if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_PREPOSITIONS:
+            return False  # "resisted devaluation, before being forced into it": a later event, not the claim
+        if node.head.i == node.i:
             return False
         node = node.head
     return True
@@ -266,7 +288,7 @@ def _in_verb_adjunct(t: Token, head: Token) -> bool:
     """True when ``t`` sits in an adverbial or relative clause with its own verb, off the claim's head
     ("..., making Britain second only to the US"); a mis-parsed noun adjunct does not count."""
     node = t
-    while node.i != head.i and node.head is not node:
+    while node.i != head.i and node.head.i != node.i:
         if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
             return True
         node = node.head
@@ -277,7 +299,7 @@ def _animate_subject(verb: Token) -> bool:
     """True when the verb's subject (or, for "appeared to push", its governor's) is a person or organisation."""
     node = verb
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    while subject is None and node.dep_ == "xcomp" and node.head is not node:
+    while subject is None and node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -365,17 +387,27 @@ def _carries_amount(t: Token) -> bool:
     """True when ``t`` is a number, percentage or fraction word that states an amount."""
     if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
         return True  # "a sixth of all callers": a fraction, not an ordinal
+    if _is_age(t):
+        return False  # "the 25-year-old tested positive": a description of a person, not a statistic
     if t.i in idiom_tokens(t.doc) or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
         return False
     if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
         return False  # "Halo 2", "Windows 2000": part of a name the tagger missed
     if t.ent_type_ in NUMERIC_ENTITY_LABELS:
         # "the two", "one of them": not a statistic
-        return not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
+        hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
+        return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
     if _is_amount_word(t):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
     return t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t)
+
+
+def _is_age(t: Token) -> bool:
+    """ "25-year-old", "a six-month-old baby": an age used as a description."""
+    doc = t.doc
+    return (t.i + 4 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in ("year", "month", "week", "day")
+            and doc[t.i + 3].text == "-" and doc[t.i + 4].lower_ == "old")
 
 
 def _is_ordinal_word(t: Token) -> bool:
@@ -400,13 +432,27 @@ def _is_amount_word(t: Token) -> bool:
     return t.text == "%"
 
 
+_POINT_WORDS = frozenset(["ago", "last", "next", "previous", "later", "earlier", "since", "before", "after", "this", "that", "from", "until", "on", "of"])
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tomorrow", "tonight", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+     "nov", "dec"]
+)
+
+
 def _is_duration(t: Token) -> bool:
     """True when ``t`` is the number of a length of time ("65 seconds", "four days"), not of a date."""
     ent = next(iter(entity_index(t.doc).overlapping(t.i, t.i + 1)), None)
     if ent is None or not any(w.lemma_.lower() in _TIME_UNITS for w in ent):
         return False
-    resolved = resolve(ent.text, None)
-    return resolved.value is None and not resolved.relative
+    # A point in time names a calendar word or counts back/forward from now ("two days ago", "May 3");
+    # decided from the words, not by asking the date parser, which reads "65 seconds" as "now".
+    for w in ent:
+        lower = w.lower_
+        if lower in _POINT_WORDS or lower in _CALENDAR_WORDS or (w.like_num and len(lower) == 4 and lower.isdigit()):
+            return False
+    return True
 
 
 def _is_percentage(t: Token) -> bool:
@@ -416,15 +462,18 @@ def _is_percentage(t: Token) -> bool:
 def _is_quantity(tokens: list[Token], head: Token) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
     ids = {t.i for t in tokens}
-    for t in _numeric_tokens(tokens):
+    amounts = _numeric_tokens(tokens)
+    if amounts and any(t.lower_ == "average" and t.head.lower_ == "on" for t in tokens):
+        return True  # "callers on average hang up after 65 seconds": an average is a statistic
+    for t in amounts:
         if _is_percentage(t) or t.ent_type_ in ("MONEY", "QUANTITY") or not _is_verbal(head):
             return True  # sums of money, measures and rates are statistics wherever they stand
         # Climb to the predicate the number belongs to, noting the slot it fills there.
         node, depth = t, 0
-        while node.head is not node and node.head.i in ids and not _is_verbal(node.head):
+        while node.head.i != node.i and node.head.i in ids and not _is_verbal(node.head):
             node, depth = node.head, depth + 1
         verb = node.head
-        if verb is node or verb.i not in ids:
+        if verb.i == node.i or verb.i not in ids:
             verb = head
         slot = node.dep_ if node.dep_ != "prep" else "prep:" + node.lower_
         vague = t.lower_ in _VAGUE_MAGNITUDES
@@ -450,11 +499,38 @@ _AMOUNT_SLOTS = frozenset(
 )
 
 
+#: Nouns that name a statistic: a clause saying how one moved or stood is a quantity claim even
+#: without a figure ("prices rose sharply", "the share of poorer students hardly changed").
+_STATISTIC_NOUNS = frozenset(
+    ["percentage", "proportion", "share", "rate", "number", "level", "price", "sale", "output", "turnover",
+     "revenue", "profit", "spending", "attendance", "unemployment", "inflation", "deficit", "debt",
+     "productivity", "growth", "income", "wage", "earning", "cost", "figure", "total", "volume", "count",
+     "population", "turnout", "enrolment", "enrollment", "borrowing", "export", "import"]
+)
+_MOVEMENT_VERBS = frozenset(
+    ["rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide", "increase",
+     "decrease", "decline", "grow", "shrink", "double", "triple", "halve", "change", "stagnate", "recover",
+     "rebound", "dip", "tumble", "slow", "fluctuate", "peak"]
+)
+_LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up", "down", "higher", "lower", "level"])
+
+
+def _statistic_moved(head: Token) -> bool:
+    """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _STATISTIC_NOUNS:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in _MOVEMENT_VERBS:
+        return True
+    return lemma in ("be", "remain", "stay") and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _LEVEL_WORDS for c in head.children)
+
+
 def _main_predicate(verb: Token, head: Token) -> bool:
     """True when ``verb`` is the claim's head or reached from it through complements and conjuncts only."""
     node = verb
     while node.i != head.i:
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return True
@@ -551,6 +627,9 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             plain = True
         if t.lower_ in ("times", "twice", "thrice", "half") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS:
             return "relative"  # "three times the size of Hong Kong's", "twice the national rate"
+        if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
+                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(tokens)):
+            return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
         if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
         if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
@@ -583,6 +662,20 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
 #: Verbs that, with "as <title>", say what post someone holds ("earns his money as a director"),
 #: not what they did with it ("resigned as leader" is an event).
 _ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
+
+
+def _record_scope(tokens: list[Token]) -> bool:
+    """A span of time or history that makes a superlative a record: "for 20 years", "since 1992", "ever",
+    "on record", "in history"."""
+    for t in tokens:
+        lower = t.lower_
+        if lower in ("for", "since") and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in t.children):
+            return True
+        if lower == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in ("history", "decade", "year", "generation", "memory") and any(g.like_num or g.lower_ == "living" for g in c.children) or c.lower_ == "history" for c in t.children):
+            return True
+        if lower == "ever" or (lower == "record" and t.i > 0 and t.nbor(-1).lower_ == "on"):
+            return True
+    return False
 
 
 def _superlative_predicate(t: Token) -> bool:
@@ -699,7 +792,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     causation = _causation_kind(tokens, head)
     if causation == "main" or (causation == "adjunct" and not quantity):
         return "causation"
-    if quantity:
+    if quantity or _statistic_moved(head):
         return "quantity"
     if comparison == "plain":
         return "comparison"

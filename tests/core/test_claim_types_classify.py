@@ -233,3 +233,28 @@ def test_claim_types_stated_figures_and_frames(engine, claim_type: str, text: st
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a statistic that moved or stood still is a quantity, with or without a figure
+        ("quantity", "The proportion of women on company boards barely changed last year.", "proportion"),
+        ("quantity", "House prices were flat in the north-east in 2019.", "House prices"),
+        ("quantity", "Patients on average wait 40 minutes to see a nurse.", "40 minutes"),
+        ("quantity", "A new poll shows a two-point lead for the governor.", "two-point lead"),
+        # an age that describes a person is not a statistic
+        ("event", "A 34-year-old woman was arrested in Hull on Friday.", "arrested"),
+        # records over a span of time are comparisons
+        ("comparison", "The film has been the least watched for 15 years.", "least watched"),
+        ("comparison", "Turnout was the highest since 1992.", "highest"),
+        # whether something is within a law is a rule
+        ("rule", "The new curfew breaches human rights law.", "breaches"),
+        ("rule", "The searches were incompatible with the European Convention on Human Rights.", "incompatible"),
+    ],
+)
+def test_claim_types_statistics_ages_records_and_legality(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
