@@ -6,18 +6,24 @@ is happening), ``rule`` (what a law, treaty, agreement or policy says),
 ``comparison`` (superlatives, rankings, more/less than), ``role`` (who holds
 what post or credential) and ``other``.
 
-Types are decided from the parse in a fixed order of precedence: role,
-rule, prediction, comparison, causation, quantity, event.  A claim about what
-a treaty says or what people must or may do under it is a rule even if it is
-in the future tense ("the new rules will apply to all flights"); a claim about
-the future is a prediction even if it has a number in it; a comparison
-("four times as many", "slower than any other", "the first woman to ...") is a
-comparison even though it has numbers.  A number makes a quantity only when it
-is what the clause asserts (a subject, or the measure of a verb of amount such
-as rose, cost, sold), not when it decorates an event ("withdrew his £25m
-offer"), names a product ("Windows 2000") or is an idiom ("a million miles
-from").  Opinion verbs ("underlines the need for") and attitudes ("wants the
-rebate to end", "is prepared to veto") are ``other``, not events.
+Types are decided from the parse of the claim's clause -- the reported content when the claim
+still carries its frame -- in the precedence of docs/report.md ("Claim types"): role, verdicts
+(other), rule, comparison against another thing, prediction, causation in the predicate,
+quantity, plain comparison, then opinion verbs and attitudes (other) and events.  What a class of
+people must or may do, or what a plan or law requires, is a rule in any tense ("non-EU citizens
+will need Home Office approval"); a comparison against another thing ("four times as many as
+France", "would be the biggest takeover") is a comparison even with figures or in the future; a
+future clause that states what a figure is ("the deficit would be 4.5% of GDP") is a quantity,
+one that forecasts an outcome ("would save 65 lives") a prediction; a cause given as an aside
+to a figure ("rose 5%, mostly due to Asia") leaves a quantity.  A number makes a quantity only
+when it is what the clause asserts (a subject, or the measure of a verb of amount such as rose,
+cost, sold), not when it is a vague magnitude ("thousands of commuters walked"), names a
+product ("Windows 2000"), gives an age ("the 25-year-old") or is an idiom ("a million miles from").  Opinion verbs
+("underlines the need for") and attitudes ("wants the rebate to end", "is prepared to veto") are
+``other``, not events.
+
+Everything is computed from the claim's own tokens and their parse neighbours; whether a token
+carries an amount is memoised per document, so typing costs O(claim length).
 """
 
 from __future__ import annotations
