@@ -26,7 +26,6 @@ import numpy as np
 from lookup_bench import DATA, bench_store, load_pairs, target_ids
 
 from claimcheck.lookups import embed
-from claimcheck.lookups.features import analyse
 from claimcheck.lookups.match import FEATURES, MODEL_FILE, Matcher, MatchModel
 
 FALSE_COST = 5.0
@@ -74,7 +73,7 @@ def choose_threshold(top: list[tuple[dict, float, bool]]) -> float:
 def figures(top: list[tuple[dict, float, bool]], threshold: float) -> str:
     reworded = [(p, hit) for item, p, hit in top if item["kind"] == "reworded"]
     never = [p for item, p, hit in top if item["kind"] == "distractor"]
-    found = sum(hit and p >= threshold for p, hit in reworded) / len(reworded)
+    found = sum(hit and p >= threshold for p, hit in reworded) / max(1, len(reworded))
     wrong = sum((not hit) and p >= threshold for p, hit in reworded)
     false = sum(p >= threshold for p in never)
     return (f"found at top above threshold {found:.3f} of {len(reworded)}, wrong top above {wrong}, "
@@ -86,6 +85,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--show", action="store_true", help="print the cross-validated misses and false matches")
+    parser.add_argument("--dry-run", action="store_true", help="report cross-validated figures, write nothing")
     args = parser.parse_args()
     store = bench_store(args.cache)
     identity = MatchModel(tuple([0.0] * len(FEATURES)), 0.0, 0.5, tuple([0.0] * len(FEATURES)),
@@ -96,8 +97,7 @@ def main() -> int:
     rows: list[tuple[int, bool]] = []
     for q, item in enumerate(queries):
         targets = target_ids(store, item.get("target"))
-        query = analyse(item["query"])
-        hits = matcher.retrieve(query)
+        query, hits = matcher.lookup_candidates(item["query"])
         features, _ = matcher.pairs(item["query"], query, hits)
         for (record, _), feats in zip(hits, features):
             x_rows.append(list(feats))
@@ -120,6 +120,12 @@ def main() -> int:
     print(f"cross-validated ({args.folds} folds by query): threshold {threshold:.3f}; {figures(top, threshold)}")
     for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         print(f"  t={t:.2f}: {figures(top, t)}")
+    for origin in sorted({item["origin"] for item in queries}):
+        print(f"  {origin}: {figures([t for t in top if t[0]['origin'] == origin], threshold)}")
+    if args.show:
+        for item, p, hit in top:
+            if (item["kind"] == "distractor" and p >= threshold) or (item["kind"] == "reworded" and not (hit and p >= threshold)):
+                print(f"  [{item['kind']} {item['origin']} p={p:.2f} top is target: {hit}] {item['query']}")
 
     w, b, mean, scale = fit(x, y, args.l2)
     model = {
@@ -129,8 +135,10 @@ def main() -> int:
         "fitted_on": f"bench/data/lookup_pairs_tune.jsonl: {len(queries)} queries, {len(x)} pairs; "
                      f"threshold by {args.folds}-fold cross-validation grouped by query",
     }
-    MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print("weights:", ", ".join(f"{n}={v:+.2f}" for n, v in zip(FEATURES, w)), f"bias={b:+.2f}")
+    if args.dry_run:
+        return 0
+    MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE}")
     return 0
 

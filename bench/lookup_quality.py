@@ -7,6 +7,8 @@ the queries came from:
 
 - recall@1 / recall@3: the reworded claim's fact-check is ranked first /
   in the first three;
+- recall@3 >= t: the fact-check is among the first three *and* scores at or
+  above the threshold (what ``check --lookup`` would show);
 - found: ranked first with a match probability at or above the threshold;
 - wrong: a reworded query whose best match above the threshold is another
   fact-check;
@@ -39,6 +41,7 @@ def summarise(results: list[dict], threshold: float) -> str:
         n = len(reworded)
         parts.append(f"reworded {n}: recall@1 {sum(r['rank'] == 1 for r in reworded) / n:.3f}, "
                      f"recall@3 {sum(r['rank'] is not None and r['rank'] <= 3 for r in reworded) / n:.3f}, "
+                     f"recall@3 >= t {sum(r['rank'] is not None and r['rank'] <= 3 and r['score'] >= threshold for r in reworded) / n:.3f}, "
                      f"found {sum(r['rank'] == 1 and r['top'] >= threshold for r in reworded) / n:.3f}, "
                      f"wrong {sum(r['rank'] != 1 and r['top'] >= threshold for r in reworded)}")
     if never:
@@ -48,7 +51,7 @@ def summarise(results: list[dict], threshold: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--part", choices=("tune", "heldout", "untouched"), default="tune")
     parser.add_argument("--queries", type=Path, help="another query file of the same form")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
@@ -67,6 +70,7 @@ def main() -> int:
         times.append(time.perf_counter() - started)
         rank = next((k for k, m in enumerate(matches, 1) if m.record.id in targets), None)
         results.append({**item, "rank": rank, "top": matches[0].score if matches else 0.0,
+                        "score": matches[rank - 1].score if rank else 0.0,
                         "best": matches[0].record.claim if matches else None})
     times.sort()
     print(f"{args.queries or args.part}: {len(items)} lookups against {store.count()} fact-checks, "

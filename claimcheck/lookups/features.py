@@ -22,7 +22,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 7
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -112,29 +112,58 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhealth[\s-]+care\b", "healthcare"),
         (r"\bwent up\b", "increased"),
         (r"\bwent down\b", "decreased"),
+        # Spans of years before the shares: "a quarter century" is 25 years, not 25 percent.
+        (r"\b(?:(?:a|one)[\s-]+)?quarter[\s-]+(?:of[\s-]+a[\s-]+)?century\b", "25 years"),
+        (r"\bhalf[\s-]+a[\s-]+century\b", "50 years"),
+        (r"\b(a|one|past|last|previous|next|first|single)\s+decade\b", r"\1 10 years"),
         (r"\btwo[\s-]+thirds\b", "66.7 percent"),
         (r"\b(?:one|a)[\s-]+third\b", "33.3 percent"),
         (r"\bthree[\s-]+quarters\b", "75 percent"),
         (r"\b(?:one|a)[\s-]+quarter\b", "25 percent"),
         (r"\b(?:one|a)[\s-]+fifth\b", "20 percent"),
         (r"\b(?:one|a)[\s-]+tenth\b", "10 percent"),
-        (r"\bhalf of\b", "50 percent of"),
+        # "half of", "half the kids", "half all"; not "half a million" (below) or "half time".
+        (r"\bhalf(?:\s+of)?(?=\s+(?:the|all|our|their|its|his|her|these|those|every)\b)", "50 percent of"),
         (r"\bhalf an? (hundred|thousand|million|billion|trillion)\b", r"0.5 \1"),
         (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
         # "one" is seldom a count ("one of the"), but "one in four" is a share.
-        (r"\bone(?=\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|"
+        (r"\bone(?=[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?:\d|two|three|four|five|six|seven|eight|"
          r"nine|ten|twenty|fifty|hundred))", "1"),
     )
 )
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a
 # percentage once the words are digits (see _fold_phrases).  Ordinals ("4th
 # out of 40") are ranks, not shares, and are left alone.
-_SHARE = re.compile(r"\b(\d+)\s+(?:times\s+)?(?:in|out\s+of)\s+(?:every\s+)?(\d+)\b(?!\s*(?:percent|%))",
+# Hyphenated too: "a one-in-three chance".
+_SHARE = re.compile(r"\b(\d+)[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(\d+)\b(?!\s*(?:percent|%))",
                     re.IGNORECASE)
 
 
 # "3 hundred thousand" (from "three hundred thousand"): 300 thousand.
 _HUNDREDS = re.compile(r"\b(\d{1,2}) hundred (thousand|million|billion)\b", re.IGNORECASE)
+# "2 hundred and 82" (from "two hundred and eighty-two"): 282.
+_HUNDRED_AND = re.compile(r"\b([1-9]) hundred(?:\s+and)?\s+(\d{1,2})\b", re.IGNORECASE)
+# "3 decades" (from "three decades"): 30 years.
+_DECADES = re.compile(r"\b(\d{1,2})\s+decades\b", re.IGNORECASE)
+# A range sharing its multiplier: "25 to 30 million" is 25 million to 30 million
+# (but "500,000 and 1 million" is left alone: its first figure is whole).
+_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(\s*(?:to|-|–|or|and)\s*\$?)(\d+(?:\.\d+)?)\s*"
+                    r"(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+# "2009-13": the years 2009 to 2013, not 2009 and the number 13.
+_YEAR_SPAN = re.compile(r"\b((?:18|19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![.,]\d|\s*(?:percent|%))")
+
+
+def _range(match: re.Match[str]) -> str:
+    low, high = float(match.group(1)), float(match.group(3))
+    if low >= high:
+        return match.group(0)
+    return f"{match.group(1)} {match.group(4)}{match.group(2)}{match.group(3)} {match.group(4)}"
+
+
+def _year_span(match: re.Match[str]) -> str:
+    first = match.group(1)
+    last = first[:2] + match.group(2)
+    return f"{first} to {last}" if last > first else match.group(0)
 
 
 def _share(match: re.Match[str]) -> str:
@@ -160,7 +189,7 @@ _NUMBER_WORDS: dict[str, float] = {
     "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "hundredth": 100,
 }
 _NUM_WITH_MULT = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:-|\s*)(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
+    r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:-|\s*)(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
 )
 
@@ -263,7 +292,11 @@ def _fold_phrases(text: str) -> str:
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     text = _NUMBER_WORD.sub(_number_word, text)
+    text = _HUNDRED_AND.sub(lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text)
     text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
+    text = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
+    text = _YEAR_SPAN.sub(_year_span, text)
+    text = _RANGE.sub(_range, text)
     return _SHARE.sub(_share, text)
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from claimcheck.lookups import embed
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
+from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 
 __all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
@@ -277,9 +278,14 @@ class Matcher:
             min_score: drop matches scoring below this.
             claimant: who made the claim, when known (counts like a named speaker).
         """
-        query = analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
-        hits = self.retrieve(query)
+        query, hits = self.lookup_candidates(text, names=names, claimant=claimant)
         return self._rank(text, query, hits, limit=limit, min_score=min_score)
+
+    def lookup_candidates(self, text: str, *, names: Iterable[str] = (),
+                          claimant: str | None = None) -> tuple[Features, list[tuple[FactCheck, float]]]:
+        """The query's features and its BM25 candidates, as :meth:`find` ranks them."""
+        query = analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
+        return query, self.retrieve(query)
 
     def retrieve(self, query: Features) -> list[tuple[FactCheck, float]]:
         """The BM25 candidates for a sentence's features."""
@@ -316,7 +322,12 @@ class Matcher:
         def weight(term: str) -> float:
             return weights.get(term, unseen)
 
-        cosines = vectors @ embed.embedder().embed([text])[0]
+        # The claim without its speaker frame ("X argued that ..."): the
+        # frame's words pull the vector away from the fact-checker's wording
+        # (on the hand-written tuning rewordings the right fact-check's lead
+        # over the best other candidate rose from 0.20 to 0.27).
+        cosines = vectors @ embed.embedder().embed([split_frame(text).claim])[0]
+
         best = float(np.max(cosines))
         second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
         best_bm25 = min((bm25 for _, bm25 in hits), default=0.0)

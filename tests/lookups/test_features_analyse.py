@@ -30,6 +30,19 @@ def test_features_stems_agree(a: str, b: str) -> None:
         ("twenty-five states", {25.0}, set()),
         ("one in four children", {25.0}, set()),
         ("a 5 m wall", {5.0}, set()),
+        # Spans of years, ranges sharing a multiplier, year spans, spelled-out hundreds.
+        ("the fastest pace in almost two decades", {20.0}, set()),
+        ("over the past decade", {10.0}, set()),
+        ("the first bipartisan bill in a quarter-century", {25.0}, set()),
+        ("25 to 30 million people", {25e6, 30e6}, set()),
+        ("between 500,000 and 1 million jobs", {5e5, 1e6}, set()),
+        ("income change, 2009-13", set(), {2009, 2013}),
+        ("from 2009 to 2013, the top 1% gained", {1.0}, {2009, 2013}),
+        ("two hundred and eighty-two districts", {282.0}, set()),
+        # Shares written with hyphens, and "half the".
+        ("a one-in-three chance", {33.3}, set()),
+        ("half the kids coming out of college", {50.0}, set()),
+        ("half a million jobs", {5e5}, set()),
         ("no numbers here", set(), set()),
     ],
 )
@@ -62,6 +75,9 @@ def test_features_drop_reporting_frame_and_keep_names() -> None:
         ("half a million jobs", "500,000 jobs"),
         ("three hundred thousand stress balls", "300,000 stress balls"),
         ("ninety-five per cent of the time", "95 percent of the time"),
+        ("after three decades of inaction", "after 30 years of inaction"),
+        ("a one-in-three chance", "a one in three chance"),
+        ("Half the kids", "50 percent of kids"),
     ],
 )
 def test_features_numbers_agree_by_value(a: str, b: str) -> None:

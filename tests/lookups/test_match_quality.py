@@ -114,3 +114,21 @@ def test_pair_features_claim_date_agrees_but_never_contradicts() -> None:
     other_year = analyse("Taxes rose 5 percent in 2019.")
     row = dict(zip(FEATURES, pair_features(later, other_year, lambda t: 1.0, None, 0.9, 0.2, 1.0)))
     assert row["years_conflict"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "framed",
+    [
+        "Reince Priebus argued that the national jobless rate has been above 8 per cent for a record 36 months.",
+        "The national jobless rate has been above 8 per cent for a record 36 months, Reince Priebus said.",
+        "According to Reince Priebus, the national jobless rate has been above 8 per cent for a record 36 months.",
+    ],
+)
+def test_match_sentence_vector_leaves_the_speaker_frame_out(filled_store: Store, framed: str) -> None:
+    bare = "The national jobless rate has been above 8 per cent for a record 36 months."
+    matcher = Matcher(filled_store)
+    by_frame = {m.record.id: m.cosine for m in matcher.find(framed, limit=5)}
+    by_bare = {m.record.id: m.cosine for m in matcher.find(bare, limit=5)}
+    best = max(by_bare, key=lambda k: by_bare[k])
+    assert best in by_frame and by_frame[best] == pytest.approx(by_bare[best], abs=1e-3)
+    assert matcher.find(framed, limit=1)[0].score >= DEFAULT_THRESHOLD

@@ -144,3 +144,24 @@ def test_store_reanalyses_without_reembedding_when_feature_rules_change(db_path:
     with Store(db_path) as store:
         vector, features = store.vectors([1])[1]
         assert vector == vector_before and features.numbers == frozenset({5.0}) and "tax" in features.stems
+
+
+def test_store_made_with_earlier_number_rules_is_read_with_the_current_ones(db_path: Path) -> None:
+    # Features stored by the previous rules (which read "two decades" as no
+    # figure) are re-analysed when the store is next opened for writing; a
+    # read-only store is analysed at lookup time instead, never misread.
+    from claimcheck.lookups.match import Matcher
+
+    with Store(db_path) as store:
+        store.import_records([FactCheck("Crime fell for the first time in two decades.", "true", "t")],
+                             file="f", format="t", sha256="0")
+        model = store.embedding_model()
+        assert model is not None
+        store.conn.execute("UPDATE vectors SET features = '[[\"crime\"],[],[],[],[\"crime\"]]'")
+        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'embedding_model'",
+                           (model.split("+features")[0] + "+features6",))
+    with Store(db_path, create=False, read_only=True) as store:
+        match = Matcher(store).find("Crime fell for the first time in 20 years.", limit=1)[0]
+        assert match.score >= Matcher(store).model.threshold
+    with Store(db_path) as store:
+        assert store.vectors([1])[1][1].numbers == frozenset({20.0})
