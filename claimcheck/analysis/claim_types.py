@@ -52,7 +52,6 @@ from claimcheck.analysis.lexicon import (
     QUANTITY_WORDS,
     RULE_NOUNS,
     RULE_VERBS,
-    SPEECH_VERBS,
     TITLE_NOUNS,
 )
 from claimcheck.analysis.spans import entity_index
@@ -111,9 +110,15 @@ _MODAL_HYPOTHETICAL = frozenset(["would", "could", "might"])
 _NOT_FORECAST_VERBS = frozenset(
     ["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"]
 )
-#: Reporting and belief verbs whose content clause is the claim ("predict", "forecast" and "estimate"
-#: stay: their content is a forecast or an estimate).
-_FRAME_VERBS = (SPEECH_VERBS | COGNITION_VERBS) - frozenset(["predict", "forecast", "estimate", "expect", "warn", "promise", "vow", "pledge", "threaten"])
+#: Verbs that only assert or believe: when the claim still carries such a frame, its type is the
+#: content clause's ("Straw said the UK was prepared to veto" is an attitude, not an event).
+#: Acts of speech that are news in themselves stay events: "announced it would scrap the tax",
+#: "pledged", "denied", "confirmed".
+_FRAME_VERBS = frozenset(
+    ["say", "tell", "claim", "argue", "insist", "add", "note", "explain", "state", "suggest", "allege",
+     "contend", "maintain", "assert", "believe", "think", "feel", "fear", "assume", "suspect", "reckon",
+     "guess", "imagine", "suppose", "consider", "understand", "know", "report"]
+)
 _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "title", "role", "job"])
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
