@@ -124,6 +124,8 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", 
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
+    if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
+        return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
     for child in head.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_MARKERS:
             return True
@@ -228,6 +230,10 @@ _LEGALITY_VERBS = frozenset(["breach", "break", "violate", "contravene", "infrin
 _LEGALITY_ADJECTIVES = frozenset(["compatible", "incompatible", "consistent", "inconsistent", "compliant", "contrary"])
 
 
+#: What a law gives its holder: having one is a claim about what the law says.
+_LEGAL_STATUS_NOUNS = frozenset(["immunity", "jurisdiction", "authority", "entitlement", "veto", "exemption", "privilege"])
+
+
 def _is_legality(head: Token) -> bool:
     """Whether something is within a law: "the detentions breach human rights law", "the rules were
     incompatible with the convention" -- a claim about what the law allows."""
@@ -244,6 +250,8 @@ def _is_legality(head: Token) -> bool:
 def _is_rule(tokens: list[Token], head: Token) -> bool:
     if _is_policy(tokens, head) or _is_legality(head):
         return True
+    if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
+        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     lemmas = {t.lemma_.lower() for t in tokens}
     has_rule_noun = bool(lemmas & RULE_NOUNS) or any(t.ent_type_ == "LAW" for t in tokens)
     if not has_rule_noun:
@@ -702,12 +710,20 @@ _STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "contr
 
 def _stated_figure(head: Token) -> bool:
     """True when a future or modal clause states a figure (a quantity) rather than forecasting an outcome
-    ("would save 65 lives", "will exceed 137 million" stay predictions)."""
-    if head.lemma_.lower() not in _STATING_VERBS or head.dep_ == "xcomp":
-        return False
-    slots = [c for c in head.children if c.dep_ in ("attr", "dobj", "acomp")]
-    slots += [p for c in head.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ in ("pobj", "prep")]
-    return any(_numeric_tokens(list(s.subtree)) for s in slots if s.dep_ != "prep" or s.lower_ == "to")
+    ("would save 65 lives", "will exceed 137 million", "is expected to grow by 4.5%" stay predictions)."""
+    lemma = head.lemma_.lower()
+    if lemma in PREDICTION_VERBS:
+        # "the deficit is projected to be $544bn": the forecast states what the figure is
+        inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+        return inner is not None and _figure_in_slots(inner)
+    return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
+
+
+def _figure_in_slots(verb: Token) -> bool:
+    """True when the verb's complement or object, or what it comes "to", holds an amount."""
+    slots = [c for c in verb.children if c.dep_ in ("attr", "dobj", "acomp")]
+    slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return any(_numeric_tokens(list(s.subtree)) for s in slots)
 
 
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
@@ -739,6 +755,18 @@ def _is_opinion(tokens: list[Token], head: Token) -> bool:
         return True
     idioms = judgement_idiom_tokens(head.doc)
     return any(t.i in idioms for t in tokens)
+
+
+def _names_occasion(head: Token) -> bool:
+    """A copula whose complement happened at a dated or named occasion: "Baikal was the buyer of the unit at
+    an auction on Sunday", "it was a third-round loss at the French Open"."""
+    for child in head.children:
+        if child.dep_ not in ("attr", "prep"):
+            continue
+        for t in child.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "in", "during") and t.ent_type_ in ("DATE", "EVENT", "FAC"):
+                return True
+    return False
 
 
 def _is_attitude(head: Token) -> bool:
@@ -813,6 +841,8 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
         return "event"  # "Putin is in North Korea"
+    if head.lemma_ == "be" and _names_occasion(head):
+        return "event"  # "the only let-down was a loss to Kuerten at the French Open"
     if head.lemma_ in ("have",) and any(t.ent_type_ for t in tokens):
         return "event"
     return "other"

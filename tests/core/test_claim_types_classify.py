@@ -258,3 +258,40 @@ def test_claim_types_statistics_ages_records_and_legality(engine, claim_type: st
     hits = [c for c in report.claims if contains in c.text and not c.embedded]
     assert hits, [c.text for c in report.claims]
     assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a forecast that states what a figure will be is a quantity; one of change stays a prediction
+        ("quantity", "The deficit is projected to be 2 billion pounds this year.", "2 billion"),
+        ("prediction", "The economy is expected to grow by 3% next year.", "3%"),
+        # holding what a law gives is a rule
+        ("rule", "Diplomats have immunity from prosecution.", "immunity"),
+        ("rule", "The mayor has the authority to veto the budget.", "authority"),
+        # an announcement is an event, whatever it announces
+        ("event", "Last week the club announced it would sell the stadium.", "announced"),
+    ],
+)
+def test_claim_types_forecast_figures_and_legal_status(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        ("prediction", "We reckon it is going to cost passengers 1.5bn euros a year.", "going to cost"),
+        # a copula whose complement happened at a dated or named occasion is an event
+        ("event", "The only let-down was a first-round defeat to a qualifier at the Australian Open.", "defeat"),
+        ("event", "The buyer of the stadium was a property firm at an auction on Monday.", "auction"),
+        ("other", "The tax is a burden on small firms.", "burden"),
+    ],
+)
+def test_claim_types_going_to_and_occasions(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
