@@ -92,18 +92,31 @@ class _GuardedOutput:
         return getattr(self._stream, name)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand."""
+def requested_command(arguments: Sequence[str]) -> str | None:
+    """The built-in subcommand a command line asks for, if it names one (its first word that is not an option)."""
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with ``command`` (a built-in), only that subcommand; else every one, plugins' too.
+
+    Importing a subcommand imports what it runs on (the lookup store, the
+    server, the evaluation harness ...): a cold ``claimcheck check`` imports
+    only ``check`` (issue 11).  ``--help``, a plugin's command or a mistyped
+    one get the full parser, so that help and "invalid choice" list them all.
+    """
     parser = _Parser(
         prog="claimcheck",
         description="Find the checkable factual claims in a news article before it is published.",
     )
     parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in (command,) if command else COMMANDS:
         module = importlib.import_module(f"claimcheck.commands.{name}")
         module.add_parser(subparsers)
-    _plugin_commands(subparsers)
+    if command is None:
+        _plugin_commands(subparsers)
     return parser
 
 
@@ -150,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.stdout = _GuardedOutput(stdout)  # type: ignore[assignment]
     try:
         try:
-            parser = build_parser()
+            parser = build_parser(requested_command(arguments))
             args = parser.parse_args(arguments)
         except SystemExit as exc:  # --help, --version, usage errors
             sys.stdout.flush()

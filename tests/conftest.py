@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Tests never load third-party plugins from the environment they run in.
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
+# Nor do they write to the user's cache folder (rules.lemma_cache).
+if "CLAIMCHECK_CACHE_DIR" not in os.environ:
+    os.environ["CLAIMCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimcheck-tests-cache-")
+    atexit.register(shutil.rmtree, os.environ["CLAIMCHECK_CACHE_DIR"], ignore_errors=True)
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = DATA / "putin-pyongyang"

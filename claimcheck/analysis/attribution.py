@@ -30,7 +30,7 @@ from claimcheck.analysis.lexicon import (
     TITLE_NOUNS,
     VAGUE_SOURCES,
 )
-from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.spans import doc_text, entity_index
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})
@@ -269,7 +269,7 @@ class QuoteIndex:
     def __init__(self, doc: Doc, quotes: list[QuoteInfo]) -> None:
         self.doc = doc
         # ``Doc.text`` joins every token on each access: read it once.
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         self._starts = [q.start for q in self.quotes]
         self._token_starts = [t.idx for t in doc]

@@ -13,8 +13,7 @@
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
-them once per document (the idiom Matcher only on sentences holding one of the
-words some pattern needs) and keep the result for the doc's lifetime (in a
+them once per document and keep the result for the doc's lifetime (in a
 weak mapping, not ``doc.user_data``, which ``doc.to_bytes()`` must serialise).
 """
 
@@ -23,11 +22,12 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from claimcheck.analysis.lexicon import EVALUATIVE
+from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
 
 _BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
 #: Nouns that hyperbolic round numbers go with: "a million miles", "a thousand times".
@@ -120,83 +120,36 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
     ],
 ]
 
-_MATCHERS: dict[int, tuple[Matcher, DependencyMatcher]] = {}
+_MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
 #: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
 _FOUND: weakref.WeakKeyDictionary[Doc, tuple[frozenset[int], frozenset[int], frozenset[int]]] = weakref.WeakKeyDictionary()
 
 
-def _matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]:
     found = _MATCHERS.get(id(vocab))
     if found is None:
-        idioms = Matcher(vocab)
+        # Most documents hold no idiom's words: the prefilter then skips the Matcher (analysis.matching).
+        idioms = PrefilteredMatcher(vocab)
         idioms.add("IDIOM_WITH_NUMBER", IDIOM_PATTERNS)
         idioms.add("JUDGEMENT_IDIOM", JUDGEMENT_IDIOMS)
         opinions = DependencyMatcher(vocab)
         opinions.add("OPINION_VERB", OPINION_PATTERNS)
-        found = (idioms, opinions)
+        found = (idioms, opinions, WordFilter(OPINION_PATTERNS, vocab))
         _MATCHERS[id(vocab)] = found
     return found
-
-
-#: Words one of which every idiom pattern needs (see :func:`_anchor`): a sentence with none of them
-#: cannot match, so the Matcher -- about 15 ms on a 700-token article -- runs on the others only.
-_ANCHORS: dict[int, frozenset[str] | None] = {}
-
-
-def _anchor(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """The words of the pattern's most specific required token, or None when none is constrained."""
-    best: frozenset[str] | None = None
-    for token in pattern:
-        if token.get("OP") in ("?", "*"):
-            continue
-        for attr in ("LOWER", "LEMMA"):
-            value = token.get(attr)
-            if isinstance(value, str):
-                words = frozenset([value.lower()])
-            elif isinstance(value, dict) and "IN" in value:
-                words = frozenset(w.lower() for w in value["IN"])
-            else:
-                continue
-            if best is None or _rank(words) < _rank(best):
-                best = words
-    return best
-
-
-#: Words too common to narrow down where a pattern can match.
-_COMMON_WORDS = frozenset("a an the one two in on at to of and or my no from per % - up".split())
-
-
-def _rank(words: frozenset[str]) -> tuple[bool, int, int]:
-    """Rarer anchors first: free of common words, fewer alternatives, longer words."""
-    return (bool(words & _COMMON_WORDS), len(words), -max(map(len, words)))
-
-
-def _anchor_words(vocab: Vocab) -> frozenset[str] | None:
-    if id(vocab) not in _ANCHORS:
-        anchors = [_anchor(p) for p in IDIOM_PATTERNS + JUDGEMENT_IDIOMS]
-        _ANCHORS[id(vocab)] = None if any(a is None for a in anchors) else frozenset().union(*anchors)  # type: ignore[arg-type]
-    return _ANCHORS[id(vocab)]
-
-
-def _spans_to_match(doc: Doc) -> list[Span]:
-    """The sentences that contain an anchor word (the whole doc as one span when sentences are not set)."""
-    words = _anchor_words(doc.vocab)
-    if words is None or not doc.has_annotation("SENT_START"):
-        return [doc[:]]
-    return [s for s in doc.sents if any(t.lower_ in words or t.lemma_.lower() in words for t in s)]
 
 
 def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     cached = _FOUND.get(doc)
     if cached is None:
-        idioms, opinions = _matchers(doc.vocab)
+        idioms, opinions, opinion_words = _matchers(doc.vocab)
         number_ids: set[int] = set()
         judgement_ids: set[int] = set()
         judgement_label = doc.vocab.strings["JUDGEMENT_IDIOM"]
-        for span in _spans_to_match(doc):
-            for match_id, start, end in idioms(span):
-                (judgement_ids if match_id == judgement_label else number_ids).update(range(span.start + start, span.start + end))
-        heads = {ids[0] for _, ids in opinions(doc)} if doc.has_annotation("DEP") else set()
+        for match_id, start, end in idioms(doc):
+            (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
+        heads = ({ids[0] for _, ids in opinions(doc)}
+                 if doc.has_annotation("DEP") and opinion_words.possible(doc) else set())
         cached = (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
         _FOUND[doc] = cached
     return cached

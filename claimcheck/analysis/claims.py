@@ -21,12 +21,13 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.spans import entity_index
-from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
@@ -38,16 +39,27 @@ _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
 _EMERGE_VERBS = frozenset({"emerge", "transpire"})
 #: "The fact is that X", "what is disturbing is the fact that X": nouns that present X as given.
 _FACT_NOUNS = frozenset({"fact", "truth", "reality"})
+#: Verbs of telling whose passive subject is the hearer, not the speaker: "800 parents were warned (that) X".
+_TELLING_VERBS = frozenset({"tell", "warn", "inform", "advise", "remind", "notify", "assure", "promise", "reassure", "brief", "caution"})
+#: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%",
+#: "The message is simple: fares will rise by 5%".
+_CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
 
 
 @dataclass
 class Frame:
-    """What frames a claim: who says or believes it, and with which word."""
+    """What frames a claim: who says or believes it, and with which word.
+
+    ``more`` holds the heads of further reported clauses of the same frame
+    that share the first one's subject ("he said they had been given no
+    idea ..., had never been interviewed and ...").
+    """
 
     cue: list[int]
     speaker: list[int] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
     kind: str = "speech"  # speech | cognition | noun | copula | according | as-put
+    more: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -86,7 +98,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, quote marks, spaces and linking words at the edges."""
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_CHARS
-        or doc[start].dep_ == "mark"
+        # A condition opening the claim is part of it ("if you hit someone at 30mph, ...").
+        or (doc[start].dep_ == "mark" and doc[start].lower_ not in _CONDITION_MARKS)
+        or (doc[start].lower_ == "that" and doc[start].tag_ == "IN")  # a complementiser, whatever its arc
         or (doc[start].lower_ in _TRIM_WORDS and doc[start].dep_ in ("cc", "advmod", "det"))
     ):
         start += 1
@@ -108,7 +122,14 @@ def _subtree_ids(token: Token) -> set[int]:
 
 
 def _speaker_of(verb: Token, exclude: set[int]) -> list[int]:
-    """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it."""
+    """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it.
+
+    A passive verb's agent comes first: in "residents were told by the council", the council speaks."""
+    for child in verb.children:
+        if child.dep_ == "agent" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in exclude:
+                return sorted(t.i for t in pobj.subtree if not t.is_punct)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i not in exclude:
             if child.lower_ in ("it", "there"):
@@ -146,24 +167,79 @@ def _noun_frame_speaker(noun: Token) -> tuple[list[int], list[int]]:
     return [], []
 
 
+def _broken_off(child: Token, head: Token) -> bool:
+    """True when a dash or semicolon between ``child`` (before ``head``) and ``head`` ends the child's clause.
+
+    "X want the budget capped at 1% - the Commission has urged 1.26%": the first
+    clause is not what the Commission urged, whatever the parse says.
+    """
+    if child.i > head.i:
+        return False
+    doc = head.doc
+    return any(doc[i].text in _CLAUSE_BREAKS for i in range(child.right_edge.i + 1, head.i))
+
+
+def _is_indirect_question(token: Token) -> bool:
+    """True for a clause introduced by "whether" or "if": "analysts queried whether X" asserts no X."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in token.children)
+
+
 def _content_child(head: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    """The reported clause below ``head``: a clause with its own subject, one opened by "that" first."""
+    found: list[Token] = []
     for child in head.children:
         if child.dep_ in deps and _is_verbal(child) and has_subject(child):
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children):
+            if _is_indirect_question(child) or _broken_off(child, head):
                 continue
-            return child
-    return None
+            found.append(child)
+    if not found:
+        return None
+    # "The documents indicate, he said, that Y": the clause "that" opens is the one reported.
+    return next((c for c in found if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), found[0])
+
+
+def _after_colon(head: Token) -> Token | None:
+    """The quotation after "X said:", however the parser attached it.
+
+    In 'A Treasury source said: "Every penny counts."' the small model may read
+    "counts" as a noun; the words after the colon are still what was said.
+    """
+    doc = head.doc
+    colon = next((c for c in head.rights if c.text == ":" and c.i <= head.i + 2), None)
+    if colon is None:
+        return None
+    after = [c for c in head.rights if c.i > colon.i and not c.is_punct]
+    if len(after) != 1 or not any(doc[i].text in _QUOTE_CHARS for i in range(colon.i + 1, after[0].left_edge.i + 1)):
+        return None
+    return after[0]
+
+
+def _shared_subject_contents(head: Token, content: Token) -> list[Token]:
+    """Further reported clauses after ``content`` that share its subject:
+    "he said they had been given no idea, had never been interviewed and ..."."""
+    return [c for c in head.children
+            if c.dep_ == "ccomp" and c.i > content.i and _is_verbal(c) and not has_subject(c)
+            and c.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not _is_indirect_question(c)]
+
+
+def _passive_hearer(head: Token) -> bool:
+    """True for "800 parents were warned (that) X": the subject heard it, so the telling is the claim."""
+    return head.lemma_.lower() in _TELLING_VERBS and head.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children)
 
 
 def find_frame(head: Token) -> tuple[Frame, Token] | None:
     """If the clause headed by ``head`` reports content, return the frame and the content's head."""
     lemma = head.lemma_.lower()
-    if lemma in SPEECH_VERBS or lemma in COGNITION_VERBS:
+    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS) and not _passive_hearer(head):
         content = _content_child(head, {"ccomp", "parataxis"})
         if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
             content = _content_child(head, {"advcl"})
+        if content is None and lemma in SPEECH_VERBS:
+            content = _after_colon(head)
         if content is not None:
-            exclude = _subtree_ids(content)
+            more = _shared_subject_contents(head, content)
+            exclude = _subtree_ids(content).union(*(_subtree_ids(m) for m in more))
             speaker = _speaker_of(head, exclude)
             frame_tokens = {t.i for t in head.subtree} - exclude
             kind = "cognition" if lemma in COGNITION_VERBS else "speech"
@@ -171,7 +247,7 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
                 # "It is understood / believed / said that ...": briefing by unnamed sources.
                 speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
                 kind = "speech"
-            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind), content
+            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind, more=[m.i for m in more]), content
     if lemma in _EMERGE_VERBS and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
         # "It has emerged that ...", "it transpired that ...": news with no named source.
         content = _content_child(head, {"ccomp"})
@@ -280,7 +356,31 @@ def _units(sent: Span) -> list[Token]:
             if token.head.i in {h.i for h in heads} or _is_verbal(token.head):
                 if not _inside_content_of_frame(token):
                     heads.append(token)
+        elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
+            if _broken_off(token, token.head):
+                heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
+            elif token.i < token.head.i and _content_child(token.head, {"ccomp", "parataxis"}) not in (None, token):
+                # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
+                # the clause before it is a claim of its own.
+                heads.append(token)
+        elif token.dep_ == "advcl" and _contrasts_another_source(token):
+            heads.append(token)  # "X said the club would be sold, while prosecutors said ..."
     return heads
+
+
+#: Marks of a clause set against another: "..., while / whereas Y said ...".
+_CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+
+
+def _contrasts_another_source(token: Token) -> bool:
+    """True for a contrasting clause with its own speaker and reported content: it is a claim of
+    its own, not part of what the first speaker said."""
+    lemma = token.lemma_.lower()
+    if not (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS) or not has_subject(token):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children):
+        return False
+    return _content_child(token, {"ccomp"}) is not None
 
 
 def _inside_content_of_frame(token: Token) -> bool:
@@ -450,6 +550,8 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
         if ent.label_ != "PERSON":
             continue
         root = ent.root
+        if _speaks(root):
+            continue  # "said BPI chairman Jo Bloggs": the frame introduces the speaker, it claims nothing
         # "Chris Monday, an associate professor at Busan's Dongseo University".
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i and any(t.lemma_.lower() in TITLE_NOUNS for t in child.subtree):
@@ -459,6 +561,20 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
         if lefts and any(t.lemma_.lower() in TITLE_NOUNS for c in lefts for t in c.subtree):
             add(min(c.left_edge.i for c in lefts), ent.end, root, "role")
     return out
+
+
+def _speaks(person: Token) -> bool:
+    """True when ``person`` is the subject of a speech or belief verb: "Jo Bloggs, head of policy
+    at X, said ...".  (A source after "according to" keeps its credentials as a claim: the
+    sentence rests on them.)"""
+    node = person
+    for _ in range(3):
+        if node.dep_ in ("compound", "appos", "conj") and node.head is not node:
+            node = node.head
+    if node.dep_ == "nsubj":
+        lemma = node.head.lemma_.lower()
+        return lemma in SPEECH_VERBS or lemma in COGNITION_VERBS
+    return False
 
 
 _LISTING_PREPS = frozenset({"including", "like", "such", "as", "especially", "notably"})
@@ -495,12 +611,16 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     if _is_question(sent):
         return []
     candidates: list[Candidate] = []
+    # Who speaks in this sentence: a description of a speaker is part of the frame, not a claim.
+    speakers: set[int] = set()
     heads = _units(sent)
     owned = _assign(sent, heads)
     for head in heads:
         tokens = owned[head.i]
         if _is_condition_or_imperative(head):
             continue
+        if _asks_whether(head):
+            continue  # "analysts queried whether X": a question, not a claim that X
         quote = _quote_around(head, quotes)
         found = find_frame(head)
         if found is not None and _announces_intention(head, found[1]):
@@ -512,16 +632,26 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
-            content_ids = _subtree_ids(content) & tokens
-            for part, part_tokens in _split_conjuncts(content, content_ids):
-                cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
-                if cand:
-                    candidates.append(cand)
+            if frame.kind in ("speech", "cognition"):
+                speakers.update(frame.speaker)
+            for reported in (content, *(doc[i] for i in frame.more)):
+                content_ids = _subtree_ids(reported) & tokens
+                if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS | _ADVOCACY_VERBS:
+                    # "the Lib Dems say Mr Clarke should use ...": advice, not a claim.  A position
+                    # somebody took ("Romney suggested that employers should ...") is a record of
+                    # what they advocated, and stays.
+                    continue
+                for part, part_tokens in _split_conjuncts(reported, content_ids):
+                    cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
+                    if cand:
+                        candidates.append(cand)
             continue
         inline = inline_attribution(tokens, doc)
-        if not _is_verbal(head) and not any(doc[i].like_num for i in tokens):
+        if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
+        if _recommends(head, claim_tokens):
+            continue
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
@@ -532,8 +662,88 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         # ("shares have fallen 40%, wiping $2bn off its value").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
             continue
+        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is.
+        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not doc[i].is_punct):
+            continue
         candidates.append(cand)
     return candidates
+
+
+#: Verbs whose "whether" clause is a question asked, not a claim made.
+_ASKING_VERBS = frozenset({"ask", "query", "question", "wonder", "doubt", "debate", "investigate", "examine", "consider", "probe"})
+
+
+def _asks_whether(head: Token) -> bool:
+    """True for "some analysts queried whether X had overpaid": the clause reports a question."""
+    lemma = head.lemma_.lower()
+    if lemma not in _ASKING_VERBS and lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS:
+        return False
+    # An "if" adverbial clause is a condition ("could claim 600 euros if ..."), except after
+    # a verb of asking, where the parser often puts the question ("wondered if ...").
+    deps = ("ccomp", "advcl") if lemma in _ASKING_VERBS else ("ccomp",)
+    clauses = [c for c in head.children if c.dep_ in deps and _is_verbal(c)]
+    return bool(clauses) and all(_is_indirect_question(c) for c in clauses)
+
+
+#: Verbs that report a position taken: "X proposed that Y should ..." can be checked against the record.
+_ADVOCACY_VERBS = frozenset({"suggest", "propose", "recommend", "urge", "advocate", "demand", "insist", "argue", "call"})
+#: Modal verbs of advice: "X should Y" recommends, it does not state.
+_ADVICE_MODALS = frozenset({"should", "ought", "shouldn't", "oughtn't"})
+
+
+def _recommends(head: Token, tokens: set[int]) -> bool:
+    """True for advice with nothing checkable in it: "the minister should use his first week to ...".
+
+    A figure keeps the clause ("a used Mini should still fetch at least 8,000 pounds" is a
+    forecast), as does a rule's wording, which the caller checks ("the code stipulates that a
+    first offence should be followed by a ban").
+    """
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _ADVICE_MODALS for c in head.children):
+        return False
+    doc = head.doc
+    # Digits and amounts, not ordinals: "should use his first week" is still advice.
+    return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
+
+
+_BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "\u25cf", "\u25aa"})
+
+
+def _list_item(sent: Span) -> bool:
+    """True for a bulleted line with some substance: "- Duty cuts on capital goods and raw materials".
+
+    Items of a list ("he has announced: - ... - ...") are claims written without
+    verbs; a heading or a navigation link has no bullet, or only a word or two.
+    The sentence splitter may leave the bullet in a sentence of its own, so the
+    line is read from the text.
+    """
+    text = sent.doc.text
+    begin = sent.start_char
+    # Only a few characters either side matter: "\n - Expanded ..." or "\n- Duty ...".
+    window = text[max(0, begin - 8) : begin + 2]
+    cut = window.rfind("\n")
+    if cut == -1 and begin > 8:
+        return False
+    line = window[cut + 1 :].strip()
+    if not line or line[0] not in _BULLETS:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ == "NOUN" for t in words)
+
+
+def _has_figure(doc: Doc, tokens: set[int]) -> bool:
+    """True when a fragment states a figure: "Increased spending on health to 102.8bn rupees"."""
+    return any(doc[i].like_num or doc[i].tag_ == "CD" for i in tokens)
+
+
+def _clause_below(head: Token) -> bool:
+    """True when a noun the parser took for the root is really a clause: it governs a finite clause
+    with its own subject ("Increasingly more women than men went to university" parsed with
+    "women" as the root), or it has a subject and an object itself (a verb tagged as a noun)."""
+    if head.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and any(
+        c.dep_ == "dobj" for c in head.children
+    ):
+        return True  # a verb tagged as a noun: "Any player who takes drugs breaches his contract"
+    return any(c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VBD", "VBZ", "VBP") and has_subject(c) for c in head.children)
 
 
 #: Words that count people: "a majority of voters say", "two-thirds of them believe".
@@ -557,7 +767,8 @@ def _counted_speakers(frame: Frame, doc: Doc) -> bool:
 
 
 def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for start, end in quotes:
-        if start <= token.idx < end:
-            return (start, end)
+    """The quotation holding ``token``; ``quotes`` are in text order and disjoint (as normalise finds them)."""
+    i = bisect_right(quotes, token.idx, key=lambda q: q[0]) - 1  # the last one opening at or before the token
+    if i >= 0 and token.idx < quotes[i][1]:
+        return quotes[i]
     return None

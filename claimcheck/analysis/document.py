@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimcheck.text.normalise import NormalisedText
@@ -34,7 +35,12 @@ _FURNITURE_ACTION = re.compile(
     r"click here|tap here|join (?:us|our)|advertisement|sponsored|skip to|back to top|copyright|\u00a9|"
     r"all rights reserved|cookie|accept (?:all )?cookies|terms of (?:use|service)|privacy policy|"
     r"listen to this article|related (?:articles|stories|topics)|more stories|most read|top stories|"
-    r"newsletter|we use cookies|support our journalism|comments?\b)",
+    r"newsletter|we use cookies|support our journalism|comments?\b|"
+    # Notes about the article itself: corrections, credits and contacts.
+    r"(?:this|the) (?:article|story|report|piece) (?:was|has been|is being) (?:amended|updated|corrected|changed)|"
+    r"corrections?\s*:|clarifications?\s*:|(?:additional|further) reporting by|(?:reporting|editing|writing) by (?-i:[A-Z])|"
+    r"contact (?:the )?(?:author|reporter|writer)|follow [^.\n]{1,60} on (?:twitter|x|facebook|instagram|threads|bluesky)|"
+    r"email [^.\n]{1,60}@)",
     re.IGNORECASE,
 )
 # Photo captions and credits: a Getty-style caption opens with a place and a date in capitals
@@ -46,8 +52,11 @@ _CAPTION_DATELINE = re.compile(
 )
 _PHOTO_CREDIT = re.compile(
     r"(?:\(\s*(?:photo|photograph|picture|image|illustration|video)s?\s*(?:by|credit|courtesy|:)[^)]{0,120}\)"
+    # "(AP Photo/Evan Vucci)", "(Reuters photo)": an agency credit in brackets
+    r"|\([^()\n]{0,40}\b(?:photo|photograph|pictures?|images?)\b\s*(?:/[^()\n]{0,60})?\)"
+    r"|(?:credit|courtesy)\s*:\s*[^.\n]{0,80}"
     r"|(?:photo|photograph|picture|image)\s*(?:credit|copyright)?\s*:\s*[^.]{0,80}"
-    r"|/\s*(?:Getty Images|AFP|AP|Reuters|PA(?: Images| Wire)?|Shutterstock|EPA|Bloomberg)\s*\)?)\s*$",
+    r"|/\s*(?:Getty Images|AFP|AP|Reuters|PA(?: Images| Wire)?|Shutterstock|EPA|Bloomberg)(?:\s+via\s+Getty Images)?\s*\)?)\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
@@ -94,21 +103,36 @@ class DocumentMeta:
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
 
+    _regions: tuple[object, list[tuple[int, int]], list[int], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+
     def excluded(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies mostly in the byline or page furniture."""
-        regions = list(self.furniture)
-        if self.byline_span:
-            regions.append(self.byline_span)
-        if self.published_span:
-            regions.append(self.published_span)
-        if self.dateline_span:
-            regions.append(self.dateline_span)
+        regions, starts, reach = self._region_index()
         length = max(1, end - start)
-        for a, b in regions:
+        # Asked for every sentence and claim: only the regions that can reach
+        # into [start, end) are looked at, not every region of the document.
+        i = bisect_left(starts, end) - 1
+        while i >= 0 and reach[i] > start:
+            a, b = regions[i]
             overlap = min(end, b) - max(start, a)
             if overlap > 0 and overlap * 2 >= length:
                 return True
+            i -= 1
         return False
+
+    def _region_index(self) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+        """The excluded regions by start, their starts and the furthest end reached up to each."""
+        key = (len(self.furniture), self.furniture[-1] if self.furniture else None,
+               self.byline_span, self.published_span, self.dateline_span)
+        if self._regions is None or self._regions[0] != key:
+            extra = [span for span in (self.byline_span, self.published_span, self.dateline_span) if span]
+            regions = sorted([*self.furniture, *extra])
+            reach: list[int] = []
+            for _, b in regions:
+                reach.append(max(b, reach[-1]) if reach else b)
+            self._regions = (key, regions, [a for a, _ in regions], reach)
+        return self._regions[1], self._regions[2], self._regions[3]
 
 
 def _segments(norm: NormalisedText) -> list[Segment]:

@@ -105,6 +105,11 @@ def claimcheck_findings(doc: Doc, claims: list[Claim], findings: list[Finding], 
         found.add(claim)
     for start, end in context.anonymous_cues:
         found.add_uncarried_source(start, end)
+    # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
+    from claimcheck.analysis.anonymous import vague_sources
+
+    for start, end in vague_sources(doc):
+        found.add_uncarried_source(start, end)
     findings.extend(RulePolicy.from_config(context.config).filter_findings(found.findings))
 
 
@@ -150,9 +155,20 @@ class FindingCollector:
                 self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
 
     def add_uncarried_source(self, start: int, end: int) -> None:
-        """A vague source no claim carried ("which critics said was ..."), unless already reported."""
+        """A vague source no claim carried ("which critics said was ..."), unless already reported.
+
+        A source already reported without its reporting word ("A Treasury source",
+        from a quotation's attribution) is widened to this span ("A Treasury source said").
+        """
         a, b = self._tok_orig(start, end)
-        if ("anonymous", a) in self._seen or any(f.start <= a < f.end for f in self.findings if f.rule == ANONYMOUS):
+        for k, f in enumerate(self.findings):
+            if f.rule != ANONYMOUS or not (f.start < b and a < f.end):
+                continue
+            if a <= f.start and f.end <= b and (a, b) != (f.start, f.end):
+                self.findings[k] = anonymous_attribution(None, self.original[a:b], a, b)
+                self.findings[k].claim = f.claim
+            return  # the same source, found by attribution or by its reporting cue
+        if ("anonymous", a) in self._seen:
             return
         self._seen.add(("anonymous", a))
         self.findings.append(anonymous_attribution(None, self.original[a:b], a, b))

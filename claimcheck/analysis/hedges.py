@@ -12,6 +12,7 @@ times faster (the Matcher walks every token in Python first).
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -74,13 +75,22 @@ class HedgeFinder:
             index = self._by_lower if attr == "LOWER" else self._by_lemma
             for key in first:  # type: ignore[union-attr]
                 index.setdefault(key, []).append(tuple(rest))
+        # The hashes a match can start with: numpy finds the few tokens that
+        # have one, so Python only looks at those (most tokens start nothing).
+        self._lower_starts = np.array(sorted(self._words | set(self._by_lower)), dtype=np.uint64)  # type: ignore[operator]
+        self._lemma_starts = np.array(sorted(self._lemmas | set(self._by_lemma)), dtype=np.uint64)  # type: ignore[operator]
 
     def matches(self, doc: Doc) -> list[tuple[int, int]]:
         """Every pattern match in ``doc`` as ``(start, end)`` (what the Matcher would return, unfiltered)."""
-        rows: list[list[int]] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+        if not len(doc):
+            return []
+        array = doc.to_array([LOWER, LEMMA])
+        starts = np.flatnonzero(np.isin(array[:, 0], self._lower_starts) | np.isin(array[:, 1], self._lemma_starts))
+        rows: list[list[int]] = array.tolist()
         n = len(rows)
         out: list[tuple[int, int]] = []
-        for i, (lower, lemma) in enumerate(rows):
+        for i in starts.tolist():
+            lower, lemma = rows[i]
             if lower in self._words or lemma in self._lemmas:  # type: ignore[operator]
                 out.append((i, i + 1))
             for rests in (self._by_lower.get(lower), self._by_lemma.get(lemma)):

@@ -97,6 +97,10 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+#: Each opinion phrase with the spaces that make it match whole words only.
+_SPACED_OPINION_PHRASES = tuple((p, f" {p} ") for p in OPINION_PHRASES)
+
+
 def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     """Score one claim and explain the score.
 
@@ -154,7 +158,8 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     )
     if emotion:
         add(-1.6, "reports a feeling, which cannot be checked")
-    opinion = [p for p in OPINION_PHRASES if f" {p} " in f" {lower_text} "]
+    padded = f" {lower_text} "  # built once, not once per phrase
+    opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded]
     if opinion:
         add(-1.0, f"opinion marker ({opinion[0]})")
     persons = [t for t in words if t.lower_ in _FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass", "poss")]

@@ -1,4 +1,4 @@
-"""Fast look-ups over a parsed document's entities.
+"""Fast look-ups over a parsed document's entities, and its text read once.
 
 ``Doc.ents`` builds a new list of spans on every access, so asking a long
 document for the entities of each claim is quadratic.  :func:`entity_index`
@@ -65,3 +65,14 @@ def entity_index(doc: Doc) -> EntityIndex:
     """The document's entity index (``doc._.claimcheck_entities``), built on first use."""
     index: EntityIndex = doc._.get(EXTENSION)
     return index
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy joins every token again on each access (0.2 ms an article)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text

@@ -10,19 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.lookups.base import LookupSource
-from claimcheck.lookups.local import LocalSource
-from claimcheck.lookups.store import default_db_path
 from claimcheck.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from claimcheck.config import ConfigLike
+    from claimcheck.lookups.base import LookupSource
+
+# The store and its matcher (numpy, the stemmer, SQLite) are imported when a
+# lookup is asked for, not whenever the built-in plugins load (issue 11: a
+# check with lookups off never needs them).
 
 __all__ = ["claimcheck_lookup_sources", "db_path"]
 
 
 def db_path(config: ConfigLike | None) -> Path:
     """The store's path from the configuration (``config["db"]``), else the default."""
+    from claimcheck.lookups.store import default_db_path
+
     configured = (config or {}).get("db")
     return Path(configured).expanduser() if configured else default_db_path()
 
@@ -35,4 +39,6 @@ def claimcheck_lookup_sources(config: ConfigLike) -> list[LookupSource]:
     store (or a misspelt ``--db``) is reported rather than read as "never
     fact-checked": see :meth:`LocalSource.unavailable`.
     """
+    from claimcheck.lookups.local import LocalSource
+
     return [LocalSource(db_path(config))]

@@ -110,12 +110,11 @@ class CheckworthinessModel:
         cols: list[int] = []
         # The only per-span Python work: feature strings and dict look-ups.
         # The arithmetic is done once per batch with bincount.
+        lookup = index.get
         for row, span in enumerate(spans):
-            for feature in span_features(span):
-                col = index.get(feature)
-                if col is not None:
-                    rows.append(row)
-                    cols.append(col)
+            found = [col for col in map(lookup, span_features(span)) if col is not None]
+            cols.extend(found)
+            rows.extend([row] * len(found))
         n = len(spans)
         out = np.full(n, self._bias)
         if cols:

@@ -11,6 +11,7 @@ so a pattern spaCy would reject fails at load time, not mid-run).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,11 +74,13 @@ class LoadedPack:
         return self.source.find(("rules", index))
 
 
+@functools.lru_cache(maxsize=1)
 def claimcheck_version() -> str | None:
     """The running claimcheck's version (installed metadata, else ``claimcheck.__version__``).
 
     ``None`` when neither is known (a bare source tree), in which case packs'
-    ``claimcheck`` specifiers are not enforced.
+    ``claimcheck`` specifiers are not enforced.  Read once per process: the
+    metadata lookup scans the installed distributions (10 ms, for every pack).
     """
     from importlib import metadata
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from claimcheck.report import Claim, Finding
+from claimcheck.rules.lemma_cache import lemma_docs as _lemma_docs
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.safe_regex import compile_regex
@@ -87,20 +88,20 @@ class _Matchers:
     """The spaCy matchers of a rule set, bound to one vocab."""
 
     def __init__(self, rules: Sequence[CompiledRule], nlp: Language | None, vocab: Vocab) -> None:
-        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+        from spacy.matcher import DependencyMatcher, PhraseMatcher
+
+        from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
 
         self.vocab = vocab
         self.by_key: dict[int, CompiledRule] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self.tokens = Matcher(vocab)
+        self.tokens = PrefilteredMatcher(vocab)  # only the patterns whose words a doc holds run
         self.dependency = DependencyMatcher(vocab)
-        # Per dependency pattern, the words some token must have for it to
-        # match at all: most documents have none, and the DependencyMatcher
-        # is the slowest matcher, so it only runs when a pattern could match.
-        self.dependency_needs: list[list[tuple[int, frozenset[int]]]] = []
+        dependency_patterns: list[list[dict[str, Any]]] = []
         phrase_rules = [r for r in rules if r.rule.match.phrases]
-        lemma_docs = self._lemma_docs(nlp, {p for r in phrase_rules for p in r.rule.match.phrases or ()})
+        phrases = {p for r in phrase_rules for p in r.rule.match.phrases or ()}
+        lemma_docs = _lemma_docs(nlp, phrases) if nlp is not None else {}
         for compiled in rules:
             key = vocab.strings.add(compiled.id)
             self.by_key[key] = compiled
@@ -115,51 +116,15 @@ class _Matchers:
                 self.tokens.add(compiled.id, match.tokens, greedy="LONGEST")
             elif match.dependency:
                 self.dependency.add(compiled.id, match.dependency)
-                self.dependency_needs.extend(_required_words(pattern, vocab) for pattern in match.dependency)
+                dependency_patterns.extend(match.dependency)
+        # The words some token must have for a dependency pattern to match at
+        # all: most documents have none, and the DependencyMatcher is the
+        # slowest matcher, so it only runs when a pattern could match.
+        self.dependency_words = WordFilter(dependency_patterns, vocab)
         self.has_lower = any(r.rule.match.phrases for r in rules)
         self.has_lemma = len(self.lemma) > 0
         self.has_tokens = len(self.tokens) > 0
         self.has_dependency = len(self.dependency) > 0
-
-    @staticmethod
-    def _lemma_docs(nlp: Language | None, phrases: set[str]) -> dict[str, Doc]:
-        """Lemmatise each phrase with the pipeline (parser and NER are not needed)."""
-        if nlp is None or not phrases or "lemmatizer" not in nlp.pipe_names:
-            return {}
-        skip = [name for name in nlp.pipe_names if name in ("parser", "ner")]
-        ordered = sorted(phrases)
-        with nlp.select_pipes(disable=skip):
-            docs = list(nlp.pipe(ordered))
-        return {p: d for p, d in zip(ordered, docs) if d.has_annotation("LEMMA")}
-
-
-def _required_words(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
-    """(attribute id, accepted hashes) for each node of a dependency pattern that names its words."""
-    from spacy.attrs import LEMMA, LOWER
-
-    needs: list[tuple[int, frozenset[int]]] = []
-    for node in pattern:
-        attrs = node.get("RIGHT_ATTRS") or {}
-        for name, attr_id in (("LEMMA", LEMMA), ("LOWER", LOWER)):
-            value = attrs.get(name)
-            if isinstance(value, str):
-                needs.append((attr_id, frozenset({vocab.strings.add(value)})))
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                needs.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-    return needs
-
-
-def _dependency_possible(matchers: _Matchers, doc: Doc) -> bool:
-    """False when no dependency pattern can match: some node's words are absent from the doc."""
-    from spacy.attrs import LEMMA, LOWER
-
-    if not matchers.dependency_needs:
-        return True
-    present: dict[int, set[int]] = {}
-    array = doc.to_array([LEMMA, LOWER])
-    present[LEMMA] = set(array[:, 0].tolist())
-    present[LOWER] = set(array[:, 1].tolist())
-    return any(all(present[attr] & words for attr, words in needs) for needs in matchers.dependency_needs)
 
 
 def _blank_tokenizer(vocab: Vocab) -> Callable[[str], Doc]:
@@ -238,10 +203,12 @@ class RuleSet:
         if matchers.has_tokens:
             for key, start, end in matchers.tokens(doc):
                 found[matchers.by_key[key].id].append(doc[start:end])
-        if matchers.has_dependency and doc.has_annotation("DEP") and _dependency_possible(matchers, doc):
+        if matchers.has_dependency and doc.has_annotation("DEP") and matchers.dependency_words.possible(doc):
             for key, token_ids in matchers.dependency(doc):
                 found[matchers.by_key[key].id].append(doc[min(token_ids) : max(token_ids) + 1])
-        text = doc.text  # built anew on every access: read it once
+        from claimcheck.analysis.spans import doc_text
+
+        text = doc_text(doc)  # built anew on every access: read once per document
         for compiled in self._regex_rules:
             for pattern in compiled.regexes:
                 for m in pattern.finditer(text):

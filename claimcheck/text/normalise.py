@@ -47,6 +47,8 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_OPEN_ONLY | _CLOSE_ONLY
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}|[a-z][)\]]|[0-9]{2}|[a-z]['’])([.?!\u2026]+)(?=[A-Z\u2018(\[])")
 #: What follows an apostrophe at the end of an English word: n't, 's, 're, 've, 'll, 'd, 'm.
 _CONTRACTION_TAIL = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
+#: Two apostrophes standing for a double quote mark, as in some newswire archives: ``are ''profoundly irresponsible''``.
+_DOUBLED_APOSTROPHE = re.compile(r"(?<!')''(?!')")
 _GLUED_CAMEL = re.compile(r"(?<![A-Za-z])([a-z][a-z]+)([A-Z][a-z]*)(?=[^A-Za-z]|$)")
 
 
@@ -229,6 +231,14 @@ def normalise(original: str) -> NormalisedText:
             replace[m.start()] = "'"  # ``isn”t`` -> ``isn't``: a word, not a quotation
         else:
             marks.append(m.start())
+    # ``''`` is one quote mark written with two characters: the first becomes
+    # ``"`` and the second is deleted, so the parser sees an ordinary quotation.
+    doubled = [m.start() for m in _DOUBLED_APOSTROPHE.finditer(original)]
+    for pos in doubled:
+        replace[pos] = '"'
+        replace[pos + 1] = ""
+    if doubled:
+        marks = sorted(marks + doubled)
     actions = _resolve_quotes(original, marks) if marks else []
     quote_events: list[tuple[int, str]] = []
     for pos, action in zip(marks, actions):

@@ -90,6 +90,15 @@ def test_document_dateline_is_not_a_speaker(engine) -> None:
         "Image copyright Ann Lee",
         "Picture: A flooded street in York",
         "Where the money went",
+        # agency credits in brackets and after a slash, and credit labels
+        "The senator speaks at a rally in Ohio on 4 May 2021. (AP Photo/Kim Ray)",
+        "Fans celebrate in the main square. Ann Lee/AFP via Getty Images",
+        "A flooded road near Selby, 12 February 2020. Credit: Ann Lee",
+        # notes about the article itself
+        "This article was amended on 5 March 2023 to correct the cost of the scheme.",
+        "Correction: an earlier version gave the wrong date for the vote.",
+        "Additional reporting by Sam Lee in Paris",
+        "Follow Ann Lee on Twitter @annlee",
     ],
 )
 def test_document_captions_credits_and_headings_are_furniture(line: str) -> None:
@@ -105,6 +114,8 @@ def test_document_captions_credits_and_headings_are_furniture(line: str) -> None
         "Police said 14 people were hurt in the crash on the A1.",
         "The minister, speaking in Cardiff, said fares would rise",
         "LONDON - The bank raised rates to 5% on Thursday.",
+        "Corrections officers at the prison said 20 inmates escaped.",
+        "Reporting by the paper led to 3 resignations in 2019.",
     ],
 )
 def test_document_prose_is_not_caption_or_heading(line: str) -> None:

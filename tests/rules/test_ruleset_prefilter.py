@@ -15,12 +15,11 @@ import pytest
 def test_ruleset_prefilter_dependency(nlp, text: str, possible: bool) -> None:
     from claimcheck.rules import load_rule_sets
     from claimcheck.rules.plugin import claimcheck_rule_packs
-    from claimcheck.rules.ruleset import _dependency_possible
 
     ruleset = load_rule_sets(claimcheck_rule_packs(), {}, [])
     ruleset.prepare(nlp)
     doc = nlp(text)
     matchers = ruleset._matchers_for(doc)
-    assert _dependency_possible(matchers, doc) is possible
+    assert matchers.dependency_words.possible(doc) is possible
     if not possible:
         assert list(matchers.dependency(doc)) == []

@@ -108,3 +108,15 @@ def test_normalise_closing_mark_as_apostrophe_is_not_a_quote(original: str, quot
     assert [norm.text[q.start:q.end] for q in norm.quotes] == quoted
     assert "\u201dt" not in norm.text and '"t' not in norm.text
     _check_map(original)
+
+
+def test_normalise_doubled_apostrophes_are_one_quote_mark() -> None:
+    from claimcheck.text.normalise import normalise
+
+    original = "The plans are ''deeply reckless,'' said Ms Lee. It is the pupils' choice."
+    norm = normalise(original)
+    assert norm.text == 'The plans are "deeply reckless," said Ms Lee. It is the pupils\' choice.'
+    assert [norm.text[q.start:q.end] for q in norm.quotes] == ["deeply reckless,"]
+    start = norm.text.index("deeply")
+    a, b = norm.to_original(start, start + len("deeply reckless"))
+    assert original[a:b] == "deeply reckless"

@@ -1,0 +1,115 @@
+"""Anonymous sourcing found from the parse, whatever the claim finder made of the sentence.
+
+Attribution (:mod:`claimcheck.analysis.attribution`) classifies the source of
+each claim it attributes; this module finds the vague sources an editor
+should be told about even where no claim carries them, in one pass over the
+tokens:
+
+* an unnamed person or vague group as the subject of a reporting or belief
+  verb, wherever the verb sits ("analysts reckon", "a merger which
+  authorities have said will go ahead", "a Home Office source said", "some
+  analysts queried whether ...");
+* an unnamed person quoted or cited ("the paper quoted an insider as
+  saying");
+* "reportedly" ("Reportedly, the fund lost half its value").
+
+Named or identifiable sources are left alone: a name in the subject ("a
+spokesman, Jo Bloggs, said"), a possessor ("the firm's spokesman"), a
+definite group ("the analysts" named before), and groups identified by their
+role in a story ("prosecutors", "the judge", "police"), which are not in
+these lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimcheck.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
+
+#: Verbs whose subject is a source: speech, belief, and the questioning and estimating verbs of analysis.
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
+    "query question wonder reckon respond estimate forecast project calculate accuse leak hint warn".split()
+)
+#: Unnamed people who stay unnamed whatever they are attached to: "a Treasury source", "insiders".
+_ALWAYS_VAGUE = frozenset({"source", "insider"})
+#: People who are anonymous unless named or made definite: "a senior official", "analysts", "one economist".
+_VAGUE_PEOPLE = frozenset(
+    """official spokesman spokeswoman spokesperson aide adviser advisor analyst expert observer critic
+    commentator economist diplomat person people figure pundit strategist staffer ally""".split()
+)
+#: Vague collective sources, as bare nouns: "authorities have said", "media reported", "studies show".
+_VAGUE_BARE = frozenset({"authority", "analysis", "study", "report", "media", "press", "rumour", "rumor"})
+#: Determiners and numbers that leave a source unidentified.
+_INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most", "other", "two", "three"})
+#: Verbs by which a writer reports somebody else's words: "quoted an insider as saying".
+_QUOTING_VERBS = frozenset({"quote", "cite"})
+_HEARSAY_ADVERBS = frozenset({"reportedly", "reputedly", "purportedly"})
+
+
+def _named(token: Token) -> bool:
+    """True when the noun phrase names somebody: "a spokesman, Jo Bloggs," or "Nintendo spokesman Ken Toyoda"."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        return True  # the tagger does not always see the name in an apposition
+    return any(t.ent_type_ == "PERSON" for t in token.subtree)
+
+
+def _vague(token: Token) -> bool:
+    """True when the noun ``token`` is an unnamed, unidentified source."""
+    if token.pos_ not in ("NOUN", "PROPN") or _named(token):
+        return False
+    lemma = token.lemma_.lower()
+    if token.lower_ in _VAGUE_BARE:
+        lemma = token.lower_  # "media" is lemmatised to "medium"
+    children = list(token.children)
+    if any(c.dep_ == "poss" for c in children):
+        return False  # "the company's spokesman": the company speaks
+    dets = {c.lower_ for c in children if c.dep_ in ("det", "predet", "nummod")}
+    if lemma in _ALWAYS_VAGUE:
+        return True
+    if lemma in _VAGUE_PEOPLE:
+        if dets:
+            return bool(dets & _INDEFINITE)
+        return token.tag_ in ("NNS", "NNPS") or lemma == "people"
+    if lemma in _VAGUE_BARE:
+        if lemma in ("media", "press"):
+            return not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in children)
+        # "authorities", "studies", "nonpartisan analyses": bare plurals with no name attached.
+        return not dets and token.tag_ == "NNS" and not any(t.ent_type_ for t in token.subtree)
+    return False
+
+
+def _source_end(noun: Token) -> int:
+    """The last token of a source's phrase worth quoting: "sources close to the minister", not its relative clause."""
+    end = noun.i
+    for child in noun.rights:
+        if child.dep_ in ("prep", "amod") and not child.is_punct:
+            end = max(end, child.right_edge.i)
+        else:
+            break
+    return end
+
+
+def vague_sources(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the vague sources in ``doc`` with their reporting word ("Some analysts also queried")."""
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        head = token.head
+        if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
+            if _vague(token):
+                start = min(token.left_edge.i, head.i)
+                end = max(_source_end(token), head.i) + 1
+                out.append((_skip_punct(doc, start, end), end))
+        elif token.dep_ == "dobj" and head.lemma_.lower() in _QUOTING_VERBS and _vague(token):
+            out.append((head.i, token.i + 1))
+        elif token.lower_ in _HEARSAY_ADVERBS and token.dep_ == "advmod" and head.pos_ in ("VERB", "AUX"):
+            start, end = min(token.i, head.i), max(token.i, head.i) + 1
+            out.append((start, end))
+    return out
+
+
+def _skip_punct(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return start

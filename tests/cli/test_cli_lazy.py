@@ -1,0 +1,33 @@
+"""A cold ``claimcheck check`` imports only what it runs (issue 11: cold start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from claimcheck.cli import COMMANDS, requested_command
+
+PROBE = (
+    "import sys\nfrom claimcheck.cli import main\ncode = main(sys.argv[1:])\n"
+    "loaded = sorted(m for m in sys.modules if m.startswith(('claimcheck.commands.', 'claimcheck.lookups.store', "
+    "'claimcheck.lookups.local', 'snowballstemmer')))\n"
+    "sys.stderr.write(f'loaded={loaded}\\n')\nsys.exit(code)\n"
+)
+
+
+def test_cli_requested_command_is_the_first_word_that_is_not_an_option() -> None:
+    assert requested_command(["--debug", "check", "a.txt"]) == "check"
+    assert requested_command(["rules", "list"]) == "rules"
+    assert requested_command(["--version"]) is None
+    assert requested_command(["chek", "a.txt"]) is None  # a typo gets the full parser and its list of choices
+    assert set(COMMANDS) >= {"check", "rules", "db", "lookup", "serve"}
+
+
+def test_cli_check_imports_neither_other_commands_nor_the_lookup_store(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said unemployment fell to 4.2% in May.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, "check", str(article), "--date", "2024-06-19"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "loaded=['claimcheck.commands.check', 'claimcheck.commands.options']" in result.stderr

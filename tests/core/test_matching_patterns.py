@@ -1,0 +1,84 @@
+"""Expanded matcher patterns find exactly what the originals find; the word filter never hides a match."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimcheck.analysis.claim_patterns import IDIOM_PATTERNS, JUDGEMENT_IDIOMS, OPINION_PATTERNS
+from claimcheck.analysis.matching import MAX_EXPANSION, PrefilteredMatcher, WordFilter, expand_first_sets
+
+TEXTS = [
+    "It is a million miles from what we were promised, and one in a million voters agreed.",
+    "Thousands of times the ministers said the plan was second to none; the last straw came on Monday.",
+    "I am 100 per cent behind the manager. Sales rose 12% to 3.4 million cars, the most ever.",
+    "The report underlines the pressing need for reform. It was from strength to strength, a game-changer.",
+    "MPs voted against the bill, and the party will back the motion. The critics slammed Johnson.",
+    "Nothing here matches at all.",
+]
+
+
+def _matches(nlp, patterns: list[list[dict[str, Any]]], text: str, greedy: str | None = None) -> list[tuple[int, int, int]]:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("P", patterns, greedy=greedy)
+    return sorted(matcher(nlp(text)))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("greedy", [None, "LONGEST"])
+def test_matching_expanded_patterns_find_the_same(nlp, text: str, greedy: str | None) -> None:
+    from claimcheck.rules import load_rule_sets
+    from claimcheck.rules.plugin import claimcheck_rule_packs
+
+    rule_patterns = [p for r in load_rule_sets(claimcheck_rule_packs(), {}, []).rules for p in r.rule.match.tokens or []]
+    if text == TEXTS[0]:
+        assert _matches(nlp, IDIOM_PATTERNS, text, greedy)  # the comparison is not between two empty lists
+    for patterns in (IDIOM_PATTERNS, JUDGEMENT_IDIOMS, rule_patterns):
+        assert _matches(nlp, expand_first_sets(patterns), text, greedy) == _matches(nlp, patterns, text, greedy)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_matching_prefiltered_matcher_equals_matcher(nlp, text: str) -> None:
+    from spacy.matcher import Matcher
+
+    from claimcheck.rules import load_rule_sets
+    from claimcheck.rules.plugin import claimcheck_rule_packs
+
+    rules = [(r.id, r.rule.match.tokens) for r in load_rule_sets(claimcheck_rule_packs(), {}, []).rules if r.rule.match.tokens]
+    keyed = [("IDIOM", IDIOM_PATTERNS, None), ("JUDGEMENT", JUDGEMENT_IDIOMS, None)] + [(k, p, "LONGEST") for k, p in rules]
+    plain, filtered = Matcher(nlp.vocab), PrefilteredMatcher(nlp.vocab, cache_size=2)
+    for key, patterns, greedy in keyed:
+        plain.add(key, patterns, greedy=greedy)
+        filtered.add(key, patterns, greedy=greedy)
+    doc = nlp(text)
+    for _ in range(2):  # built, then from the cache
+        assert sorted(filtered(doc)) == sorted(plain(doc))
+    assert bool(filtered.possible(doc)) == (text != TEXTS[-1])
+
+
+def test_matching_expansion_rewrites_only_a_required_first_set() -> None:
+    two_sets = [{"LOWER": {"IN": ["a", "one"]}, "POS": {"IN": ["DET", "NUM"]}}, {"LOWER": "time"}]
+    expanded = expand_first_sets([two_sets])
+    assert len(expanded) == 4 and all(p[1] == {"LOWER": "time"} for p in expanded)
+    assert {(p[0]["LOWER"], p[0]["POS"]) for p in expanded} == {("a", "DET"), ("a", "NUM"), ("one", "DET"), ("one", "NUM")}
+    optional = [{"LOWER": {"IN": ["a", "one"]}, "OP": "?"}, {"LOWER": "time"}]
+    later = [{"LOWER": "time"}, {"LOWER": {"IN": ["a", "one"]}}]
+    regex = [{"LOWER": {"REGEX": "^a"}}]
+    too_many = [{"LOWER": {"IN": [f"w{i}" for i in range(MAX_EXPANSION + 1)]}}]
+    for pattern in (optional, later, regex, too_many):
+        assert expand_first_sets([pattern]) == [pattern]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_matching_word_filter_never_hides_an_opinion_verb(nlp, text: str) -> None:
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(nlp.vocab)
+    matcher.add("OPINION_VERB", OPINION_PATTERNS)
+    doc = nlp(text)
+    possible = WordFilter(OPINION_PATTERNS, nlp.vocab).possible(doc)
+    assert possible or not matcher(doc)
+    assert possible == ("underlines" in text)  # the only text with an opinion verb and its object
