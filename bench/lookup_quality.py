@@ -51,11 +51,12 @@ def summarise(results: list[dict], threshold: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tune", "heldout", "untouched"), default="tune")
+    parser.add_argument("--part", choices=("tune", "heldout", "untouched", "fresh"), default="tune")
     parser.add_argument("--queries", type=Path, help="another query file of the same form")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
     parser.add_argument("--show", action="store_true", help="print misses and false matches")
+    parser.add_argument("--by-how", action="store_true", help="also report by how the queries were written")
     args = parser.parse_args()
     items = load_pairs(args.queries or DATA / f"lookup_pairs_{args.part}.jsonl")
     store = bench_store(args.cache)
@@ -82,6 +83,13 @@ def main() -> int:
         by_origin[f"{r['origin']} ({r['how'][0] if r['kind'] == 'distractor' and r['how'] else r['kind']})"].append(r)
     for origin, subset in sorted(by_origin.items()):
         print(f"  {origin}: {summarise(subset, args.threshold)}")
+    if args.by_how:
+        by_how: dict[str, list[dict]] = defaultdict(list)
+        for r in results:
+            for how in r.get("how") or ():
+                by_how[f"{r['kind']}: {how}"].append(r)
+        for how, subset in sorted(by_how.items()):
+            print(f"  {how}: {summarise(subset, args.threshold)}")
     if args.show:
         for r in results:
             if (r["kind"] == "reworded" and (r["rank"] != 1 or r["top"] < args.threshold)) or \

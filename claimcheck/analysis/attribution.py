@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from claimcheck.analysis.attribution_cues import DOCUMENT_NOUNS, Cue, CueIndex, colon_source
+from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
@@ -276,6 +276,7 @@ class QuoteIndex:
         sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in sents]
         self._sent_ends = [s.end_char for s in sents]
+        self._sent_tokens = [s.start for s in sents]
 
     def at_char(self, char: int) -> QuoteInfo | None:
         """The quotation holding character ``char``, if any (the innermost when they nest)."""
@@ -298,6 +299,11 @@ class QuoteIndex:
         """The index of the token that holds (or last starts before) character ``char``."""
         i = bisect.bisect_right(self._token_starts, char) - 1
         return i if i >= 0 else None
+
+    def sentence_token(self, char: int) -> int | None:
+        """The first token of the sentence that holds (or last started before) ``char``."""
+        i = bisect.bisect_right(self._sent_starts, char) - 1
+        return self._sent_tokens[i] if i >= 0 else None
 
     def sentence_end(self, char: int) -> int | None:
         """The end character of the sentence that holds (or last ended before) ``char``."""
@@ -328,7 +334,7 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
             settled.add(id(quote))
     for quote in index.quotes:
         if quote.source is None:
-            quote.source = _introduced_by_colon(resolver, index, quote)
+            quote.source = _introduced_by_colon(resolver, index, quote) or _reported_by_cue(resolver, index, quote)
     # A quotation that runs on into the next paragraph (re-opened there, no closing mark
     # here) is the words of whoever is named where it ends, not of the last speaker before.
     for current, following in zip(index.quotes[-2::-1], index.quotes[:0:-1]):
@@ -363,6 +369,32 @@ def _introduced_by_colon(resolver: SpeakerResolver, index: QuoteIndex, quote: Qu
     if source is not None:
         resolver.remember(colon, source)
     return source
+
+
+def _reported_by_cue(resolver: SpeakerResolver, index: QuoteIndex, quote: QuoteInfo) -> Source | None:
+    """The source of a quotation whose frame held no claim ('"Every single amendment," said
+    Cruz'): a cue outside it, in the sentence where it ends, whose content reaches into it."""
+    last = index.token_at(quote.end - 1)
+    sent = index.sentence_token(quote.end - 1)
+    if last is None or sent is None:
+        return None
+    first = index.token_at(quote.start)
+    inside = range(max(first if first is not None else last, sent), last + 1)
+    doc = resolver.doc
+    for cue in resolver.cues().in_sentence(sent):
+        if _inside(doc, cue.verb, quote):
+            continue
+        # '"...," said Cruz': the speech verb right after the closing mark, or "he said" after it.
+        follows = last < cue.verb <= last + 4 and doc[cue.verb].lemma_.lower() in CUE_VERBS and all(
+            doc[i].is_punct or doc[i].is_quote or i in cue.source for i in range(last + 1, cue.verb)
+        )
+        if not follows and (cue.act or not any(cue.covers(i) for i in inside)):
+            continue
+        source = resolver.resolve_cue(cue)
+        if source is not None:
+            resolver.remember(cue.verb, source)
+            return source
+    return None
 
 
 _QUOTE_MARKS = frozenset("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
@@ -417,13 +449,17 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             source = frame_source(resolver, outer)
             if source is not None:
                 return source, quote is not None
-    # Embedded claims (roles, relative clauses) take only the frame of the claim they sit in:
-    # a role named inside somebody's words is still mostly the article's own description.
-    cue = None if cand.embedded else resolver.cues().for_claim(cand.head, cand.sent_start, cand.tokens)
+    # A role inside what a cue reports is the source's too ("a poll showed Senator Marco Rubio
+    # at 8 percent"); a relative clause ("Gruenberg, who was nominated by ...") and a role in
+    # the object of an act ("accused President Obama of ...") stay the article's description.
+    cue = resolver.cues().for_claim(cand.head, cand.sent_start, None if cand.embedded else cand.tokens)
+    if cue is not None and cand.embedded and (cue.verb == cand.head or cue.act or cand.origin == "relative"):
+        cue = None
     if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
         source = resolver.resolve_cue(cue)
-        if source is not None and not (source.kind == "anonymous" and doc[cue.verb].pos_ != "VERB"):
-            # ("In a statement released on Monday, ..." names no source worth a finding.)
+        if source is not None and not (source.kind == "anonymous" and (doc[cue.verb].pos_ != "VERB" or cue.act)):
+            # ("In a statement released on Monday, ..." names no source worth a finding, and
+            # "officials declined to say ..." reports an act, not vague sourcing.)
             resolver.remember(cand.head, source)
             return source, quote is not None
     return None, quote is not None
@@ -435,7 +471,7 @@ def anonymous_cues(resolver: SpeakerResolver) -> list[tuple[Source, int]]:
     out = []
     for cue in resolver.cues().all():
         head = resolver.doc[cue.verb]
-        if head.pos_ != "VERB" or any(resolver.doc[i].pos_ == "PRON" and resolver.doc[i].lower_ != "it" for i in cue.source):
+        if cue.act or head.pos_ != "VERB" or any(resolver.doc[i].pos_ == "PRON" and resolver.doc[i].lower_ != "it" for i in cue.source):
             continue  # unresolved pronouns are not vague sourcing
         source = resolver.resolve_cue(cue)
         if source is not None and source.kind == "anonymous":

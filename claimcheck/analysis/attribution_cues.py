@@ -13,7 +13,10 @@ so that a claim the frames did not cover still gets its source:
   that ...", "and said ...");
 * documents that speak ("a poll shows Clinton leading", "the register shows
   Hague earning £820,000");
-* relative pronouns as sources ("Thomas Perez, who said he expects ...").
+* relative pronouns as sources ("Thomas Perez, who said he expects ...");
+* acts reported with a complement, as mined cue frames
+  (:mod:`claimcheck.analysis.attribution_frames`: "declined to say ...",
+  "called for ...", "criticized X for ...").
 
 Cues are indexed by sentence; looking one up is a scan of the few cues of one
 sentence, so the whole pass stays linear in the document.
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
 from claimcheck.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
 
@@ -60,6 +64,9 @@ class Cue:
     verb: int
     source: tuple[int, ...]
     content: frozenset[int]
+    #: A mined frame ("declined to say", "called for"): the source's act, reported by the
+    #: article, so never evidence of vague sourcing on its own.
+    act: bool = False
 
     def covers(self, token_index: int) -> bool:
         return token_index in self.content
@@ -111,12 +118,60 @@ def source_of(verb: Token) -> list[int]:
     return []
 
 
+def frame_of(verb: Token) -> str:
+    """The complement a verb takes, as a frame key: ``clause`` ("said that ..."), ``to``
+    ("declined to say ..."), ``obj`` ("criticized Clinton ..."), ``prep:<word>`` ("called
+    for ..."), ``passive`` ("was criticized as ...": the subject is not the source), else
+    ``none``.  Mined cue frames are keyed by lemma and this."""
+    kinds = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in kinds or "auxpass" in kinds:
+        return "passive"
+    if "ccomp" in kinds or "parataxis" in kinds:
+        return "clause"
+    if "xcomp" in kinds:
+        return "to"
+    if "dobj" in kinds:
+        return "obj"
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if prep is not None:
+        return "prep:" + prep.lower_
+    return "none"
+
+
+#: Children of a frame verb that are not what it reports: "has not yet", "publicly".
+_FRAME_SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "punct", "cc", "conj", "mark", "prt"})
+
+
+def _quoted_source(verb: Token, source: list[int]) -> list[int]:
+    """``source``, unless the parser took the quotation for it ('"Every single amendment," said
+    Cruz'): then the noun after the verb, if any, else nothing."""
+    doc = verb.doc
+    if not source or source[-1] >= verb.i or not any(doc[i].is_quote for i in range(source[-1] + 1, verb.i)):
+        return source
+    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return _span_ids(after) if after is not None else []
+
+
+def _frame_cue(verb: Token) -> Cue | None:
+    """The cue of a mined frame: the subject is the source, what follows the verb the content."""
+    source = _quoted_source(verb, source_of(verb))
+    if not source:
+        return None
+    drop = set(source)
+    content = {
+        t.i for c in verb.children if c.i > verb.i and c.dep_ not in _FRAME_SKIP_DEPS for t in c.subtree if t.i not in drop
+    }
+    if not content:
+        return None
+    return Cue(verb.i, tuple(source), frozenset(content), act=True)
+
+
 def _cue(verb: Token) -> Cue | None:
     """The cue headed by ``verb``, if it reports content and names a source."""
     lemma = verb.lemma_.lower()
     if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
         return None  # "Cruz emerged as the favourite" reports nothing
-    source = source_of(verb)
+    source = _quoted_source(verb, source_of(verb))
     if not source:
         return None
     content: set[int] | None = None
@@ -130,6 +185,15 @@ def _cue(verb: Token) -> Cue | None:
         own = {t.i for t in verb.subtree}
         if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
             content = {t.i for t in verb.head.subtree} - own - set(source)
+    elif (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "prep", "dative") for c in verb.children)
+    ):
+        # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
+        # (not "even as he defended Melania Trump", an act of his own).
+        content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = _subject(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -155,6 +219,8 @@ def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
     return out
 
 
+_FRAME_LEMMAS = frozenset(key.split()[0] for key in MINED_CUE_FRAMES)
+
 #: Documents that hold things rather than say them: "in the record", "in the index".
 _NOT_SPEAKING = frozenset({"record", "records", "index", "count", "book", "register", "data"})
 
@@ -168,11 +234,17 @@ class CueIndex:
         for sent in doc.sents:
             cues = _document_frames(sent)
             for token in sent:
+                if token.pos_ != "VERB":
+                    continue
                 lemma = token.lemma_.lower()
-                if token.pos_ == "VERB" and (lemma in CUE_VERBS or lemma in _DOCUMENT_VERBS or lemma in IMPERSONAL_HEARSAY):
+                cue = None
+                if lemma in CUE_VERBS or lemma in _DOCUMENT_VERBS or lemma in IMPERSONAL_HEARSAY:
                     cue = _cue(token)
-                    if cue is not None:
-                        cues.append(cue)
+                if cue is None and lemma in _FRAME_LEMMAS:
+                    if f"{lemma} {frame_of(token)}" in MINED_CUE_FRAMES:
+                        cue = _frame_cue(token)
+                if cue is not None:
+                    cues.append(cue)
             if cues:
                 self._by_sentence[sent.start] = cues
         self._colon_introduced(doc)
@@ -203,9 +275,23 @@ class CueIndex:
             end = text.find("\n\n", after)
             source, until = tuple(found[0]), end if end >= 0 else len(text)
 
+    def in_sentence(self, sent_start: int) -> list[Cue]:
+        """The cues of the sentence that starts at token ``sent_start``."""
+        return self._by_sentence.get(sent_start, [])
+
     def all(self) -> list[Cue]:
         """Every cue of the document, in order."""
         return [cue for cues in self._by_sentence.values() for cue in cues]
+
+    def _mostly_reported(self, cue: Cue, tokens: set[int]) -> bool:
+        """Whether a claim headed by ``cue``'s verb is mostly what the cue reports: most of its
+        words lie after the verb ("The poll showed Trump losing supporters after the debate,
+        with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
+        ..., and Stan Greenberg, ..., applauded it") is the article's report of an act."""
+        verb = self.doc[cue.verb]
+        after = {t.i for c in verb.children if c.i > verb.i and c.dep_ not in _FRAME_SKIP_DEPS for t in c.subtree}
+        words = {i for i in tokens if not self.doc[i].is_punct}
+        return bool(words) and 2 * len(words & (after | cue.content)) >= len(words)
 
     def for_claim(self, head: int, sent_start: int, tokens: set[int] | None = None) -> Cue | None:
         """The cue that reports the claim headed by ``head``: the claim's own verb, else the
@@ -220,8 +306,7 @@ class CueIndex:
                 # "Clinton unveiled a $275bn plan" is the article's report of an act.)
                 if tokens is None:
                     return cue
-                words = {i for i in tokens if not self.doc[i].is_punct}
-                return cue if words and 2 * len(words & cue.content) >= len(words) else None
+                return cue if self._mostly_reported(cue, tokens) else None
             if cue.covers(head) and head not in cue.source and (best is None or len(cue.content) < len(best.content)):
                 best = cue
         return best
@@ -233,6 +318,20 @@ def colon_source(doc: Doc, colon: int) -> tuple[list[int], str] | None:
     Looks back from the colon to the start of its sentence; returns the source's
     tokens and the cue word.
     """
+    if colon > 0:
+        # "More from Jeffrey M. Jones: '...'", "- HuffPollster: '...'": the name the colon follows,
+        # tagged as one, or two or more capitalised names after a dash, "from" or "by".
+        before = doc[colon - 1]
+        if before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "ORG"):
+            start = colon - 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            return list(range(start, colon)), ":"
+        start = colon
+        while start > 0 and colon - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if colon - start >= 2 and start > 0 and doc[start - 1].lower_ in ("-", "–", "—", "from", "by"):
+            return list(range(start, colon)), ":"
     for i in range(colon - 1, max(colon - 40, -1), -1):
         token = doc[i]
         lemma = token.lemma_.lower()

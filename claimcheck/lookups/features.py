@@ -22,7 +22,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -66,6 +66,7 @@ _IRREGULAR: dict[str, str] = {
     "bigger": "big", "largest": "large", "larger": "large", "biggest": "big", "highest": "high",
     "lowest": "low", "worse": "bad", "worst": "bad", "better": "good", "best": "good",
     "loss": "lose", "losses": "lose", "obamacare": "aca", "u.s": "us", "u.s.": "us", "usa": "us", "america's": "us",
+    "america": "us", "american": "us", "americans": "us", "gop": "republican", "gov": "governor",
 }
 
 # News rewording swaps these freely; each class matches as one term.
@@ -116,6 +117,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:(?:a|one)[\s-]+)?quarter[\s-]+(?:of[\s-]+a[\s-]+)?century\b", "25 years"),
         (r"\bhalf[\s-]+a[\s-]+century\b", "50 years"),
         (r"\b(a|one|past|last|previous|next|first|single)\s+decade\b", r"\1 10 years"),
+        # Durations by value, before "a quarter" and "half" are read as shares:
+        # "an hour and a quarter" is 75 minutes, as is "an hour and 15 minutes".
+        (r"\b(?:an|one)[\s-]+hour[\s-]+and[\s-]+a[\s-]+quarter\b", "75 minutes"),
+        (r"\b(?:an|one)[\s-]+hour[\s-]+and[\s-]+a[\s-]+half\b", "90 minutes"),
+        (r"\bhalf[\s-]+an[\s-]+hour\b", "30 minutes"),
+        (r"\b(?:a[\s-]+)?quarter[\s-]+(?:of[\s-]+an[\s-]+)?hour\b", "15 minutes"),
+        (r"\b(?:a|one)[\s-]+year[\s-]+and[\s-]+a[\s-]+half\b", "18 months"),
+        (r"\b(?:an|one)[\s-]+hour(?=[\s,]+(?:and[\s-]+)?\w+[\s-]+minutes?\b)", "1 hours"),
         (r"\btwo[\s-]+thirds\b", "66.7 percent"),
         (r"\b(?:one|a)[\s-]+third\b", "33.3 percent"),
         (r"\bthree[\s-]+quarters\b", "75 percent"),
@@ -124,11 +133,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:one|a)[\s-]+tenth\b", "10 percent"),
         # "half of", "half the kids", "half all"; not "half a million" (below) or "half time".
         (r"\bhalf(?:\s+of)?(?=\s+(?:the|all|our|their|its|his|her|these|those|every)\b)", "50 percent of"),
+        # "half of Florida's campaigns" too, but not "the first half of 2015".
+        (r"(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)\bhalf\s+of\b", "50 percent of"),
         (r"\bhalf an? (hundred|thousand|million|billion|trillion)\b", r"0.5 \1"),
         (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
         # "one" is seldom a count ("one of the"), but "one in four" is a share.
         (r"\bone(?=[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(?:\d|two|three|four|five|six|seven|eight|"
-         r"nine|ten|twenty|fifty|hundred))", "1"),
+         r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+         r"forty|fifty|sixty|seventy|eighty|ninety|hundred))", "1"),
     )
 )
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a
@@ -143,6 +155,9 @@ _SHARE = re.compile(r"\b(\d+)[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:ev
 _HUNDREDS = re.compile(r"\b(\d{1,2}) hundred (thousand|million|billion)\b", re.IGNORECASE)
 # "2 hundred and 82" (from "two hundred and eighty-two"): 282.
 _HUNDRED_AND = re.compile(r"\b([1-9]) hundred(?:\s+and)?\s+(\d{1,2})\b", re.IGNORECASE)
+# "1 hours and 15 minutes", "2 hours 30 minutes", "2 and a half hours": minutes.
+_HOURS_MINUTES = re.compile(r"\b(\d{1,2})\s+hours?[\s,]+(?:and\s+)?(\d{1,2})\s+minutes?\b", re.IGNORECASE)
+_HOURS_AND_HALF = re.compile(r"\b(\d{1,2})\s+and\s+a\s+half\s+hours\b", re.IGNORECASE)
 # "3 decades" (from "three decades"): 30 years.
 _DECADES = re.compile(r"\b(\d{1,2})\s+decades\b", re.IGNORECASE)
 # A range sharing its multiplier: "25 to 30 million" is 25 million to 30 million
@@ -294,6 +309,8 @@ def _fold_phrases(text: str) -> str:
     text = _NUMBER_WORD.sub(_number_word, text)
     text = _HUNDRED_AND.sub(lambda m: str(int(m.group(1)) * 100 + int(m.group(2))), text)
     text = _HUNDREDS.sub(lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", text)
+    text = _HOURS_MINUTES.sub(lambda m: f"{60 * int(m.group(1)) + int(m.group(2))} minutes", text)
+    text = _HOURS_AND_HALF.sub(lambda m: f"{60 * int(m.group(1)) + 30} minutes", text)
     text = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = _RANGE.sub(_range, text)

@@ -93,11 +93,12 @@ def _attribution_seconds(nlp, copies: int) -> float:
         gc.collect()
         gc.disable()
         try:
-            began = time.perf_counter()
+            # CPU time, not wall time: other jobs on a shared machine do not count.
+            began = time.process_time()
             attribute_quotes(resolver, cands, quotes)
             for cand in cands:
                 attribute(resolver, cand, quotes)
-            best = min(best, time.perf_counter() - began)
+            best = min(best, time.process_time() - began)
         finally:
             gc.enable()
     return best

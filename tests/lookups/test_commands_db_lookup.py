@@ -67,7 +67,7 @@ def test_cli_db_stats_without_database(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_cli_lookup_text(filled_store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["lookup", "Sean Connery wrote to Steve Jobs refusing to appear in an Apple ad.",
+    code, out, _ = run(["lookup", "Sean Connery refused, in a letter to Steve Jobs, to appear in an Apple commercial.",
                         "--db", str(db_path), "--limit", "3"], capsys)
     assert code == 0
     first = out.splitlines()[0]

@@ -43,6 +43,9 @@ def test_features_stems_agree(a: str, b: str) -> None:
         ("a one-in-three chance", {33.3}, set()),
         ("half the kids coming out of college", {50.0}, set()),
         ("half a million jobs", {5e5}, set()),
+        # "an hour and a quarter" is a duration, not a share; "the first half of" is no share.
+        ("an hour and a quarter more than in 1935", {75.0}, {1935}),
+        ("in the first half of 2015", set(), {2015}),
         ("no numbers here", set(), set()),
     ],
 )
@@ -77,7 +80,16 @@ def test_features_drop_reporting_frame_and_keep_names() -> None:
         ("ninety-five per cent of the time", "95 percent of the time"),
         ("after three decades of inaction", "after 30 years of inaction"),
         ("a one-in-three chance", "a one in three chance"),
+        ("a one in twelve chance", "a 1-in-12 chance"),
         ("Half the kids", "50 percent of kids"),
+        # Durations by value, and "half of" before any noun.
+        ("an hour and a quarter longer", "an hour and 15 minutes longer"),
+        ("one hour, 15 minutes", "75 minutes"),
+        ("an hour and a half", "90 minutes"),
+        ("two and a half hours", "150 minutes"),
+        ("half an hour", "30 minutes"),
+        ("a year and a half", "18 months"),
+        ("half of Florida's campaigns", "50 percent of Florida's campaigns"),
     ],
 )
 def test_features_numbers_agree_by_value(a: str, b: str) -> None:
