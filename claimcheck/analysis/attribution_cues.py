@@ -108,7 +108,7 @@ def source_of(verb: Token) -> list[int]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _span_ids(pobj)
-        if node.dep_ in _CARRY_DEPS and node.head.pos_ in ("VERB", "AUX") and node.head is not node:
+        if node.dep_ in _CARRY_DEPS and node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head  # "..., saying that ...", "X arrived and said ..."
             continue
         if node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
@@ -179,7 +179,7 @@ def _cue(verb: Token) -> Cue | None:
     child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
     if child is not None:
         content = {t.i for t in child.subtree}
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
         # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
         own = {t.i for t in verb.subtree}

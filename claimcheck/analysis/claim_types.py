@@ -6,22 +6,29 @@ is happening), ``rule`` (what a law, treaty, agreement or policy says),
 ``comparison`` (superlatives, rankings, more/less than), ``role`` (who holds
 what post or credential) and ``other``.
 
-Types are decided from the parse in a fixed order of precedence: role,
-rule, prediction, comparison, causation, quantity, event.  A claim about what
-a treaty says or what people must or may do under it is a rule even if it is
-in the future tense ("the new rules will apply to all flights"); a claim about
-the future is a prediction even if it has a number in it; a comparison
-("four times as many", "slower than any other", "the first woman to ...") is a
-comparison even though it has numbers.  A number makes a quantity only when it
-is what the clause asserts (a subject, or the measure of a verb of amount such
-as rose, cost, sold), not when it decorates an event ("withdrew his £25m
-offer"), names a product ("Windows 2000") or is an idiom ("a million miles
-from").  Opinion verbs ("underlines the need for") and attitudes ("wants the
-rebate to end", "is prepared to veto") are ``other``, not events.
+Types are decided from the parse of the claim's clause -- the reported content when the claim
+still carries its frame -- in the precedence of docs/report.md ("Claim types"): role, verdicts
+(other), rule, comparison against another thing, prediction, causation in the predicate,
+quantity, plain comparison, then opinion verbs and attitudes (other) and events.  What a class of
+people must or may do, or what a plan or law requires, is a rule in any tense ("non-EU citizens
+will need Home Office approval"); a comparison against another thing ("four times as many as
+France", "would be the biggest takeover") is a comparison even with figures or in the future; a
+future clause that states what a figure is ("the deficit would be 4.5% of GDP") is a quantity,
+one that forecasts an outcome ("would save 65 lives") a prediction; a cause given as an aside
+to a figure ("rose 5%, mostly due to Asia") leaves a quantity.  A number makes a quantity only
+when it is what the clause asserts (a subject, or the measure of a verb of amount such as rose,
+cost, sold), not when it is a vague magnitude ("thousands of commuters walked"), names a
+product ("Windows 2000"), gives an age ("the 25-year-old") or is an idiom ("a million miles from").  Opinion verbs
+("underlines the need for") and attitudes ("wants the rebate to end", "is prepared to veto") are
+``other``, not events.
+
+Everything is computed from the claim's own tokens and their parse neighbours; whether a token
+carries an amount is memoised per document, so typing costs O(claim length).
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -32,9 +39,9 @@ from claimcheck.analysis.claim_patterns import (
     judgement_idiom_tokens,
     opinion_heads,
 )
-from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS,
+    COGNITION_VERBS,
     CAUSAL_VERBS,
     EVALUATIVE,
     FUTURE_MARKERS,
@@ -87,28 +94,59 @@ _PENALTY_NOUNS = frozenset(
     ["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension",
      "disqualification"]
 )
-_GENERIC_DETS = frozenset(["all", "any", "every", "each", "no"])
+#: What a person needs from an authority before acting: "will need Home Office approval to marry".
+_PERMISSION_NOUNS = frozenset(
+    ["permission", "approval", "consent", "authorisation", "authorization", "visa", "licence", "license",
+     "permit", "clearance", "certificate", "exemption", "waiver"]
+)
+#: Nouns for a policy not yet (or not only) a law: they say what a rule will be
+#: ("under plans unveiled by the party", "the proposals would not apply to ...").
+_POLICY_NOUNS = frozenset(["plan", "proposal", "scheme", "reform", "regime", "measure", "change", "regulation", "rule"])
+#: Verbs by which a law or policy says who it reaches or what it requires.
+_SCOPE_VERBS = frozenset(["apply", "cover", "affect", "exempt", "extend", "require", "allow", "ban", "include", "exclude", "oblige"])
+_GENERIC_DETS = frozenset(["all", "any", "every", "each", "no", "most"])
 _MODAL_HYPOTHETICAL = frozenset(["would", "could", "might"])
 #: Verbs whose modal use is a speech act, not a forecast: "would not comment".
 _NOT_FORECAST_VERBS = frozenset(
     ["comment", "say", "confirm", "discuss", "reveal", "disclose", "elaborate", "speculate", "name", "answer"]
+)
+#: Verbs that only assert or believe: when the claim still carries such a frame, its type is the
+#: content clause's ("Straw said the UK was prepared to veto" is an attitude, not an event).
+#: Acts of speech that are news in themselves stay events: "announced it would scrap the tax",
+#: "pledged", "denied", "confirmed".
+_FRAME_VERBS = frozenset(
+    ["say", "tell", "claim", "argue", "insist", "add", "note", "explain", "state", "suggest", "allege",
+     "contend", "maintain", "assert", "believe", "think", "feel", "fear", "assume", "suspect", "reckon",
+     "guess", "imagine", "suppose", "consider", "understand", "know", "report"]
 )
 _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "title", "role", "job"])
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
+    if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
+        return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
     for child in head.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_MARKERS:
             return True
         if child.dep_ == "aux" and child.lower_ in ("going", "gon") and any(c.lower_ == "to" for c in head.children):
             return True
-    if head.lemma_.lower() in PREDICTION_VERBS or (head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") for c in head.children)):
+    if head.lemma_.lower() in PREDICTION_VERBS or (head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
         return True
     # "is expected to rise", "is set to double"
     if head.tag_ == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
     return any(t.lower_ in FUTURE_MARKERS and t.dep_ in ("aux", "auxpass") and t.head.i == head.i for t in tokens)
+
+
+def _compared(t: Token) -> bool:
+    """ "more likely than", "six times as likely": a comparison of chances, not a forecast."""
+    return any(c.lower_ in ("more", "less", "as", "times", "twice") or c.tag_ in ("RBR", "JJR") for c in t.subtree if c.i != t.i)
+
+
+def _cause_phrase(t: Token) -> bool:
+    """ "due to a shortage" gives a cause; "due to open in May" is a schedule."""
+    return t.lower_ == "due" and any(c.dep_ == "pobj" or (c.lower_ == "to" and c.dep_ in ("prep", "pcomp")) for c in t.children)
 
 
 def _is_hypothetical(head: Token) -> bool:
@@ -124,16 +162,23 @@ def _is_generic_subject(head: Token) -> bool:
     """A subject that stands for a class: "passengers", "all airlines", "anyone", "offenders"."""
     node: Token | None = head
     while node is not None:
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subject is not None and subject.dep_ == "csubj":
+            # "citizens wanting to work here will have to ...": the parser heads the subject on the participle
+            subject = next((c for c in subject.children if c.dep_ == "nsubj"), None) if subject.tag_ == "VBG" else None
         if subject is not None:
             if subject.lower_ in ("anyone", "anybody", "everyone", "everybody", "nobody", "no-one", "whoever"):
                 return True
-            dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "amod")}
-            if dets & _GENERIC_DETS:
+            if subject.lower_ == "those" and any(c.dep_ in ("prep", "acl", "relcl", "amod") for c in subject.children):
+                return True  # "those without a settled status", "those subject to immigration control"
+            modifiers = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "amod")}
+            if modifiers & _GENERIC_DETS:
                 return True
+            # Adjectives do not make a class particular ("non-EU citizens"); determiners do ("the citizens").
+            dets = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "nummod")}
             return subject.tag_ == "NNS" and not dets and not subject.ent_type_ and not any(c.dep_ == "poss" for c in subject.children)
         # "X will have to adhere": the subject sits on "have"
-        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head is not node else None
+        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i else None
     return False
 
 
@@ -145,12 +190,15 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
     """
     lemma = head.lemma_.lower()
     obliged = (
-        any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+        (any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+         and lemma not in COGNITION_VERBS)  # "teenagers could expect a 50% chance" is not a permission
         or (head.dep_ == "xcomp" and head.head.lemma_ == "have" and any(c.lower_ == "to" for c in head.children))
         or (lemma == "have" and any(c.dep_ == "xcomp" for c in head.children))
         or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
         or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
         or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
+        or (lemma == "need" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSION_NOUNS for c in head.children))
+        or (lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "duty", "obligation") for c in head.children))
     )
     return obliged and _is_generic_subject(head)
 
@@ -161,7 +209,49 @@ def _is_conditional(head: Token) -> bool:
     )
 
 
+def _is_policy(tokens: list[Token], head: Token) -> bool:
+    """What a plan or proposal would require, or whom it would reach.
+
+    "Under plans unveiled on Monday, drivers will pay a daily charge", "the proposals would not
+    apply to students", "the changes will cover all private landlords".
+    """
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ == "under" and _main_predicate(t.head, head) and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children
+        ):
+            return True
+    if head.lemma_.lower() not in _SCOPE_VERBS:
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lemma_.lower() in _POLICY_NOUNS or subject.lemma_.lower() in RULE_NOUNS)
+
+
+_LEGALITY_VERBS = frozenset(["breach", "break", "violate", "contravene", "infringe", "flout", "comply", "conform", "satisfy"])
+_LEGALITY_ADJECTIVES = frozenset(["compatible", "incompatible", "consistent", "inconsistent", "compliant", "contrary"])
+
+
+#: What a law gives its holder: having one is a claim about what the law says.
+_LEGAL_STATUS_NOUNS = frozenset(["immunity", "jurisdiction", "authority", "entitlement", "veto", "exemption", "privilege"])
+
+
+def _is_legality(head: Token) -> bool:
+    """Whether something is within a law: "the detentions breach human rights law", "the rules were
+    incompatible with the convention" -- a claim about what the law allows."""
+    def names_rule(t: Token) -> bool:
+        return any(u.lemma_.lower() in RULE_NOUNS or u.ent_type_ == "LAW" for u in t.subtree)
+
+    if head.lemma_.lower() in _LEGALITY_VERBS:
+        return any(c.dep_ in ("dobj", "prep") and names_rule(c) for c in head.children)
+    if head.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _LEGALITY_ADJECTIVES and names_rule(c) for c in head.children)
+    return False
+
+
 def _is_rule(tokens: list[Token], head: Token) -> bool:
+    if _is_policy(tokens, head) or _is_legality(head):
+        return True
+    if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
+        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     lemmas = {t.lemma_.lower() for t in tokens}
     has_rule_noun = bool(lemmas & RULE_NOUNS) or any(t.ent_type_ == "LAW" for t in tokens)
     if not has_rule_noun:
@@ -195,6 +285,9 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+_TEMPORAL_PREPOSITIONS = frozenset(["before", "after", "until", "since", "while", "when"])
+
+
 def _on_main_line(t: Token, head: Token) -> bool:
     """True when ``t`` is the claim's head or heads a clause of its main predicate, not a trailing adjunct
     ("100,000 players logged on, forcing the firm to add servers": the claim is the number)."""
@@ -202,17 +295,30 @@ def _on_main_line(t: Token, head: Token) -> bool:
     while node.i != head.i:
         if node.dep_ in ("advcl", "relcl"):
             return False
-        if node.head is node:
+        if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_PREPOSITIONS:
+            return False  # "resisted devaluation, before being forced into it": a later event, not the claim
+        if node.head.i == node.i:
             return False
         node = node.head
     return True
+
+
+def _in_verb_adjunct(t: Token, head: Token) -> bool:
+    """True when ``t`` sits in an adverbial or relative clause with its own verb, off the claim's head
+    ("..., making Britain second only to the US"); a mis-parsed noun adjunct does not count."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
 
 
 def _animate_subject(verb: Token) -> bool:
     """True when the verb's subject (or, for "appeared to push", its governor's) is a person or organisation."""
     node = verb
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    while subject is None and node.dep_ == "xcomp" and node.head is not node:
+    while subject is None and node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -223,7 +329,17 @@ def _animate_subject(verb: Token) -> bool:
 
 
 def _is_causation(tokens: list[Token], head: Token) -> bool:
-    ids = {t.i for t in tokens}
+    return _causation_kind(tokens, head) is not None
+
+
+def _causation_kind(tokens: list[Token], head: Token) -> str | None:
+    """``main`` when the claim's predicate is causal ("the closure led to 900 job losses"),
+    ``adjunct`` when a cause hangs off another assertion ("profits rose 5%, mostly due to Asia"),
+    ``None`` for no cause in the claim."""
+    if not tokens:
+        return None
+    first = tokens[0].i
+    adjunct = False
     for t in tokens:
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
@@ -235,50 +351,82 @@ def _is_causation(tokens: list[Token], head: Token) -> bool:
                 continue
             if lemma in _AGENTIVE_CAUSAL and _animate_subject(t):
                 continue
-            return True
+            return "main"
         if lemma in ("prevent", "stop", "block", "hinder", "hamper") and t.pos_ == "VERB" and _on_main_line(t, head) and not _animate_subject(t) and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
-            return True  # "the ban prevented officials from studying sites"
+            return "main"  # "the ban prevented officials from studying sites"
         if lemma in ("credit", "attribute", "blame") and t.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("to", "for", "on") for c in t.children):
-            return True  # "he credits the change to a defection"
+            return "main"  # "he credits the change to a defection"
         # "As a result, ...", "Therefore, ...": the cause is in an earlier sentence, not in this claim.
-        if t.lower_ in ("therefore", "consequently", "hence") and t.i == min(ids):
+        if t.lower_ in ("therefore", "consequently", "hence") and t.i == first:
             continue
-        if t.lower_ == "as" and t.i == min(ids) and t.i + 2 < len(t.doc) and t.nbor(2).lower_ == "result" and not any(c.dep_ == "prep" for c in t.nbor(2).children):
-            return False
+        if t.lower_ == "as" and t.i == first and t.i + 2 < len(t.doc) and t.nbor(2).lower_ == "result" and not any(c.dep_ == "prep" for c in t.nbor(2).children):
+            return None
         if t.lower_ == "due" and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"):
             continue  # "due in 2006": scheduled, not caused
-        if lemma == "leave" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") for c in t.children):
-            return True  # "has left it isolated"
-        if lemma == "make" and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
-            return True
-        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod") and t.lower_ != "since":
-            return True
-        if t.lower_ == "result" and t.dep_ == "pobj" and t.head.lower_ == "a" or (t.lower_ == "as" and t.nbor(1).lower_ == "a" and t.i + 2 < len(t.doc) and t.nbor(2).lower_ == "result"):
-            return True
-    return False
+        if lemma == "leave" and _on_main_line(t, head) and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") for c in t.children):
+            return "main"  # "has left it isolated"
+        if lemma == "make" and _on_main_line(t, head) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+            return "main"  # "the cuts made it harder to recruit"
+        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod", "acomp") and t.lower_ != "since":
+            if head.lemma_ == "be" and (t.head.i == head.i or t.head.dep_ in ("acomp", "attr") and t.head.head.i == head.i):
+                return "main"  # "the rise is due to an ageing population"
+            adjunct = True
+        if t.lower_ == "result" and t.dep_ == "pobj" and t.head.lower_ == "a" or (t.lower_ == "as" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "a" and t.nbor(2).lower_ == "result"):
+            adjunct = True
+    return "adjunct" if adjunct else None
+
+
+#: Per document, whether each token asked about carries an amount (see :func:`_carries_amount`).
+#: Kept in a weak mapping so a token is judged once however many overlapping claims contain it.
+_AMOUNT_MEMO: weakref.WeakKeyDictionary[Doc, dict[int, bool]] = weakref.WeakKeyDictionary()
 
 
 def _numeric_tokens(tokens: list[Token]) -> list[Token]:
-    """The tokens that carry an amount: numbers, percentages, fraction words; not names, ordinals or idioms."""
-    idioms = idiom_tokens(tokens[0].doc) if tokens else frozenset()
+    """The tokens that carry an amount: numbers, percentages, fraction words; not names, ordinals or idioms.
+
+    Each token is judged once per document, so typing costs O(claim length) however many claims overlap.
+    """
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    memo = _AMOUNT_MEMO.get(doc)
+    if memo is None:
+        memo = _AMOUNT_MEMO[doc] = {}
     out: list[Token] = []
     for t in tokens:
-        if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
-            out.append(t)  # "a sixth of all callers": a fraction, not an ordinal
-            continue
-        if t.i in idioms or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
-            continue
-        if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
-            continue  # "Halo 2", "Windows 2000": part of a name the tagger missed
-        if t.ent_type_ in NUMERIC_ENTITY_LABELS:
-            if t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children):
-                continue  # "the two", "one of them": not a statistic
+        found = memo.get(t.i)
+        if found is None:
+            found = memo[t.i] = _carries_amount(t)
+        if found:
             out.append(t)
-        elif _is_amount_word(t):
-            out.append(t)
-        elif t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t):
-            out.append(t)  # "hang up after 65 seconds", "for more than 40 years": a measured length of time
     return out
+
+
+def _carries_amount(t: Token) -> bool:
+    """True when ``t`` is a number, percentage or fraction word that states an amount."""
+    if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
+        return True  # "a sixth of all callers": a fraction, not an ordinal
+    if _is_age(t):
+        return False  # "the 25-year-old tested positive": a description of a person, not a statistic
+    if t.i in idiom_tokens(t.doc) or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
+        return False
+    if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
+        return False  # "Halo 2", "Windows 2000": part of a name the tagger missed
+    if t.ent_type_ in NUMERIC_ENTITY_LABELS:
+        # "the two", "one of them": not a statistic
+        hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
+        return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
+    if _is_amount_word(t):
+        return True
+    # "hang up after 65 seconds", "for more than 40 years": a measured length of time
+    return t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t)
+
+
+def _is_age(t: Token) -> bool:
+    """ "25-year-old", "a six-month-old baby": an age used as a description."""
+    doc = t.doc
+    return (t.i + 4 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in ("year", "month", "week", "day")
+            and doc[t.i + 3].text == "-" and doc[t.i + 4].lower_ == "old")
 
 
 def _is_ordinal_word(t: Token) -> bool:
@@ -287,13 +435,29 @@ def _is_ordinal_word(t: Token) -> bool:
     return lower in _ORDINAL_WORDS or (len(lower) > 2 and lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th"))
 
 
+_MULTIPLIER_STEMS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty", "hundred", "thousand", "many"]
+)
+
+
 def _is_amount_word(t: Token) -> bool:
     """A number that is not a date, a fraction or proportion word, or a per cent sign."""
     if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
         return True
     if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
         return True
+    if t.lower_.endswith("fold") and (t.lower_[:-4].rstrip("-") in _MULTIPLIER_STEMS or t.lower_[:-4].rstrip("-").isdigit()):
+        return True  # "up more than tenfold", "a 20-fold increase"
     return t.text == "%"
+
+
+_POINT_WORDS = frozenset(["ago", "last", "next", "previous", "later", "earlier", "since", "before", "after", "this", "that", "from", "until", "on", "of"])
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tomorrow", "tonight", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+     "nov", "dec"]
+)
 
 
 def _is_duration(t: Token) -> bool:
@@ -301,8 +465,13 @@ def _is_duration(t: Token) -> bool:
     ent = next(iter(entity_index(t.doc).overlapping(t.i, t.i + 1)), None)
     if ent is None or not any(w.lemma_.lower() in _TIME_UNITS for w in ent):
         return False
-    resolved = resolve(ent.text, None)
-    return resolved.value is None and not resolved.relative
+    # A point in time names a calendar word or counts back/forward from now ("two days ago", "May 3");
+    # decided from the words, not by asking the date parser, which reads "65 seconds" as "now".
+    for w in ent:
+        lower = w.lower_
+        if lower in _POINT_WORDS or lower in _CALENDAR_WORDS or (w.like_num and len(lower) == 4 and lower.isdigit()):
+            return False
+    return True
 
 
 def _is_percentage(t: Token) -> bool:
@@ -312,15 +481,18 @@ def _is_percentage(t: Token) -> bool:
 def _is_quantity(tokens: list[Token], head: Token) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
     ids = {t.i for t in tokens}
-    for t in _numeric_tokens(tokens):
+    amounts = _numeric_tokens(tokens)
+    if amounts and any(t.lower_ == "average" and t.head.lower_ == "on" for t in tokens):
+        return True  # "callers on average hang up after 65 seconds": an average is a statistic
+    for t in amounts:
         if _is_percentage(t) or t.ent_type_ in ("MONEY", "QUANTITY") or not _is_verbal(head):
             return True  # sums of money, measures and rates are statistics wherever they stand
         # Climb to the predicate the number belongs to, noting the slot it fills there.
         node, depth = t, 0
-        while node.head is not node and node.head.i in ids and not _is_verbal(node.head):
+        while node.head.i != node.i and node.head.i in ids and not _is_verbal(node.head):
             node, depth = node.head, depth + 1
         verb = node.head
-        if verb is node or verb.i not in ids:
+        if verb.i == node.i or verb.i not in ids:
             verb = head
         slot = node.dep_ if node.dep_ != "prep" else "prep:" + node.lower_
         vague = t.lower_ in _VAGUE_MAGNITUDES
@@ -346,11 +518,38 @@ _AMOUNT_SLOTS = frozenset(
 )
 
 
+#: Nouns that name a statistic: a clause saying how one moved or stood is a quantity claim even
+#: without a figure ("prices rose sharply", "the share of poorer students hardly changed").
+_STATISTIC_NOUNS = frozenset(
+    ["percentage", "proportion", "share", "rate", "number", "level", "price", "sale", "output", "turnover",
+     "revenue", "profit", "spending", "attendance", "unemployment", "inflation", "deficit", "debt",
+     "productivity", "growth", "income", "wage", "earning", "cost", "figure", "total", "volume", "count",
+     "population", "turnout", "enrolment", "enrollment", "borrowing", "export", "import"]
+)
+_MOVEMENT_VERBS = frozenset(
+    ["rise", "fall", "drop", "climb", "jump", "soar", "surge", "plunge", "slump", "slide", "increase",
+     "decrease", "decline", "grow", "shrink", "double", "triple", "halve", "change", "stagnate", "recover",
+     "rebound", "dip", "tumble", "slow", "fluctuate", "peak"]
+)
+_LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up", "down", "higher", "lower", "level"])
+
+
+def _statistic_moved(head: Token) -> bool:
+    """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _STATISTIC_NOUNS:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in _MOVEMENT_VERBS:
+        return True
+    return lemma in ("be", "remain", "stay") and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _LEVEL_WORDS for c in head.children)
+
+
 def _main_predicate(verb: Token, head: Token) -> bool:
     """True when ``verb`` is the claim's head or reached from it through complements and conjuncts only."""
     node = verb
     while node.i != head.i:
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return True
@@ -376,7 +575,45 @@ def _than_is_bound(t: Token) -> bool:
         return False
     if before.i > 0 and before.nbor(-1).lower_ in ("times", "much", "far", "even", "no", "any") or any(c.lower_ == "times" for c in before.children):
         return False  # "two and a half times more than France"
-    return after.like_num or after.ent_type_ in NUMERIC_ENTITY_LABELS or after.ent_type_ in ("DATE", "TIME") or after.lower_ in ("a", "an", "half", "double", "twice")
+    return (after.like_num or after.ent_type_ in NUMERIC_ENTITY_LABELS or after.ent_type_ in ("DATE", "TIME")
+            or after.lower_ in ("a", "an", "half", "double", "twice") or after.lower_.endswith("fold"))
+
+
+#: Words after "than" or "compared with" that make the standard the past or an expectation:
+#: "higher than expected", "more than a year earlier", "than previously thought".
+_EXPECTATION_WORDS = frozenset(
+    ["expected", "predicted", "forecast", "projected", "planned", "estimated", "anticipated", "thought",
+     "feared", "hoped", "budgeted", "previously", "before", "usual", "normal", "average", "last", "earlier",
+     "originally", "initially", "once", "then", "now", "had", "was", "were", "is", "are"]
+)
+_TIME_PREPOSITIONS = frozenset(["in", "at", "on", "during", "for", "by", "over", "from"])
+
+
+def _standard_is_past_or_figure(marker: Token) -> bool:
+    """True when what follows "than" / "compared with" is a time, a figure, an expectation or a clause:
+    "12% higher than a year earlier", "than expected", "compared with 10 million in 1984".
+    Such a comparison is about the figure (a quantity); against another thing it is a comparison."""
+    doc = marker.doc
+    i = marker.i + 1
+    if i < len(doc) and doc[i].lower_ in _TIME_PREPOSITIONS and i + 1 < len(doc):
+        i += 1  # "than in 2003", "compared with at the same point last year"
+    if i < len(doc) and doc[i].lower_ in ("between", "about", "around", "some", "nearly", "almost", "just", "only", "the", "a") and i + 1 < len(doc):
+        nxt = doc[i + 1]
+        if nxt.like_num or nxt.ent_type_ in ("DATE", "TIME") or nxt.ent_type_ in NUMERIC_ENTITY_LABELS or nxt.lower_ in _EXPECTATION_WORDS or nxt.lemma_.lower() in _TIME_UNITS:
+            return True
+        if doc[i].lower_ not in ("the", "a"):
+            i += 1
+    if i >= len(doc):
+        return True
+    after = doc[i]
+    return (after.like_num or after.ent_type_ in ("DATE", "TIME") or after.ent_type_ in NUMERIC_ENTITY_LABELS
+            or after.lower_ in _EXPECTATION_WORDS or after.pos_ in ("VERB", "AUX") or after.is_punct)
+
+
+_MULTIPLIED_NOUNS = frozenset(
+    ["size", "number", "amount", "level", "rate", "value", "cost", "price", "population", "length", "height",
+     "weight", "speed", "area", "budget", "output", "volume", "figure", "total"]
+)
 
 
 def _comparison_kind(tokens: list[Token]) -> str | None:
@@ -396,13 +633,24 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
                                       or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
                 return "relative"  # "more than France", "slower than any other car"
+            if not _standard_is_past_or_figure(t):
+                return "relative"  # "18% more likely than men", "fewer patients than the old drug"
             plain = True
         if t.lower_ in ("as", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("many", "much", "more", "less", "fewer", "likely", "high", "large") and t.lower_ == "times":
             return "relative"  # "four times as many", "twice as likely"
         if t.lower_ in ("twice", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "as" and t.nbor(2).lower_ in ("many", "much", "likely", "high", "large", "big", "fast"):
             return "relative"
         if t.lower_ == "compared" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("with", "to"):
-            return "relative"
+            if not _standard_is_past_or_figure(t.nbor(1)):
+                return "relative"  # "compared with France"; "compared with 10 million in 1984" is about the figure
+            plain = True
+        if t.lower_ in ("times", "twice", "thrice", "half") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS:
+            return "relative"  # "three times the size of Hong Kong's", "twice the national rate"
+        if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
+                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(tokens)):
+            return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
+        if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
+            return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
         if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
             plain = True
         if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
@@ -416,7 +664,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
         ):
             return "relative"  # "49th in the nation", "the second highest", "ranks 11th"
         if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
-            return "relative"  # "for the first time"
+            plain = True  # "for the first time": a record, which a figure or forecast in the claim outranks
         if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
             return "relative"  # "re-enter the top 50", "third place"
         if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
@@ -430,6 +678,54 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
     return "plain" if plain else None
 
 
+#: Verbs that, with "as <title>", say what post someone holds ("earns his money as a director"),
+#: not what they did with it ("resigned as leader" is an event).
+_ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
+
+
+def _record_scope(tokens: list[Token]) -> bool:
+    """A span of time or history that makes a superlative a record: "for 20 years", "since 1992", "ever",
+    "on record", "in history"."""
+    for t in tokens:
+        lower = t.lower_
+        if lower in ("for", "since") and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in t.children):
+            return True
+        if lower == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in ("history", "decade", "year", "generation", "memory") and any(g.like_num or g.lower_ == "living" for g in c.children) or c.lower_ == "history" for c in t.children):
+            return True
+        if lower == "ever" or (lower == "record" and t.i > 0 and t.nbor(-1).lower_ == "on"):
+            return True
+    return False
+
+
+def _superlative_predicate(t: Token) -> bool:
+    """True when a superlative is, or qualifies, the predicate of a copula: "X would be the biggest Y"."""
+    node = t.head if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN", "ADJ") else t
+    return node.dep_ in ("attr", "acomp") and node.head.lemma_ == "be" and t.lower_ not in ("most", "least", "latest")
+
+
+#: Verbs that state what a figure is, not how it will change: "the deficit would be 4.5% of GDP",
+#: "the proposal would mean a 35% rise", "Rosneft will control about 16% of output".
+_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make"])
+
+
+def _stated_figure(head: Token) -> bool:
+    """True when a future or modal clause states a figure (a quantity) rather than forecasting an outcome
+    ("would save 65 lives", "will exceed 137 million", "is expected to grow by 4.5%" stay predictions)."""
+    lemma = head.lemma_.lower()
+    if lemma in PREDICTION_VERBS:
+        # "the deficit is projected to be $544bn": the forecast states what the figure is
+        inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+        return inner is not None and _figure_in_slots(inner)
+    return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
+
+
+def _figure_in_slots(verb: Token) -> bool:
+    """True when the verb's complement or object, or what it comes "to", holds an amount."""
+    slots = [c for c in verb.children if c.dep_ in ("attr", "dobj", "acomp")]
+    slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return any(_numeric_tokens(list(s.subtree)) for s in slots)
+
+
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role":
         return True
@@ -440,6 +736,8 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         titled = any(o.lemma_.lower() in _OFFICE_NOUNS or o.lemma_.lower() in TITLE_NOUNS for o in objects + inner)
+    elif lemma in _ROLE_AS_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ == "pobj" and p.lemma_.lower() in TITLE_NOUNS for p in c.children) for c in head.children):
+        titled = True  # "he earns his money as a non-executive director of BAE", "she joined as chief executive"
     elif lemma not in ("be", "become", "serve", "remain", "appoint", "name", "elect"):
         return False
     if not titled:
@@ -457,6 +755,18 @@ def _is_opinion(tokens: list[Token], head: Token) -> bool:
         return True
     idioms = judgement_idiom_tokens(head.doc)
     return any(t.i in idioms for t in tokens)
+
+
+def _names_occasion(head: Token) -> bool:
+    """A copula whose complement happened at a dated or named occasion: "Baikal was the buyer of the unit at
+    an auction on Sunday", "it was a third-round loss at the French Open"."""
+    for child in head.children:
+        if child.dep_ not in ("attr", "prep"):
+            continue
+        for t in child.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "in", "during") and t.ent_type_ in ("DATE", "EVENT", "FAC"):
+                return True
+    return False
 
 
 def _is_attitude(head: Token) -> bool:
@@ -488,23 +798,40 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if complement is not None and complement.i in token_ids:
             head = complement
+    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
+    # claim still carries its reporting frame, its type is the reported content's.
+    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
+        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in token_ids), None)
+        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        # "55 percent of voters say she does not": the count of who says it is the claim
+        if content is not None and not _numeric_tokens(speaker):
+            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
+            if inside:
+                head, tokens = content, inside
     if _is_role(tokens, head, origin):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
         return "other"  # a verdict with its reason ("justified because ...") is a causal claim
     if _is_rule(tokens, head) or _is_deontic(tokens, head):
         return "rule"
-    if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
-        return "prediction"
-    # A comparison against another thing ("four times as many as France") is a comparison even with
-    # figures in it; a superlative or "than" beside a figure ("sales were 12% higher than a year
-    # earlier") is about the figure.
+    # A comparison against another thing ("four times as many as France", "would be the biggest
+    # takeover") is a comparison even with figures in it or in the future tense; a superlative or
+    # "than" beside a figure ("sales were 12% higher than a year earlier") is about the figure.
+    # Only a comparison in the claim's own predicate outranks a figure: in "26,000 albums are released
+    # a year, making Britain second only to the US" the claim is the number.
     comparison = _comparison_kind(tokens)
-    if comparison == "relative":
+    main_comparison = comparison if comparison != "relative" else _comparison_kind([t for t in tokens if not _in_verb_adjunct(t, head)])
+    quantity = _is_quantity(tokens, head)
+    if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
-    if _is_causation(tokens, head):
+    if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
+        return "quantity" if _stated_figure(head) else "prediction"
+    # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
+    # "partly because ...") to a figure leaves the claim a quantity.
+    causation = _causation_kind(tokens, head)
+    if causation == "main" or (causation == "adjunct" and not quantity):
         return "causation"
-    if _is_quantity(tokens, head):
+    if quantity or _statistic_moved(head):
         return "quantity"
     if comparison == "plain":
         return "comparison"
@@ -514,6 +841,8 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
         return "event"  # "Putin is in North Korea"
+    if head.lemma_ == "be" and _names_occasion(head):
+        return "event"  # "the only let-down was a loss to Kuerten at the French Open"
     if head.lemma_ in ("have",) and any(t.ent_type_ for t in tokens):
         return "event"
     return "other"

@@ -386,7 +386,7 @@ def _contrasts_another_source(token: Token) -> bool:
 def _inside_content_of_frame(token: Token) -> bool:
     """True when a conjunct hangs below a reported clause (it is split there instead)."""
     node = token.head
-    while node.dep_ not in ("ROOT",) and node.head is not node:
+    while node.dep_ not in ("ROOT",) and node.head.i != node.i:
         if node.dep_ in ("ccomp", "acl", "relcl", "pcomp", "advcl"):
             return True
         node = node.head
@@ -404,7 +404,7 @@ def _assign(sent: Span, heads: list[Token]) -> dict[int, set[int]]:
     for token in sent:
         node = token
         path: list[int] = []
-        while node.i not in head_ids and node.i not in owner_of and node.head is not node:
+        while node.i not in head_ids and node.i not in owner_of and node.head.i != node.i:
             path.append(node.i)
             node = node.head
         if node.i in head_ids:
@@ -433,7 +433,7 @@ def _split_conjuncts(content: Token, tokens: set[int]) -> list[tuple[Token, set[
     owned: dict[int, set[int]] = {p.i: set() for p in parts}
     for i in tokens:
         node = content.doc[i]
-        while node.i not in part_ids and node.head is not node and node.i != content.i:
+        while node.i not in part_ids and node.head.i != node.i and node.i != content.i:
             node = node.head
         owned.setdefault(node.i if node.i in part_ids else content.i, set()).add(i)
     return [(p, owned[p.i]) for p in parts if owned.get(p.i)]
@@ -569,7 +569,7 @@ def _speaks(person: Token) -> bool:
     sentence rests on them.)"""
     node = person
     for _ in range(3):
-        if node.dep_ in ("compound", "appos", "conj") and node.head is not node:
+        if node.dep_ in ("compound", "appos", "conj") and node.head.i != node.i:
             node = node.head
     if node.dep_ == "nsubj":
         lemma = node.head.lemma_.lower()
@@ -587,7 +587,7 @@ def _noun_phrase_head(noun: Token, limit: Token) -> Token:
     "including" to "allies", but not out of the phrase ("in reference to").
     """
     node = noun
-    while node.head is not node and node.head.i < limit.i:
+    while node.head.i != node.i and node.head.i < limit.i:
         parent = node.head
         if node.dep_ in ("conj", "appos", "compound"):
             node = parent

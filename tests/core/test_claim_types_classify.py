@@ -130,3 +130,168 @@ def test_claim_types_feeling_nouns_and_ordinals_are_not_amounts(engine) -> None:
     report = engine.check("Her first reaction on hearing the verdict was immense relief.", published="2024-06-19", all=True)
     hits = [c for c in report.claims if "relief" in c.text]
     assert hits and all(c.type == "other" for c in hits), [(c.text, c.type) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # comparisons against another thing outrank figures and the future tense
+        ("comparison", "Patients from poorer towns are four times more likely to be admitted to hospital than those from richer suburbs.", "four times"),
+        ("comparison", "Without the subsidy, farmers would pay three times as much as their French neighbours.", "three times"),
+        ("comparison", "The merger would be the largest in the history of the airline industry.", "largest"),
+        ("comparison", "The county's rail network is twice the size of its neighbour's.", "twice the size"),
+        ("comparison", "Girls were 12% more likely than boys to pass the exam.", "12%"),
+        ("comparison", "The new drug was taken by 30% fewer patients than the old one.", "30% fewer"),
+        # against the past, an expectation or a figure, the claim is the figure
+        ("quantity", "Sales were 12% higher than a year earlier.", "12% higher"),
+        ("quantity", "Borrowing was 3 billion pounds higher than expected.", "higher than expected"),
+        ("quantity", "Exports of cheese rose more than fivefold on 2010.", "fivefold"),
+        ("quantity", "About 8 million people watched the final, compared with 6 million in 2019.", "8 million"),
+        # a comparison in a trailing participle clause does not outrank the figure it follows
+        ("quantity", "Around 9,000 books are published in Wales each year, making it one of the busiest markets in Europe.", "9,000"),
+    ],
+)
+def test_claim_types_comparison_against_other_things(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # what a rule or plan requires of a class of people is a rule, even in the future tense
+        ("rule", "From next month, most overseas students will need Home Office permission to work.", "permission"),
+        ("rule", "Non-resident landlords will have to pay a higher rate of stamp duty.", "stamp duty"),
+        ("rule", "Those without a valid licence will have no right to trade in the market.", "no right"),
+        ("rule", "The changes would not apply to people who already hold a permit.", "not apply"),
+        ("rule", "Under plans announced by the council, drivers will pay a daily charge to enter the centre.", "daily charge"),
+        ("rule", "Tourists staying in the city for more than a week will have to register with the police.", "register"),
+        # a particular subject doing something in the future is a forecast, not a rule
+        ("prediction", "The landlords will pay for the repairs next year.", "repairs"),
+    ],
+)
+def test_claim_types_rules_in_the_future(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a cause given as an aside to a figure leaves the claim a quantity
+        ("quantity", "The factory produces up to 400 cars a week - partly because demand has risen.", "400 cars"),
+        ("quantity", "The firm reported a 5% rise in profits, mostly due to strong sales in Asia.", "5% rise"),
+        # a cause in the predicate is a causal claim, with or without figures
+        ("causation", "The rise in waiting times is largely due to a shortage of nurses.", "shortage"),
+        ("causation", "The bridge was closed because of high winds.", "closed"),
+        ("causation", "The strike led to the cancellation of 300 flights.", "300 flights"),
+    ],
+)
+def test_claim_types_causes_as_asides(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        ("role", "He earns most of his income as a non-executive director of a bank.", "director"),
+        ("role", "She has become a senior adviser to the mining company.", "adviser"),
+        ("event", "The mayor resigned as party leader in March.", "resigned"),
+    ],
+)
+def test_claim_types_roles_held_as(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a future or modal clause that states what a figure is, is a quantity
+        ("quantity", "The finance minister said the deficit would be 3.2% of national income next year.", "3.2%"),
+        ("quantity", "The new contract will mean a 7% pay rise for nurses.", "7% pay rise"),
+        # one that forecasts an outcome is a prediction
+        ("prediction", "Lowering the speed limit would save 40 lives a year.", "40 lives"),
+        ("prediction", "Online sales will overtake high-street sales by 2030.", "overtake"),
+        # a reporting frame left in the claim does not make it an event
+        ("quantity", "It is believed that almost 300,000 pensioners miss out on the benefit.", "300,000"),
+        ("other", "The minister said the government was prepared to veto any new levy.", "veto"),
+        ("quantity", "Sixty percent of parents say the school day is too short.", "Sixty percent"),
+    ],
+)
+def test_claim_types_stated_figures_and_frames(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a statistic that moved or stood still is a quantity, with or without a figure
+        ("quantity", "The proportion of women on company boards barely changed last year.", "proportion"),
+        ("quantity", "House prices were flat in the north-east in 2019.", "House prices"),
+        ("quantity", "Patients on average wait 40 minutes to see a nurse.", "40 minutes"),
+        ("quantity", "A new poll shows a two-point lead for the governor.", "two-point lead"),
+        # an age that describes a person is not a statistic
+        ("event", "A 34-year-old woman was arrested in Hull on Friday.", "arrested"),
+        # records over a span of time are comparisons
+        ("comparison", "The film has been the least watched for 15 years.", "least watched"),
+        ("comparison", "Turnout was the highest since 1992.", "highest"),
+        # whether something is within a law is a rule
+        ("rule", "The new curfew breaches human rights law.", "breaches"),
+        ("rule", "The searches were incompatible with the European Convention on Human Rights.", "incompatible"),
+    ],
+)
+def test_claim_types_statistics_ages_records_and_legality(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a forecast that states what a figure will be is a quantity; one of change stays a prediction
+        ("quantity", "The deficit is projected to be 2 billion pounds this year.", "2 billion"),
+        ("prediction", "The economy is expected to grow by 3% next year.", "3%"),
+        # holding what a law gives is a rule
+        ("rule", "Diplomats have immunity from prosecution.", "immunity"),
+        ("rule", "The mayor has the authority to veto the budget.", "authority"),
+        # an announcement is an event, whatever it announces
+        ("event", "Last week the club announced it would sell the stadium.", "announced"),
+    ],
+)
+def test_claim_types_forecast_figures_and_legal_status(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        ("prediction", "We reckon it is going to cost passengers 1.5bn euros a year.", "going to cost"),
+        # a copula whose complement happened at a dated or named occasion is an event
+        ("event", "The only let-down was a first-round defeat to a qualifier at the Australian Open.", "defeat"),
+        ("event", "The buyer of the stadium was a property firm at an auction on Monday.", "auction"),
+        ("other", "The tax is a burden on small firms.", "burden"),
+    ],
+)
+def test_claim_types_going_to_and_occasions(engine, claim_type: str, text: str, contains: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)

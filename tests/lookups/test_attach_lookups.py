@@ -134,3 +134,61 @@ def test_local_source_missing_database_raises_cc170(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         source.lookup("Taxes rose.")
     assert info.value.code.value == "CC170"
+
+
+class WarmingSource(FixedSource):
+    """Records the thread its warm-up ran on; optionally fails there."""
+
+    def __init__(self, name: str, fail: bool = False) -> None:
+        super().__init__(name, [0.9])
+        self.fail = fail
+        self.warmed_on: str | None = None
+
+    def warm(self) -> None:
+        import threading
+
+        self.warmed_on = threading.current_thread().name
+        if self.fail:
+            raise RuntimeError("weights missing")
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_engine_warms_sources_in_the_background_and_a_failed_warm_up_loses_nothing(fail: bool) -> None:
+    from claimcheck import Engine
+    from claimcheck.plugins import hookimpl
+    from claimcheck.plugins.manager import Plugins
+
+    source = WarmingSource("warm", fail=fail)
+
+    class Sources:
+        @hookimpl
+        def claimcheck_lookup_sources(self, config: object) -> list[object]:
+            return [source]
+
+    plugins = Plugins()
+    plugins.register(Sources())
+    engine = Engine(config={"lookup": {"enabled": True}}, plugins=plugins)
+    assert engine.lookup_sources() == [source]  # the same objects the warm-up made, made once
+    report = engine.check("The pact includes a mutual defence clause, officials said on Monday.", published="2024-06-19")
+    assert source.warmed_on == "claimcheck-warm-lookups"
+    assert source.calls >= 1
+    assert all(w.code != "CC160" for w in report.warnings)
+
+
+def test_engine_without_lookups_does_not_ask_for_sources() -> None:
+    from claimcheck import Engine
+    from claimcheck.plugins import hookimpl
+    from claimcheck.plugins.manager import Plugins
+
+    asked: list[bool] = []
+
+    class Sources:
+        @hookimpl
+        def claimcheck_lookup_sources(self, config: object) -> list[object]:
+            asked.append(True)
+            return []
+
+    plugins = Plugins()
+    plugins.register(Sources())
+    Engine(plugins=plugins).check("Unemployment fell to 4 percent in May.", published="2024-06-19")
+    assert asked == []
