@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -81,12 +80,6 @@ class Engine:
         self.warnings: list[Diagnostic] = []
         self.plugins = plugins if plugins is not None else get_plugins()
         self.warnings.extend(self.plugins.load_warnings)
-        self._sources: list[LookupSource] | None = None
-        self._sources_lock = threading.Lock()
-        if self.config.lookup.enabled:
-            # A source's own models (the local store's sentence embedder, ~0.4 s
-            # from cold) load in the background while the pipeline loads.
-            threading.Thread(target=self._warm_sources, name="claimcheck-warm-lookups", daemon=True).start()
         self.nlp = self._load_nlp(self.config.pipeline)
         # Computed once: ``nlp.meta`` rebuilds every component's label list on
         # each access (~0.3 ms), which was 10% of the parse time on short documents.
@@ -96,6 +89,7 @@ class Engine:
         self._model_loaded = False
         self._rules: RuleSet | None = None
         self._rules_loaded = False
+        self._sources: list[LookupSource] | None = None
 
     def _load_nlp(self, name: str | None) -> Language:
         wants_components = bool(self.plugins.pm.hook.claimcheck_spacy_components.get_hookimpls())
@@ -134,24 +128,9 @@ class Engine:
 
     def lookup_sources(self) -> list[LookupSource]:
         """The lookup sources plugins offer (only asked for when lookups are on)."""
-        with self._sources_lock:
-            if self._sources is None:
-                self._sources = self.plugins.lookup_sources(self.config, self.warnings)
-            return self._sources
-
-    def _warm_sources(self) -> None:
-        """Let each source load what its first lookup would (its optional ``warm()``).
-
-        Runs on a background thread; a failure here is left for the lookup
-        itself to report, with the source's name, as any lookup error is.
-        """
-        try:
-            for source in self.lookup_sources():
-                warm = getattr(source, "warm", None)
-                if callable(warm):
-                    warm()
-        except Exception:  # noqa: BLE001 - reported by the lookup that follows
-            pass
+        if self._sources is None:
+            self._sources = self.plugins.lookup_sources(self.config, self.warnings)
+        return self._sources
 
     # -- public API ------------------------------------------------------------
 

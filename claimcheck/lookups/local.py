@@ -14,7 +14,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimcheck.lookups.embed import embedder
 from claimcheck.lookups.match import Match, Matcher
 from claimcheck.lookups.store import Store
 from claimcheck.report import Evidence
@@ -79,15 +78,6 @@ class LocalSource:
             return None
         return (f"no fact-check store at {self.path}, so no claim was compared with prior fact-checks; "
                 "check --db (or $CLAIMCHECK_DB), or create it with 'claimcheck db import FILE'")
-
-    def warm(self) -> None:
-        """Load the sentence embedder a lookup needs, so a first lookup does not wait for it.
-
-        Safe on any thread: the store's connection is not opened here (SQLite
-        connections stay in their thread); the embedder is shared and locked.
-        """
-        if self.unavailable() is None:
-            embedder()
 
     def _matcher(self) -> Matcher:
         matcher = getattr(self._local, "matcher", None)
