@@ -404,6 +404,8 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
 
 def _carries_amount(t: Token) -> bool:
     """True when ``t`` is a number, percentage or fraction word that states an amount."""
+    if not (t.like_num or t.ent_type_ or t.text == "%" or t.lower_.endswith("fold") or t.lemma_.lower() in QUANTITY_WORDS):
+        return False  # most tokens: no branch below can say True (they all need one of these), so skip the parse walks
     if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
         return True  # "a sixth of all callers": a fraction, not an ordinal
     if _is_age(t):
