@@ -12,13 +12,10 @@ import pytest
 
 from claimcheck.analysis.attribution_cues import CueIndex, frame_of
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
+from tests.core.claim_lookup import first_claim
 
 
-def _claim(engine, text: str, contains: str):
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text]
-    assert hits, [c.text for c in report.claims]
-    return hits[0], report
+_claim = first_claim
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+def _assert_type(engine, text: str, contains: str, claim_type: str) -> None:
+    """The first top-level claim holding ``contains`` has ``claim_type``."""
+    report = engine.check(text, published="2024-06-19", all=True)
+    hits = [c for c in report.claims if contains in c.text and not c.embedded]
+    assert hits, [c.text for c in report.claims]
+    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+
+
 @pytest.mark.parametrize(
     "text,contains,claim_type",
     [
@@ -68,10 +76,7 @@ CLASSES = [
 
 @pytest.mark.parametrize("claim_type,text,contains", CLASSES)
 def test_claim_types_by_class(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -105,10 +110,7 @@ def test_claim_types_verdict_with_a_figure_stays_checkable(engine) -> None:
     ],
 )
 def test_claim_types_ranks_roles_and_causal_participles(engine, text: str, contains: str, claim_type: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -120,10 +122,7 @@ def test_claim_types_ranks_roles_and_causal_participles(engine, text: str, conta
     ],
 )
 def test_claim_types_durations_and_fractions(engine, text: str, contains: str, claim_type: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 def test_claim_types_feeling_nouns_and_ordinals_are_not_amounts(engine) -> None:
@@ -152,10 +151,7 @@ def test_claim_types_feeling_nouns_and_ordinals_are_not_amounts(engine) -> None:
     ],
 )
 def test_claim_types_comparison_against_other_things(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -173,10 +169,7 @@ def test_claim_types_comparison_against_other_things(engine, claim_type: str, te
     ],
 )
 def test_claim_types_rules_in_the_future(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -192,10 +185,7 @@ def test_claim_types_rules_in_the_future(engine, claim_type: str, text: str, con
     ],
 )
 def test_claim_types_causes_as_asides(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -207,10 +197,7 @@ def test_claim_types_causes_as_asides(engine, claim_type: str, text: str, contai
     ],
 )
 def test_claim_types_roles_held_as(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -229,10 +216,7 @@ def test_claim_types_roles_held_as(engine, claim_type: str, text: str, contains:
     ],
 )
 def test_claim_types_stated_figures_and_frames(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -254,10 +238,7 @@ def test_claim_types_stated_figures_and_frames(engine, claim_type: str, text: st
     ],
 )
 def test_claim_types_statistics_ages_records_and_legality(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -274,10 +255,7 @@ def test_claim_types_statistics_ages_records_and_legality(engine, claim_type: st
     ],
 )
 def test_claim_types_forecast_figures_and_legal_status(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
 
 
 @pytest.mark.parametrize(
@@ -291,7 +269,4 @@ def test_claim_types_forecast_figures_and_legal_status(engine, claim_type: str, 
     ],
 )
 def test_claim_types_going_to_and_occasions(engine, claim_type: str, text: str, contains: str) -> None:
-    report = engine.check(text, published="2024-06-19", all=True)
-    hits = [c for c in report.claims if contains in c.text and not c.embedded]
-    assert hits, [c.text for c in report.claims]
-    assert hits[0].type == claim_type, (hits[0].text, hits[0].type)
+    _assert_type(engine, text, contains, claim_type)
