@@ -22,6 +22,7 @@ fragments are not claims.  Everything here works on token indices of one
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -621,7 +622,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         if _asks_whether(head):
             continue  # "analysts queried whether X": a question, not a claim that X
-        quote = _quote_around(head, quotes)
+        quote = quote_around(head, quotes)
         found = find_frame(head)
         if found is not None and _announces_intention(head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
@@ -642,7 +643,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                     # what they advocated, and stays.
                     continue
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
-                    cand = _make(doc, sent, part_tokens, part, "content", frame, _quote_around(part, quotes))
+                    cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
                     if cand:
                         candidates.append(cand)
             continue
@@ -766,7 +767,7 @@ def _counted_speakers(frame: Frame, doc: Doc) -> bool:
     return False
 
 
-def _quote_around(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def quote_around(token: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation holding ``token``; ``quotes`` are in text order and disjoint (as normalise finds them)."""
     i = bisect_right(quotes, token.idx, key=lambda q: q[0]) - 1  # the last one opening at or before the token
     if i >= 0 and token.idx < quotes[i][1]:

@@ -65,13 +65,14 @@ class ClaimBuilder:
         self.published = published
         self.context = context
         self.quotes = [QuoteInfo(q.start, q.end, q.continues_previous) for q in norm.quotes]
+        self.quote_ranges = [(q.start, q.end) for q in self.quotes]
         self.resolver = SpeakerResolver(doc)
         self.hedge_ranges = hedges.find(doc)
         self.hedge_starts = [start for start, _ in self.hedge_ranges]
         self._counter = 0
         self.sentence_probabilities: dict[int, float] = {}
         # Speech or article decides the score's calibration; read once per document.
-        self.genre = resolve_genre(str(context.config.get("genre", "auto")), doc, [(q.start, q.end) for q in self.quotes])
+        self.genre = resolve_genre(str(context.config.get("genre", "auto")), doc, self.quote_ranges)
 
     def _orig(self, start_char: int, end_char: int) -> tuple[int, int]:
         return self.norm.to_original(start_char, end_char)
@@ -81,12 +82,11 @@ class ClaimBuilder:
         return self._orig(span.start_char, span.end_char)
 
     def candidates(self) -> list[Candidate]:
-        quotes = [(q.start, q.end) for q in self.quotes]
         out: list[Candidate] = []
         for sent in self.doc.sents:
             if self.meta.excluded(sent.start_char, sent.end_char):
                 continue
-            for cand in find_candidates(self.doc, sent, quotes):
+            for cand in find_candidates(self.doc, sent, self.quote_ranges):
                 span = self.doc[cand.start:cand.end]
                 if not self.meta.excluded(span.start_char, span.end_char):
                     out.append(cand)

@@ -20,10 +20,11 @@ which calibration a document gets.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
+
+from claimcheck.analysis.claims import quote_around
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
     from spacy.tokens import Doc
@@ -58,27 +59,21 @@ def detect_genre(doc: Doc, quotes: Sequence[tuple[int, int]] = ()) -> Genre:
 
     Args:
         doc: the parsed document.
-        quotes: character ranges of its quotations (a quoted "I" is the
-            source talking, not the document).
+        quotes: character ranges of its quotations, in text order and
+            disjoint as normalisation finds them (a quoted "I" is the source
+            talking, not the document).
 
     Returns:
         ``speech``, ``article`` or ``unknown``.
     """
     if is_transcript(doc.text):
         return "speech"
-    starts = sorted(q[0] for q in quotes)
-    ends = {q[0]: q[1] for q in quotes}
-
-    def quoted(char: int) -> bool:
-        i = bisect.bisect_right(starts, char) - 1
-        return i >= 0 and char < ends[starts[i]]
-
     sentences = talking = 0
     for sent in doc.sents:
         if not any(not t.is_space and not t.is_punct for t in sent):
             continue
         sentences += 1
-        if any(t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass") and not quoted(t.idx) for t in sent):
+        if any(t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass") and quote_around(t, quotes) is None for t in sent):
             talking += 1
     if sentences and talking >= SPEECH_SHARE * sentences:
         return "speech"

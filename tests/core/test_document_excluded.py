@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from claimcheck.analysis.claims import _quote_around
+from claimcheck.analysis.claims import quote_around
 from claimcheck.analysis.document import DocumentMeta
 
 
@@ -34,7 +34,7 @@ def test_document_excluded_matches_a_scan_of_every_region(seed: int) -> None:
     assert meta.excluded(2510, 2590)
 
 
-def test_quote_around_finds_the_quote_holding_a_token() -> None:
+def testquote_around_finds_the_quote_holding_a_token() -> None:
     rng = random.Random(7)
     quotes: list[tuple[int, int]] = []
     at = 0
@@ -45,5 +45,5 @@ def test_quote_around_finds_the_quote_holding_a_token() -> None:
         at = end + 1
     for idx in range(at + 5):
         expected = next(((a, b) for a, b in quotes if a <= idx < b), None)
-        assert _quote_around(SimpleNamespace(idx=idx), quotes) == expected  # type: ignore[arg-type]
-    assert _quote_around(SimpleNamespace(idx=3), []) is None  # type: ignore[arg-type]
+        assert quote_around(SimpleNamespace(idx=idx), quotes) == expected  # type: ignore[arg-type]
+    assert quote_around(SimpleNamespace(idx=3), []) is None  # type: ignore[arg-type]
