@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimcheck.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
+from claimcheck.analysis.lexicon import COGNITION_VERBS, INDEFINITE_DETERMINERS, QUOTING_VERBS, SPEECH_VERBS
 
 #: Verbs whose subject is a source: speech, belief, and the questioning and estimating verbs of analysis.
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
@@ -39,10 +39,8 @@ _VAGUE_PEOPLE = frozenset(
 )
 #: Vague collective sources, as bare nouns: "authorities have said", "media reported", "studies show".
 _VAGUE_BARE = frozenset({"authority", "analysis", "study", "report", "media", "press", "rumour", "rumor"})
-#: Determiners and numbers that leave a source unidentified.
-_INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most", "other", "two", "three"})
-#: Verbs by which a writer reports somebody else's words: "quoted an insider as saying".
-_QUOTING_VERBS = frozenset({"quote", "cite"})
+#: Determiners and numbers that leave a source unidentified; here also "other" and small counts ("two officials").
+_INDEFINITE = INDEFINITE_DETERMINERS | frozenset({"other", "two", "three"})
 _HEARSAY_ADVERBS = frozenset({"reportedly", "reputedly", "purportedly"})
 
 
@@ -101,7 +99,7 @@ def vague_sources(doc: Doc) -> list[tuple[int, int]]:
                 start = min(token.left_edge.i, head.i)
                 end = max(_source_end(token), head.i) + 1
                 out.append((_skip_punct(doc, start, end), end))
-        elif token.dep_ == "dobj" and head.lemma_.lower() in _QUOTING_VERBS and _vague(token):
+        elif token.dep_ == "dobj" and head.lemma_.lower() in QUOTING_VERBS and _vague(token):
             out.append((head.i, token.i + 1))
         elif token.lower_ in _HEARSAY_ADVERBS and token.dep_ == "advmod" and head.pos_ in ("VERB", "AUX"):
             start, end = min(token.i, head.i), max(token.i, head.i) + 1

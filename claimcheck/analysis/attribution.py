@@ -28,6 +28,7 @@ from claimcheck.analysis.lexicon import (
     INSTITUTION_NOUNS,
     PERSON_PRONOUNS,
     TITLE_NOUNS,
+    INDEFINITE_DETERMINERS,
     VAGUE_SOURCES,
 )
 from claimcheck.analysis.spans import doc_text, entity_index
@@ -41,7 +42,7 @@ _IDENTIFIABLE_GROUPS = frozenset("prosecutor investigator detective police lawye
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 #: Institutions that, as a bare plural, name nobody in particular: "authorities said".
 _VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
-_INDEFINITE = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most"})
+_INDEFINITE = INDEFINITE_DETERMINERS
 
 
 @dataclass

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
-from claimcheck.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
+from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 #: Every verb that can report what somebody says, finds or believes.
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | MINED_CUE_VERBS
@@ -53,7 +53,6 @@ _RELATIVE = frozenset({"who", "which", "that"})
 #: Verbs that, with a dummy "it", report hearsay without a source: "it has emerged that ...".
 IMPERSONAL_HEARSAY = frozenset("emerge transpire".split())
 #: Verbs that name a source as their object: "the paper quoted an insider as saying ...".
-_QUOTING_VERBS = frozenset("quote cite".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -98,7 +97,7 @@ def source_of(verb: Token) -> list[int]:
             if subject.lower_ == "it" and (node.tag_ == "VBN" or node.lemma_.lower() in IMPERSONAL_HEARSAY):
                 # "It is understood / was reported / has emerged that ...": unnamed briefing.
                 return list(range(subject.i, node.i + 1))
-            if node is not verb and node.lemma_.lower() in _QUOTING_VERBS:
+            if node is not verb and node.lemma_.lower() in QUOTING_VERBS:
                 quoted = next((c for c in node.children if c.dep_ == "dobj"), None)
                 if quoted is not None:
                     return _span_ids(quoted)  # "quoted an insider as saying ..."

@@ -30,6 +30,11 @@ FRAME_NOUNS = frozenset(
     consensus conviction opinion feeling thought possibility prospect risk danger threat""".split()
 )
 
+#: Determiners and numbers that leave a source unidentified ("some analysts", "a source", "one official").
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "some", "many", "several", "various", "numerous", "certain", "few", "most"})
+#: Verbs by which a writer reports somebody else's words: "quoted an insider as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
 #: Subjects of speech verbs that do not name a source ("some say").
 VAGUE_SOURCES = frozenset(
     """some others many critics experts sources officials observers analysts people commentators insiders
