@@ -88,21 +88,10 @@ class WordFilter:
     """
 
     def __init__(self, patterns: Sequence[list[dict[str, Any]]], vocab: Vocab) -> None:
-        self.needs: list[list[tuple[int, frozenset[int]]]] = [self._required_words(p, vocab) for p in patterns]
-
-    @staticmethod
-    def _required_words(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
-        """(attribute id, accepted hashes) for each node of a pattern that names its words."""
-        needs: list[tuple[int, frozenset[int]]] = []
-        for node in pattern:
-            attrs = node.get("RIGHT_ATTRS") or {}
-            for name, attr_id in (("LEMMA", LEMMA), ("LOWER", LOWER)):
-                value = attrs.get(name)
-                if isinstance(value, str):
-                    needs.append((attr_id, frozenset({vocab.strings.add(value)})))
-                elif isinstance(value, dict) and set(value) == {"IN"}:
-                    needs.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-        return needs
+        # A node's RIGHT_ATTRS is a token pattern: its required words are read as a Matcher pattern's are.
+        self.needs: list[list[tuple[int, frozenset[int]]]] = [
+            _needs([node.get("RIGHT_ATTRS") or {} for node in pattern], vocab) for pattern in patterns
+        ]
 
     def possible(self, doc: Doc) -> bool:
         """False when no pattern can match ``doc``: each lacks some node's words."""
