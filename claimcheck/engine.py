@@ -30,6 +30,7 @@ from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse_pairs, pipeline_name
+from claimcheck.analysis.spans import remember_text, sentences
 from claimcheck.batch import DocumentError
 from claimcheck.errors import ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
@@ -280,6 +281,7 @@ class Engine:
         if published is None and meta.published is not None:
             published, published_from = meta.published, "text"
         rules = self.rules  # loaded first, so that its warnings reach this report
+        remember_text(doc, norm.text)  # the doc was tokenized from it: no need to join its tokens again
         context = RunContext(config=config, published=published, source=item.source, text=norm)
         context.warnings.extend(self.warnings)
         builder = ClaimBuilder(doc, norm, meta, published, context, model=self.model, hedges=self.hedges)
@@ -313,7 +315,7 @@ class Engine:
             byline=meta.byline,
             byline_span=self._span(norm, meta.byline_span),
             characters=len(norm.original),
-            sentences=sum(1 for _ in doc.sents),
+            sentences=len(sentences(doc)),
             furniture=[s for s in (self._span(norm, f) for f in meta.furniture) if s],
             id=item.id,
             dateline=meta.dateline,

@@ -31,7 +31,7 @@ from claimcheck.analysis.lexicon import (
     INDEFINITE_DETERMINERS,
     VAGUE_SOURCES,
 )
-from claimcheck.analysis.spans import doc_text, entity_index
+from claimcheck.analysis.spans import doc_text, entity_index, sentences
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})
@@ -274,7 +274,7 @@ class QuoteIndex:
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         self._starts = [q.start for q in self.quotes]
         self._token_starts = [t.idx for t in doc]
-        sents = list(doc.sents)
+        sents = sentences(doc)
         self._sent_starts = [s.start_char for s in sents]
         self._sent_ends = [s.end_char for s in sents]
         self._sent_tokens = [s.start for s in sents]

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
 from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from claimcheck.analysis.spans import doc_text, sentences
 
 #: Every verb that can report what somebody says, finds or believes.
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | MINED_CUE_VERBS
@@ -230,7 +231,7 @@ class CueIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._by_sentence: dict[int, list[Cue]] = {}
-        for sent in doc.sents:
+        for sent in sentences(doc):
             cues = _document_frames(sent)
             for token in sent:
                 if token.pos_ != "VERB":
@@ -251,10 +252,10 @@ class CueIndex:
     def _colon_introduced(self, doc: Doc) -> None:
         """"Soerens argued that:" / "The transcript reads as follows:" - the sentences after the
         colon, to the end of the next paragraph, are the source's."""
-        text = doc.text
+        text = doc_text(doc)
         source: tuple[int, ...] | None = None
         until = 0
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if source is not None and sent.start_char < until:
                 content = frozenset(range(sent.start, sent.end))
                 self._by_sentence.setdefault(sent.start, []).append(Cue(sent.start - 1, source, content))

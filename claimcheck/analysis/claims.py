@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.spans import doc_text, entity_index
 from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -717,7 +717,7 @@ def _list_item(sent: Span) -> bool:
     The sentence splitter may leave the bullet in a sentence of its own, so the
     line is read from the text.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     begin = sent.start_char
     # Only a few characters either side matter: "\n - Expanded ..." or "\n- Duty ...".
     window = text[max(0, begin - 8) : begin + 2]

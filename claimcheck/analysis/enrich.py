@@ -28,7 +28,7 @@ from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
 from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
-from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.spans import entity_index, sentences
 from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
 from claimcheck.text.normalise import NormalisedText
 
@@ -83,7 +83,7 @@ class ClaimBuilder:
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             if self.meta.excluded(sent.start_char, sent.end_char):
                 continue
             for cand in find_candidates(self.doc, sent, self.quote_ranges):

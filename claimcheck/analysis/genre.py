@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from claimcheck.analysis.claims import quote_around
+from claimcheck.analysis.spans import doc_text, sentences as sentence_spans
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
     from spacy.tokens import Doc
@@ -66,10 +67,10 @@ def detect_genre(doc: Doc, quotes: Sequence[tuple[int, int]] = ()) -> Genre:
     Returns:
         ``speech``, ``article`` or ``unknown``.
     """
-    if is_transcript(doc.text):
+    if is_transcript(doc_text(doc)):
         return "speech"
     sentences = talking = 0
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         if not any(not t.is_space and not t.is_punct for t in sent):
             continue
         sentences += 1

@@ -1,4 +1,4 @@
-"""Fast look-ups over a parsed document's entities, and its text read once.
+"""Fast look-ups over a parsed document's entities, and its text and sentences read once.
 
 ``Doc.ents`` builds a new list of spans on every access, so asking a long
 document for the entities of each claim is quadratic.  :func:`entity_index`
@@ -76,3 +76,27 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text a doc was tokenized from, so that :func:`doc_text` need not join its tokens.
+
+    spaCy's tokenizer keeps every character, so ``doc.text == text`` for a
+    doc made from ``text`` (and for the parts of one joined with
+    ``Doc.from_docs(..., ensure_whitespace=False)``); a text of another
+    length is not this doc's and is ignored.
+    """
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+        _TEXTS[doc] = text
+
+
+_SENTENCES: weakref.WeakKeyDictionary[Doc, list[Span]] = weakref.WeakKeyDictionary()
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per document: spaCy scans every token for sentence starts on each access."""
+    sents = _SENTENCES.get(doc)
+    if sents is None:
+        sents = _SENTENCES[doc] = list(doc.sents)
+    return sents

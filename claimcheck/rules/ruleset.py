@@ -321,7 +321,9 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            self.spans: list[Span] = list(doc.sents)
+            from claimcheck.analysis.spans import sentences
+
+            self.spans: list[Span] = sentences(doc)
         else:
             self.spans = [doc[:]]
         self.starts = [sentence.start for sentence in self.spans]
