@@ -22,10 +22,11 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.spans import entity_index
 
@@ -54,6 +55,53 @@ def _length_bucket(n: int) -> str:
     return "more"
 
 
+#: What a span's features need to know of one token, read once per document (see :func:`_token_records`):
+#: the word it stands for (``None`` for dropped punctuation), its tag in the POS sequence, whether it is
+#: a number, whether it continues an entity (counted once, from the entity's first token), and the
+#: token's own feature strings.
+_Record = tuple[str | None, str, bool, bool, tuple[str, ...]]
+
+_RECORDS: weakref.WeakKeyDictionary[Doc, list[_Record | None]] = weakref.WeakKeyDictionary()
+
+
+def _token_record(token: Token) -> _Record | None:
+    """One token's part of :func:`span_features` (``None`` for whitespace, which is not counted)."""
+    if token.is_space:
+        return None
+    pos = token.pos_
+    if pos == "PUNCT" and token.text not in KEPT_PUNCT:
+        return (None, pos, False, False, ())
+    ent = token.ent_type_
+    if ent in NAME_LABELS or ent in QUANTITY_LABELS:
+        return (f"<{ent}>", ent, ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"), token.ent_iob_ == "I", ())
+    if token.like_num or token.tag_ == "CD":
+        return ("<NUM>", "NUM", True, False, ())
+    lower = token.lower_
+    fine = token.tag_
+    feats = ["t=" + fine]
+    if pos in LEMMA_POS:
+        feats.append("l=" + token.lemma_.lower())
+    dep = token.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        person = PERSON_OF.get(lower, pos if pos != "PRON" else "pron")
+        feats.append("subj=" + person)
+        if fine.startswith("NN") or pos == "PROPN":
+            feats.append("subj=noun")
+    elif dep == "neg":
+        feats.append("neg")
+    elif fine == "MD":
+        feats.append("md=" + lower)
+    return (lower, pos, False, False, tuple(feats))
+
+
+def _token_records(doc: Doc) -> list[_Record | None]:
+    """Every token's record, built once per document: a claim, and the sentence around it, read the same tokens."""
+    records = _RECORDS.get(doc)
+    if records is None:
+        records = _RECORDS[doc] = [_token_record(token) for token in doc]
+    return records
+
+
 def span_features(span: Span) -> list[str]:
     """The feature strings of one span (a claim clause or a whole sentence).
 
@@ -69,45 +117,21 @@ def span_features(span: Span) -> list[str]:
     feats: list[str] = []
     n_tokens = 0
     has_num = False
-    for token in span:
-        if token.is_space:
+    start = span.start
+    records = _token_records(span.doc)
+    for i in range(start, span.end):
+        record = records[i]
+        if record is None:
             continue
         n_tokens += 1
-        pos = token.pos_
-        if pos == "PUNCT" and token.text not in KEPT_PUNCT:
+        word, tag, number, continues, own = record
+        # Multi-token entities ("last year", "3.5 percent") count once.
+        if word is None or (continues and i > start):
             continue
-        ent = token.ent_type_
-        if ent in NAME_LABELS or ent in QUANTITY_LABELS:
-            # Multi-token entities ("last year", "3.5 percent") count once.
-            if token.ent_iob_ == "I" and token.i > span.start:
-                continue
-            words.append(f"<{ent}>")
-            tags.append(ent)
-            if ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"):
-                has_num = True
-            continue
-        if token.like_num or token.tag_ == "CD":
-            words.append("<NUM>")
-            tags.append("NUM")
-            has_num = True
-            continue
-        lower = token.lower_
-        words.append(lower)
-        tags.append(pos)
-        fine = token.tag_
-        feats.append("t=" + fine)
-        if pos in LEMMA_POS:
-            feats.append("l=" + token.lemma_.lower())
-        dep = token.dep_
-        if dep in ("nsubj", "nsubjpass"):
-            person = PERSON_OF.get(lower, pos if pos != "PRON" else "pron")
-            feats.append("subj=" + person)
-            if fine.startswith("NN") or pos == "PROPN":
-                feats.append("subj=noun")
-        elif dep == "neg":
-            feats.append("neg")
-        elif fine == "MD":
-            feats.append("md=" + lower)
+        words.append(word)
+        tags.append(tag)
+        has_num = has_num or number
+        feats.extend(own)
 
     n = len(words)
     feats.extend("w=" + w for w in words)

@@ -1,0 +1,44 @@
+"""The per-document caches of claimcheck.analysis.spans and the model's token records give what spaCy gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.analysis.spans import doc_text, remember_text, sentences
+from claimcheck.model.features import span_features
+
+TEXT = "Prices rose 3.5 percent last year, the ONS said.\n\nIn New York City, rents fell. Nobody expected it!"
+
+
+def test_spans_sentences_cached_equal_doc_sents(nlp):
+    doc = nlp(TEXT)
+    got = sentences(doc)
+    assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in doc.sents]
+    assert sentences(doc) is got
+
+
+def test_spans_remember_text_is_doc_text(nlp):
+    doc = nlp(TEXT)
+    remember_text(doc, TEXT)
+    assert doc_text(doc) == doc.text == TEXT
+
+
+def test_spans_remember_text_ignores_another_text(nlp):
+    doc = nlp(TEXT)
+    remember_text(doc, TEXT + " and more")
+    assert doc_text(doc) == doc.text
+
+
+@pytest.mark.parametrize(("start", "end", "first", "words"), [
+    (13, 20, "<GPE>", ["<GPE>", "rents", "fell"]),   # the whole entity
+    (14, 20, "<GPE>", ["<GPE>", "rents", "fell"]),   # opening inside it: the entity still counts, once
+    (15, 18, "<GPE>", ["<GPE>", "rents"]),
+    (0, 11, "prices", ["prices", "rose", "<PERCENT>", "<DATE>", "the", "<ORG>", "said"]),
+    (3, 6, "<PERCENT>", ["<PERCENT>", "<DATE>"]),
+])
+def test_features_entity_counts_once_from_where_the_span_opens(nlp, start, end, first, words):
+    doc = nlp(TEXT)
+    feats = span_features(doc[start:end])
+    assert "first=" + first in feats
+    assert [f[2:] for f in feats if f.startswith("w=")] == list(dict.fromkeys(words))
+    assert span_features(doc[start:end]) == feats  # the second span of a doc reads the cached token records
