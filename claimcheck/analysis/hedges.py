@@ -85,7 +85,7 @@ class HedgeFinder:
         if not len(doc):
             return []
         array = doc.to_array([LOWER, LEMMA])
-        starts = np.flatnonzero(np.isin(array[:, 0], self._lower_starts) | np.isin(array[:, 1], self._lemma_starts))
+        starts = np.flatnonzero(_member(array[:, 0], self._lower_starts) | _member(array[:, 1], self._lemma_starts))
         rows: list[list[int]] = array.tolist()
         n = len(rows)
         out: list[tuple[int, int]] = []
@@ -124,6 +124,15 @@ class HedgeFinder:
                 continue
             kept.append((start, end))
         return kept
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_keys)`` for sorted keys: a bisection per value, where ``isin`` sorts both arrays on every call."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_keys, values)
+    at[at == len(sorted_keys)] = 0
+    return sorted_keys[at] == values
 
 
 def _is_hedge_use(token: Token) -> bool:

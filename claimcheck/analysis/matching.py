@@ -100,7 +100,7 @@ class WordFilter:
         if not self.needs or any(not needs for needs in self.needs):
             return True
         present = _present(doc)
-        return any(all(present[attr] & words for attr, words in needs) for needs in self.needs)
+        return any(all(not present[attr].isdisjoint(words) for attr, words in needs) for needs in self.needs)
 
 
 def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
@@ -166,7 +166,8 @@ class PrefilteredMatcher:
         if not len(doc) or not self._patterns:
             return ()
         present = _present(doc)
-        return tuple(i for i, needs in enumerate(self._needs) if all(present[attr] & words for attr, words in needs))
+        # isdisjoint stops at the first shared word and builds no set: this runs once per pattern per document.
+        return tuple(i for i, needs in enumerate(self._needs) if all(not present[attr].isdisjoint(words) for attr, words in needs))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches in ``doc``, as ``Matcher.__call__`` returns them."""

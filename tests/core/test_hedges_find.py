@@ -56,3 +56,19 @@ def test_hedges_scan_equals_spacy_matcher(nlp, text: str) -> None:
     doc = nlp(text)
     expected = sorted({(start, end) for _, start, end in matcher(doc)})
     assert sorted(set(HedgeFinder(nlp.vocab).matches(doc))) == expected
+
+
+@pytest.mark.parametrize("n_keys", [0, 1, 7, 300])
+def test_hedges_member_is_isin(n_keys):
+    """The bisection that finds the tokens a hedge can start at answers as ``np.isin`` does."""
+    import numpy as np
+
+    from claimcheck.analysis.hedges import _member
+
+    rng = np.random.default_rng(n_keys)
+    keys = np.unique(rng.integers(0, 2**63, n_keys, dtype=np.uint64))
+    values = rng.integers(0, 2**63, 200, dtype=np.uint64)
+    if n_keys:
+        values[::3] = rng.choice(keys, len(values[::3]))
+    values[-1] = np.iinfo(np.uint64).max  # beyond every key
+    assert (_member(values, keys) == np.isin(values, keys)).all()
