@@ -93,6 +93,8 @@ def vague_sources(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the vague sources in ``doc`` with their reporting word ("Some analysts also queried")."""
     out: list[tuple[int, int]] = []
     for token in doc:
+        if token.dep_ not in ("nsubj", "dobj", "advmod"):
+            continue  # every branch below needs one of these (most tokens): no need to make the head's Token
         head = token.head
         if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
             if _vague(token):
