@@ -43,6 +43,23 @@ _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s"
 _COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "most", "several", "this", "these", "those", "its", "their", "each", "every"})
 
 
+#: The most a value judgement may score: below 0.5, the line of check-worthiness, whatever the model read.
+JUDGEMENT_CEILING = 0.49
+
+
+def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
+    """Halve the score of a value judgement ("X was breathtaking", "the club were right to sack him").
+
+    Opinions are not check-worthy claims (docs/report.md, "What is a claim"), but the
+    model reads the names and events they mention; the claim stays in the report, with
+    the reason, and below the line.
+    """
+    for cand, claim in zip(cands, claims):
+        if cand.judgement:
+            claim.score = min(claim.score * 0.5, JUDGEMENT_CEILING)
+            claim.reasons.insert(0, "- a value judgement: an opinion, not a checkable fact")
+
+
 class ClaimBuilder:
     """Turns the parse of one document into enriched claims.
 
@@ -111,6 +128,7 @@ class ClaimBuilder:
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)
+        _demote_judgements(cands, claims)
         return claims
 
     def _anonymous_cues(self) -> None:
