@@ -190,16 +190,37 @@ _REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset({"show", "find", "
 def _spliced(child: Token, head: Token) -> bool:
     """True for a clause joined to the next by a comma alone: "It's a preposterous law, we are fighting it".
 
-    The parser hangs the first clause below the second as if it were its content;
-    unless the second clause's verb reports or finds something ("X is flawed, critics
-    say", "prices rose, figures show"), the two are separate statements.
+    The parser hangs the first clause below the second as if it were its content.
+    They are two statements when both are complete main clauses: the second verb
+    neither reports nor finds ("X is flawed, critics say", "prices rose, figures
+    show", "..., the Post has learned": nothing but the first clause to learn), neither
+    is subordinate ("..., that she was one among millions"), the first is no
+    parenthetical frame ("..., the researchers tallied, ...") and no relative clause
+    ("a college that costs $100,000, ...", "In a tradition he has kept for 40 years, ...").
     """
     if child.dep_ != "ccomp" or child.i > head.i or not _is_verbal(child) or not has_subject(child):
         return False
-    if head.lemma_.lower() in _REPORTING_VERBS or any(c.dep_ == "mark" for c in child.children):
+    if head.lemma_.lower() in _REPORTING_VERBS or child.lemma_.lower() in _REPORTING_VERBS:
+        return False
+    if any(c.dep_ == "mark" for c in (*child.children, *head.children)):
+        return False
+    subject = next(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+    if subject.tag_ in ("WDT", "WP") or child.left_edge.i < subject.left_edge.i and child.doc[child.left_edge.i].pos_ == "ADP":
+        return False  # "a college that costs $100,000, ...", "In a tradition he has kept for 40 years, ..."
+    if not _complete(child, None) or not _complete(head, child):
         return False
     after = child.right_edge.i + 1
     return after < head.i and head.doc[after].text == ","
+
+
+#: What makes a clause say something of its own besides its subject and verb.
+_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "prep", "dative", "agent", "prt", "ccomp"})
+
+
+def _complete(verb: Token, besides: Token | None) -> bool:
+    """True when ``verb`` has an object or complement other than ``besides``."""
+    skip = besides.i if besides is not None else -1
+    return any(c.dep_ in _COMPLEMENT_DEPS and c.i != skip for c in verb.children)
 
 
 def _is_indirect_question(token: Token) -> bool:

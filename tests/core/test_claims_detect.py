@@ -279,3 +279,15 @@ def test_claims_comma_splice_is_two_clauses(engine, text: str, claim: str) -> No
 
 def test_claims_content_before_a_reporting_verb_is_not_a_splice(engine) -> None:
     assert "Prices rose by 5%" in " ".join(_texts(engine, "Prices rose by 5%, figures show."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank near the harbour on Tuesday, the coastguard has learned.",  # nothing else to learn
+        "If every driver paid the toll, the council calculated, the city would raise £40m a year.",  # a parenthetical frame
+        "In a custom he has kept for 20 years, the mayor opened the town hall to visitors.",  # a relative clause
+    ],
+)
+def test_claims_comma_before_a_clause_that_needs_it_is_no_splice(engine, text: str) -> None:
+    assert _texts(engine, text) == [text.rstrip(".")]
