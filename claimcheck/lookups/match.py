@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.lookups import embed
-from claimcheck.lookups.align import ALIGN_FEATURES, alignment, word_vectors
+from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word_vectors
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
@@ -280,7 +280,8 @@ def _names_replaced(query: Features, candidate: Features, weight: Callable[[str]
 def pair_features(query: Features, candidate: Features, weight: Callable[[str], float],
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
-                  query_claim: Features | None = None) -> list[float]:
+                  query_claim: Features | None = None,
+                  aligned: tuple[float, float] | None = None) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -294,6 +295,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         claim_year: the year the stored claim was made, if known.
         query_claim: features of the query without its speaker frame (for
             ``names_replaced`` and the word alignment; default: ``query``).
+        aligned: the word alignment, when already computed for many candidates at once
+            (:func:`~claimcheck.lookups.align.alignments`).
     """
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
@@ -319,8 +322,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         1.0 if both_years and not year_overlap else 0.0,
         names_shared, claimant_named,
         _names_replaced(query_claim or query, candidate, weight, claimant, query),
-        *alignment(query_claim or query, candidate, weight,
-                   claimant.stems if claimant is not None else frozenset()),
+        *(aligned if aligned is not None else alignment(
+            query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
     ]
 
 
@@ -412,8 +415,10 @@ class Matcher:
         claim = split_frame(text).claim
         cosines = vectors @ embed.embedder().embed([claim])[0]
         query_claim = analyse(claim)
-        # One batch for the words no earlier lookup has seen (the alignment features).
+        # One batch for the words no earlier lookup has seen, one product for the alignment.
         word_vectors([w for f in (query_claim, *features) for w in f.words])
+        aligned = alignments(query_claim, features, weight,
+                             [c.stems if c is not None else frozenset() for c in claimants])
 
         best = float(np.max(cosines))
         second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
@@ -428,7 +433,7 @@ class Matcher:
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
             rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                      query_claim))
+                                      query_claim, aligned[len(rows)]))
         return np.asarray(rows, dtype=float), cosines
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:

@@ -48,3 +48,17 @@ def test_align_word_vectors_are_unit_length_and_cached() -> None:
     assert (first[0] == first[2]).all()
     assert abs(float(first[1] @ first[1]) - 1.0) < 1e-5
     assert word_vectors([]).shape[0] == 0
+
+
+def test_align_many_candidates_at_once_equal_one_by_one() -> None:
+    from claimcheck.lookups.align import alignments
+
+    query = analyse("Joblessness in Ohio has dropped from 10% to 8.5% now, Walker said.")
+    candidates = [STORED, analyse("it is"), analyse("Says Walker cut Ohio school funding."),
+                  analyse("Ohio unemployment fell."), analyse("Walker")]
+    leave_out = [frozenset(), frozenset(), frozenset({"walker"}), frozenset({"ohio"}), frozenset({"walker"})]
+    weight = {"ohio": 3.0, "walker": 2.0}.get
+    batch = alignments(query, candidates, lambda t: weight(t, 1.0), leave_out)
+    single = [alignment(query, c, lambda t: weight(t, 1.0), lo) for c, lo in zip(candidates, leave_out)]
+    assert [v for pair in batch for v in pair] == pytest.approx([v for pair in single for v in pair])
+    assert batch[1] == (0.0, 0.0) and batch[4] == (0.0, 0.0)
