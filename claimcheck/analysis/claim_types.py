@@ -33,6 +33,17 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from claimcheck.analysis.claim_type_cues import (
+    allocated_to_class,
+    causal_predicate,
+    instrument_changes,
+    is_make_up,
+    is_motive,
+    legislation_acts,
+    request_decided,
+    states_absence,
+    within_the_law,
+)
 from claimcheck.analysis.claim_patterns import (
     idiom_tokens,
     is_verdict,
@@ -338,6 +349,8 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     ``None`` for no cause in the claim."""
     if not tokens:
         return None
+    if causal_predicate(head):
+        return "main"  # "half of the rise reflected lower receipts", "is attributable to", "made no difference"
     first = tokens[0].i
     adjunct = False
     for t in tokens:
@@ -365,9 +378,9 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
             continue  # "due in 2006": scheduled, not caused
         if lemma == "leave" and _on_main_line(t, head) and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") for c in t.children):
             return "main"  # "has left it isolated"
-        if lemma == "make" and _on_main_line(t, head) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        if lemma == "make" and not is_make_up(t) and _on_main_line(t, head) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             return "main"  # "the cuts made it harder to recruit"
-        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod", "acomp") and t.lower_ != "since":
+        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod", "acomp") and t.lower_ != "since" and not is_motive(t):
             if head.lemma_ == "be" and (t.head.i == head.i or t.head.dep_ in ("acomp", "attr") and t.head.head.i == head.i):
                 return "main"  # "the rise is due to an ageing population"
             adjunct = True
@@ -418,6 +431,8 @@ def _carries_amount(t: Token) -> bool:
         # "the two", "one of them": not a statistic
         hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
         return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
+    if t.lower_ in ("majority", "minority") and any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in t.children):
+        return False  # "the Senate's Republican majority voted": a body of people, not a share
     if _is_amount_word(t):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
@@ -624,13 +639,15 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
     ``None`` for no comparison."""
     plain = False
     for t in tokens:
+        if _ranked_by_measure(t):
+            return "relative"  # "the best-selling album", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
             if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
             plain = True  # "the largest", not "the worst decision ever" (an opinion)
         if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
             plain = True
-        if t.lower_ == "than" and not _than_is_bound(t):
+        if t.lower_ == "than" and t.text != "Than" and not _than_is_bound(t):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
             after = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
                                       or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
@@ -658,6 +675,8 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
         if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
             # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
             noun = t.head if t.dep_ == "amod" else t
+            if noun.lower_ == "time":
+                continue  # "for the first time since 2008": a record, which a figure or forecast outranks
             if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
                 return "relative"
         if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
@@ -673,7 +692,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             return "relative"  # "fell to number nine"
         if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
             return "relative"  # "well below the industry target", "trails the national average"
-        if t.lower_ == "never" and any(u.lower_ in ("before", "ever") for u in tokens):
+        if t.lower_ == "never" and any(u.lower_ == "ever" or (u.lower_ == "before" and not any(c.dep_ == "pobj" for c in u.children)) for u in tokens):
             plain = True
         if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
             return "relative"  # "one of the lowest"
@@ -683,6 +702,13 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
 #: Verbs that, with "as <title>", say what post someone holds ("earns his money as a director"),
 #: not what they did with it ("resigned as leader" is an event).
 _ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
+
+
+def _ranked_by_measure(t: Token) -> bool:
+    """A superlative joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
+    doc = t.doc
+    return (t.tag_ in ("JJS", "RBS") and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+            and doc[t.i + 2].tag_ in ("VBG", "VBN"))
 
 
 def _record_scope(tokens: list[Token]) -> bool:
@@ -707,7 +733,13 @@ def _superlative_predicate(t: Token) -> bool:
 
 #: Verbs that state what a figure is, not how it will change: "the deficit would be 4.5% of GDP",
 #: "the proposal would mean a 35% rise", "Rosneft will control about 16% of output".
-_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make"])
+#: A price or outlay set by a decision is stated, not forecast: "the council will spend 2m pounds on roads".
+_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make",
+                            "cost", "pay", "spend", "invest", "charge"])
+
+
+#: Participles that announce a forecast ("200 staff are poised to leave"), not an act done to a count.
+_FORECAST_PARTICIPLES = frozenset(["poise", "set", "expect", "project", "forecast", "predict", "due", "tip", "slate", "schedule"])
 
 
 def _stated_figure(head: Token) -> bool:
@@ -718,6 +750,9 @@ def _stated_figure(head: Token) -> bool:
         # "the deficit is projected to be $544bn": the forecast states what the figure is
         inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         return inner is not None and _figure_in_slots(inner)
+    if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | _MODAL_HYPOTHETICAL for c in head.children)
+            and any(c.dep_ == "nsubjpass" and _numeric_tokens(list(c.subtree)) for c in head.children)):
+        return True  # "300 posts will be created", as "are to be created": the count a decision states
     return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
 
 
@@ -781,6 +816,12 @@ def _is_attitude(head: Token) -> bool:
     return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
 
 
+def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
+    """Rules stated through the law, a policy instrument, a request decided, an allocation or legality."""
+    return (legislation_acts(head, bool(_numeric_tokens(tokens))) or instrument_changes(head) or request_decided(head)
+            or allocated_to_class(head) or within_the_law(head))
+
+
 def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
     """Decide a claim's type.
 
@@ -814,7 +855,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
         return "other"  # a verdict with its reason ("justified because ...") is a causal claim
-    if _is_rule(tokens, head) or _is_deontic(tokens, head):
+    if _is_rule(tokens, head) or _is_deontic(tokens, head) or _rule_by_cue(tokens, head):
         return "rule"
     # A comparison against another thing ("four times as many as France", "would be the biggest
     # takeover") is a comparison even with figures in it or in the future tense; a superlative or
@@ -837,8 +878,8 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "quantity"
     if comparison == "plain":
         return "comparison"
-    if head.i in opinion_heads(doc) or _is_attitude(head):
-        return "other"
+    if head.i in opinion_heads(doc) or _is_attitude(head) or states_absence(head):
+        return "other"  # an absence ("the audit found no evidence of fraud") is not an event
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
         return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
