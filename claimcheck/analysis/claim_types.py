@@ -822,6 +822,40 @@ def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
             or allocated_to_class(head) or within_the_law(head))
 
 
+def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> tuple[list[Token], Token]:
+    """The tokens and head a claim's type is decided on: the reported content when the claim still
+    carries a reporting frame, the complement of "appeared to".
+
+    Args:
+        doc: the parsed document.
+        token_ids: the claim's tokens.
+        head_index: the claim's head token.
+        origin: how the claim was found (``clause``, ``content``, ``role`` ...).
+
+    Returns:
+        The tokens (in order) and the head.
+    """
+    ids = set(token_ids)
+    tokens = [doc[i] for i in sorted(ids)]
+    head = doc[head_index]
+    # "the foundation appeared to push aides ...": the claim is about the complement's act.
+    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
+        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is not None and complement.i in ids:
+            head = complement
+    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
+    # claim still carries its reporting frame, its type is the reported content's.
+    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
+        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in ids), None)
+        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        # "55 percent of voters say she does not": the count of who says it is the claim
+        if content is not None and not _numeric_tokens(speaker):
+            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
+            if inside:
+                head, tokens = content, inside
+    return tokens, head
+
+
 def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
     """Decide a claim's type.
 
@@ -834,23 +868,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     Returns:
         The type.
     """
-    tokens = [doc[i] for i in sorted(token_ids)]
-    head = doc[head_index]
-    # "the foundation appeared to push aides ...": the claim is about the complement's act.
-    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
-        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if complement is not None and complement.i in token_ids:
-            head = complement
-    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
-    # claim still carries its reporting frame, its type is the reported content's.
-    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
-        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in token_ids), None)
-        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-        # "55 percent of voters say she does not": the count of who says it is the claim
-        if content is not None and not _numeric_tokens(speaker):
-            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
-            if inside:
-                head, tokens = content, inside
+    tokens, head = claim_content(doc, token_ids, head_index, origin)
     if _is_role(tokens, head, origin):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
