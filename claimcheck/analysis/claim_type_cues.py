@@ -56,6 +56,7 @@ _CHANGE_NOUNS = frozenset(
     ["rise", "fall", "increase", "decrease", "drop", "decline", "growth", "change", "adjustment", "gain",
      "loss", "deficit", "surplus", "shortfall", "jump", "slump", "improvement", "deterioration", "gap"]
 )
+_LINK_VERBS = frozenset(["link", "associate", "tie", "connect"])
 _EFFECT_NOUNS = frozenset(["difference", "impact", "effect", "influence"])
 _CAUSAL_ADJECTIVES = frozenset(["attributable", "ascribable", "owing"])
 _MOTIVE_MARKERS = frozenset(["because", "since", "as"])
@@ -184,7 +185,16 @@ def causal_predicate(head: Token) -> bool:
         return True
     if lemma in ("make", "have") and any(c.dep_ == "dobj" and c.lemma_.lower() in _EFFECT_NOUNS for c in head.children):
         return True
+    if lemma in _LINK_VERBS and head.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in head.children):
+        subject = _subject(head)  # "smoking is linked to cancer"; "the suspect was linked to the gang" is not a cause
+        return subject is not None and not _animate(subject)
     return False
+
+
+def _animate(noun: Token) -> bool:
+    return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lower_ in PERSON_PRONOUNS
+            or noun.lower_ in ("i", "we", "they", "you") or noun.lemma_.lower() in TITLE_NOUNS
+            or noun.lemma_.lower() in INSTITUTION_NOUNS)
 
 
 def is_make_up(verb: Token) -> bool:
@@ -215,10 +225,8 @@ def is_motive(marker: Token) -> bool:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    lemma = subject.lemma_.lower()
-    return (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PERSON_PRONOUNS
-            or subject.lower_ in ("i", "we", "they") or lemma in TITLE_NOUNS or lemma in INSTITUTION_NOUNS
-            or (subject.pos_ == "NOUN" and lemma.endswith(_AGENT_SUFFIXES) and any(c.dep_ == "dobj" for c in verb.children)))
+    return _animate(subject) or (subject.pos_ == "NOUN" and subject.lemma_.lower().endswith(_AGENT_SUFFIXES)
+                                 and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def states_absence(head: Token) -> bool:

@@ -105,6 +105,25 @@ _PENALTY_NOUNS = frozenset(
     ["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension",
      "disqualification"]
 )
+#: Verbs by which a class of people is given or loses what a rule sets: "drivers caught speeding will get
+#: three penalty points", "anyone earning over 50,000 pounds will lose the allowance".
+_SANCTION_VERBS = frozenset(["get", "receive", "lose", "forfeit", "incur", "risk"])
+_LOSS_VERBS = frozenset(["lose", "forfeit", "pay", "serve"])
+_ENTITLEMENT_NOUNS = frozenset(
+    ["point", "benefit", "allowance", "refund", "compensation", "grant", "rebate", "entitlement", "pension",
+     "credit", "discount", "exemption", "vote", "right"]
+)
+
+
+def _names_sanction(verb: Token) -> bool:
+    """True when the verb's object (or a noun compounded with it) is a penalty, permission or entitlement."""
+    words = _PENALTY_NOUNS | _PERMISSION_NOUNS | _ENTITLEMENT_NOUNS
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in words or any(c.dep_ == "compound" and c.lemma_.lower() in words for c in obj.children):
+            return True
+    return False
+
+
 #: What a person needs from an authority before acting: "will need Home Office approval to marry".
 _PERMISSION_NOUNS = frozenset(
     ["permission", "approval", "consent", "authorisation", "authorization", "visa", "licence", "license",
@@ -135,6 +154,8 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", 
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in PREDICTION_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True  # "[the bank expects] inflation to fall to 2%": the content of a forecast, its frame left out
     if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
         return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
     for child in head.children:
@@ -208,6 +229,8 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
         or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
         or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
         or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
+        or (lemma == "face" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _LOSS_VERBS for c in head.children))
+        or (lemma in _SANCTION_VERBS and _names_sanction(head))
         or (lemma == "need" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSION_NOUNS for c in head.children))
         or (lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "duty", "obligation") for c in head.children))
     )
@@ -306,6 +329,8 @@ def _on_main_line(t: Token, head: Token) -> bool:
     while node.i != head.i:
         if node.dep_ in ("advcl", "relcl"):
             return False
+        if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            return False  # "no evidence that the drug causes harm": the content of a noun, not the claim's predicate
         if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_PREPOSITIONS:
             return False  # "resisted devaluation, before being forced into it": a later event, not the claim
         if node.head.i == node.i:
@@ -360,7 +385,7 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
                 continue
             if lemma == "lead" and not any(c.lower_ == "to" for c in t.children):
                 continue
-            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp", "agent") or (c.lower_ == "to" and c.dep_ in ("prep", "dative")) for c in t.children):
+            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp", "agent") or (c.lower_ == "to" and c.dep_ in ("prep", "dative")) or (c.dep_ == "prt" and c.lower_ in ("up", "down")) for c in t.children):
                 continue
             if lemma in _AGENTIVE_CAUSAL and _animate_subject(t):
                 continue

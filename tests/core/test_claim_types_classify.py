@@ -350,3 +350,25 @@ def test_claim_types_absences_are_other(engine, claim_type: str, text: str, cont
 )
 def test_claim_types_rankings_records_and_stated_figures(engine, claim_type: str, text: str, contains: str) -> None:
     _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # what a class of people gets or loses under a rule is a rule
+        ("rule", "Motorists who drive without insurance will receive a fine.", "receive a fine"),
+        ("rule", "Pubs that serve drunk customers face losing their licence.", "licence"),
+        ("rule", "Anyone earning more than 60,000 pounds will lose the allowance.", "lose the allowance"),
+        ("prediction", "Motorists will get cheaper petrol next year.", "cheaper petrol"),
+        # the content of a forecast whose frame is left out is a prediction
+        ("prediction", "The central bank expects unemployment to rise to 6% next spring.", "6%"),
+        # "is linked to" and "pushed up" state causes when the subject is not a person or body
+        ("causation", "Air pollution is linked to thousands of early deaths.", "linked"),
+        ("causation", "Higher energy prices have pushed up the cost of bread.", "pushed up"),
+        ("event", "Mr Okafor was linked to the fraud by his emails.", "linked"),
+        # a cause inside the content of a noun ("no evidence that ...") is not the claim's predicate
+        ("other", "There is no evidence that the new drug causes memory loss.", "no evidence"),
+    ],
+)
+def test_claim_types_sanctions_forecast_content_and_links(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
