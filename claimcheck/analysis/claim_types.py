@@ -688,13 +688,16 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             if not _standard_is_past_or_figure(t.nbor(1)):
                 return "relative"  # "compared with France"; "compared with 10 million in 1984" is about the figure
             plain = True
-        if t.lower_ in ("times", "twice", "thrice", "half") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS:
-            return "relative"  # "three times the size of Hong Kong's", "twice the national rate"
+        if t.lower_ in ("times", "twice", "thrice", "half", "double", "triple", "treble") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and (
+                t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS or t.nbor(1).head.lemma_.lower() in _MULTIPLIED_NOUNS | _STANDARD_NOUNS):
+            return "relative"  # "three times the size of Hong Kong's", "twice the national rate", "double the average"
         if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
                 and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(tokens)):
             return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
         if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
+        if t.lower_ == "record" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+            return "relative"  # "he is the club's record scorer": a ranking, like "the club's top scorer"
         if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
             plain = True
         if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
@@ -810,13 +813,22 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
 
 
 def _is_opinion(tokens: list[Token], head: Token) -> bool:
-    """A verdict or an idiom of judgement with no figure in it: opinion, whatever else it names."""
-    if _numeric_tokens(tokens):
+    """A verdict or an idiom of judgement with no figure in it (a figure that only describes the subject,
+    "the 40-page report is a masterpiece", does not count): opinion, whatever else it names."""
+    if any(not _describes_subject(t, head) for t in _numeric_tokens(tokens)):
         return False
     if is_verdict(head):
         return True
     idioms = judgement_idiom_tokens(head.doc)
     return any(t.i in idioms for t in tokens)
+
+
+def _describes_subject(t: Token, head: Token) -> bool:
+    """True when a number only modifies the clause's subject: "the 10-point plan", "the 3-0 defeat"."""
+    node = t
+    while (node.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "punct", "advmod") or (node.dep_ == "prep" and node.like_num)) and node.head.i != node.i:
+        node = node.head  # a score ("3-0") is sometimes parsed as a preposition
+    return node.i != t.i and node.dep_ in ("nsubj", "nsubjpass") and node.head.i == head.i
 
 
 def _names_occasion(head: Token) -> bool:

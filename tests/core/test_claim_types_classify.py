@@ -372,3 +372,22 @@ def test_claim_types_rankings_records_and_stated_figures(engine, claim_type: str
 )
 def test_claim_types_sanctions_forecast_content_and_links(engine, claim_type: str, text: str, contains: str) -> None:
     _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a verdict stays an opinion when its figure only describes the subject
+        ("other", "The minister's 10-point plan is deeply flawed.", "flawed"),
+        ("other", "Its 60-page report is a masterpiece of evasion.", "masterpiece"),
+        ("other", "The team's 4-0 defeat was humiliating.", "humiliating"),
+        # a figure in the predicate keeps it checkable
+        ("quantity", "The scheme was a failure: only 12% of homes were insulated.", "12%"),
+        # a multiple of a standard and a record held are comparisons, even beside a figure
+        ("comparison", "At 9%, the town's jobless rate is double the national average.", "double"),
+        ("comparison", "With 52 goals, she is the club's record scorer.", "record scorer"),
+        ("quantity", "Sales hit a record 5 million units last year.", "5 million"),
+    ],
+)
+def test_claim_types_verdicts_with_descriptive_figures_and_multiples(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
