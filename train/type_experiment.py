@@ -16,8 +16,8 @@ Two protocols, rules and model scored on the same entries:
 * 4 folds of articles (sorted names, article i in fold i mod 4);
 * a news domain left out (train on the BBC articles, test on the US ones, and back).
 
-Nothing here changes the shipped typer; the figures are in docs/report.md ("Claim types",
-"A learned typer: measured, not adopted").
+Nothing here changes the shipped typer; the figures are in the README ("Claim types by
+class of error", third round).
 
 Usage:
     .venv/bin/python train/type_experiment.py [--data ../shared/data] [--l2 1.0]

@@ -26,7 +26,7 @@ LEGISLATION_NOUNS = frozenset(
     ["law", "act", "bill", "legislation", "statute", "amendment", "regulation", "rule", "directive",
      "ordinance", "decree", "treaty", "constitution", "order", "measure", "proposal", "provision", "clause"]
 )
-_MODALS = frozenset(["must", "would", "will", "shall", "can", "could", "may", "might", "'ll", "wo", "ca"])
+_MODALS = frozenset(["must", "would", "will", "shall", "can", "could", "may", "might", "'ll", "wo", "ca"]) | FUTURE_MARKERS
 #: What a policy charges, pays or restricts: bringing one in or abolishing it is a rule.
 _INSTRUMENT_NOUNS = frozenset(
     ["fee", "tax", "charge", "levy", "duty", "tariff", "toll", "fine", "grant", "benefit", "allowance",
@@ -75,7 +75,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _modal(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in (_MODALS | FUTURE_MARKERS) for c in verb.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children)
 
 
 def _present_passive(verb: Token) -> bool:
@@ -90,14 +90,12 @@ def _specific(noun: Token) -> bool:
                for c in noun.children)
 
 
-def legislation_acts(head: Token, has_figure: bool) -> bool:
+def legislation_acts(head: Token) -> bool:
     """What a law or bill must, would or will do: "the bill would put a question on the ballot",
     "the treaty must be ratified by every member state". A law that passed or failed is an event
-    (no modal); one with a figure is left to the quantity and comparison tests."""
+    (no modal); the caller leaves one with a figure to the quantity and comparison tests."""
     subject = _subject(head)
-    if has_figure or subject is None or not _modal(head):
-        return False
-    return subject.lemma_.lower() in LEGISLATION_NOUNS
+    return subject is not None and subject.lemma_.lower() in LEGISLATION_NOUNS and _modal(head)
 
 
 def instrument_changes(head: Token) -> bool:
@@ -105,7 +103,7 @@ def instrument_changes(head: Token) -> bool:
     charges will be scrapped", "the plan would impose a levy on ...", "the checks will cover every
     visitor" -- what the rules will be, not a forecast."""
     lemma = head.lemma_.lower()
-    if not _modal(head):
+    if (lemma not in _SCOPE_VERBS and lemma not in _INSTRUMENT_VERBS) or not _modal(head):
         return False
     if lemma in _SCOPE_VERBS and head.tag_ != "VBN":
         subject = _subject(head)
@@ -125,16 +123,16 @@ def _specific_past(noun: Token) -> bool:
 def request_decided(head: Token) -> bool:
     """What will happen to a class of requests: "applications from those areas would be refused",
     "a failed test would mean visas being turned down". A particular request decided is an event."""
-    if not (_modal(head) or _present_passive(head)):
-        return False
     pairs = [(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")])
-             for verb in [head] + [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]]
+             for verb in [head] + [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+             if verb.lemma_.lower() in _DECISION_VERBS]
     # "would mean applications being rejected": the decision hangs off the object as a participle
-    pairs += [(acl, [obj]) for obj in head.children if obj.dep_ == "dobj" for acl in obj.children if acl.dep_ == "acl"]
+    pairs += [(acl, [obj]) for obj in head.children if obj.dep_ == "dobj" for acl in obj.children
+              if acl.dep_ == "acl" and acl.lemma_.lower() in _DECISION_VERBS]
+    if not pairs or not (_modal(head) or _present_passive(head)):
+        return False  # most claims: no verb of deciding at or next to the head
     for verb, nouns in pairs:
         lemma = verb.lemma_.lower()
-        if lemma not in _DECISION_VERBS:
-            continue
         if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ in ("down", "away") for c in verb.children):
             continue
         if any(n.lemma_.lower() in _REQUEST_NOUNS and not _specific(n) for n in nouns):

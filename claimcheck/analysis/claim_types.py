@@ -20,7 +20,9 @@ when it is what the clause asserts (a subject, or the measure of a verb of amoun
 cost, sold), not when it is a vague magnitude ("thousands of commuters walked"), names a
 product ("Windows 2000"), gives an age ("the 25-year-old") or is an idiom ("a million miles from").  Opinion verbs
 ("underlines the need for") and attitudes ("wants the rebate to end", "is prepared to veto") are
-``other``, not events.
+``other``, not events; so are absences ("the audit found no evidence of fraud").  Rules stated through a
+law, a policy instrument, a request decided or an allocation, causes without a causal verb, and
+motives (which leave an act an event) are tested in :mod:`claimcheck.analysis.claim_type_cues`.
 
 Everything is computed from the claim's own tokens and their parse neighbours; whether a token
 carries an amount is memoised per document, so typing costs O(claim length).
@@ -113,22 +115,22 @@ _ENTITLEMENT_NOUNS = frozenset(
     ["point", "benefit", "allowance", "refund", "compensation", "grant", "rebate", "entitlement", "pension",
      "credit", "discount", "exemption", "vote", "right"]
 )
-
-
-def _names_sanction(verb: Token) -> bool:
-    """True when the verb's object (or a noun compounded with it) is a penalty, permission or entitlement."""
-    words = _PENALTY_NOUNS | _PERMISSION_NOUNS | _ENTITLEMENT_NOUNS
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.lemma_.lower() in words or any(c.dep_ == "compound" and c.lemma_.lower() in words for c in obj.children):
-            return True
-    return False
-
-
 #: What a person needs from an authority before acting: "will need Home Office approval to marry".
 _PERMISSION_NOUNS = frozenset(
     ["permission", "approval", "consent", "authorisation", "authorization", "visa", "licence", "license",
      "permit", "clearance", "certificate", "exemption", "waiver"]
 )
+_SANCTION_NOUNS = _PENALTY_NOUNS | _PERMISSION_NOUNS | _ENTITLEMENT_NOUNS
+
+
+def _names_sanction(verb: Token) -> bool:
+    """True when the verb's object (or a noun compounded with it) is a penalty, permission or entitlement."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in _SANCTION_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in _SANCTION_NOUNS for c in obj.children):
+            return True
+    return False
+
+
 #: Nouns for a policy not yet (or not only) a law: they say what a rule will be
 #: ("under plans unveiled by the party", "the proposals would not apply to ...").
 _POLICY_NOUNS = frozenset(["plan", "proposal", "scheme", "reform", "regime", "measure", "change", "regulation", "rule"])
@@ -664,7 +666,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
     ``None`` for no comparison."""
     plain = False
     for t in tokens:
-        if _ranked_by_measure(t):
+        if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
             return "relative"  # "the best-selling album", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
             if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
@@ -767,6 +769,7 @@ _STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "contr
 
 
 #: Participles that announce a forecast ("200 staff are poised to leave"), not an act done to a count.
+_FUTURE_OR_MODAL = FUTURE_MARKERS | _MODAL_HYPOTHETICAL
 _FORECAST_PARTICIPLES = frozenset(["poise", "set", "expect", "project", "forecast", "predict", "due", "tip", "slate", "schedule"])
 
 
@@ -778,7 +781,7 @@ def _stated_figure(head: Token) -> bool:
         # "the deficit is projected to be $544bn": the forecast states what the figure is
         inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         return inner is not None and _figure_in_slots(inner)
-    if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | _MODAL_HYPOTHETICAL for c in head.children)
+    if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in _FUTURE_OR_MODAL for c in head.children)
             and any(c.dep_ == "nsubjpass" and _numeric_tokens(list(c.subtree)) for c in head.children)):
         return True  # "300 posts will be created", as "are to be created": the count a decision states
     return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
@@ -855,7 +858,7 @@ def _is_attitude(head: Token) -> bool:
 
 def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
     """Rules stated through the law, a policy instrument, a request decided, an allocation or legality."""
-    return (legislation_acts(head, bool(_numeric_tokens(tokens))) or instrument_changes(head) or request_decided(head)
+    return ((legislation_acts(head) and not _numeric_tokens(tokens)) or instrument_changes(head) or request_decided(head)
             or allocated_to_class(head) or within_the_law(head))
 
 
