@@ -4,12 +4,12 @@
 module holds the tests for classes it used to miss, each a small function over the claim's
 head and its parse neighbours (never the whole document), so typing stays O(claim length):
 
-* rules stated through the law itself ("the bill would put a question on the ballot"), through
+* rules stated through the law itself ("the bill would give tenants a right to keep pets"), through
   a policy instrument brought in or abolished ("prescription charges will be scrapped"), through
   what applicants are granted or refused, through what a class of people is given ("places are
   reserved for local pupils"), and through whether something is within the constitution;
-* causes stated as a share of a change ("half of the rise reflected ..."), as attributable,
-  or as a difference made; motives for an agent's act ("hid the files because ...") are not
+* causes stated as a share of a change ("most of the increase in borrowing reflected ..."), as attributable,
+  or as a difference made; motives for an agent's act ("destroyed the receipts because ...") are not
   causal claims, and "make up" (form a share of) is not "make";
 * absences ("the audit found no evidence of fraud", "neither letter mentions the contract"):
   a claim that nothing happened is not an event.
@@ -91,7 +91,7 @@ def _specific(noun: Token) -> bool:
 
 
 def legislation_acts(head: Token) -> bool:
-    """What a law or bill must, would or will do: "the bill would put a question on the ballot",
+    """What a law or bill must, would or will do: "the bill would give tenants a right to keep pets",
     "the treaty must be ratified by every member state". A law that passed or failed is an event
     (no modal); the caller leaves one with a figure to the quantity and comparison tests."""
     subject = _subject(head)
@@ -122,7 +122,7 @@ def _specific_past(noun: Token) -> bool:
 
 def request_decided(head: Token) -> bool:
     """What will happen to a class of requests: "applications from those areas would be refused",
-    "a failed test would mean visas being turned down". A particular request decided is an event."""
+    "a failed check would mean permits being refused". A particular request decided is an event."""
     pairs = [(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")])
              for verb in [head] + [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
              if verb.lemma_.lower() in _DECISION_VERBS]
@@ -142,7 +142,7 @@ def request_decided(head: Token) -> bool:
 
 def allocated_to_class(head: Token) -> bool:
     """A standing arrangement that gives or keeps something for a class of people: "two seats are
-    reserved for local councillors", "places are automatically given to former pupils"."""
+    reserved for local councillors", "places are reserved for former pupils"."""
     if head.lemma_.lower() not in _ALLOCATION_VERBS or not _present_passive(head):
         return False
     subject = _subject(head)
@@ -152,7 +152,7 @@ def allocated_to_class(head: Token) -> bool:
 
 
 def within_the_law(head: Token) -> bool:
-    """Whether something is inside the law or a right: "the order was within constitutional bounds",
+    """Whether something is inside the law or a right: "the curfew was within constitutional limits",
     "the scheme is incompatible with the right to a fair trial", "the levy is unconstitutional"."""
     if head.lemma_ != "be":
         return False
@@ -201,9 +201,9 @@ def is_make_up(verb: Token) -> bool:
 
 
 def is_motive(marker: Token) -> bool:
-    """True for "because", "since", "as" or "because of" giving the reason an agent acted: "the mayor hid
-    the invoices because they showed overspending", "an aide tried to arrange a meeting because of the
-    donor's interest" report the act; the reason is the actor's, not a causal claim."""
+    """True for "because", "since", "as" or "because of" giving the reason an agent acted: "the treasurer
+    destroyed the receipts because they showed the overspend", "an officer tried to delay an inspection because of the
+    election" report the act; the reason is the actor's, not a causal claim."""
     if marker.lower_ not in _MOTIVE_MARKERS:
         return False
     if marker.dep_ == "mark" and marker.head.dep_ == "advcl":
@@ -217,7 +217,7 @@ def is_motive(marker: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     node = verb
     while subject is None and node.dep_ == "xcomp" and node.head.i != node.i:
-        node = node.head  # "sought to arrange ... because of": the subject is the governor's
+        node = node.head  # "tried to arrange ... because of": the subject is the governor's
         if node.lemma_.lower() in _VOLITION_VERBS:
             return True  # an act someone tried or decided to do has a motive, whoever the subject is
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)

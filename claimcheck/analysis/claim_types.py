@@ -377,7 +377,7 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     if not tokens:
         return None
     if causal_predicate(head):
-        return "main"  # "half of the rise reflected lower receipts", "is attributable to", "made no difference"
+        return "main"  # "most of the increase in borrowing reflected higher interest payments", "is attributable to", "made no difference"
     first = tokens[0].i
     adjunct = False
     for t in tokens:
@@ -459,7 +459,7 @@ def _carries_amount(t: Token) -> bool:
         hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
         return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
     if t.lower_ in ("majority", "minority") and any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in t.children):
-        return False  # "the Senate's Republican majority voted": a body of people, not a share
+        return False  # "the council's Labour majority voted": a body of people, not a share
     if _is_amount_word(t):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
@@ -667,7 +667,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
     plain = False
     for t in tokens:
         if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
-            return "relative"  # "the best-selling album", "the highest-paid player": a ranking, not praise
+            return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
             if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
