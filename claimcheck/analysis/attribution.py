@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
+from claimcheck.analysis.attribution_model import cue_candidates, load_cue_model
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
@@ -463,7 +464,26 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             # "officials declined to say ..." reports an act, not vague sourcing.)
             resolver.remember(cand.head, source)
             return source, quote is not None
-    return None, quote is not None
+    return _learned_source(resolver, cand, quotes), quote is not None
+
+
+def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo]) -> Source | None:
+    """The source of the verb the cue model scores highest for a claim the rules left unattributed
+    (:mod:`claimcheck.analysis.attribution_model`), if it clears the model's threshold."""
+    model = load_cue_model()
+    if model is None:
+        return None
+    index = resolver.quote_index(quotes)
+    best = model.best(cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None))
+    if best is None or best[1] < model.threshold:
+        return None
+    verb = resolver.doc[best[0].verb]
+    source = resolver.resolve(list(best[0].source), verb.text)
+    if source is None or (source.kind == "anonymous" and verb.lemma_.lower() not in CUE_VERBS):
+        # An act with a vague actor ("officials declined to ...") is reported, not vague sourcing.
+        return None
+    resolver.remember(cand.head, source)
+    return source
 
 
 def anonymous_cues(resolver: SpeakerResolver) -> list[tuple[Source, int]]:
