@@ -44,6 +44,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 #: Institutions that, as a bare plural, name nobody in particular: "authorities said".
 _VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
 _INDEFINITE = INDEFINITE_DETERMINERS
+#: Firms named by what they are: "the company said" speaks for the firm last named.
+_FIRM_NOUNS = frozenset("company firm group bank carrier airline retailer maker manufacturer insurer lender operator".split())
+#: How far back (in tokens) a firm named by its kind looks for its name.
+_FIRM_WINDOW = 400
 
 
 @dataclass
@@ -75,6 +79,10 @@ class SpeakerResolver:
         self.doc = doc
         self.full_names: dict[str, str] = {}
         self.named: list[tuple[int, str, str]] = []  # (token index, name, kind)
+        self.speakers: list[tuple[int, str, str]] = []
+        # Per kind, sorted token positions and names, so that the nearest
+        # earlier source is a bisection, not a walk back through the document.
+        self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         for ent in entity_index(doc).ents:
             if ent.label_ == "PERSON":
                 words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
@@ -84,10 +92,8 @@ class SpeakerResolver:
                 self.named.append((ent.start, name, "person"))
             elif ent.label_ in ("ORG", "GPE"):
                 self.named.append((ent.start, ent.text, "organisation"))
-        self.speakers: list[tuple[int, str, str]] = []
-        # Per kind, sorted token positions and names, so that the nearest
-        # earlier source is a bisection, not a walk back through the document.
-        self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+                if ent.label_ == "ORG":
+                    self._add("named", ent.start, ent.text, "firm")
         for index, name, kind in self.named:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
@@ -235,6 +241,12 @@ class SpeakerResolver:
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
+            if lemma in _FIRM_NOUNS and dets <= {"the"} and "the" in dets and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
+                # "the company said": the firm named last, if it was named lately ("Microsoft").
+                positions, names = self._pools.get(("named", "firm"), ([], []))
+                at = bisect.bisect_left(positions, start)
+                if at and start - positions[at - 1] <= _FIRM_WINDOW:
+                    return Source(names[at - 1], "organisation", mention, cue, start, end)
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
         if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):
             # "the judge", "prosecutors", "the company's chief": identifiable, if not named.

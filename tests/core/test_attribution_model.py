@@ -47,3 +47,24 @@ def test_attribution_model_scores_a_reporting_verb_above_an_act(nlp) -> None:
 def test_attribution_model_own_voice_report_stays_the_articles(engine) -> None:
     claim, _ = first_claim(engine, "The council closed the library in March after the budget was cut by 12%.", "library")
     assert claim.attribution.kind == "article"
+
+
+def test_attribution_trailing_cue_whose_content_the_parser_missed(engine) -> None:
+    # "Detaining ..." is parsed as an adverbial clause of "ruled": it is what the court ruled.
+    claim, _ = first_claim(engine, "Detaining asylum seekers without a hearing breaks the convention, the appeal court has ruled.", "convention")
+    assert "appeal court" in (claim.attribution.speaker or ""), claim.attribution
+    # A real adverbial clause, or an aside, is not what was said.
+    from claimcheck.analysis.attribution_cues import CueIndex
+
+    for text in ("When the vote was held, the court ruled.", "Asked about the vote on Monday, the court ruled."):
+        doc = engine.nlp(text)
+        assert not [c for c in CueIndex(doc).all() if not c.act], text
+
+
+def test_attribution_firm_named_by_its_kind_speaks_for_the_firm_last_named(engine) -> None:
+    text = "Tesco opened its first store in Leeds in 1998. Sales rose 12% to \u00a340m last year, the company said."
+    claim, _ = first_claim(engine, text, "12%")
+    assert claim.attribution.speaker == "Tesco" and claim.attribution.mention == "the company"
+    # A described firm ("the parent company") is not resolved to a name.
+    claim, _ = first_claim(engine, text.replace("the company", "the parent company"), "12%")
+    assert claim.attribution.speaker == "the parent company"
