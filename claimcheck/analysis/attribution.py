@@ -44,10 +44,6 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 #: Institutions that, as a bare plural, name nobody in particular: "authorities said".
 _VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
 _INDEFINITE = INDEFINITE_DETERMINERS
-#: Firms named by what they are: "the company said" speaks for the firm last named.
-_FIRM_NOUNS = frozenset("company firm group bank carrier airline retailer maker manufacturer insurer lender operator".split())
-#: How far back (in tokens) a firm named by its kind looks for its name.
-_FIRM_WINDOW = 400
 
 
 @dataclass
@@ -92,8 +88,6 @@ class SpeakerResolver:
                 self.named.append((ent.start, name, "person"))
             elif ent.label_ in ("ORG", "GPE"):
                 self.named.append((ent.start, ent.text, "organisation"))
-                if ent.label_ == "ORG":
-                    self._add("named", ent.start, ent.text, "firm")
         for index, name, kind in self.named:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
@@ -235,18 +229,15 @@ class SpeakerResolver:
         ):
             return Source(mention, "anonymous", mention, cue, start, end)  # "authorities have said"
         vague_head = lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES
+        if orgs and lemma in INSTITUTION_NOUNS and all(e.label_ == "GPE" and e.root.dep_ == "poss" and e.root.head.i == head.i for e in orgs):
+            # "the UK's highest court ruled": the court, not the country, is the source.
+            return Source(mention, "organisation", mention, cue, start, end)
         if orgs and not (dets & _INDEFINITE) and not (vague_head and any(e.start <= head.i < e.end for e in orgs)):
             # "Pentagon officials" are the Pentagon's; "Insiders" tagged as an organisation are not.
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
-            if lemma in _FIRM_NOUNS and dets <= {"the"} and "the" in dets and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children):
-                # "the company said": the firm named last, if it was named lately ("Microsoft").
-                positions, names = self._pools.get(("named", "firm"), ([], []))
-                at = bisect.bisect_left(positions, start)
-                if at and start - positions[at - 1] <= _FIRM_WINDOW:
-                    return Source(names[at - 1], "organisation", mention, cue, start, end)
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
         if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):
             # "the judge", "prosecutors", "the company's chief": identifiable, if not named.
