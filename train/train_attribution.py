@@ -14,13 +14,16 @@ Two steps, so that fitting is quick and repeatable:
         --exclude ../shared/data/news-dev --out /tmp/attribution-pairs.jsonl
     python train/train_attribution.py fit /tmp/attribution-pairs.jsonl --write
 
-``fit`` chooses the L2 strength, the minimum feature count and the threshold
-by 5-fold cross-validation over articles (PolNeAR dev is never read), judging
-each setting by what the engine would then report: claims inside a gold
-attribution whose speaker is right plus own-voice claims left alone, among the
-claims the rules leave without a speaker.  It then fits on every training
-article and writes the weights (rounded, sorted: the file is the same byte for
-byte on every run).  Articles reused in news-dev are left out, so that
+The engine asks the model only about claims its rules leave without a source
+(policy ``fill``); the model learns from those claims.  ``fit`` chooses the L2
+strength, the minimum feature count and the threshold by 5-fold
+cross-validation over articles (PolNeAR dev is never read), judging each
+setting by what the engine would then report for every claim scoring >= 0.5:
+claims inside a gold attribution whose speaker is right plus own-voice claims
+left alone.  The table also shows policy ``decide`` (the model chooses for every
+claim outside a quotation), measured and not adopted.  It then fits on every
+training article and writes the weights (rounded, sorted: the same pairs give
+the same file byte for byte).  Articles reused in news-dev are left out, so that
 news-dev stays unseen.  PolNeAR (Newell, Margolin and Ruths, LREC 2018) is a
 research corpus: what ships is feature weights, not its text.
 """

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
-from claimcheck.analysis.attribution_model import cue_candidates, load_cue_model
+from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
@@ -92,6 +92,8 @@ class SpeakerResolver:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
+        #: The candidate cues of each sentence the cue model was asked about, found once.
+        self.sentence_verbs: SentenceVerbs = {}
 
     def _add(self, pool: str, index: int, name: str, kind: str) -> None:
         positions, names = self._pools.setdefault((pool, kind), ([], []))
@@ -477,7 +479,7 @@ def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[Quo
     if model is None:
         return None
     index = resolver.quote_index(quotes)
-    best = model.best(cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None))
+    best = model.best(cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs))
     if best is None or best[1] < model.threshold:
         return None
     verb = resolver.doc[best[0].verb]

@@ -90,20 +90,29 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
     return out
 
 
-def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
-    """The features of one (claim, candidate cue) pair, as strings."""
-    head = doc[cand.head]
+def verb_features(doc: Doc, verb: Token, source: tuple[int, ...]) -> list[str]:
+    """The features of a candidate cue that do not depend on the claim: its lemma, complement and source."""
     lemma = verb.lemma_.lower()
     frame = frame_of(verb)
     frame_kind = "prep" if frame.startswith("prep:") else frame
-    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + verb.dep_,
-             "origin=" + cand.origin]
+    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + verb.dep_]
     if lemma in CUE_VERBS:
         feats.append("lex_cue")
     if f"{lemma} {frame}" in MINED_CUE_FRAMES:
         feats.append("lex_frame")
     if verb.tag_:
         feats.append("vtag=" + verb.tag_)
+    feats += _source_kind(doc, source)
+    if any(c.dep_ == "neg" for c in verb.children):
+        feats.append("negated")
+    return feats
+
+
+def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
+    """The features that relate one claim to one candidate cue, as strings."""
+    head = doc[cand.head]
+    lemma = verb.lemma_.lower()
+    feats = ["origin=" + cand.origin]
     # Where the claim's head sits relative to the verb in the tree.
     if verb.i == head.i:
         relation = ["rel=self"]
@@ -131,32 +140,38 @@ def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...
         feats.append("pos=inside")
     if any(cand.start <= i < cand.end for i in source):
         feats.append("source_in_claim")
-    quoted_head, quoted_verb = in_quote(head.i), in_quote(verb.i)
-    feats.append(f"quote={int(quoted_head)}{int(quoted_verb)}")
+    feats.append(f"quote={int(in_quote(head.i))}{int(in_quote(verb.i))}")
     lo, hi = sorted((verb.i, head.i))
     if any(doc[i].is_quote for i in range(lo, hi)):
         feats.append("quote_between")
-    if any(doc[i].text in (":",) for i in range(lo, hi)):
+    if any(doc[i].text == ":" for i in range(lo, hi)):
         feats.append("colon_between")
-    feats += _source_kind(doc, source)
-    neg = any(c.dep_ == "neg" for c in verb.children)
-    if neg:
-        feats.append("negated")
     return feats
 
 
-def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool]) -> list[CueCandidate]:
-    """The verbs of the claim's sentence that name a source, with their features."""
-    out = []
-    for i in range(cand.sent_start, cand.sent_end):
-        token = doc[i]
-        if token.pos_ != "VERB":
-            continue
-        ids = tuple(source_of(token))
-        if not ids or token.i in ids:
-            continue
-        out.append(CueCandidate(token.i, ids, tuple(pair_features(doc, cand, token, ids, in_quote))))
-    return out
+#: Per sentence start: each verb that names a source, with its source and claim-independent features.
+SentenceVerbs = dict[int, list[tuple[int, tuple[int, ...], tuple[str, ...]]]]
+
+
+def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], cache: SentenceVerbs | None = None) -> list[CueCandidate]:
+    """The verbs of the claim's sentence that name a source, with their features.
+
+    ``cache`` keeps each sentence's verbs between the claims of one document, so that
+    the sources and verb features of a sentence are found once.
+    """
+    verbs = cache.get(cand.sent_start) if cache is not None else None
+    if verbs is None:
+        verbs = []
+        for i in range(cand.sent_start, cand.sent_end):
+            token = doc[i]
+            if token.pos_ != "VERB":
+                continue
+            ids = tuple(source_of(token))
+            if ids and token.i not in ids:
+                verbs.append((i, ids, tuple(verb_features(doc, token, ids))))
+        if cache is not None:
+            cache[cand.sent_start] = verbs
+    return [CueCandidate(i, ids, static + tuple(pair_features(doc, cand, doc[i], ids, in_quote))) for i, ids, static in verbs]
 
 
 @dataclass(frozen=True)
