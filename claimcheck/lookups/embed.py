@@ -24,7 +24,6 @@ import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.lookups.bpe import BpeTokenizer
-from claimcheck.rules.lemma_cache import cache_dir
 
 __all__ = ["DIM", "MODEL_NAME", "Embedder", "embedder", "from_blob", "to_blob"]
 
@@ -63,6 +62,10 @@ class Embedder:
         self._tokenizer_file = self._folder / "tokenizers" / f"{_CONFIG}_tokenizer_config.json"
         self._bulk: Any = None
         self._bpe: BpeTokenizer | None = None
+        # The project's cache folder; its module is in the rules package,
+        # which the embedder's importers (the model, the store) need not load.
+        from claimcheck.rules.lemma_cache import cache_dir
+
         try:
             self._table = _map_weights(self._folder / "weights" / f"{_CONFIG}_{DIM}.safetensors")
             try:
