@@ -30,8 +30,9 @@ __all__ = ["DIM", "MODEL_NAME", "Embedder", "embedder", "from_blob", "to_blob"]
 MODEL_NAME = "wordllama-l2_supercat-256"
 DIM = 256
 _CONFIG = "l2_supercat"
-#: Batches larger than this are tokenized by the ``tokenizers`` library (loaded then).
-BULK = 256
+#: Batches of more characters than this (about 0.2 s of the Python tokenizer, as
+#: long as the library takes to load) are tokenized by ``tokenizers``.
+BULK_CHARS = 100_000
 
 _lock = threading.Lock()
 _instance: Embedder | None = None
@@ -48,7 +49,8 @@ class Embedder:
     only the rows of its query's tokens.  A few texts are tokenized by
     :class:`~claimcheck.lookups.bpe.BpeTokenizer` (the same ids, without
     the ``tokenizers`` library's 0.1-0.2 s load); a batch of more than
-    :data:`BULK` texts (an import) by ``tokenizers``, which is faster per text.
+    :data:`BULK_CHARS` characters (an import) by ``tokenizers``, which is
+    faster per text.
     """
 
     name = MODEL_NAME
@@ -93,7 +95,7 @@ class Embedder:
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Each text's token ids (no special tokens added)."""
-        if self._bpe is not None and len(texts) <= BULK:
+        if self._bpe is not None and sum(map(len, texts)) <= BULK_CHARS:
             return [self._bpe.encode(text) for text in texts]
         return [e.ids for e in self._bulk_tokenizer().encode_batch(list(texts), add_special_tokens=False)]
 
