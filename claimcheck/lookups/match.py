@@ -318,6 +318,15 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     ]
 
 
+class _Weights(dict[str, float]):
+    """Terms' IDF weights; a term the store never saw weighs :attr:`unseen`."""
+
+    unseen = 0.0
+
+    def __missing__(self, term: str) -> float:
+        return self.unseen
+
+
 def query_features(text: str, *, names: Iterable[str] = (), claimant: str | None = None) -> Features:
     """The features :meth:`Matcher.find` looks ``text`` up with (a known claimant counts as named)."""
     return analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
@@ -411,12 +420,11 @@ class Matcher:
         vocabulary = set(query.stems).union(*(f.stems for f in features), *(c.stems for c in claimants if c))
         df = self.store.document_frequencies(vocabulary)
 
-        weights = {term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
-                   for term, n in df.items()}
-        unseen = math.log(1 + (total + 0.5) / 0.5)
-
-        def weight(term: str) -> float:
-            return weights.get(term, unseen)
+        weights = _Weights({term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
+                            for term, n in df.items()})
+        weights.unseen = math.log(1 + (total + 0.5) / 0.5)
+        # A dict's own look-up: the features ask for thousands of weights a lookup.
+        weight = weights.__getitem__
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording
