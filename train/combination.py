@@ -244,7 +244,7 @@ def _scaled(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
 
 
 def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], penalties: Iterable[float | None] = (None,),
-                    validate_only: Iterable[str] = ()) -> tuple[Combination, list[dict[str, Any]]]:
+                    validate_only: Iterable[str] = (), tie: float = 0.0) -> tuple[Combination, list[dict[str, Any]]]:
     """The model share ``w`` and signal penalty with the best mean leave-one-domain-out F1 at 0.5, and the scalings.
 
     For each ``w`` and penalty (``None``: the hand-set signal weights, not
@@ -261,6 +261,10 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
     choice of ``w`` and penalty but are never fitted on (the later debates,
     whose years the model did not see, so that the choice favours what
     transfers without moving the debates' scaling off CT24's years).
+
+    Candidates within ``tie`` of the best mean are a tie, won by the
+    strongest shrinkage (the hand-set weights, then the largest penalty) and
+    then by the share nearest 0.5: what is fitted must earn its place.
 
     Returns the combination and the table of candidates (each pair with its
     held-out F1 per domain) for the model's metadata.
@@ -287,9 +291,10 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
                 held[name] = round(f1_at_half(y_held[mask], _scaled(z_held, ab)), 4)
             table.append({"model_weight": w, "signal_penalty": penalty, "held_out_f1": held,
                           "mean": round(float(np.mean(list(held.values()))), 4)})
-    # Ties go to the share nearest 0.5 and then to the stronger shrinkage (None, the defaults, strongest).
-    best = max(table, key=lambda e: (e["mean"], -abs(e["model_weight"] - 0.5),
-                                     math.inf if e["signal_penalty"] is None else e["signal_penalty"]))
+    top = max(e["mean"] for e in table)
+    near = [e for e in table if e["mean"] >= top - tie]
+    best = max(near, key=lambda e: (math.inf if e["signal_penalty"] is None else e["signal_penalty"],
+                                    -abs(e["model_weight"] - 0.5), e["mean"]))
     w, penalty = float(best["model_weight"]), best["signal_penalty"]
     signal_w = fit_signals(rows, w, float(penalty))[0] if penalty is not None else None
     z = sentence_logits(rows, w, signal_w)

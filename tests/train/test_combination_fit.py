@@ -53,3 +53,9 @@ def test_combination_fit_chooses_by_held_out_domains() -> None:
     scores = apply(rows, combination)
     y = np.array([r.label for r in rows])
     assert scores[y == 1].mean() > scores[y == 0].mean() + 0.2
+
+
+def test_combination_fit_ties_go_to_the_hand_set_weights() -> None:
+    # Every candidate within the tie: the hand-set weights (no penalty) win, and nothing fitted is stored.
+    combination, table = fit_combination(_rows(), [0.5], [None, 0.001], tie=1.0)
+    assert combination.signals is None and len(table) == 2
