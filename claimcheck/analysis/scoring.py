@@ -31,7 +31,7 @@ from claimcheck.analysis.lexicon import (
 from claimcheck.model.combination import Combination
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: A party answering a claim on the record: "Both sides deny this".
 RESPONSE_VERBS = frozenset({"deny", "confirm", "admit", "acknowledge", "dispute", "refute", "reject"})
@@ -121,7 +121,10 @@ def claim_signals(doc: Doc, item: ScoreInput) -> list[tuple[str, float, str]]:
     (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
     """
     tokens = [doc[i] for i in item.token_ids]
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    return _signals(doc, item, tokens, [t for t in tokens if not t.is_punct and not t.is_space])
+
+
+def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]) -> list[tuple[str, float, str]]:
     lower_text = " ".join(t.lower_ for t in words)
     signals: list[tuple[str, float, str]] = []
 
@@ -209,8 +212,10 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     """
     combination = item.combination or (DEFAULT_COMBINATION if item.model_probability is not None else FEATURES_ONLY)
     weights = signal_weights(combination)
-    signals = claim_signals(doc, item)
-    words = sum(1 for i in item.token_ids if not doc[i].is_punct and not doc[i].is_space)
+    tokens = [doc[i] for i in item.token_ids]
+    word_tokens = [t for t in tokens if not t.is_punct and not t.is_space]
+    signals = _signals(doc, item, tokens, word_tokens)
+    words = len(word_tokens)
     contributions = [(weights[name] * value, reason) for name, value, reason in signals if weights[name] * value]
     base = weights["bias"]
     z_features = base + sum(w for w, _ in contributions)
