@@ -15,7 +15,7 @@ from claimcheck.model.combination import Combination
 
 def _copy(tmp_path: Path, combination: tuple[float, ...] | None) -> Path:
     with np.load(DEFAULT_MODEL, allow_pickle=False) as arrays:
-        data = {k: arrays[k] for k in arrays.files if k != "combination"}
+        data = {k: arrays[k] for k in arrays.files if k not in ("combination", "signal_names", "signal_weights")}
     if combination is not None:
         data["combination"] = np.array(combination)
     buffer = io.BytesIO()
