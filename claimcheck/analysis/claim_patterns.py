@@ -178,6 +178,8 @@ def is_verdict(head: Token) -> bool:
     for child in head.children:
         if child.dep_ in ("acomp", "attr", "oprd"):
             words = [child] + [c for c in child.children if c.dep_ in ("amod", "advmod", "compound")]
-            if any(w.lemma_.lower() in JUDGEMENT_WORDS or w.lemma_.lower() in EVALUATIVE or w.lower_ in EVALUATIVE for w in words):
+            # The word as written too: the tagger may read "breathtaking" as a verb with lemma "breathtake".
+            if any(w.lemma_.lower() in JUDGEMENT_WORDS or w.lower_ in JUDGEMENT_WORDS or w.lemma_.lower() in EVALUATIVE
+                   or w.lower_ in EVALUATIVE for w in words):
                 return True
     return False

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimcheck.analysis.claim_patterns import is_verdict, judgement_idiom_tokens, opinion_heads
 from claimcheck.analysis.spans import entity_index
-from claimcheck.analysis.lexicon import COGNITION_VERBS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.lexicon import CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
@@ -80,6 +81,8 @@ class Candidate:
     origin: str  # clause | content | wh | relative | participle | role
     frame: Frame | None = None
     tokens: set[int] = field(default_factory=set)
+    #: The clause is a value judgement ("X was breathtaking"): an opinion, which the score must not report.
+    judgement: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -178,6 +181,46 @@ def _broken_off(child: Token, head: Token) -> bool:
         return False
     doc = head.doc
     return any(doc[i].text in _CLAUSE_BREAKS for i in range(child.right_edge.i + 1, head.i))
+
+
+#: Verbs whose content may come first, before a comma: "X is flawed, critics say", "prices rose, figures show".
+_REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset({"show", "find", "conclude", "rule", "reveal", "suggest", "indicate"})
+
+
+def _spliced(child: Token, head: Token) -> bool:
+    """True for a clause joined to the next by a comma alone: "It's a preposterous law, we are fighting it".
+
+    The parser hangs the first clause below the second as if it were its content.
+    They are two statements when both are complete main clauses: the second verb
+    neither reports nor finds ("X is flawed, critics say", "prices rose, figures
+    show", "..., the Post has learned": nothing but the first clause to learn), neither
+    is subordinate ("..., that she was one among millions"), the first is no
+    parenthetical frame ("..., the researchers tallied, ...") and no relative clause
+    ("a college that costs $100,000, ...", "In a tradition he has kept for 40 years, ...").
+    """
+    if child.dep_ != "ccomp" or child.i > head.i or not _is_verbal(child) or not has_subject(child):
+        return False
+    if head.lemma_.lower() in _REPORTING_VERBS or child.lemma_.lower() in _REPORTING_VERBS:
+        return False
+    if any(c.dep_ == "mark" for c in (*child.children, *head.children)):
+        return False
+    subject = next(c for c in child.children if c.dep_ in SUBJECT_DEPS)
+    if subject.tag_ in ("WDT", "WP") or child.left_edge.i < subject.left_edge.i and child.doc[child.left_edge.i].pos_ == "ADP":
+        return False  # "a college that costs $100,000, ...", "In a tradition he has kept for 40 years, ..."
+    if not _complete(child, None) or not _complete(head, child):
+        return False
+    after = child.right_edge.i + 1
+    return after < head.i and head.doc[after].text == ","
+
+
+#: What makes a clause say something of its own besides its subject and verb.
+_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "prep", "dative", "agent", "prt", "ccomp"})
+
+
+def _complete(verb: Token, besides: Token | None) -> bool:
+    """True when ``verb`` has an object or complement other than ``besides``."""
+    skip = besides.i if besides is not None else -1
+    return any(c.dep_ in _COMPLEMENT_DEPS and c.i != skip for c in verb.children)
 
 
 def _is_indirect_question(token: Token) -> bool:
@@ -358,7 +401,7 @@ def _units(sent: Span) -> list[Token]:
                 if not _inside_content_of_frame(token):
                     heads.append(token)
         elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
-            if _broken_off(token, token.head):
+            if _broken_off(token, token.head) or _spliced(token, token.head):
                 heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
             elif token.i < token.head.i and _content_child(token.head, {"ccomp", "parataxis"}) not in (None, token):
                 # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
@@ -423,10 +466,12 @@ def _assign(sent: Span, heads: list[Token]) -> dict[int, set[int]]:
 
 
 def _split_conjuncts(content: Token, tokens: set[int]) -> list[tuple[Token, set[int]]]:
-    """Split reported content at coordinated clauses with their own subjects."""
+    """Split reported content at coordinated clauses with their own subjects, and at comma splices."""
     parts = [content]
     for token in content.subtree:
-        if token.dep_ == "conj" and _is_verbal(token) and has_subject(token) and token.head.i in {p.i for p in parts}:
+        if token.head.i not in {p.i for p in parts}:
+            continue
+        if (token.dep_ == "conj" and _is_verbal(token) and has_subject(token)) or _spliced(token, token.head):
             parts.append(token)
     if len(parts) == 1:
         return [(content, tokens)]
@@ -645,6 +690,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
                     cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
                     if cand:
+                        # "the coach insists the board was right to sack him": his verdict
+                        cand.judgement = _judgement(part, part_tokens)
                         candidates.append(cand)
             continue
         inline = inline_attribution(tokens, doc)
@@ -656,6 +703,14 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
+            if _judgement(head, claim_tokens):
+                cand.judgement = True
+                # "It is extraordinary to do it now, just as we are becoming the biggest contributor":
+                # the clause the verdict is pinned to is a claim of its own.
+                for sub, sub_tokens in _clauses_below(head, claim_tokens):
+                    below = _make(doc, sent, sub_tokens, sub, "clause", inline, quote_around(sub, quotes))
+                    if below:
+                        candidates.append(below)
     taken = {(c.start, c.end) for c in candidates}
     covered = [(c.start, c.end) for c in candidates]
     for cand in _embedded(doc, sent, taken):
@@ -704,6 +759,61 @@ def _recommends(head: Token, tokens: set[int]) -> bool:
     doc = head.doc
     # Digits and amounts, not ordinals: "should use his first week" is still advice.
     return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
+
+
+def _judgement(head: Token, tokens: set[int]) -> bool:
+    """True for a clause whose predicate is a value judgement with no figure in it.
+
+    "X's performance in the final was breathtaking", "the club were right to sack
+    him", "the Mini has gone from strength to strength", "the case underlines the
+    need for reform": opinions, which the annotation guide and fact-checkers do not
+    count as claims.  A figure keeps the clause ("the scheme was a failure, costing
+    £2bn"), as does a coordinated verb of its own ("the plan was flawed and was
+    dropped in May"), which states something besides the verdict, and a reason.
+    """
+    doc = head.doc
+    if any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
+        return False
+    # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
+    if any(doc[i].lower_ in CAUSAL_MARKERS and doc[i].lower_ != "since" and doc[i].dep_ in ("mark", "prep", "advmod", "amod", "acomp")
+           for i in tokens):
+        return False
+    # A figure in a relative clause on the subject is that clause's own claim ("the factory,
+    # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
+    aside = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    if any(_is_amount(doc[i]) for i in tokens - aside):
+        return False
+    if head.i in opinion_heads(doc) or (is_verdict(head) and not _feeling(head)):
+        return True
+    idioms = judgement_idiom_tokens(doc)
+    return head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children)
+
+
+def _feeling(head: Token) -> bool:
+    """ "People are very concerned": a feeling, which the score explains as one (:mod:`claimcheck.analysis.scoring`)."""
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in EMOTIONS for c in head.children)
+
+
+def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]]:
+    """Adverbial clauses with their own subject below ``head`` ("..., just as we are becoming the
+    biggest contributor"), other than conditions, each with its tokens."""
+    out: list[tuple[Token, set[int]]] = []
+    for token in head.subtree:
+        if token.dep_ == "advcl" and token.i in tokens and _is_verbal(token) and has_subject(token) \
+                and not _is_condition_or_imperative(token) and not any(o.i <= token.i <= o.right_edge.i for o, _ in out):
+            marks = [c for c in token.children if c.dep_ == "mark"]
+            # The clause starts after its conjunction: "just as we are becoming" -> "we are becoming".
+            opening = {t.i for m in marks for t in token.lefts if t.i <= m.i}
+            out.append((token, (_subtree_ids(token) & tokens) - opening))
+    return out
+
+
+def _is_amount(token: Token) -> bool:
+    """A number that is not a date: "100,000", "£2bn" (whose "2bn" the tagger calls a noun), "five"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False
+    return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
+        token.text[:1].isdigit())
 
 
 _BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "\u25cf", "\u25aa"})

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
 from claimcheck.analysis.claim_types import classify
-from claimcheck.analysis.claims import Candidate, find_candidates
+from claimcheck.analysis.claims import SUBJECT_DEPS, Candidate, find_candidates, has_subject
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
@@ -41,6 +41,23 @@ if TYPE_CHECKING:
 _CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s": "is", "'m": "am"}
 #: First words of a resolved subject that are capitalised only because it began a sentence.
 _COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "most", "several", "this", "these", "those", "its", "their", "each", "every"})
+
+
+#: The most a value judgement may score: below 0.5, the line of check-worthiness, whatever the model read.
+JUDGEMENT_CEILING = 0.49
+
+
+def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
+    """Halve the score of a value judgement ("X was breathtaking", "the club were right to sack him").
+
+    Opinions are not check-worthy claims (docs/report.md, "What is a claim"), but the
+    model reads the names and events they mention; the claim stays in the report, with
+    the reason, and below the line.
+    """
+    for cand, claim in zip(cands, claims):
+        if cand.judgement:
+            claim.score = min(claim.score * 0.5, JUDGEMENT_CEILING)
+            claim.reasons.insert(0, "- a value judgement: an opinion, not a checkable fact")
 
 
 class ClaimBuilder:
@@ -111,6 +128,7 @@ class ClaimBuilder:
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)
+        _demote_judgements(cands, claims)
         return claims
 
     def _anonymous_cues(self) -> None:
@@ -237,14 +255,40 @@ class ClaimBuilder:
                     resolved = self.resolve_subject_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
                 if resolved:
                     replacements.append(self._pronoun_replacement(pronoun, resolved, cand.start))
+        elif subject is None:
+            shared = self._shared_subject(cand)
+            if shared:
+                replacements.append(Replacement(claim.start, claim.start, shared + " "))
         relative = [(d.start, d.end, words) for d in claim.dates if d.relative and d.value
                     for words in [format_date(d.value, d.precision)] if words]
         attribution = claim.attribution
+        # "The inspector said the pupils had been sent home, ..." read whole: the claim names its speaker already.
+        said_inside = attribution is not None and attribution.start is not None and attribution.end is not None \
+            and claim.start <= attribution.start and attribution.end <= claim.end
+        speaker = attribution.speaker if attribution and not said_inside else None
         return build_standalone(
             self.doc, cand, claim.text, claim.start, replacements,
-            attribution.speaker if attribution else None, attribution.kind if attribution else "article",
+            speaker, attribution.kind if attribution and speaker else "article",
             relative, self.published,
         )
+
+    def _shared_subject(self, cand: Candidate) -> str | None:
+        """The subject a further reported clause shares with the first: in "he said they had been given
+        no idea and had never been interviewed", "they" for "had never been interviewed"."""
+        frame = cand.frame
+        if frame is None or cand.head not in frame.more or not frame.cue:
+            return None
+        verb = self.doc[frame.cue[0]]
+        first = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < cand.head and has_subject(c)), None)
+        if first is None:
+            return None
+        subject = next(c for c in first.children if c.dep_ in SUBJECT_DEPS)
+        if subject.pos_ == "PRON" and (subject.lower_ in PERSON_PRONOUNS or subject.lower_ in GROUP_PRONOUNS):
+            resolved = self.resolve_subject_pronoun(subject.lower_, subject.i)
+            if resolved:
+                return resolved
+        a, b = self._tok_orig(subject.left_edge.i, subject.right_edge.i + 1)
+        return self.norm.original[a:b]
 
     def _pronoun_replacement(self, pronoun: Any, resolved: str, claim_start: int) -> Replacement:
         """Write ``resolved`` in the pronoun's place: "its" -> "Russia's", "They're" -> "Russia are"."""

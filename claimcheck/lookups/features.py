@@ -22,7 +22,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -116,7 +116,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Spans of years before the shares: "a quarter century" is 25 years, not 25 percent.
         (r"\b(?:(?:a|one)[\s-]+)?quarter[\s-]+(?:of[\s-]+a[\s-]+)?century\b", "25 years"),
         (r"\bhalf[\s-]+a[\s-]+century\b", "50 years"),
-        (r"\b(a|one|past|last|previous|next|first|single)\s+decade\b", r"\1 10 years"),
+        (r"\b(a|one|past|last|previous|next|first|second|single)\s+decade\b", r"\1 10 years"),
         # Durations by value, before "a quarter" and "half" are read as shares:
         # "an hour and a quarter" is 75 minutes, as is "an hour and 15 minutes".
         (r"\b(?:an|one)[\s-]+hour[\s-]+and[\s-]+a[\s-]+quarter\b", "75 minutes"),
@@ -341,6 +341,8 @@ def analyse(text: str, extra_names: tuple[str, ...] = ()) -> Features:
         s = stem(lower)
         stems.add(s)
         words.append(lower)
+        # A capitalised first word is a name when the next word is one too
+        # ("Donald Trump has described ..."), not when it merely opens the sentence.
         capitalised = token[0].isupper() and (i > 0 or token.isupper())
         if (capitalised or (token.isupper() and len(token) >= 2)) and lower not in _NOT_NAMES:
             names.add(s)

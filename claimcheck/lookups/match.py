@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.lookups import embed
+from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word_vectors
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
@@ -49,10 +50,10 @@ COMMON_SHARE = 0.1
 
 # The pair features, in the order of the model's weights.
 FEATURES: tuple[str, ...] = (
-    "lexical", "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
+    "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
-)
+) + ALIGN_FEATURES
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _unaliased(missing: frozenset[str], extra: frozenset[str], candidate: Featur
 
 
 def _names_replaced(query: Features, candidate: Features, weight: Callable[[str], float],
-                    claimant: Features | None) -> float:
+                    claimant: Features | None, whole: Features | None = None) -> float:
     """How much of the stored claim's names the query replaces with *other* names.
 
     A same-topic sentence that swaps one entity of a stored claim ("larger
@@ -257,10 +258,14 @@ def _names_replaced(query: Features, candidate: Features, weight: Callable[[str]
     value is the IDF-weighted share of the stored claim's names that the
     query lacks, counted only when the query's claim (speaker frame
     removed) has a name the stored claim lacks; the claimant's words never
-    count.  Linear in the two sentences' words.
+    count, nor does a name the query's frame gives (``whole``: "Michael Reagan
+    said his father ..." names the stored claim's "Reagan").  Linear in the
+    two sentences' words.
     """
     spoken = claimant.stems | claimant.names if claimant is not None else frozenset()
     missing = candidate.names - query.stems - query.names - spoken
+    if whole is not None:
+        missing = missing - whole.stems
     extra = query.names - candidate.stems - candidate.names - spoken
     if not missing or not extra:
         return 0.0
@@ -275,7 +280,8 @@ def _names_replaced(query: Features, candidate: Features, weight: Callable[[str]
 def pair_features(query: Features, candidate: Features, weight: Callable[[str], float],
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
-                  query_claim: Features | None = None) -> list[float]:
+                  query_claim: Features | None = None,
+                  aligned: tuple[float, float] | None = None) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -288,9 +294,10 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         bm25_relative: the candidate's BM25 over the best candidate's (1 = best).
         claim_year: the year the stored claim was made, if known.
         query_claim: features of the query without its speaker frame (for
-            ``names_replaced``; default: ``query``).
+            ``names_replaced`` and the word alignment; default: ``query``).
+        aligned: the word alignment, when already computed for many candidates at once
+            (:func:`~claimcheck.lookups.align.alignments`).
     """
-    lexical = similarity(query, candidate, weight, claimant)
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
     # A figure on one side with no equal on the other: another claim, unless
@@ -306,7 +313,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     names_shared = len(names & (query.names | query.stems)) / len(names) if names else 0.0
     claimant_named = 1.0 if claimant is not None and (claimant.stems & query.stems) else 0.0
     return [
-        lexical, cosine, cosine - best_other_cosine, bm25_relative, agree,
+        cosine, cosine - best_other_cosine, bm25_relative, agree,
         1.0 - agree if both_numbers else 0.0, query_unmatched,
         # Each side states a figure the other lacks: a figure was replaced.
         1.0 if both_numbers and agree < 1.0 and query_unmatched > 0.0 else 0.0,
@@ -314,7 +321,9 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         1.0 if query.years and year_overlap else 0.0,
         1.0 if both_years and not year_overlap else 0.0,
         names_shared, claimant_named,
-        _names_replaced(query_claim or query, candidate, weight, claimant),
+        _names_replaced(query_claim or query, candidate, weight, claimant, query),
+        *(aligned if aligned is not None else alignment(
+            query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
     ]
 
 
@@ -406,6 +415,10 @@ class Matcher:
         claim = split_frame(text).claim
         cosines = vectors @ embed.embedder().embed([claim])[0]
         query_claim = analyse(claim)
+        # One batch for the words no earlier lookup has seen, one product for the alignment.
+        word_vectors([w for f in (query_claim, *features) for w in f.words])
+        aligned = alignments(query_claim, features, weight,
+                             [c.stems if c is not None else frozenset() for c in claimants])
 
         best = float(np.max(cosines))
         second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
@@ -420,7 +433,7 @@ class Matcher:
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
             rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                      query_claim))
+                                      query_claim, aligned[len(rows)]))
         return np.asarray(rows, dtype=float), cosines
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:

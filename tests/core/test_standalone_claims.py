@@ -82,3 +82,26 @@ def test_standalone_keeps_pronoun_that_is_the_speaker(engine) -> None:
     claims = _claims(engine, "Maria Lopez, the mayor, visited the depot. Maria Lopez said she would cut fares by 10%.")
     claim = next(c for c in claims if "cut fares" in c.text)
     assert claim.standalone is not None and claim.standalone.startswith("Maria Lopez said that she would cut fares")
+
+
+
+@pytest.mark.parametrize(
+    "text,start,standalone",
+    [
+        ("Their lawyer said the families had received no compensation, had never been consulted by the council "
+         "and were now homeless.", "had never been consulted",
+         "Their lawyer said that the families had never been consulted by the council and were now homeless"),
+        ("She said the nurses had been offered no pay rise, had never been consulted and had voted to strike.",
+         "had never been consulted", "She said that the nurses had never been consulted and had voted to strike"),
+    ],
+)
+def test_standalone_further_reported_clause_gets_the_shared_subject(engine, text: str, start: str, standalone: str) -> None:
+    report = engine.check(text, published="2005-02-05", all=True)
+    claim = next(c for c in report.claims if c.text.startswith(start))
+    assert claim.standalone == standalone
+
+
+def test_standalone_claim_holding_its_own_frame_is_not_framed_twice(engine) -> None:
+    text = "The inspector said the pupils had been sent home early, had never been taught chemistry and were missing three exams."
+    report = engine.check(text, published="2005-02-05", all=True)
+    assert report.claims and all(c.standalone is None or c.standalone.count("said") == c.text.count("said") for c in report.claims)

@@ -33,6 +33,7 @@ def test_features_stems_agree(a: str, b: str) -> None:
         # Spans of years, ranges sharing a multiplier, year spans, spelled-out hundreds.
         ("the fastest pace in almost two decades", {20.0}, set()),
         ("over the past decade", {10.0}, set()),
+        ("cut the deficit in its second decade", {10.0}, set()),
         ("the first bipartisan bill in a quarter-century", {25.0}, set()),
         ("25 to 30 million people", {25e6, 30e6}, set()),
         ("between 500,000 and 1 million jobs", {5e5, 1e6}, set()),

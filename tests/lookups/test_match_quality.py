@@ -150,6 +150,9 @@ def test_pair_features_a_swapped_name_counts_as_replaced() -> None:
     assert replaced("The Texas economy is larger than most.") == 0.0
     assert replaced("Rick Perry said the Texas economy is larger than Canada's.",
                     claim="the Texas economy is larger than Canada's.", claimant="Rick Perry") == 0.0
+    # A stored name the query gives in its frame is not missing ("Reagan said his father ...").
+    assert replaced("Ross Canada said the Texas economy is larger than Ontario's economy.",
+                    claim="the Texas economy is larger than Ontario's economy.") == 0.0
     # Another spelling of the same name is no swap.
     assert replaced("The Texan economy is larger than Canada's economy.") == 0.0
     un = analyse("The United Nations says Texas is larger than Canada.")
