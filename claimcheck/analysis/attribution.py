@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
+from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
@@ -74,6 +75,10 @@ class SpeakerResolver:
         self.doc = doc
         self.full_names: dict[str, str] = {}
         self.named: list[tuple[int, str, str]] = []  # (token index, name, kind)
+        self.speakers: list[tuple[int, str, str]] = []
+        # Per kind, sorted token positions and names, so that the nearest
+        # earlier source is a bisection, not a walk back through the document.
+        self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         for ent in entity_index(doc).ents:
             if ent.label_ == "PERSON":
                 words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
@@ -83,14 +88,12 @@ class SpeakerResolver:
                 self.named.append((ent.start, name, "person"))
             elif ent.label_ in ("ORG", "GPE"):
                 self.named.append((ent.start, ent.text, "organisation"))
-        self.speakers: list[tuple[int, str, str]] = []
-        # Per kind, sorted token positions and names, so that the nearest
-        # earlier source is a bisection, not a walk back through the document.
-        self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         for index, name, kind in self.named:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
+        #: The candidate cues of each sentence the cue model was asked about, found once.
+        self.sentence_verbs: SentenceVerbs = {}
 
     def _add(self, pool: str, index: int, name: str, kind: str) -> None:
         positions, names = self._pools.setdefault((pool, kind), ([], []))
@@ -228,6 +231,9 @@ class SpeakerResolver:
         ):
             return Source(mention, "anonymous", mention, cue, start, end)  # "authorities have said"
         vague_head = lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES
+        if orgs and lemma in INSTITUTION_NOUNS and all(e.label_ == "GPE" and e.root.dep_ == "poss" and e.root.head.i == head.i for e in orgs):
+            # "the UK's highest court ruled": the court, not the country, is the source.
+            return Source(mention, "organisation", mention, cue, start, end)
         if orgs and not (dets & _INDEFINITE) and not (vague_head and any(e.start <= head.i < e.end for e in orgs)):
             # "Pentagon officials" are the Pentagon's; "Insiders" tagged as an organisation are not.
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
@@ -463,7 +469,26 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             # "officials declined to say ..." reports an act, not vague sourcing.)
             resolver.remember(cand.head, source)
             return source, quote is not None
-    return None, quote is not None
+    return _learned_source(resolver, cand, quotes), quote is not None
+
+
+def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo]) -> Source | None:
+    """The source of the verb the cue model scores highest for a claim the rules left unattributed
+    (:mod:`claimcheck.analysis.attribution_model`), if it clears the model's threshold."""
+    model = load_cue_model()
+    if model is None:
+        return None
+    index = resolver.quote_index(quotes)
+    best = model.best(cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs))
+    if best is None or best[1] < model.threshold:
+        return None
+    verb = resolver.doc[best[0].verb]
+    source = resolver.resolve(list(best[0].source), verb.text)
+    if source is None or (source.kind == "anonymous" and verb.lemma_.lower() not in CUE_VERBS):
+        # An act with a vague actor ("officials declined to ...") is reported, not vague sourcing.
+        return None
+    resolver.remember(cand.head, source)
+    return source
 
 
 def anonymous_cues(resolver: SpeakerResolver) -> list[tuple[Source, int]]:

@@ -193,6 +193,8 @@ def _cue(verb: Token) -> Cue | None:
         # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
         # (not "even as he defended Melania Trump", an act of his own).
         content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    if content is None and lemma in CUE_VERBS:
+        content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = _subject(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -201,6 +203,33 @@ def _cue(verb: Token) -> Cue | None:
     if not content:
         return None
     return Cue(verb.i, tuple(source), frozenset(content))
+
+
+#: Left children that are the reported clause when the parser missed it: "Detaining suspects
+#: without trial breaks the law, the court has ruled" (``Detaining`` taken for an adverbial clause).
+_FRONTED_DEPS = frozenset({"advcl", "csubj", "dep"})
+
+
+def _fronted_content(verb: Token, source: list[int]) -> set[int] | None:
+    """The reported clause before a trailing cue ("..., the court has ruled."), when the parser
+    hung it off the verb as something else: a clause without a subordinating word ("When the
+    vote was held, the court ruled" is an adverbial clause, "Asked if ..." and "To meet ..."
+    asides), ending at a comma right before the source, with nothing reported after the verb."""
+    if not source or any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative") for c in verb.children):
+        return None
+    doc = verb.doc
+    first = min(source)
+    if first == 0 or doc[first - 1].text != "," or verb.i < first:
+        return None
+    for child in verb.children:
+        if child.dep_ not in _FRONTED_DEPS or child.i >= first or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.tag_ == "VBN" or any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "TO") for c in child.children):
+            return None  # "Asked if ..., he said", "To meet the target, the plan calls for ...": asides
+        ids = {t.i for t in child.subtree}
+        if max(ids) < first - 1 and min(ids) <= verb.sent.start + 1:
+            return ids
+    return None
 
 
 def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]

@@ -20,7 +20,9 @@ when it is what the clause asserts (a subject, or the measure of a verb of amoun
 cost, sold), not when it is a vague magnitude ("thousands of commuters walked"), names a
 product ("Windows 2000"), gives an age ("the 25-year-old") or is an idiom ("a million miles from").  Opinion verbs
 ("underlines the need for") and attitudes ("wants the rebate to end", "is prepared to veto") are
-``other``, not events.
+``other``, not events; so are absences ("the audit found no evidence of fraud").  Rules stated through a
+law, a policy instrument, a request decided or an allocation, causes without a causal verb, and
+motives (which leave an act an event) are tested in :mod:`claimcheck.analysis.claim_type_cues`.
 
 Everything is computed from the claim's own tokens and their parse neighbours; whether a token
 carries an amount is memoised per document, so typing costs O(claim length).
@@ -33,6 +35,17 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from claimcheck.analysis.claim_type_cues import (
+    allocated_to_class,
+    causal_predicate,
+    instrument_changes,
+    is_make_up,
+    is_motive,
+    legislation_acts,
+    request_decided,
+    states_absence,
+    within_the_law,
+)
 from claimcheck.analysis.claim_patterns import (
     idiom_tokens,
     is_verdict,
@@ -94,11 +107,30 @@ _PENALTY_NOUNS = frozenset(
     ["fine", "penalty", "ban", "sentence", "jail", "prison", "imprisonment", "charge", "fee", "suspension",
      "disqualification"]
 )
+#: Verbs by which a class of people is given or loses what a rule sets: "drivers caught speeding will get
+#: three penalty points", "anyone earning over 50,000 pounds will lose the allowance".
+_SANCTION_VERBS = frozenset(["get", "receive", "lose", "forfeit", "incur", "risk"])
+_LOSS_VERBS = frozenset(["lose", "forfeit", "pay", "serve"])
+_ENTITLEMENT_NOUNS = frozenset(
+    ["point", "benefit", "allowance", "refund", "compensation", "grant", "rebate", "entitlement", "pension",
+     "credit", "discount", "exemption", "vote", "right"]
+)
 #: What a person needs from an authority before acting: "will need Home Office approval to marry".
 _PERMISSION_NOUNS = frozenset(
     ["permission", "approval", "consent", "authorisation", "authorization", "visa", "licence", "license",
      "permit", "clearance", "certificate", "exemption", "waiver"]
 )
+_SANCTION_NOUNS = _PENALTY_NOUNS | _PERMISSION_NOUNS | _ENTITLEMENT_NOUNS
+
+
+def _names_sanction(verb: Token) -> bool:
+    """True when the verb's object (or a noun compounded with it) is a penalty, permission or entitlement."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in _SANCTION_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in _SANCTION_NOUNS for c in obj.children):
+            return True
+    return False
+
+
 #: Nouns for a policy not yet (or not only) a law: they say what a rule will be
 #: ("under plans unveiled by the party", "the proposals would not apply to ...").
 _POLICY_NOUNS = frozenset(["plan", "proposal", "scheme", "reform", "regime", "measure", "change", "regulation", "rule"])
@@ -124,6 +156,8 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", 
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in PREDICTION_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True  # "[the bank expects] inflation to fall to 2%": the content of a forecast, its frame left out
     if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
         return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
     for child in head.children:
@@ -197,6 +231,8 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
         or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
         or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
         or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
+        or (lemma == "face" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _LOSS_VERBS for c in head.children))
+        or (lemma in _SANCTION_VERBS and _names_sanction(head))
         or (lemma == "need" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSION_NOUNS for c in head.children))
         or (lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "duty", "obligation") for c in head.children))
     )
@@ -295,6 +331,8 @@ def _on_main_line(t: Token, head: Token) -> bool:
     while node.i != head.i:
         if node.dep_ in ("advcl", "relcl"):
             return False
+        if node.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            return False  # "no evidence that the drug causes harm": the content of a noun, not the claim's predicate
         if node.dep_ == "pcomp" and node.head.lower_ in _TEMPORAL_PREPOSITIONS:
             return False  # "resisted devaluation, before being forced into it": a later event, not the claim
         if node.head.i == node.i:
@@ -338,6 +376,8 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     ``None`` for no cause in the claim."""
     if not tokens:
         return None
+    if causal_predicate(head):
+        return "main"  # "most of the increase in borrowing reflected higher interest payments", "is attributable to", "made no difference"
     first = tokens[0].i
     adjunct = False
     for t in tokens:
@@ -347,7 +387,7 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
                 continue
             if lemma == "lead" and not any(c.lower_ == "to" for c in t.children):
                 continue
-            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp", "agent") or (c.lower_ == "to" and c.dep_ in ("prep", "dative")) for c in t.children):
+            if lemma in ("drive", "push", "create", "produce", "generate") and not any(c.dep_ in ("xcomp", "oprd", "ccomp", "agent") or (c.lower_ == "to" and c.dep_ in ("prep", "dative")) or (c.dep_ == "prt" and c.lower_ in ("up", "down")) for c in t.children):
                 continue
             if lemma in _AGENTIVE_CAUSAL and _animate_subject(t):
                 continue
@@ -365,9 +405,9 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
             continue  # "due in 2006": scheduled, not caused
         if lemma == "leave" and _on_main_line(t, head) and any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") for c in t.children):
             return "main"  # "has left it isolated"
-        if lemma == "make" and _on_main_line(t, head) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        if lemma == "make" and not is_make_up(t) and _on_main_line(t, head) and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
             return "main"  # "the cuts made it harder to recruit"
-        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod", "acomp") and t.lower_ != "since":
+        if t.lower_ in CAUSAL_MARKERS and t.dep_ in ("mark", "prep", "advmod", "amod", "acomp") and t.lower_ != "since" and not is_motive(t):
             if head.lemma_ == "be" and (t.head.i == head.i or t.head.dep_ in ("acomp", "attr") and t.head.head.i == head.i):
                 return "main"  # "the rise is due to an ageing population"
             adjunct = True
@@ -418,6 +458,8 @@ def _carries_amount(t: Token) -> bool:
         # "the two", "one of them": not a statistic
         hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
         return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
+    if t.lower_ in ("majority", "minority") and any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in t.children):
+        return False  # "the council's Labour majority voted": a body of people, not a share
     if _is_amount_word(t):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
@@ -624,13 +666,15 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
     ``None`` for no comparison."""
     plain = False
     for t in tokens:
+        if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
+            return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
             if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
             plain = True  # "the largest", not "the worst decision ever" (an opinion)
         if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
             plain = True
-        if t.lower_ == "than" and not _than_is_bound(t):
+        if t.lower_ == "than" and t.text != "Than" and not _than_is_bound(t):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
             after = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
                                       or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
@@ -646,18 +690,23 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             if not _standard_is_past_or_figure(t.nbor(1)):
                 return "relative"  # "compared with France"; "compared with 10 million in 1984" is about the figure
             plain = True
-        if t.lower_ in ("times", "twice", "thrice", "half") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS:
-            return "relative"  # "three times the size of Hong Kong's", "twice the national rate"
+        if t.lower_ in ("times", "twice", "thrice", "half", "double", "triple", "treble") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and (
+                t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS or t.nbor(1).head.lemma_.lower() in _MULTIPLIED_NOUNS | _STANDARD_NOUNS):
+            return "relative"  # "three times the size of Hong Kong's", "twice the national rate", "double the average"
         if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
                 and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(tokens)):
             return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
         if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
+        if t.lower_ == "record" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+            return "relative"  # "he is the club's record scorer": a ranking, like "the club's top scorer"
         if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
             plain = True
         if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
             # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
             noun = t.head if t.dep_ == "amod" else t
+            if noun.lower_ == "time":
+                continue  # "for the first time since 2008": a record, which a figure or forecast outranks
             if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
                 return "relative"
         if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
@@ -673,7 +722,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             return "relative"  # "fell to number nine"
         if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
             return "relative"  # "well below the industry target", "trails the national average"
-        if t.lower_ == "never" and any(u.lower_ in ("before", "ever") for u in tokens):
+        if t.lower_ == "never" and any(u.lower_ == "ever" or (u.lower_ == "before" and not any(c.dep_ == "pobj" for c in u.children)) for u in tokens):
             plain = True
         if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
             return "relative"  # "one of the lowest"
@@ -683,6 +732,13 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
 #: Verbs that, with "as <title>", say what post someone holds ("earns his money as a director"),
 #: not what they did with it ("resigned as leader" is an event).
 _ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
+
+
+def _ranked_by_measure(t: Token) -> bool:
+    """A superlative joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
+    doc = t.doc
+    return (t.tag_ in ("JJS", "RBS") and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+            and doc[t.i + 2].tag_ in ("VBG", "VBN"))
 
 
 def _record_scope(tokens: list[Token]) -> bool:
@@ -707,7 +763,14 @@ def _superlative_predicate(t: Token) -> bool:
 
 #: Verbs that state what a figure is, not how it will change: "the deficit would be 4.5% of GDP",
 #: "the proposal would mean a 35% rise", "Rosneft will control about 16% of output".
-_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make"])
+#: A price or outlay set by a decision is stated, not forecast: "the council will spend 2m pounds on roads".
+_STATING_VERBS = frozenset(["be", "mean", "total", "amount", "represent", "control", "account", "equal", "stand", "add", "make",
+                            "cost", "pay", "spend", "invest", "charge"])
+
+
+#: Participles that announce a forecast ("200 staff are poised to leave"), not an act done to a count.
+_FUTURE_OR_MODAL = FUTURE_MARKERS | _MODAL_HYPOTHETICAL
+_FORECAST_PARTICIPLES = frozenset(["poise", "set", "expect", "project", "forecast", "predict", "due", "tip", "slate", "schedule"])
 
 
 def _stated_figure(head: Token) -> bool:
@@ -718,6 +781,9 @@ def _stated_figure(head: Token) -> bool:
         # "the deficit is projected to be $544bn": the forecast states what the figure is
         inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         return inner is not None and _figure_in_slots(inner)
+    if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in _FUTURE_OR_MODAL for c in head.children)
+            and any(c.dep_ == "nsubjpass" and _numeric_tokens(list(c.subtree)) for c in head.children)):
+        return True  # "300 posts will be created", as "are to be created": the count a decision states
     return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
 
 
@@ -750,13 +816,22 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
 
 
 def _is_opinion(tokens: list[Token], head: Token) -> bool:
-    """A verdict or an idiom of judgement with no figure in it: opinion, whatever else it names."""
-    if _numeric_tokens(tokens):
+    """A verdict or an idiom of judgement with no figure in it (a figure that only describes the subject,
+    "the 40-page report is a masterpiece", does not count): opinion, whatever else it names."""
+    if any(not _describes_subject(t, head) for t in _numeric_tokens(tokens)):
         return False
     if is_verdict(head):
         return True
     idioms = judgement_idiom_tokens(head.doc)
     return any(t.i in idioms for t in tokens)
+
+
+def _describes_subject(t: Token, head: Token) -> bool:
+    """True when a number only modifies the clause's subject: "the 10-point plan", "the 3-0 defeat"."""
+    node = t
+    while (node.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod", "punct", "advmod") or (node.dep_ == "prep" and node.like_num)) and node.head.i != node.i:
+        node = node.head  # a score ("3-0") is sometimes parsed as a preposition
+    return node.i != t.i and node.dep_ in ("nsubj", "nsubjpass") and node.head.i == head.i
 
 
 def _names_occasion(head: Token) -> bool:
@@ -781,6 +856,46 @@ def _is_attitude(head: Token) -> bool:
     return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
 
 
+def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
+    """Rules stated through the law, a policy instrument, a request decided, an allocation or legality."""
+    return ((legislation_acts(head) and not _numeric_tokens(tokens)) or instrument_changes(head) or request_decided(head)
+            or allocated_to_class(head) or within_the_law(head))
+
+
+def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> tuple[list[Token], Token]:
+    """The tokens and head a claim's type is decided on: the reported content when the claim still
+    carries a reporting frame, the complement of "appeared to".
+
+    Args:
+        doc: the parsed document.
+        token_ids: the claim's tokens.
+        head_index: the claim's head token.
+        origin: how the claim was found (``clause``, ``content``, ``role`` ...).
+
+    Returns:
+        The tokens (in order) and the head.
+    """
+    ids = set(token_ids)
+    tokens = [doc[i] for i in sorted(ids)]
+    head = doc[head_index]
+    # "the foundation appeared to push aides ...": the claim is about the complement's act.
+    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
+        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is not None and complement.i in ids:
+            head = complement
+    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
+    # claim still carries its reporting frame, its type is the reported content's.
+    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
+        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in ids), None)
+        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        # "55 percent of voters say she does not": the count of who says it is the claim
+        if content is not None and not _numeric_tokens(speaker):
+            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
+            if inside:
+                head, tokens = content, inside
+    return tokens, head
+
+
 def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
     """Decide a claim's type.
 
@@ -793,28 +908,12 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     Returns:
         The type.
     """
-    tokens = [doc[i] for i in sorted(token_ids)]
-    head = doc[head_index]
-    # "the foundation appeared to push aides ...": the claim is about the complement's act.
-    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
-        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if complement is not None and complement.i in token_ids:
-            head = complement
-    # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
-    # claim still carries its reporting frame, its type is the reported content's.
-    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
-        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in token_ids), None)
-        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-        # "55 percent of voters say she does not": the count of who says it is the claim
-        if content is not None and not _numeric_tokens(speaker):
-            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
-            if inside:
-                head, tokens = content, inside
+    tokens, head = claim_content(doc, token_ids, head_index, origin)
     if _is_role(tokens, head, origin):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
         return "other"  # a verdict with its reason ("justified because ...") is a causal claim
-    if _is_rule(tokens, head) or _is_deontic(tokens, head):
+    if _is_rule(tokens, head) or _is_deontic(tokens, head) or _rule_by_cue(tokens, head):
         return "rule"
     # A comparison against another thing ("four times as many as France", "would be the biggest
     # takeover") is a comparison even with figures in it or in the future tense; a superlative or
@@ -837,8 +936,8 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "quantity"
     if comparison == "plain":
         return "comparison"
-    if head.i in opinion_heads(doc) or _is_attitude(head):
-        return "other"
+    if head.i in opinion_heads(doc) or _is_attitude(head) or states_absence(head):
+        return "other"  # an absence ("the audit found no evidence of fraud") is not an event
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
         return "event"
     if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):

@@ -3,6 +3,8 @@
 The engine calls :func:`attach_lookups` once per document with the sources
 the plugins offered.  A source that fails is reported once as a ``CC160``
 warning naming it and is not asked again for that document; the run goes on.
+A source with a ``lookup_claims(claims, limit=...)`` method is given all the
+document's claims at once and yields one answer per claim, in order.
 A source that says it cannot answer at all (``unavailable()``: the local
 store's file is missing) and a run with no source are warned about too, so
 that a report without lookups never reads as "never fact-checked".
@@ -10,13 +12,13 @@ that a report without lookups never reads as "never fact-checked".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
 from claimcheck.lookups.base import LookupSource
 from claimcheck.lookups.match import DEFAULT_THRESHOLD
-from claimcheck.report import Claim, Diagnostic
+from claimcheck.report import Claim, Diagnostic, Evidence
 
 if TYPE_CHECKING:
     from claimcheck.config import ConfigLike
@@ -62,17 +64,25 @@ def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], con
             warnings.append(Diagnostic(code=ErrorCode.LOOKUP_FAILED.value, message=f"lookup source '{name}': {reason}",
                                        plugin=name, hook="claimcheck_lookup_sources"))
             continue
-        for index, claim in enumerate(claims):
-            try:
-                evidence = source.lookup(claim.text, claim=claim, limit=limit)
-            except Exception as exc:  # a lookup source must never fail the run
-                detail = (exc.message if isinstance(exc, ClaimcheckError) else str(exc)) or type(exc).__name__
-                warnings.append(Diagnostic(
-                    code=ErrorCode.LOOKUP_FAILED.value,
-                    message=f"lookup source '{name}' failed: {detail}; its results are missing from this report",
-                    plugin=name, hook="claimcheck_lookup_sources",
-                ))
-                break
-            found[index].extend(e for e in evidence if e.score >= threshold)
+        # A source may answer a document's claims together (the local store
+        # overlaps its queries with its scoring), one list per claim in order.
+        together = getattr(source, "lookup_claims", None)
+        answers: Iterator[list[Evidence]] = (
+            together(claims, limit=limit) if callable(together)
+            else (source.lookup(claim.text, claim=claim, limit=limit) for claim in claims))
+        try:
+            for index, evidence in zip(range(len(claims)), answers):
+                found[index].extend(e for e in evidence if e.score >= threshold)
+        except Exception as exc:  # a lookup source must never fail the run
+            detail = (exc.message if isinstance(exc, ClaimcheckError) else str(exc)) or type(exc).__name__
+            warnings.append(Diagnostic(
+                code=ErrorCode.LOOKUP_FAILED.value,
+                message=f"lookup source '{name}' failed: {detail}; its results are missing from this report",
+                plugin=name, hook="claimcheck_lookup_sources",
+            ))
+        finally:
+            close = getattr(answers, "close", None)
+            if callable(close):
+                close()
     for index, claim in enumerate(claims):
         claim.lookups = sorted(found[index], key=lambda e: -e.score)[:limit]

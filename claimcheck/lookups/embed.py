@@ -14,19 +14,25 @@ made by another model is re-embedded when next opened for writing.
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
+from claimcheck.lookups.bpe import BpeTokenizer
 
 __all__ = ["DIM", "MODEL_NAME", "Embedder", "embedder", "from_blob", "to_blob"]
 
 MODEL_NAME = "wordllama-l2_supercat-256"
 DIM = 256
 _CONFIG = "l2_supercat"
+#: Batches of more characters than this (about 0.2 s of the Python tokenizer, as
+#: long as the library takes to load) are tokenized by ``tokenizers``.
+BULK_CHARS = 100_000
 
 _lock = threading.Lock()
 _instance: Embedder | None = None
@@ -38,7 +44,13 @@ class Embedder:
     WordLlama's own loader imports its training configuration (about a
     second); the model is a token-embedding table averaged over the tokens,
     so it is read here directly from the files the wheel installs, with the
-    same tokenizer settings (padding, no truncation, no special tokens).
+    same tokenizer settings (no truncation, no special tokens).  The table
+    is mapped from the ``.safetensors`` file, not read: a lookup touches
+    only the rows of its query's tokens.  A few texts are tokenized by
+    :class:`~claimcheck.lookups.bpe.BpeTokenizer` (the same ids, without
+    the ``tokenizers`` library's 0.1-0.2 s load); a batch of more than
+    :data:`BULK_CHARS` characters (an import) by ``tokenizers``, which is
+    faster per text.
     """
 
     name = MODEL_NAME
@@ -48,38 +60,83 @@ class Embedder:
         spec = importlib.util.find_spec("wordllama")
         if spec is None or spec.origin is None:  # a broken install, not a user error
             raise ClaimcheckError(ErrorCode.DATABASE, "the 'wordllama' package is missing; reinstall claimcheck")
-        folder = Path(spec.origin).parent
-        weights = folder / "weights" / f"{_CONFIG}_{DIM}.safetensors"
-        tokenizer = folder / "tokenizers" / f"{_CONFIG}_tokenizer_config.json"
-        try:
-            from safetensors.numpy import load_file
-            from tokenizers import Tokenizer
+        self._folder = Path(spec.origin).parent
+        self._tokenizer_file = self._folder / "tokenizers" / f"{_CONFIG}_tokenizer_config.json"
+        self._bulk: Any = None
+        self._bpe: BpeTokenizer | None = None
+        # The project's cache folder; its module is in the rules package,
+        # which the embedder's importers (the model, the store) need not load.
+        from claimcheck.rules.lemma_cache import cache_dir
 
-            self._tokenizer = Tokenizer.from_file(str(tokenizer))
-            table = load_file(str(weights))["embedding.weight"]
-        except (OSError, KeyError, ImportError, Exception) as exc:
-            raise ClaimcheckError(ErrorCode.DATABASE, f"cannot read the WordLlama weights in {folder} ({exc}); "
-                                  "reinstall the 'wordllama' package") from exc
-        self._tokenizer.enable_padding()
-        self._tokenizer.no_truncation()
-        self._table = np.ascontiguousarray(table.astype(np.float32))
+        try:
+            self._table = _map_weights(self._folder / "weights" / f"{_CONFIG}_{DIM}.safetensors")
+            try:
+                self._bpe = BpeTokenizer(self._tokenizer_file, cache_dir())
+            except ValueError:  # another kind of tokenizer: the library reads it
+                self._bulk_tokenizer()
+        except (OSError, KeyError, ValueError, ImportError) as exc:
+            raise self._broken(exc) from exc
+
+    def _broken(self, exc: BaseException) -> ClaimcheckError:
+        return ClaimcheckError(ErrorCode.DATABASE, f"cannot read the WordLlama weights in {self._folder} ({exc}); "
+                               "reinstall the 'wordllama' package")
+
+    def _bulk_tokenizer(self) -> Any:
+        if self._bulk is None:
+            try:
+                from tokenizers import Tokenizer
+
+                tokenizer = Tokenizer.from_file(str(self._tokenizer_file))
+            except Exception as exc:  # the library raises its own exception type
+                raise self._broken(exc) from exc
+            tokenizer.no_truncation()
+            self._bulk = tokenizer
+        return self._bulk
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Each text's token ids (no special tokens added)."""
+        if self._bpe is not None and sum(map(len, texts)) <= BULK_CHARS:
+            return [self._bpe.encode(text) for text in texts]
+        return [e.ids for e in self._bulk_tokenizer().encode_batch(list(texts), add_special_tokens=False)]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """An ``(len(texts), DIM)`` float32 array of unit vectors (zeros for empty text)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
+        every = self.token_ids(texts)
         for start in range(0, len(texts), 64):
-            encoded = self._tokenizer.encode_batch(list(texts[start:start + 64]), add_special_tokens=False)
-            ids = np.clip(np.array([e.ids for e in encoded], dtype=np.int64), 0, len(self._table) - 1)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
-            summed = np.einsum("bt,btd->bd", mask, self._table[ids])
-            out[start:start + len(encoded)] = summed
+            encoded = every[start:start + 64]
+            # Padded to the batch's longest with id 0 and masked, as the
+            # ``tokenizers`` padding did: the same sums, bit for bit.
+            width = max(map(len, encoded), default=0)
+            ids = np.zeros((len(encoded), width), dtype=np.int64)
+            mask = np.zeros((len(encoded), width), dtype=np.float32)
+            for row, token_ids in enumerate(encoded):
+                ids[row, :len(token_ids)] = token_ids
+                mask[row, :len(token_ids)] = 1.0
+            rows = self._table[np.clip(ids, 0, len(self._table) - 1)].astype(np.float32)
+            out[start:start + len(encoded)] = np.einsum("bt,btd->bd", mask, rows)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
 
 
+def _map_weights(path: Path) -> np.ndarray:
+    """The ``embedding.weight`` table of a ``.safetensors`` file, memory-mapped (float16)."""
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))
+    entry = header["embedding.weight"]
+    if entry["dtype"] != "F16" or len(entry["shape"]) != 2 or entry["shape"][1] != DIM:
+        raise ValueError(f"unexpected embedding table {entry}")
+    first, last = entry["data_offsets"]
+    rows = entry["shape"][0]
+    if last - first != rows * DIM * 2:
+        raise ValueError(f"embedding table of {last - first} bytes for shape {entry['shape']}")
+    return np.memmap(path, dtype="<f2", mode="r", offset=8 + size + first, shape=(rows, DIM))
+
+
 def embedder() -> Embedder:
-    """The process's embedder, loaded on first use (about 0.3 s)."""
+    """The process's embedder, loaded on first use (a few milliseconds once its tokenizer is cached)."""
     global _instance
     with _lock:
         if _instance is None:

@@ -36,7 +36,7 @@ from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 
 __all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
-           "match_model", "pair_features", "similarity"]
+           "match_model", "pair_features", "query_features", "similarity"]
 
 MODEL_FILE = Path(__file__).with_name("match_model.json")
 CANDIDATES = 50
@@ -327,6 +327,20 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     ]
 
 
+class _Weights(dict[str, float]):
+    """Terms' IDF weights; a term the store never saw weighs :attr:`unseen`."""
+
+    unseen = 0.0
+
+    def __missing__(self, term: str) -> float:
+        return self.unseen
+
+
+def query_features(text: str, *, names: Iterable[str] = (), claimant: str | None = None) -> Features:
+    """The features :meth:`Matcher.find` looks ``text`` up with (a known claimant counts as named)."""
+    return analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
+
+
 class Matcher:
     """Looks sentences up in a :class:`Store`.
 
@@ -370,17 +384,31 @@ class Matcher:
     def lookup_candidates(self, text: str, *, names: Iterable[str] = (),
                           claimant: str | None = None) -> tuple[Features, list[tuple[FactCheck, float]]]:
         """The query's features and its BM25 candidates, as :meth:`find` ranks them."""
-        query = analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
+        query = query_features(text, names=names, claimant=claimant)
         return query, self.retrieve(query)
 
     def retrieve(self, query: Features) -> list[tuple[FactCheck, float]]:
         """The BM25 candidates for a sentence's features."""
-        words = fts_terms(query)
-        df = self.store.document_frequencies(stem(w) for w in words)
-        match_query = fts_query(query, df, self._documents())
+        match_query = self.candidate_query(query)
         if match_query is None:
             return []
         return self.store.search(match_query, self.candidates)
+
+    def candidate_query(self, query: Features) -> str | None:
+        """The FTS5 query :meth:`retrieve` runs for a sentence's features (``None``: it has no terms).
+
+        With :meth:`rank_candidates`, this lets a caller run the query itself
+        (:meth:`claimcheck.lookups.local.LocalSource.lookup_claims` runs it on
+        another thread while this one scores the previous claim).
+        """
+        words = fts_terms(query)
+        df = self.store.document_frequencies(stem(w) for w in words)
+        return fts_query(query, df, self._documents())
+
+    def rank_candidates(self, text: str, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int = 5,
+                        min_score: float = 0.0) -> list[Match]:
+        """Score the candidates of :meth:`candidate_query` (``Store.search(q, self.candidates)``), as :meth:`find` does."""
+        return self._rank(text, query, hits, limit=limit, min_score=min_score)
 
     def rank(self, text: str, records: Iterable[FactCheck], *, limit: int = 5, names: Iterable[str] = (),
              min_score: float = 0.0) -> list[Match]:
@@ -401,12 +429,11 @@ class Matcher:
         vocabulary = set(query.stems).union(*(f.stems for f in features), *(c.stems for c in claimants if c))
         df = self.store.document_frequencies(vocabulary)
 
-        weights = {term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
-                   for term, n in df.items()}
-        unseen = math.log(1 + (total + 0.5) / 0.5)
-
-        def weight(term: str) -> float:
-            return weights.get(term, unseen)
+        weights = _Weights({term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
+                            for term, n in df.items()})
+        weights.unseen = math.log(1 + (total + 0.5) / 0.5)
+        # A dict's own look-up: the features ask for thousands of weights a lookup.
+        weight = weights.__getitem__
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording

@@ -270,3 +270,124 @@ def test_claim_types_forecast_figures_and_legal_status(engine, claim_type: str, 
 )
 def test_claim_types_going_to_and_occasions(engine, claim_type: str, text: str, contains: str) -> None:
     _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # what a law or bill must, would or will do is a rule; one that passed is an event
+        ("rule", "The housing bill would give tenants a right to keep pets.", "keep pets"),
+        ("rule", "The new act must be approved by both chambers before it takes effect.", "both chambers"),
+        ("event", "The housing bill passed the upper chamber on Tuesday.", "upper chamber"),
+        # a charge, tax or test a policy brings in, abolishes or extends is a rule
+        ("rule", "Under the deal, prescription charges would be scrapped from next April.", "prescription charges"),
+        ("rule", "The health checks will cover every visitor staying longer than a month.", "every visitor"),
+        # what happens to a class of requests, and what an arrangement keeps for a class, is a rule
+        ("rule", "A failed language test would mean residence applications being rejected.", "rejected"),
+        ("rule", "Two seats on the board are reserved for elected parents.", "reserved"),
+        ("event", "His planning application was rejected by the council in May.", "rejected"),
+        # whether something is within the constitution or a right is a rule
+        ("rule", "The attorney said the curfew was within constitutional limits.", "constitutional limits"),
+        ("rule", "Campaigners say the scheme is incompatible with the right to privacy.", "incompatible"),
+    ],
+)
+def test_claim_types_rules_through_laws_instruments_and_requests(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a cause stated by the predicate without a causal verb
+        ("causation", "Most of the increase in borrowing reflected higher interest payments.", "interest payments"),
+        ("causation", "The fall in crime is partly attributable to better street lighting.", "street lighting"),
+        ("causation", "The free bus passes made little difference to car use.", "little difference"),
+        # the motive for an agent's act is not a causal claim: the act is the claim
+        ("event", "The treasurer destroyed the receipts because they showed the overspend.", "destroyed the receipts"),
+        ("event", "A council officer tried to delay the inspection because of the election.", "delay the inspection"),
+        # "make up" gives a share, not a cause
+        ("quantity", "Tourism now makes up about 12% of the island's income, and fishing has become less important.", "12%"),
+    ],
+)
+def test_claim_types_causes_without_causal_verbs_and_motives(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a claim that something is absent is not an event
+        ("other", "The audit found no evidence that the councillor had been paid.", "no evidence"),
+        ("other", "The leaked memos had no connection to the planning dispute.", "no connection"),
+        ("other", "Neither of the two reports mentions the missing funds.", "missing funds"),
+        ("other", "The review found almost nothing that the press had not already published.", "almost nothing"),
+        # a passive with a negative subject reports what an act produced: an event
+        ("event", "No arrests were made after the march.", "arrests"),
+        # an absence with a figure stays a quantity
+        ("quantity", "The firm paid no tax on 40 million pounds of profit.", "40 million"),
+    ],
+)
+def test_claim_types_absences_are_other(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a superlative joined to a participle ranks by a measure
+        ("comparison", "The best-selling novel of the decade was a crime thriller.", "best-selling"),
+        # "for the first time since" is a record that a forecast outranks
+        ("prediction", "By 2030 the debt would exceed 3 trillion pounds for the first time since the war.", "3 trillion"),
+        # "never" with "before <date>" is a frequency, not a record
+        ("event", "The agency almost never checked its own files before 2015.", "never checked"),
+        # a price or outlay a decision sets, and a count a decision acts on, are stated figures
+        ("quantity", "The council will spend 4 million pounds to buy the old depot.", "4 million"),
+        ("quantity", "About 2,000 new homes will be built on the old airfield.", "2,000"),
+        ("prediction", "More than 300 doctors are poised to leave the service.", "300 doctors"),
+        # a majority that is a body of people is not a share
+        ("event", "The council's Labour majority voted to close the pool.", "voted to close"),
+    ],
+)
+def test_claim_types_rankings_records_and_stated_figures(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # what a class of people gets or loses under a rule is a rule
+        ("rule", "Motorists who drive without insurance will receive a fine.", "receive a fine"),
+        ("rule", "Pubs that serve drunk customers face losing their licence.", "licence"),
+        ("rule", "Anyone earning more than 60,000 pounds will lose the allowance.", "lose the allowance"),
+        ("prediction", "Motorists will get cheaper petrol next year.", "cheaper petrol"),
+        # the content of a forecast whose frame is left out is a prediction
+        ("prediction", "The central bank expects unemployment to rise to 6% next spring.", "6%"),
+        # "is linked to" and "pushed up" state causes when the subject is not a person or body
+        ("causation", "Air pollution is linked to thousands of early deaths.", "linked"),
+        ("causation", "Higher energy prices have pushed up the cost of bread.", "pushed up"),
+        ("event", "Mr Okafor was linked to the fraud by his emails.", "linked"),
+        # a cause inside the content of a noun ("no evidence that ...") is not the claim's predicate
+        ("other", "There is no evidence that the new drug causes memory loss.", "no evidence"),
+    ],
+)
+def test_claim_types_sanctions_forecast_content_and_links(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # a verdict stays an opinion when its figure only describes the subject
+        ("other", "The minister's 10-point plan is deeply flawed.", "flawed"),
+        ("other", "Its 60-page report is a masterpiece of evasion.", "masterpiece"),
+        ("other", "The team's 4-0 defeat was humiliating.", "humiliating"),
+        # a figure in the predicate keeps it checkable
+        ("quantity", "The scheme was a failure: only 12% of homes were insulated.", "12%"),
+        # a multiple of a standard and a record held are comparisons, even beside a figure
+        ("comparison", "At 9%, the town's jobless rate is double the national average.", "double"),
+        ("comparison", "With 52 goals, she is the club's record scorer.", "record scorer"),
+        ("quantity", "Sales hit a record 5 million units last year.", "5 million"),
+    ],
+)
+def test_claim_types_verdicts_with_descriptive_figures_and_multiples(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)

@@ -134,3 +134,50 @@ def test_local_source_missing_database_raises_cc170(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         source.lookup("Taxes rose.")
     assert info.value.code.value == "CC170"
+
+
+def _claims_for_the_samples() -> list[Claim]:
+    return [
+        make_claim("Kirsten Gillibrand said about 40 percent of guns are sold without a background check.",
+                   [Entity("Kirsten Gillibrand", "PERSON", 0, 18)]),
+        make_claim("The gun show at the fairgrounds was cancelled because of flooding."),
+        make_claim("The Annies List group supports abortions in the third trimester on demand."),
+        make_claim("Coal began to decline when natural gas took off under President Bush."),
+        make_claim("."),  # no terms: no candidates
+    ]
+
+
+def test_local_lookup_claims_answers_as_lookup_does(filled_store: Store, db_path: Path) -> None:
+    source = LocalSource(db_path)
+    claims = _claims_for_the_samples()
+    one_by_one = [source.lookup(c.text, claim=c, limit=3) for c in claims]
+    together = list(source.lookup_claims(claims, limit=3))
+    assert together == one_by_one
+    assert any(together) and together[-1] == []
+    source.close()
+    assert list(source.lookup_claims(claims[:2], limit=3)) == one_by_one[:2]  # reopens after close
+    source.close()
+
+
+def test_local_lookup_claims_failure_keeps_the_answers_before_it(filled_store: Store, db_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source = LocalSource(db_path)
+    claims = _claims_for_the_samples()
+    expected = [source.lookup(c.text, claim=c, limit=3) for c in claims[:2]]
+    searched: list[str] = []
+    real_search = Store.search
+
+    def failing_search(self: Store, match_query: str, limit: int) -> list:
+        searched.append(match_query)
+        if len(searched) == 3:
+            raise RuntimeError("disk I/O error")
+        return real_search(self, match_query, limit)
+
+    monkeypatch.setattr(Store, "search", failing_search)
+    warnings: list[Diagnostic] = []
+    attach_lookups(claims, [source], {"lookup": {"threshold": 0.0, "limit": 3}}, warnings)
+    (warning,) = warnings
+    assert warning.code == "CC160" and "disk I/O error" in warning.message
+    assert [c.lookups for c in claims[:2]] == expected
+    assert all(c.lookups == [] for c in claims[2:])
+    source.close()

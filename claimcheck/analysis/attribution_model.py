@@ -1,0 +1,200 @@
+"""A learned decision over reporting cues: is this claim what that verb's subject says?
+
+The hand-written frames and the mined cue lexicon miss cues the parser gets
+slightly wrong ("He said legalizing it could ..." parsed as ``said`` with an
+``xcomp``), and take acts that PolNeAR's annotators report in the article's own
+voice.  For a claim, every verb of its sentence that has a grammatical source
+(a subject, a "by" agent, or the subject it carries on from) is a candidate
+cue; a logistic model over features of the pair (the verb's lemma and
+complement, the dependency path between the verb and the claim's head,
+position, quotation marks, what kind of phrase the source is) scores each.
+
+The model is a vocabulary of feature strings with one weight each
+(``claimcheck/model/attribution.json``), trained by
+``train/train_attribution.py`` on PolNeAR train only; scoring is a sum of
+weights, so it needs no numpy and costs a few dictionary look-ups per verb of
+the claim's sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, frame_of, source_of
+from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
+from claimcheck.analysis.claims import Candidate
+from claimcheck.analysis.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "model" / "attribution.json"
+
+_NAMED = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group", "FAC": "org"}
+#: How far up the tree the path from a claim's head to a cue is followed.
+_MAX_PATH = 6
+
+
+@dataclass(frozen=True)
+class CueCandidate:
+    """A verb that may report a claim: the verb, its source's tokens and the pair's features."""
+
+    verb: int
+    source: tuple[int, ...]
+    features: tuple[str, ...]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
+
+
+def _path_up(start: Token, target: Token) -> list[str] | None:
+    """The dependency labels from ``start`` up to ``target``, if ``target`` is an ancestor."""
+    labels: list[str] = []
+    node = start
+    for _ in range(_MAX_PATH):
+        if node.head.i == node.i:
+            return None
+        labels.append(node.dep_)
+        node = node.head
+        if node.i == target.i:
+            return labels
+    return None
+
+
+def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
+    span = doc[min(ids) : max(ids) + 1]
+    head = span.root
+    lemma = head.lemma_.lower()
+    out = ["src_pos=" + head.pos_]
+    ents = {_NAMED.get(t.ent_type_) for t in span} - {None}
+    out += ["src_ent=" + e for e in sorted(e for e in ents if e)]
+    if head.pos_ == "PRON":
+        lower = head.lower_
+        out.append("src_pron=" + ("person" if lower in PERSON_PRONOUNS else "it" if lower == "it" else "rel" if lower in ("who", "which", "that") else "other"))
+    if lemma in DOCUMENT_NOUNS:
+        out.append("src_document")
+    if lemma in VAGUE_SOURCES:
+        out.append("src_vague")
+    if lemma in INSTITUTION_NOUNS:
+        out.append("src_institution")
+    if head.tag_ in ("NNS", "NNPS"):
+        out.append("src_plural")
+    if any(t.like_num or t.lower_ in ("percent", "%", "majority", "third", "half") for t in span):
+        out.append("src_count")  # "a third said", "9 percent say": respondents, reported by a poll
+    out.append("src_len=" + _bucket(len(ids)))
+    return out
+
+
+def verb_features(doc: Doc, verb: Token, source: tuple[int, ...]) -> list[str]:
+    """The features of a candidate cue that do not depend on the claim: its lemma, complement and source."""
+    lemma = verb.lemma_.lower()
+    frame = frame_of(verb)
+    frame_kind = "prep" if frame.startswith("prep:") else frame
+    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + verb.dep_]
+    if lemma in CUE_VERBS:
+        feats.append("lex_cue")
+    if f"{lemma} {frame}" in MINED_CUE_FRAMES:
+        feats.append("lex_frame")
+    if verb.tag_:
+        feats.append("vtag=" + verb.tag_)
+    feats += _source_kind(doc, source)
+    if any(c.dep_ == "neg" for c in verb.children):
+        feats.append("negated")
+    return feats
+
+
+def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
+    """The features that relate one claim to one candidate cue, as strings."""
+    head = doc[cand.head]
+    lemma = verb.lemma_.lower()
+    feats = ["origin=" + cand.origin]
+    # Where the claim's head sits relative to the verb in the tree.
+    if verb.i == head.i:
+        relation = ["rel=self"]
+    else:
+        up = _path_up(head, verb)
+        if up is not None:
+            relation = ["rel=below", "below_first=" + up[-1], "below_len=" + _bucket(len(up)), f"below_lemma={lemma} {up[-1]}"]
+        else:
+            down = _path_up(verb, head)
+            if down is not None:
+                relation = ["rel=above", "above_first=" + down[0], "above_len=" + _bucket(len(down))]
+            else:
+                relation = ["rel=apart"]
+    feats += relation
+    if cand.frame is not None and verb.i in cand.frame.cue:
+        feats.append("is_frame_cue")
+    if cand.frame is not None and cand.frame.speaker:
+        feats.append("claim_has_frame")
+    # Position: a cue before, inside or after the claim, and how far.
+    if verb.i < cand.start:
+        feats += ["pos=before", "dist=" + _bucket(cand.start - verb.i)]
+    elif verb.i >= cand.end:
+        feats += ["pos=after", "dist=" + _bucket(verb.i - cand.end + 1)]
+    else:
+        feats.append("pos=inside")
+    if any(cand.start <= i < cand.end for i in source):
+        feats.append("source_in_claim")
+    feats.append(f"quote={int(in_quote(head.i))}{int(in_quote(verb.i))}")
+    lo, hi = sorted((verb.i, head.i))
+    if any(doc[i].is_quote for i in range(lo, hi)):
+        feats.append("quote_between")
+    if any(doc[i].text == ":" for i in range(lo, hi)):
+        feats.append("colon_between")
+    return feats
+
+
+#: Per sentence start: each verb that names a source, with its source and claim-independent features.
+SentenceVerbs = dict[int, list[tuple[int, tuple[int, ...], tuple[str, ...]]]]
+
+
+def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], cache: SentenceVerbs | None = None) -> list[CueCandidate]:
+    """The verbs of the claim's sentence that name a source, with their features.
+
+    ``cache`` keeps each sentence's verbs between the claims of one document, so that
+    the sources and verb features of a sentence are found once.
+    """
+    verbs = cache.get(cand.sent_start) if cache is not None else None
+    if verbs is None:
+        verbs = []
+        for i in range(cand.sent_start, cand.sent_end):
+            token = doc[i]
+            if token.pos_ != "VERB":
+                continue
+            ids = tuple(source_of(token))
+            if ids and token.i not in ids:
+                verbs.append((i, ids, tuple(verb_features(doc, token, ids))))
+        if cache is not None:
+            cache[cand.sent_start] = verbs
+    return [CueCandidate(i, ids, static + tuple(pair_features(doc, cand, doc[i], ids, in_quote))) for i, ids, static in verbs]
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic model over feature strings, and the probability above which a cue is taken."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: tuple[str, ...] | list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def best(self, candidates: list[CueCandidate]) -> tuple[CueCandidate, float] | None:
+        """The highest-scoring candidate, with its probability, if any."""
+        scored = [(c, self.probability(c.features)) for c in candidates]
+        return max(scored, key=lambda pair: pair[1]) if scored else None
+
+
+@functools.cache
+def load_cue_model(path: Path = MODEL_PATH) -> CueModel | None:
+    """The shipped cue model, or ``None`` when the package has none."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(dict(zip(data["features"], data["weights"])), float(data["threshold"]))

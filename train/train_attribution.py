@@ -1,0 +1,307 @@
+"""Train the cue model of attribution (claimcheck/model/attribution.json) on PolNeAR train.
+
+For every claim claimcheck finds in a training article, every verb of its
+sentence that names a source is a candidate cue
+(:func:`claimcheck.analysis.attribution_model.cue_candidates`).  A candidate is a
+positive example when taking it gives the speaker PolNeAR's annotators gave
+the claim (the same test as ``score_polnear.py``: the resolved source overlaps
+the gold source, or shares a word of 3+ letters with it); every candidate of a
+claim outside all gold content spans (the journalist's own voice) is a negative.
+
+Two steps, so that fitting is quick and repeatable:
+
+    python train/train_attribution.py extract ../shared/data/attribution/polnear/train \
+        --exclude ../shared/data/news-dev --out /tmp/attribution-pairs.jsonl
+    python train/train_attribution.py fit /tmp/attribution-pairs.jsonl --write
+
+The engine asks the model only about claims its rules leave without a source
+(policy ``fill``); the model learns from those claims.  ``fit`` chooses the L2
+strength, the minimum feature count and the threshold by 5-fold
+cross-validation over articles (PolNeAR dev is never read), judging each
+setting by what the engine would then report for every claim scoring >= 0.5:
+claims inside a gold attribution whose speaker is right plus own-voice claims
+left alone.  The table also shows policy ``decide`` (the model chooses for every
+claim outside a quotation), measured and not adopted.  It then fits on every
+training article and writes the weights (rounded, sorted: the same pairs give
+the same file byte for byte).  Articles reused in news-dev are left out, so that
+news-dev stays unseen.  PolNeAR (Newell, Margolin and Ruths, LREC 2018) is a
+research corpus: what ships is feature weights, not its text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import pathlib
+import random
+import re
+import sys
+from typing import Any
+
+MODEL = pathlib.Path(__file__).resolve().parent.parent / "claimcheck" / "model" / "attribution.json"
+STOP = {"the", "and", "for", "his", "her", "its", "their", "who", "said", "says", "told", "was", "has", "had", "that", "with", "from", "this"}
+
+
+def words(text: str | None) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", (text or "").casefold())) - STOP
+
+
+def gold_attributions(ann: pathlib.Path) -> list[dict[str, Any]]:
+    """PolNeAR's attributions in one brat file: source spans, source text, content spans."""
+    spans: dict[str, tuple[list[tuple[int, int]], str]] = {}
+    rels = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            if line.count("\t") < 2:
+                continue  # a span with no text (one annotation file has one)
+            tid, mid, text = line.split("\t", 2)
+            segs = [tuple(map(int, seg.split())) for seg in mid.split(" ", 1)[1].split(";")]
+            spans[tid] = ([(a, b) for a, b in segs], text)
+        elif line.startswith("E"):
+            rels.append(dict(p.split(":", 1) for p in line.split("\t")[1].split()))
+    out = []
+    for rel in rels:
+        source = spans.get(rel.get("Source", ""), ([], ""))
+        content = spans.get(rel.get("Content", ""), ([], ""))
+        if content[0]:
+            out.append({"source": source[0], "source_text": source[1], "content": content[0]})
+    return out
+
+
+def home_of(start: int, end: int, gold: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The gold attribution holding at least half the claim's characters (as the scorer reads it)."""
+    n = max(end - start, 1)
+    for g in gold:
+        if sum(max(0, min(end, e) - max(start, s)) for s, e in g["content"]) >= 0.5 * n:
+            return g
+    return None
+
+
+def speaker_right(home: dict[str, Any], start: int | None, end: int | None, speaker: str | None, mention: str | None) -> bool:
+    if start is not None and end is not None and any(start < e and end > s for s, e in home["source"]):
+        return True
+    return bool(speaker) and bool((words(speaker) | words(mention)) & words(home["source_text"]))
+
+
+def news_dev_articles(folder: pathlib.Path | None) -> set[str]:
+    out: set[str] = set()
+    for exp in folder.glob("*/expected.yaml") if folder else ():
+        m = re.search(r"data/train/text/([^\s]+)\.txt", exp.read_text(encoding="utf-8"))
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+def extract(args: argparse.Namespace) -> None:
+    from claimcheck.analysis.attribution import SpeakerResolver
+    from claimcheck.analysis.attribution_model import cue_candidates
+    from claimcheck.engine import Engine
+    from claimcheck.plugins import hookimpl
+    from claimcheck.plugins.manager import get_plugins
+
+    excluded = news_dev_articles(args.exclude)
+    texts = [t for t in sorted((args.split / "text").glob("*.txt")) if t.stem not in excluded]
+    texts = texts[args.start : args.start + args.max_docs if args.max_docs else None]
+    records: list[dict[str, Any]] = []
+    current: dict[str, Any] = {}
+
+    class Capture:
+        @hookimpl
+        def claimcheck_report(self, report: Any, context: Any) -> None:
+            spans = list(context.spans.values())
+            if not spans:
+                return
+            doc, norm = spans[0].doc, context.text
+            quotes = [(q.start, q.end) for q in norm.quotes]
+            quoted_tokens = {t.i for t in doc for a, b in quotes if a <= t.idx < b}
+            resolver = SpeakerResolver(doc)
+            gold = current["gold"]
+            for claim in report.claims:
+                cand = context.candidates.get(claim.id)
+                if cand is None:
+                    continue
+                home = home_of(claim.start, claim.end, gold)
+                att = claim.attribution
+                has = att is not None and att.kind != "article" and bool(att.speaker)
+                rule_ok = (not has) if home is None else has and speaker_right(home, att.start, att.end, att.speaker, att.mention)
+                rule_source = context.sources.get(claim.id)
+                cands = []
+                for c in cue_candidates(doc, cand, quoted_tokens.__contains__):
+                    ok = False
+                    if home is not None:
+                        src = resolver.resolve(list(c.source), doc[c.verb].text)
+                        if src is not None and src.start is not None and src.end is not None:
+                            a, b = norm.to_original(doc[src.start].idx, doc[src.end - 1].idx + len(doc[src.end - 1]))
+                            ok = speaker_right(home, a, b, src.speaker, src.mention)
+                    cands.append({"verb": c.verb, "source": list(c.source), "features": list(c.features), "ok": ok})
+                records.append({
+                    "doc": current["id"], "claim": claim.id, "score": claim.score, "inside": home is not None,
+                    "rule_has": has, "rule_ok": rule_ok, "quoted": bool(att and att.quoted),
+                    "rule_source": [rule_source.start, rule_source.end] if rule_source is not None and rule_source.start is not None else None,
+                    "candidates": cands,
+                })
+
+    engine = Engine(plugins=get_plugins(load_entrypoints=False, extra=[Capture()]))
+    with args.out.open("a" if args.start else "w", encoding="utf-8") as out:
+        for n, path in enumerate(texts, args.start + 1):
+            anns = sorted((args.split / "attributions").glob(path.stem + "_*.ann"))
+            if not anns:
+                continue
+            current.update(id=path.stem, gold=gold_attributions(anns[0]))
+            date = re.search(r"_(\d{4}-\d{2}-\d{2})_", path.name)
+            records.clear()
+            engine.check(path.read_text(encoding="utf-8"), published=date.group(1) if date else None, all=True)
+            for record in records:
+                out.write(json.dumps(record) + "\n")
+            if n % 50 == 0:
+                print(f"{n}/{args.start + len(texts)} articles", file=sys.stderr)
+
+
+def load(path: pathlib.Path) -> dict[str, list[dict[str, Any]]]:
+    """The extracted claims, by article, in file order."""
+    by_doc: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            by_doc[record["doc"]].append(record)
+    return dict(by_doc)
+
+
+def train_model(claims: list[dict[str, Any]], c: float, min_count: int) -> dict[str, float]:
+    """Fit the logistic model on every candidate of ``claims``; returns a weight per feature."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = collections.Counter(f for claim in claims for cand in claim["candidates"] for f in set(cand["features"]))
+    vocab = sorted(f for f, n in counts.items() if n >= min_count and f != "bias")
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols, ys = [], [], []
+    for claim in claims:
+        for cand in claim["candidates"]:
+            r = len(ys)
+            for f in sorted(set(cand["features"])):
+                if f in index:
+                    rows.append(r)
+                    cols.append(index[f])
+            ys.append(int(cand["ok"]))
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ys), len(vocab)))
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+    model.fit(x, np.array(ys))
+    weights = {f: float(w) for f, w in zip(vocab, model.coef_[0])}
+    weights["bias"] = float(model.intercept_[0])
+    return weights
+
+
+def probability(weights: dict[str, float], features: list[str]) -> float:
+    import math
+
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: How the engine could use the model: ``fill`` (shipped) scores cues only for claims the rules
+#: leave without a source; ``decide`` lets it choose for every claim outside a quotation
+#: (kept in the table as the measured alternative).
+POLICIES = ("rules", "fill", "decide")
+
+
+def outcome(claim: dict[str, Any], probs: list[float], policy: str, threshold: float) -> bool:
+    """Whether the reported attribution would be right under ``policy``."""
+    if policy == "rules" or (policy == "fill" and claim["rule_has"]) or (policy == "decide" and claim["quoted"] and claim["rule_has"]):
+        return bool(claim["rule_ok"])
+    best = max(range(len(probs)), key=probs.__getitem__) if probs else None
+    if best is None or probs[best] < threshold:
+        return not claim["inside"]
+    return bool(claim["inside"] and claim["candidates"][best]["ok"])
+
+
+def judge(claims: list[dict[str, Any]], probs: list[list[float]], policy: str, threshold: float) -> tuple[int, int, int, int]:
+    """(right inside, claims inside, right outside, claims outside) among claims scoring >= 0.5."""
+    tally = [0, 0, 0, 0]
+    for claim, p in zip(claims, probs):
+        if claim["score"] < 0.5:
+            continue
+        ok = outcome(claim, p, policy, threshold)
+        k = 0 if claim["inside"] else 2
+        tally[k] += ok
+        tally[k + 1] += 1
+    return tally[0], tally[1], tally[2], tally[3]
+
+
+def training_claims(claims: list[dict[str, Any]], policy: str) -> list[dict[str, Any]]:
+    """The claims a policy's model learns from: those it will decide."""
+    if policy == "fill":
+        return [c for c in claims if not c["rule_has"]]
+    return [c for c in claims if not (c["quoted"] and c["rule_has"])]
+
+
+def fit(args: argparse.Namespace) -> None:
+    by_doc = load(args.pairs)
+    docs = sorted(by_doc)
+    random.Random(0).shuffle(docs)
+    folds = [docs[i::5] for i in range(5)]
+    grid = [(c, m) for c in (0.1, 0.3, 1.0) for m in (3, 10)]
+    thresholds = (0.4, 0.5, 0.6, 0.7)
+    print(f"{len(docs)} articles, {sum(len(v) for v in by_doc.values())} claims; 5-fold cross-validation over articles")
+    print("| policy | C | min count | threshold | speaker inside | own voice | all judged |")
+    print("|---|---|---|---|---|---|---|")
+    best: tuple[float, Any] | None = None
+    shown_rules = False
+    for policy in POLICIES[1:]:
+        for c, m in grid:
+            claims, probs = [], []
+            for k, fold in enumerate(folds):
+                train = training_claims([claim for j, f in enumerate(folds) if j != k for d in f for claim in by_doc[d]], policy)
+                weights = train_model(train, c, m)
+                for d in fold:
+                    for claim in by_doc[d]:
+                        claims.append(claim)
+                        probs.append([probability(weights, cand["features"]) for cand in claim["candidates"]])
+            if not shown_rules:
+                a, n, b, o = judge(claims, probs, "rules", 0.5)
+                print(f"| rules only | - | - | - | {a / n:.3f} ({a}/{n}) | {b / o:.3f} ({b}/{o}) | {(a + b) / (n + o):.3f} |")
+                shown_rules = True
+            for t in thresholds:
+                a, n, b, o = judge(claims, probs, policy, t)
+                total = (a + b) / max(n + o, 1)
+                print(f"| {policy} | {c} | {m} | {t} | {a / n:.3f} ({a}/{n}) | {b / o:.3f} ({b}/{o}) | {total:.3f} |")
+                if policy == "fill" and (best is None or total > best[0] + 1e-9):
+                    best = (total, (c, m, t))
+    assert best is not None
+    c, m, t = best[1]
+    print(f"chosen (fill, best accuracy over all judged claims): C={c}, min count={m}, threshold={t} ({best[0]:.3f})")
+    if args.write:
+        weights = train_model(training_claims([claim for d in sorted(by_doc) for claim in by_doc[d]], "fill"), c, m)
+        kept = sorted((f, round(w, 4)) for f, w in weights.items() if round(w, 4) != 0.0)
+        data = {
+            "about": "Cue model of attribution, trained by train/train_attribution.py on PolNeAR train "
+                     f"({len(docs)} articles, news-dev's left out); C={c}, min count={m}, threshold={t}, "
+                     "chosen by 5-fold cross-validation over articles.",
+            "threshold": t,
+            "features": [f for f, _ in kept],
+            "weights": [w for _, w in kept],
+        }
+        MODEL.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL} ({len(kept)} weights)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="step", required=True)
+    ex = sub.add_parser("extract", help="run claimcheck on a PolNeAR split and write the (claim, cue) pairs")
+    ex.add_argument("split", type=pathlib.Path)
+    ex.add_argument("--exclude", type=pathlib.Path, help="news-dev folder: leave out the articles it reuses")
+    ex.add_argument("--out", type=pathlib.Path, required=True)
+    ex.add_argument("--max-docs", type=int, default=0)
+    ex.add_argument("--start", type=int, default=0, help="go on from this article (appending to --out)")
+    ft = sub.add_parser("fit", help="cross-validate, fit and write the model")
+    ft.add_argument("pairs", type=pathlib.Path)
+    ft.add_argument("--write", action="store_true", help="write claimcheck/model/attribution.json")
+    args = ap.parse_args()
+    extract(args) if args.step == "extract" else fit(args)
+
+
+if __name__ == "__main__":
+    main()
