@@ -9,11 +9,14 @@ so a sentence's score is the highest of its claims'.  This module
   records, for every claim, its offsets and the logits it was made of
   (:func:`record`);
 * turns those into sentence-level rows for a given ``w`` (:func:`sentence_logits`);
-* chooses ``w`` by leave-one-domain-out F1 at 0.5 and fits the Platt
-  scalings (:func:`fit_combination`): one per genre -- ``speech`` on the
-  debates, ``article`` on the news articles (BBC and US weighted equally) --
-  and one for documents of unknown genre on all three domains weighted
-  equally, so that 0.5 means the same on debates and news.
+* fits the weights of the claim-level signals
+  (:data:`claimcheck.analysis.scoring.SIGNALS`) in the units of the model's
+  logit, shrunk towards their hand-set defaults (:func:`fit_signals`);
+* chooses ``w`` and that shrinkage by leave-one-domain-out F1 at 0.5 and
+  fits the Platt scalings (:func:`fit_combination`): one per genre --
+  ``speech`` on the debates, ``article`` on the news articles (BBC and US
+  weighted equally) -- and one for documents of unknown genre on every
+  domain weighted equally, so that 0.5 means the same on debates and news.
 
 Used by ``train/train_checkworthy.py``; needs scikit-learn.
 """
@@ -27,7 +30,14 @@ from typing import Any
 
 import numpy as np
 
+from claimcheck.analysis.scoring import DEFAULT_WEIGHTS, SIGNALS
 from claimcheck.model.combination import Combination
+
+#: The genre whose scaling each domain of labelled sentences fits: CT24 dev and the later debates are
+#: debate transcripts, BBC and US news-dev articles.
+DOMAIN_GENRE = {"debates": "speech", "later": "speech", "bbc": "article", "us": "article"}
+#: The hand-set signal weights, in :data:`SIGNALS` order: what the fit shrinks towards.
+DEFAULTS = np.array([DEFAULT_WEIGHTS[name] for name in SIGNALS])
 
 
 @dataclass
@@ -40,6 +50,7 @@ class ClaimParts:
     z_features: float
     evidence: float
     genre: str = "unknown"
+    signals: tuple[float, ...] = ()
 
 
 @dataclass
@@ -71,7 +82,8 @@ def record(model: Any, documents: Sequence[dict[str, Any]]) -> dict[str, list[Cl
     def claim(self: Any, cand: Any, probability: float | None) -> Any:
         made = original_claim(self, cand, probability)
         parts, genre = last
-        captured.append(ClaimParts(made.start, made.end, float(parts.z_model), float(parts.z_features), float(parts.evidence), genre))
+        captured.append(ClaimParts(made.start, made.end, float(parts.z_model), float(parts.z_features), float(parts.evidence),
+                                   genre, tuple(parts.signals)))
         return made
 
     engine = Engine(config={"all": True})
@@ -88,14 +100,109 @@ def record(model: Any, documents: Sequence[dict[str, Any]]) -> dict[str, list[Cl
     return out
 
 
-def sentence_logits(rows: Sequence[LabelledSentence], weight: float) -> np.ndarray:
-    """Each sentence's highest combined logit ``z`` for model share ``weight`` (-inf without claims)."""
-    out = np.full(len(rows), -math.inf)
+def _weights_of(combination_signals: Sequence[tuple[str, float]] | None) -> np.ndarray | None:
+    if not combination_signals:
+        return None
+    fitted = dict(combination_signals)
+    return np.array([fitted.get(name, DEFAULT_WEIGHTS[name]) for name in SIGNALS])
+
+
+def _representatives(rows: Sequence[LabelledSentence], weight: float, signal_weights: np.ndarray | None
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each sentence's highest claim under ``weight`` and ``signal_weights``: its ``z``, model part and signal part.
+
+    Returns ``z`` (-inf without claims), ``u = w_s * z_model`` and
+    ``X = (1 - w_s) * signals`` (rows of zeros without claims), where ``w_s``
+    is the model's share for the claim's length; ``z = u + X . signal_weights``.
+    ``signal_weights`` ``None`` takes the recorded ``z_features``.
+    """
+    z = np.full(len(rows), -math.inf)
+    u = np.zeros(len(rows))
+    X = np.zeros((len(rows), len(SIGNALS)))
     for i, row in enumerate(rows):
         for c in row.claims:
             w = weight * min(1.0, c.evidence)
-            out[i] = max(out[i], w * c.z_model + (1 - w) * c.z_features)
-    return out
+            feats = (1 - w) * np.asarray(c.signals, dtype=np.float64) if signal_weights is not None else None
+            zf = float(feats @ signal_weights) if feats is not None and signal_weights is not None else (1 - w) * c.z_features
+            zc = w * c.z_model + zf
+            if zc > z[i]:
+                z[i], u[i] = zc, w * c.z_model
+                X[i] = feats if feats is not None else 0.0
+    return z, u, X
+
+
+def sentence_logits(rows: Sequence[LabelledSentence], weight: float, signal_weights: np.ndarray | None = None) -> np.ndarray:
+    """Each sentence's highest combined logit ``z`` for model share ``weight`` (-inf without claims).
+
+    With ``signal_weights`` (:data:`SIGNALS` order) the features' logit is
+    recomputed from the recorded signals; without, the recorded one is used.
+    """
+    return _representatives(rows, weight, signal_weights)[0]
+
+
+def _domain_weights(y: np.ndarray, domains: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Sample weights under which every domain among ``keep`` weighs the same in total (mean 1)."""
+    weights = np.zeros(len(y))
+    names = sorted(set(domains[keep]))
+    for name in names:
+        mask = keep & (domains == name)
+        weights[mask] = keep.sum() / (len(names) * mask.sum())
+    return weights
+
+
+def _penalised_loss(theta: np.ndarray, A: np.ndarray, t: np.ndarray, sw: np.ndarray, penalty: float) -> tuple[float, np.ndarray]:
+    """Weighted mean log loss of ``sigmoid(A @ theta)`` plus ``penalty / 2 * ||beta - c * defaults||^2``, and its gradient.
+
+    ``theta = (c, beta)``: ``c`` multiplies the model's part (column 0), ``beta`` the signals.
+    """
+    m = A @ theta
+    ll = np.logaddexp(0.0, m) - t * m  # log(1 + e^m) - t m, stably
+    p = 1.0 / (1.0 + np.exp(-m))
+    r = theta.copy()
+    r[1:] -= theta[0] * DEFAULTS
+    r[0] = 0.0
+    n = float(len(t))
+    value = float(sw @ ll) / n + 0.5 * penalty * float(r @ r)
+    grad = A.T @ (sw * (p - t)) / n + penalty * r
+    grad[0] -= penalty * float(r[1:] @ DEFAULTS)
+    return value, grad
+
+
+def fit_signals(rows: Sequence[LabelledSentence], weight: float, penalty: float, rounds: int = 3) -> tuple[np.ndarray, float]:
+    """Weights of the claim-level signals fitted on ``rows``, in the units of the model's logit.
+
+    A logistic regression of the sentence labels on ``u`` (the model's part of
+    a claim's logit) and the claim's signals, both with the share they have in
+    ``z``: ``P = sigmoid(c * u + X . beta)``; the signals' weights are
+    ``beta / c``, so that ``z`` keeps its form and its model part.  A sentence
+    is represented by its highest claim, chosen again with the new weights
+    (``rounds`` times, from the defaults).  The penalty
+    ``penalty / 2 * ||beta - c * defaults||^2`` shrinks towards the hand-set
+    weights rather than to zero, so that a rare signal keeps its default.
+    Every domain weighs the same.
+
+    Returns the weights (:data:`SIGNALS` order) and ``c``.
+    """
+    from scipy.optimize import minimize
+
+    y = np.array([r.label for r in rows], dtype=np.float64)
+    domains = np.array([r.domain for r in rows])
+    current = DEFAULTS.copy()
+    c = 1.0
+    for _ in range(rounds):
+        z, u, X = _representatives(rows, weight, current)
+        keep = np.isfinite(z)
+        sw = _domain_weights(y, domains, keep)[keep]
+        A = np.column_stack([u[keep], X[keep]])
+        start = np.concatenate([[c], c * current])
+        result = minimize(_penalised_loss, start, args=(A, y[keep], sw, penalty), jac=True, method="L-BFGS-B",
+                          options={"maxiter": 2000, "gtol": 1e-9})
+        theta = result.x
+        c = float(theta[0])
+        if c <= 0.05:  # the model's logit no longer explains the labels: keep the defaults
+            return DEFAULTS.copy(), 1.0
+        current = theta[1:] / c
+    return current, c
 
 
 def _platt(z: np.ndarray, y: np.ndarray, domains: np.ndarray) -> tuple[float, float]:
@@ -103,11 +210,7 @@ def _platt(z: np.ndarray, y: np.ndarray, domains: np.ndarray) -> tuple[float, fl
     from sklearn.linear_model import LogisticRegression
 
     keep = np.isfinite(z)
-    weights = np.zeros(len(y))
-    names = sorted(set(domains[keep]))
-    for name in names:
-        mask = keep & (domains == name)
-        weights[mask] = len(y[keep]) / (len(names) * mask.sum())
+    weights = _domain_weights(y, domains, keep)
     fit = LogisticRegression(C=1e6, solver="lbfgs", tol=1e-10, max_iter=10000)
     fit.fit(z[keep].reshape(-1, 1), y[keep], sample_weight=weights[keep])
     return float(fit.coef_[0, 0]), float(fit.intercept_[0])
@@ -129,43 +232,77 @@ def sentence_genre(row: LabelledSentence) -> str:
 
 def apply(rows: Sequence[LabelledSentence], combination: Combination) -> np.ndarray:
     """Sentence scores under ``combination``, each with its document's genre's scaling (0 for sentences without a claim)."""
-    z = sentence_logits(rows, combination.model_weight)
+    z = sentence_logits(rows, combination.model_weight, _weights_of(combination.signals))
     scaling = np.array([combination.scaling(sentence_genre(r)) for r in rows]).reshape(len(rows), 2)
     with np.errstate(over="ignore", invalid="ignore"):
         return np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(scaling[:, 0] * z + scaling[:, 1]))), 0.0)
 
 
-def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float]) -> tuple[Combination, list[dict[str, Any]]]:
-    """The model share ``w`` with the best mean leave-one-domain-out F1 at 0.5, and the scalings.
+def _scaled(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(ab[0] * z + ab[1]))), 0.0)
 
-    ``a, b`` (unknown genre) are fitted on all rows, each domain weighing the
-    same; the ``speech`` scaling on the debates alone, the ``article`` scaling
-    on the news domains alone.  A genre is the domain the rows come from, not
-    what the engine detected: the detection only chooses among them at run time.
 
-    Returns the combination and the table of candidates (each ``w`` with its
+def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], penalties: Iterable[float | None] = (None,),
+                    validate_only: Iterable[str] = (), tie: float = 0.0) -> tuple[Combination, list[dict[str, Any]]]:
+    """The model share ``w`` and signal penalty with the best mean leave-one-domain-out F1 at 0.5, and the scalings.
+
+    For each ``w`` and penalty (``None``: the hand-set signal weights, not
+    fitted), each domain in turn is held out: the signal weights
+    (:func:`fit_signals`) and the scaling ``a, b`` are fitted on the others,
+    each domain weighing the same, and the held-out domain is scored.  With
+    the chosen pair the weights are refitted on all rows; ``a, b`` (unknown
+    genre) on all rows, each domain weighing the same; the ``speech`` scaling
+    on the debates alone (:data:`DOMAIN_GENRE`), the ``article`` scaling on the
+    news domains alone.  A genre is the domain the rows come from, not what
+    the engine detected: the detection only chooses among them at run time.
+
+    Domains in ``validate_only`` are only ever held out: they vote in the
+    choice of ``w`` and penalty but are never fitted on (the later debates,
+    whose years the model did not see, so that the choice favours what
+    transfers without moving the debates' scaling off CT24's years).
+
+    Candidates within ``tie`` of the best mean are a tie, won by the
+    strongest shrinkage (the hand-set weights, then the largest penalty) and
+    then by the share nearest 0.5: what is fitted must earn its place.
+
+    Returns the combination and the table of candidates (each pair with its
     held-out F1 per domain) for the model's metadata.
     """
+    validate = set(validate_only)
+    held_rows = list(rows)
+    rows = [r for r in rows if r.domain not in validate]
     y = np.array([r.label for r in rows])
     domains = np.array([r.domain for r in rows])
-    names = sorted(set(domains))
+    y_held = np.array([r.label for r in held_rows])
+    domains_held = np.array([r.domain for r in held_rows])
+    penalties = list(penalties)
     table: list[dict[str, Any]] = []
     for w in weights:
-        z = sentence_logits(rows, w)
-        held: dict[str, float] = {}
-        for name in names:
-            a, b = _platt(z[domains != name], y[domains != name], domains[domains != name])
-            mask = domains == name
-            with np.errstate(over="ignore"):
-                p = np.where(np.isfinite(z[mask]), 1.0 / (1.0 + np.exp(-(a * z[mask] + b))), 0.0)
-            held[name] = round(f1_at_half(y[mask], p), 4)
-        table.append({"model_weight": w, "held_out_f1": held, "mean": round(float(np.mean(list(held.values()))), 4)})
-    best = max(table, key=lambda e: (e["mean"], -abs(e["model_weight"] - 0.5)))
-    w = float(best["model_weight"])
-    z = sentence_logits(rows, w)
+        for penalty in penalties:
+            held: dict[str, float] = {}
+            for name in sorted(set(domains_held)):
+                train = [r for r, d in zip(rows, domains) if d != name]
+                signal_w = fit_signals(train, w, penalty)[0] if penalty is not None else None
+                z = sentence_logits(rows, w, signal_w)
+                ab = _platt(z[domains != name], y[domains != name], domains[domains != name])
+                mask = domains_held == name
+                z_held = sentence_logits([held_rows[i] for i in np.flatnonzero(mask)], w, signal_w)
+                held[name] = round(f1_at_half(y_held[mask], _scaled(z_held, ab)), 4)
+            table.append({"model_weight": w, "signal_penalty": penalty, "held_out_f1": held,
+                          "mean": round(float(np.mean(list(held.values()))), 4)})
+    top = max(e["mean"] for e in table)
+    near = [e for e in table if e["mean"] >= top - tie]
+    best = max(near, key=lambda e: (math.inf if e["signal_penalty"] is None else e["signal_penalty"],
+                                    -abs(e["model_weight"] - 0.5), e["mean"]))
+    w, penalty = float(best["model_weight"]), best["signal_penalty"]
+    signal_w = fit_signals(rows, w, float(penalty))[0] if penalty is not None else None
+    z = sentence_logits(rows, w, signal_w)
     a, b = _platt(z, y, domains)
-    spoken = domains == "debates"
+    genre = np.array([DOMAIN_GENRE.get(d, "article") for d in domains])
+    spoken = genre == "speech"
     speech = _platt(z[spoken], y[spoken], domains[spoken]) if spoken.any() else (a, b)
     article = _platt(z[~spoken], y[~spoken], domains[~spoken]) if (~spoken).any() else (a, b)
+    signals = tuple((n, round(float(v), 6)) for n, v in zip(SIGNALS, signal_w)) if signal_w is not None else None
     return Combination(w, round(a, 6), round(b, 6), (round(speech[0], 6), round(speech[1], 6)),
-                       (round(article[0], 6), round(article[1], 6))), table
+                       (round(article[0], 6), round(article[1], 6)), signals), table

@@ -439,6 +439,9 @@ def model_bytes(design: Design, clf: LogisticRegression, a: float, b: float, com
     }
     if combination is not None:
         arrays["combination"] = np.array(combination.to_array())
+        if combination.signals:
+            arrays["signal_names"] = np.array("\n".join(name for name, _ in combination.signals))
+            arrays["signal_weights"] = np.array([w for _, w in combination.signals])
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     return buffer.getvalue()
@@ -583,17 +586,25 @@ def run(config: dict, write: bool) -> dict:
         recorded.update(record(loaded[f"news{f}"], [x for x in articles if fold_of[str(x["id"])] == f]))
     dev_fold = np.arange(len(dev.ids)) % int(model_cfg["dev_folds"])
     rows = [LabelledSentence(dev.ids[i], "debates", int(dev_fold[i]), int(dev.labels[i]), recorded[dev.ids[i]]) for i in range(len(dev.ids))]
+    if model_cfg.get("combination_later"):
+        # The later debates, scored by the model that never saw them: how the
+        # model's logit reads on debates of years it was not trained on.
+        later_ids = [train.ids[i] for i in late]
+        recorded_later = record(loaded["later"], [{"id": sid, "text": train.texts[i]} for sid, i in zip(later_ids, late)])
+        rows += [LabelledSentence(sid, "later", -1, int(y_train[i]), recorded_later[sid]) for sid, i in zip(later_ids, late)]
     for i, sid in enumerate(news.ids):
         art, s0, e0 = sid.rsplit(":", 2)
         s_, e_ = int(s0), int(e0)
         rows.append(LabelledSentence(art, str(domain[i]), int(sentence_fold[i]), int(news.labels[i]),
                                      [c for c in recorded[art] if c.start < e_ and c.end > s_]))
     weights = [float(w) for w in model_cfg["combination_weights"]]
-    combination, combination_grid = fit_combination(rows, weights)
+    penalties = [None if p is None else float(p) for p in model_cfg.get("signal_penalties", [None])]
+    tie_f1 = float(model_cfg.get("tie_f1", 0.0))
+    combination, combination_grid = fit_combination(rows, weights, penalties, validate_only=("later",), tie=tie_f1)
     log(f"combination: {combination}")
 
     def refit(keep: Callable[[LabelledSentence], bool]) -> Combination:
-        return fit_combination([r for r in rows if keep(r)], weights)[0]
+        return fit_combination([r for r in rows if keep(r)], weights, penalties, validate_only=("later",), tie=tie_f1)[0]
 
     # Cross-validated sentence scores: each fold scored with the combination fitted without it.
     is_dev = np.array([r.domain == "debates" for r in rows])
@@ -603,19 +614,22 @@ def run(config: dict, write: bool) -> dict:
         cv_combinations[f"dev{f}"] = c = refit(lambda r, f=f: not (r.domain == "debates" and r.fold == f))
         idx = [i for i, r in enumerate(rows) if r.domain == "debates" and r.fold == f]
         cv_scores[idx] = apply([rows[i] for i in idx], c)
+    is_news = np.array([r.domain in ("bbc", "us") for r in rows])
     for f in range(k):
-        cv_combinations[f"news{f}"] = c = refit(lambda r, f=f: r.domain == "debates" or r.fold != f)
-        idx = [i for i, r in enumerate(rows) if r.domain != "debates" and r.fold == f]
+        cv_combinations[f"news{f}"] = c = refit(lambda r, f=f: r.domain not in ("bbc", "us") or r.fold != f)
+        idx = [i for i, r in enumerate(rows) if r.domain in ("bbc", "us") and r.fold == f]
         cv_scores[idx] = apply([rows[i] for i in idx], c)
     for d in ("bbc", "us"):
         cv_combinations[f"lodo-{d}"] = refit(lambda r, d=d: r.domain != d)
-    cv_combinations["later"] = refit(lambda r: r.domain != "debates" or int(r.doc_id) < cutoff)
+    # Without the later debates: neither their own rows (not even to choose w and the penalty)
+    # nor CT24 dev's sentences from the same debates.
+    cv_combinations["later"] = refit(lambda r: r.domain == "bbc" or r.domain == "us" or (r.domain == "debates" and int(r.doc_id) < cutoff))
     y_rows = np.array([r.label for r in rows])
-    news_labels = np.array([r.label for r in rows if r.domain != "debates"])
+    news_labels = y_rows[is_news]
     metrics["report_score_cv"] = {
         "ct24_dev": evaluate(y_rows[is_dev], cv_scores[is_dev]),
         "ct24_dev_reliability": reliability(y_rows[is_dev], cv_scores[is_dev]),
-        "news_dev_sentences_cfs_vs_rest": evaluate(news_labels, cv_scores[~is_dev]),
+        "news_dev_sentences_cfs_vs_rest": evaluate(news_labels, cv_scores[is_news]),
         "in_sample_ct24_dev": evaluate(y_rows[is_dev], apply([r for r in rows if r.domain == "debates"], combination)),
     }
     timings["combination_s"] = time.perf_counter() - t
@@ -631,7 +645,8 @@ def run(config: dict, write: bool) -> dict:
             "ct24_train": f"CLEF CheckThat! 2024 Task 1 English train ({len(y_train)} sentences, {int(y_train.sum())} Yes)",
             "subjectivity_train": f"CLEF CheckThat! 2024 Task 2 English train, mode {model_cfg['subjectivity'][0]!r} weight {model_cfg['subjectivity'][1]} ({len(subj_y)} sentences)",
             "news_dev": f"news-dev sentences.tsv, CFS yes, NFS/UFS no, headlines out ({len(news.texts)} sentences, {int(news.labels.sum())} CFS), weight {news_weight}",
-            "combination": f"CT24 dev ({len(dev.ids)}) and news-dev through the engine, news-dev with {k}-fold out-of-fold models",
+            "combination": f"CT24 dev ({len(dev.ids)}) and news-dev through the engine, news-dev with {k}-fold out-of-fold models; "
+                           "the later debates (held-out model) vote in the choice of w and the signal penalty",
         },
         "licence": config["licence_note"],
         "pipeline": pipeline_name(load_pipeline()),
@@ -639,7 +654,11 @@ def run(config: dict, write: bool) -> dict:
         "calibration": {"method": "Platt scaling on 5-fold out-of-fold decision values of CT24 train", "a": round(a, 6), "b": round(b, 6)},
         "score": {"model_weight": combination.model_weight, "a": combination.a, "b": combination.b,
                   "speech": list(combination.speech or ()), "article": list(combination.article or ()),
-                  "method": "report score = sigmoid(a * (w * z_model + (1 - w) * z_features) + b); w by leave-one-domain-out F1 at 0.5; "
+                  "signals": dict(combination.signals or ()),
+                  "method": "report score = sigmoid(a * (w * z_model + (1 - w) * z_features) + b); z_features = the claim-level signals "
+                            "times their weights, fitted in the model's logit units and shrunk towards the hand-set defaults; "
+                            "w and the shrinkage by leave-one-domain-out F1 at 0.5 (debates, later debates, BBC, US), "
+                            "means within tie_f1 a tie won by the stronger shrinkage; "
                             "(a, b) per genre of the document: speech fitted on the debates, article on the news articles "
                             "(BBC and US weighted equally), unknown on all three domains weighted equally",
                   "grid": combination_grid},
@@ -724,9 +743,11 @@ def print_summary(result: dict) -> None:
     print("chosen:", json.dumps(result["config"]["chosen"]))
     score = result["score"]
     print(f"report score: w={score['model_weight']} a={score['a']} b={score['b']} speech={score['speech']} article={score['article']}; "
-          "leave-one-domain-out F1 at 0.5 by w:")
+          "leave-one-domain-out F1 at 0.5 by w and signal penalty (None: hand-set signal weights):")
     for e in score["grid"]:
-        print(f"  w {e['model_weight']}: {json.dumps(e['held_out_f1'])} mean {e['mean']:.4f}")
+        print(f"  w {e['model_weight']} penalty {e['signal_penalty']}: {json.dumps(e['held_out_f1'])} mean {e['mean']:.4f}")
+    if score["signals"]:
+        print("  fitted signal weights: " + ", ".join(f"{k} {v:.2f}" for k, v in score["signals"].items()))
     cv = metrics["report_score_cv"]
     print("report score, cross-validated (combination refitted without the scored fold; news-dev with out-of-fold models):")
     print(line("ct24_dev (5-fold)", cv["ct24_dev"]))

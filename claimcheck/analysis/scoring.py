@@ -14,7 +14,9 @@ adjust it in logit space; without it the signals alone are used.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,18 +31,26 @@ from claimcheck.analysis.lexicon import (
 from claimcheck.model.combination import Combination
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: A party answering a claim on the record: "Both sides deny this".
 RESPONSE_VERBS = frozenset({"deny", "confirm", "admit", "acknowledge", "dispute", "refute", "reject"})
 
-_TYPE_WEIGHTS = {
-    "quantity": 0.9, "rule": 0.8, "causation": 0.55, "event": 0.45, "comparison": 0.6,
-    "role": 0.55, "prediction": 0.05, "other": -0.5,
+#: The claim-level signals, each with the weight it has without a fitted one
+#: (hand-set before version 2.2 of the model; a model from 2.2 on carries
+#: weights fitted by cross-validation across domains, docs/model.md).
+#: ``bias`` is where the logistic starts before any signal (a bare clause with
+#: nothing checkable in it scores about 0.27 without a model).
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "bias": -1.0, "entities": 0.35, "number": 0.7, "date": 0.25,
+    "type:quantity": 0.9, "type:rule": 0.8, "type:causation": 0.55, "type:event": 0.45, "type:comparison": 0.6,
+    "type:role": 0.55, "type:prediction": 0.05, "type:other": -0.5,
+    "named_source": 0.6, "anonymous": 0.1, "response": 2.0, "public_record": 0.6, "hedges": -0.25,
+    "belief_frame": -0.6, "evaluative": -0.75, "emotion": -1.6, "opinion": -1.0, "person": -0.45,
+    "intensified": -0.25, "short": -0.6, "embedded": -0.15,
 }
-#: Where the logistic starts before any signal: a bare clause with nothing
-#: checkable in it scores about 0.27.
-_BASE = -1.0
+#: The signals in the order a fitted model stores their weights.
+SIGNALS: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
 #: Clauses shorter than this many words get a smaller model share.
 FULL_EVIDENCE_WORDS = 6
 #: The combination of models that carry none (fitted on CheckThat! 2024 dev, before version 2 of the model).
@@ -79,6 +89,7 @@ class ScoreParts:
     z_model: float | None
     z_features: float
     evidence: float  # the clause's words / FULL_EVIDENCE_WORDS (the model's share grows to 1 with it)
+    signals: tuple[float, ...] = ()  # the value of each of SIGNALS (signal_vector), for fitting their weights
 
 
 @dataclass
@@ -103,6 +114,91 @@ def _logit(p: float) -> float:
 _SPACED_OPINION_PHRASES = tuple((p, f" {p} ") for p in OPINION_PHRASES)
 
 
+def claim_signals(doc: Doc, item: ScoreInput) -> list[tuple[str, float, str]]:
+    """The claim-level signals of one claim: ``(name, value, reason)`` for each signal that is present.
+
+    ``name`` is one of :data:`SIGNALS`; the score adds ``weight * value``
+    (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
+    """
+    tokens = [doc[i] for i in item.token_ids]
+    return _signals(doc, item, tokens, [t for t in tokens if not t.is_punct and not t.is_space])
+
+
+def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]) -> list[tuple[str, float, str]]:
+    lower_text = " ".join(t.lower_ for t in words)
+    signals: list[tuple[str, float, str]] = []
+
+    # A reported claim is checked together with who reported it ("a concern,
+    # articulated by US secretary of state Antony Blinken, that ..."), so the
+    # frame's names count too.
+    named_source = item.attribution_kind in ("person", "organisation")
+    scope = tokens + ([doc[i] for i in item.frame_token_ids] if named_source else [])
+    first = item.token_ids[0] if item.token_ids else -1
+    entity_count = sum(1 for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS and (t.ent_iob_ == "B" or t.i == first))
+    entity_labels = {t.ent_type_ for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS}
+    if entity_count:
+        signals.append(("entities", min(entity_count, 3),
+                        f"names {entity_count} specific {'entity' if entity_count == 1 else 'entities'} ({', '.join(sorted(entity_labels))})"))
+    numbers = [t for t in tokens if (t.ent_type_ in NUMERIC_ENTITY_LABELS or t.like_num) and t.ent_type_ not in ("DATE", "TIME")]
+    if numbers and item.type != "role":
+        signals.append(("number", 1.0, "contains a number or amount"))
+    if item.has_date:
+        signals.append(("date", 1.0, "is anchored in time"))
+    if f"type:{item.type}" in DEFAULT_WEIGHTS:
+        signals.append((f"type:{item.type}", 1.0, f"type: {item.type}"))
+    head = doc[item.head]
+    if named_source:
+        signals.append(("named_source", 1.0, f"attributed to a named {item.attribution_kind}: checkable on the record"))
+    elif item.attribution_kind == "anonymous":
+        signals.append(("anonymous", 1.0, "attributed to an unnamed source"))
+    if head.lemma_.lower() in RESPONSE_VERBS and head.pos_ == "VERB":
+        signals.append(("response", 1.0, f"a party's denial or confirmation ({head.lemma_.lower()}), checkable against its statements"))
+    elif head.lemma_.lower() in PUBLIC_RECORD_VERBS and head.pos_ == "VERB":
+        signals.append(("public_record", 1.0, f"an act on the public record ({head.lemma_.lower()})"))
+    if item.hedges:
+        signals.append(("hedges", min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)"))
+    if item.frame_kind in ("cognition", "copula"):
+        signals.append(("belief_frame", 1.0, "presented as a belief or a view"))
+    evaluative = [t for t in words if t.lemma_.lower() in EVALUATIVE or t.lower_ in EVALUATIVE]
+    if evaluative:
+        signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(t.text for t in evaluative[:2])})"))
+    emotion = any(c.lemma_.lower() in EMOTIONS and c.dep_ in ("acomp", "attr", "oprd") for c in head.children) or (
+        head.lemma_.lower() in EMOTIONS
+    )
+    if emotion:
+        signals.append(("emotion", 1.0, "reports a feeling, which cannot be checked"))
+    padded = f" {lower_text} "  # built once, not once per phrase
+    opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded]
+    if opinion:
+        signals.append(("opinion", 1.0, f"opinion marker ({opinion[0]})"))
+    persons = [t for t in words if t.lower_ in _FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass", "poss")]
+    if persons:
+        signals.append(("person", 1.0, "first- or second-person talk"))
+    if any(t.lower_ in _INTENSIFIERS for t in words):
+        signals.append(("intensified", 1.0, "intensified wording"))
+    if len(words) < 4 and item.type != "role" and not named_source:
+        signals.append(("short", 1.0, "too short to check on its own"))
+    if item.embedded and item.type != "role":
+        signals.append(("embedded", 1.0, "taken for granted by the sentence"))
+    return signals
+
+
+def signal_vector(signals: Sequence[tuple[str, float, str]]) -> tuple[float, ...]:
+    """:func:`claim_signals` as one value per name of :data:`SIGNALS` (``bias`` is 1), for fitting the weights."""
+    values = dict.fromkeys(SIGNALS, 0.0)
+    values["bias"] = 1.0
+    for name, value, _ in signals:
+        values[name] = float(value)
+    return tuple(values[name] for name in SIGNALS)
+
+
+@functools.lru_cache(maxsize=16)
+def signal_weights(combination: Combination | None) -> dict[str, float]:
+    """The weight of each signal: the combination's fitted ones where it has them, else :data:`DEFAULT_WEIGHTS`."""
+    fitted = dict(combination.signals) if combination is not None and combination.signals else {}
+    return {name: fitted.get(name, default) for name, default in DEFAULT_WEIGHTS.items()}
+
+
 def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     """Score one claim and explain the score.
 
@@ -114,68 +210,15 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         The score in [0, 1] (rounded to 3 places) and its main reasons, most
         influential first.
     """
-    tokens = [doc[i] for i in item.token_ids]
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    lower_text = " ".join(t.lower_ for t in words)
-    contributions: list[tuple[float, str]] = []
-
-    def add(weight: float, reason: str) -> None:
-        if weight:
-            contributions.append((weight, reason))
-
-    # A reported claim is checked together with who reported it ("a concern,
-    # articulated by US secretary of state Antony Blinken, that ..."), so the
-    # frame's names count too.
-    named_source = item.attribution_kind in ("person", "organisation")
-    scope = tokens + ([doc[i] for i in item.frame_token_ids] if named_source else [])
-    first = item.token_ids[0] if item.token_ids else -1
-    entity_count = sum(1 for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS and (t.ent_iob_ == "B" or t.i == first))
-    entity_labels = {t.ent_type_ for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS}
-    if entity_count:
-        add(min(entity_count, 3) * 0.35, f"names {entity_count} specific {'entity' if entity_count == 1 else 'entities'} ({', '.join(sorted(entity_labels))})")
-    numbers = [t for t in tokens if (t.ent_type_ in NUMERIC_ENTITY_LABELS or t.like_num) and t.ent_type_ not in ("DATE", "TIME")]
-    if numbers and item.type != "role":
-        add(0.7, "contains a number or amount")
-    if item.has_date:
-        add(0.25, "is anchored in time")
-    add(_TYPE_WEIGHTS.get(item.type, 0.0), f"type: {item.type}")
-    head = doc[item.head]
-    if named_source:
-        add(0.6, f"attributed to a named {item.attribution_kind}: checkable on the record")
-    elif item.attribution_kind == "anonymous":
-        add(0.1, "attributed to an unnamed source")
-    if head.lemma_.lower() in RESPONSE_VERBS and head.pos_ == "VERB":
-        add(2.0, f"a party's denial or confirmation ({head.lemma_.lower()}), checkable against its statements")
-    elif head.lemma_.lower() in PUBLIC_RECORD_VERBS and head.pos_ == "VERB":
-        add(0.6, f"an act on the public record ({head.lemma_.lower()})")
-    if item.hedges:
-        add(-0.25 * min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)")
-    if item.frame_kind in ("cognition", "copula"):
-        add(-0.6, "presented as a belief or a view")
-    evaluative = [t for t in words if t.lemma_.lower() in EVALUATIVE or t.lower_ in EVALUATIVE]
-    if evaluative:
-        add(-0.75 * min(len(evaluative), 2), f"opinion or evaluation ({', '.join(t.text for t in evaluative[:2])})")
-    emotion = any(c.lemma_.lower() in EMOTIONS and c.dep_ in ("acomp", "attr", "oprd") for c in head.children) or (
-        head.lemma_.lower() in EMOTIONS
-    )
-    if emotion:
-        add(-1.6, "reports a feeling, which cannot be checked")
-    padded = f" {lower_text} "  # built once, not once per phrase
-    opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded]
-    if opinion:
-        add(-1.0, f"opinion marker ({opinion[0]})")
-    persons = [t for t in words if t.lower_ in _FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass", "poss")]
-    if persons:
-        add(-0.45, "first- or second-person talk")
-    if any(t.lower_ in _INTENSIFIERS for t in words):
-        add(-0.25, "intensified wording")
-    if len(words) < 4 and item.type != "role" and not named_source:
-        add(-0.6, "too short to check on its own")
-    if item.embedded and item.type != "role":
-        add(-0.15, "taken for granted by the sentence")
-
-    z_features = _BASE + sum(w for w, _ in contributions)
     combination = item.combination or (DEFAULT_COMBINATION if item.model_probability is not None else FEATURES_ONLY)
+    weights = signal_weights(combination)
+    tokens = [doc[i] for i in item.token_ids]
+    word_tokens = [t for t in tokens if not t.is_punct and not t.is_space]
+    signals = _signals(doc, item, tokens, word_tokens)
+    words = len(word_tokens)
+    contributions = [(weights[name] * value, reason) for name, value, reason in signals if weights[name] * value]
+    base = weights["bias"]
+    z_features = base + sum(w for w, _ in contributions)
     z_model: float | None = None
     if item.model_probability is not None:
         # The model reads the clause and the sentence around it; the features
@@ -188,16 +231,16 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
         z_model = clause_share * _logit(item.model_probability) + (1 - clause_share) * _logit(sentence)
         # A bag-of-words model has little to go on in a clause of a few words
         # ("Both sides deny this"): its share grows with the clause's length.
-        weight = combination.model_weight * min(1.0, len(words) / FULL_EVIDENCE_WORDS)
+        weight = combination.model_weight * min(1.0, words / FULL_EVIDENCE_WORDS)
         z = weight * z_model + (1 - weight) * z_features
         contributions = [(w * (1 - weight), r) for w, r in contributions]
-        contributions.append((weight * (z_model - _BASE), f"model: {_sigmoid(z_model):.2f} check-worthy"))
+        contributions.append((weight * (z_model - base), f"model: {_sigmoid(z_model):.2f} check-worthy"))
     else:
         z = z_features
     # 0.5 should mean the same in a debate and in an article: the scaling is the genre's (docs/model.md).
     a, b = combination.scaling(item.genre)
     score = round(_sigmoid(a * z + b), 3)
-    parts = ScoreParts(z_model, z_features, len(words) / FULL_EVIDENCE_WORDS)
+    parts = ScoreParts(z_model, z_features, words / FULL_EVIDENCE_WORDS, signal_vector(signals))
     ranked = sorted(contributions, key=lambda wr: -abs(wr[0]))
     reasons = [("+ " if w > 0 else "- ") + r for w, r in ranked[:4]]
     return Scored(score, reasons, parts)

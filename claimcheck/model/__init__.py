@@ -150,7 +150,14 @@ def _read(path: Path) -> CheckworthinessModel:
             weights = arrays["weights"]
             norms = arrays["norms"]
             bias = float(arrays["bias"])
-            combination = Combination.from_array(arrays["combination"].tolist()) if "combination" in arrays else None
+            signals = None
+            if "signal_weights" in arrays:
+                names = str(arrays["signal_names"]).split("\n")
+                values = arrays["signal_weights"].tolist()
+                if len(names) != len(values):
+                    raise ValueError(f"{len(names)} signal names for {len(values)} weights")
+                signals = list(zip(names, values))
+            combination = Combination.from_array(arrays["combination"].tolist(), signals) if "combination" in arrays else None
             vector_weights = arrays.get("vector_weights")
             if vector_weights is not None and str(arrays["vector_model"]) != VECTOR_MODEL:
                 raise ClaimcheckError(ErrorCode.MODEL, f"{path}: trained with sentence vectors {arrays['vector_model']}, "

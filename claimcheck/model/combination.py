@@ -25,6 +25,12 @@ class Combination:
     debate transcripts and on news articles alone
     (:mod:`claimcheck.analysis.genre`), so that 0.5 means the same in both.
     Models from before version 2.1 have one scaling for every genre.
+
+    ``signals`` are the weights of the claim-level signals
+    (:data:`claimcheck.analysis.scoring.SIGNALS`), ``(name, weight)`` pairs
+    fitted with the rest from version 2.2 on; a signal without one keeps its
+    hand-set default.  They are stored apart from :meth:`to_array`'s numbers
+    (``signal_names`` and ``signal_weights`` in the model file).
     """
 
     model_weight: float
@@ -32,6 +38,7 @@ class Combination:
     b: float
     speech: tuple[float, float] | None = None
     article: tuple[float, float] | None = None
+    signals: tuple[tuple[str, float], ...] | None = None
 
     def scaling(self, genre: str) -> tuple[float, float]:
         """The ``(a, b)`` of a document of ``genre`` (``speech``, ``article`` or ``unknown``)."""
@@ -46,11 +53,12 @@ class Combination:
         return out
 
     @classmethod
-    def from_array(cls, values: Sequence[float]) -> Combination:
-        """Read :meth:`to_array`'s layout (3 numbers, or 7 with the per-genre scalings)."""
+    def from_array(cls, values: Sequence[float], signals: Sequence[tuple[str, float]] | None = None) -> Combination:
+        """Read :meth:`to_array`'s layout (3 numbers, or 7 with the per-genre scalings), with the fitted signal weights if any."""
         v = [float(x) for x in values]
+        fitted = tuple((str(n), float(w)) for n, w in signals) if signals else None
         if len(v) == 7:
-            return cls(v[0], v[1], v[2], (v[3], v[4]), (v[5], v[6]))
+            return cls(v[0], v[1], v[2], (v[3], v[4]), (v[5], v[6]), fitted)
         if len(v) == 3:
-            return cls(v[0], v[1], v[2])
+            return cls(v[0], v[1], v[2], signals=fitted)
         raise ValueError(f"a combination has 3 or 7 numbers, not {len(v)}")
