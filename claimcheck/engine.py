@@ -319,6 +319,7 @@ class Engine:
             furniture=[s for s in (self._span(norm, f) for f in meta.furniture) if s],
             id=item.id,
             dateline=meta.dateline,
+            genre=builder.genre,
         )
         report = Report(
             document=document,

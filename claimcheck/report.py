@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-REPORT_VERSION = "1.1"
+REPORT_VERSION = "1.2"
 
 ClaimType = Literal["quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other"]
 CLAIM_TYPES: tuple[str, ...] = ("quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other")
@@ -196,6 +196,10 @@ class DocumentInfo:
     """How the input was read: ``text``, ``markdown``, ``html`` or ``docx``.
     For the last three, offsets point into the plain text extracted from the
     file (see docs/report.md, "Offsets and input formats")."""
+    genre: str | None = None
+    """How the document was read for the score's calibration: ``speech``
+    (a transcript or first-person remarks), ``article`` or ``unknown`` (too
+    short to tell); set by ``--genre`` / ``genre:`` when given."""
 
 
 @dataclass

@@ -75,6 +75,8 @@ class CheckOptions(BaseModel):
     all: bool = False
     lookup: bool | None = Field(None, description="attach prior fact-checks (default: as the server was started)")
     input_format: Literal["text", "markdown", "html", "docx"] | None = None
+    genre: Literal["auto", "speech", "article"] | None = Field(
+        None, description="read the text as a speech or an article for the score (default: auto)")
     include_text: bool = Field(False, description="add the text the offsets point into as a top-level `text` field")
 
 
@@ -222,6 +224,8 @@ def create_app(settings: ServeSettings | None = None, engine: Any = None) -> Sta
             per_call["lookup"] = options.lookup
         if options.min_score is not None:
             per_call["min_score"] = options.min_score
+        if options.genre is not None:
+            per_call["genre"] = options.genre
         report = await shared().check(text, published=options.published, source=source, options=per_call)
         report.document.input_format = options.input_format or "text"
         wanted = request.query_params.get("format", "json")

@@ -21,6 +21,9 @@ _CHECK_FIELDS: dict[str, Any] = {
     "lookup": {"type": "boolean", "description": "attach prior fact-checks from the server's lookup sources"},
     "input_format": {"type": "string", "enum": ["text", "markdown", "html", "docx"],
                      "description": "how to read the input (default: from the uploaded file's extension, else text)"},
+    "genre": {"type": "string", "enum": ["auto", "speech", "article"],
+              "description": "read the text as a speech (transcript, remarks) or an article for the score; "
+                             "default auto, from the text"},
     "include_text": {"type": "boolean", "description": "add the text the offsets point into as a top-level `text` field"},
 }
 

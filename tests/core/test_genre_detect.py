@@ -63,6 +63,12 @@ def test_genre_chooses_the_scaling(engine) -> None:
     assert scores["speech"] > scores["article"]
 
 
+def test_genre_is_recorded_in_the_report(engine) -> None:
+    assert engine.check(SPEECH).to_dict()["document"]["genre"] == "speech"
+    assert engine.check(SPEECH, genre="article").document.genre == "article"
+    assert engine.check("Taxes went up last year.").document.genre == "unknown"
+
+
 def test_genre_option_from_the_command_line(tmp_path) -> None:
     from claimcheck.cli import build_parser
     from claimcheck.commands.check import _config

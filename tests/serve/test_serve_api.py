@@ -38,6 +38,18 @@ def test_serve_api_include_text_and_offsets(client, example_text) -> None:
     assert all(body["text"][c["start"]:c["end"]] == c["text"] for c in body["claims"])
 
 
+def test_serve_api_genre_option(client) -> None:
+    text = "Taxes went up last year. The council closed 3 libraries in 2023."
+    scores = {}
+    for genre in ("speech", "article"):
+        body = client.post("/api/v1/check", json={"text": text, "published": DATE, "all": True, "genre": genre}).json()
+        assert body["document"]["genre"] == genre
+        scores[genre] = [c["score"] for c in body["claims"]]
+    assert scores["speech"] != scores["article"]  # each genre has its own calibration
+    refused = client.post("/api/v1/check", json={"text": text, "genre": "poem"})
+    assert refused.status_code == 400 and "genre" in refused.text
+
+
 def test_serve_api_upload_docx(client, example_text, example_report) -> None:
     files = {"file": ("../../etc/article.docx", as_docx(example_text), "application/octet-stream")}
     body = client.post("/api/v1/check", files=files, data={"published": DATE, "include_text": "true"}).json()

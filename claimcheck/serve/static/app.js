@@ -42,6 +42,7 @@
     var published = document.getElementById("published").value;
     var all = document.getElementById("all").checked;
     var lookup = document.getElementById("lookup").checked;
+    var genre = document.getElementById("genre").value;
     var request = { method: "POST", headers: headers() };
     if (file) {
       var data = new FormData();
@@ -49,6 +50,7 @@
       if (published) { data.append("published", published); }
       data.append("all", all ? "true" : "false");
       if (lookup) { data.append("lookup", "true"); }
+      if (genre !== "auto") { data.append("genre", genre); }
       data.append("include_text", "true");
       request.body = data;
     } else {
@@ -57,6 +59,7 @@
       var payload = { text: text, all: all, include_text: true };
       if (published) { payload.published = published; }
       if (lookup) { payload.lookup = true; }
+      if (genre !== "auto") { payload.genre = genre; }
       request.body = JSON.stringify(payload);
     }
     busy.hidden = false;
