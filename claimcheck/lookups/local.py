@@ -119,8 +119,7 @@ class LocalSource:
                 try:
                     text, names, claimant = _query(claim.text, claim)
                     query = query_features(text, names=names, claimant=claimant)
-                    pending.append((text, query, pool.submit(self._search, matcher.candidate_query(query),
-                                                             matcher.candidates)))
+                    pending.append((text, query, pool.submit(self._retrieve, query)))
                 except Exception as exc:  # raised in its turn, after the answers before it
                     pending.append(exc)
                     break
@@ -136,9 +135,9 @@ class LocalSource:
                 if not isinstance(entry, Exception):
                     entry[2].cancel()
 
-    def _search(self, match_query: str | None, candidates: int) -> list[tuple[FactCheck, float]]:
-        """Run on the helper thread, with its own connection."""
-        return [] if match_query is None else self._matcher().store.search(match_query, candidates)
+    def _retrieve(self, query: Features) -> list[tuple[FactCheck, float]]:
+        """:meth:`Matcher.retrieve`, run on the helper thread with that thread's own connection."""
+        return self._matcher().retrieve(query)
 
     def _searcher(self) -> ThreadPoolExecutor:
         with self._lock:

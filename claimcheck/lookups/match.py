@@ -407,7 +407,7 @@ class Matcher:
 
     def rank_candidates(self, text: str, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int = 5,
                         min_score: float = 0.0) -> list[Match]:
-        """Score the candidates of :meth:`candidate_query` (``Store.search(q, self.candidates)``), as :meth:`find` does."""
+        """Score the candidates of :meth:`retrieve`, as :meth:`find` does."""
         return self._rank(text, query, hits, limit=limit, min_score=min_score)
 
     def rank(self, text: str, records: Iterable[FactCheck], *, limit: int = 5, names: Iterable[str] = (),
