@@ -114,17 +114,12 @@ def _logit(p: float) -> float:
 _SPACED_OPINION_PHRASES = tuple((p, f" {p} ") for p in OPINION_PHRASES)
 
 
-def claim_signals(doc: Doc, item: ScoreInput) -> list[tuple[str, float, str]]:
+def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]) -> list[tuple[str, float, str]]:
     """The claim-level signals of one claim: ``(name, value, reason)`` for each signal that is present.
 
     ``name`` is one of :data:`SIGNALS`; the score adds ``weight * value``
     (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
     """
-    tokens = [doc[i] for i in item.token_ids]
-    return _signals(doc, item, tokens, [t for t in tokens if not t.is_punct and not t.is_space])
-
-
-def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]) -> list[tuple[str, float, str]]:
     lower_text = " ".join(t.lower_ for t in words)
     signals: list[tuple[str, float, str]] = []
 
@@ -184,7 +179,7 @@ def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]
 
 
 def signal_vector(signals: Sequence[tuple[str, float, str]]) -> tuple[float, ...]:
-    """:func:`claim_signals` as one value per name of :data:`SIGNALS` (``bias`` is 1), for fitting the weights."""
+    """The signals of :func:`_signals` as one value per name of :data:`SIGNALS` (``bias`` is 1), for fitting the weights."""
     values = dict.fromkeys(SIGNALS, 0.0)
     values["bias"] = 1.0
     for name, value, _ in signals:
