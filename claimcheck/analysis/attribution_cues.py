@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
+from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
 from claimcheck.analysis.spans import doc_text, sentences
 
@@ -81,15 +82,11 @@ def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     return sorted(t.i for t in token.subtree if not t.is_punct and t.i not in trailing and t.i not in drop)
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-
-
 def source_of(verb: Token) -> list[int]:
     """Who the cue verb reports: its subject, its "by" agent, or the subject it carries on from."""
     node = verb
     for _ in range(3):
-        subject = _subject(node)
+        subject = nominal_subject(node)
         if subject is not None:
             if subject.lower_ in ("there",):
                 return []
@@ -197,7 +194,7 @@ def _cue(verb: Token) -> Cue | None:
     if content is None and lemma in CUE_VERBS:
         content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
-        subject = _subject(verb)
+        subject = nominal_subject(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subject is not None and obj is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
             content = {t.i for t in obj.subtree}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.lexicon import FUTURE_MARKERS, INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_NOUNS
 
 #: Nouns that name an enacted or proposed text: what one does is what the law does.
@@ -70,10 +71,6 @@ _NEGATIVE_DETS = frozenset(["no", "neither"])
 _NEGATIVE_PRONOUNS = frozenset(["nothing", "none", "neither", "nobody", "no-one"])
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
 def _modal(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children)
 
@@ -94,7 +91,7 @@ def legislation_acts(head: Token) -> bool:
     """What a law or bill must, would or will do: "the bill would give tenants a right to keep pets",
     "the treaty must be ratified by every member state". A law that passed or failed is an event
     (no modal); the caller leaves one with a figure to the quantity and comparison tests."""
-    subject = _subject(head)
+    subject = nominal_subject(head)
     return subject is not None and subject.lemma_.lower() in LEGISLATION_NOUNS and _modal(head)
 
 
@@ -106,12 +103,12 @@ def instrument_changes(head: Token) -> bool:
     if (lemma not in _SCOPE_VERBS and lemma not in _INSTRUMENT_VERBS) or not _modal(head):
         return False
     if lemma in _SCOPE_VERBS and head.tag_ != "VBN":
-        subject = _subject(head)
+        subject = nominal_subject(head)
         return subject is not None and subject.lemma_.lower() in _INSTRUMENT_NOUNS and not _specific_past(subject)
     if lemma not in _INSTRUMENT_VERBS:
         return False
     if head.tag_ == "VBN":  # passive: the instrument is the subject
-        subject = _subject(head)
+        subject = nominal_subject(head)
         return subject is not None and subject.lemma_.lower() in _INSTRUMENT_NOUNS and not _specific_past(subject)
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _INSTRUMENT_NOUNS for c in head.children)
 
@@ -145,7 +142,7 @@ def allocated_to_class(head: Token) -> bool:
     reserved for local councillors", "places are reserved for former pupils"."""
     if head.lemma_.lower() not in _ALLOCATION_VERBS or not _present_passive(head):
         return False
-    subject = _subject(head)
+    subject = nominal_subject(head)
     if subject is None or subject.tag_ != "NNS" or _specific(subject):
         return False
     return any(c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for") for c in head.children)
@@ -175,7 +172,7 @@ def causal_predicate(head: Token) -> bool:
     receipts", "the growth is mainly attributable to energy costs", "the grants made little difference"."""
     lemma = head.lemma_.lower()
     if lemma == "reflect":
-        subject = _subject(head)
+        subject = nominal_subject(head)
         if subject is not None and (subject.lemma_.lower() in _CHANGE_NOUNS or any(
                 p.lemma_.lower() in _CHANGE_NOUNS for c in subject.children if c.dep_ == "prep" for p in c.children)):
             return True
@@ -184,7 +181,7 @@ def causal_predicate(head: Token) -> bool:
     if lemma in ("make", "have") and any(c.dep_ == "dobj" and c.lemma_.lower() in _EFFECT_NOUNS for c in head.children):
         return True
     if lemma in _LINK_VERBS and head.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in head.children):
-        subject = _subject(head)  # "smoking is linked to cancer"; "the suspect was linked to the gang" is not a cause
+        subject = nominal_subject(head)  # "smoking is linked to cancer"; "the suspect was linked to the gang" is not a cause
         return subject is not None and not _animate(subject)
     return False
 

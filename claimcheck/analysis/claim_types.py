@@ -46,6 +46,7 @@ from claimcheck.analysis.claim_type_cues import (
     states_absence,
     within_the_law,
 )
+from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.claim_patterns import (
     idiom_tokens,
     is_verdict,
@@ -258,7 +259,7 @@ def _is_policy(tokens: list[Token], head: Token) -> bool:
             return True
     if head.lemma_.lower() not in _SCOPE_VERBS:
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = nominal_subject(head)
     return subject is not None and (subject.lemma_.lower() in _POLICY_NOUNS or subject.lemma_.lower() in RULE_NOUNS)
 
 
@@ -580,7 +581,7 @@ _LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up
 
 def _statistic_moved(head: Token) -> bool:
     """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = nominal_subject(head)
     if subject is None or subject.lemma_.lower() not in _STATISTIC_NOUNS:
         return False
     lemma = head.lemma_.lower()
@@ -810,7 +811,7 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
         return False
     if not titled:
         return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = nominal_subject(head)
     person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
     return person_subject or any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens)
 

@@ -89,6 +89,11 @@ class Candidate:
         return self.origin in ("wh", "relative", "participle", "role")
 
 
+def nominal_subject(verb: Token) -> Token | None:
+    """The verb's nominal subject (``nsubj`` or ``nsubjpass``), if it has one."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def has_subject(token: Token) -> bool:
     """True when ``token`` heads a clause with its own subject."""
     return any(child.dep_ in SUBJECT_DEPS for child in token.children)
@@ -311,7 +316,7 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
                     return Frame(cue=[child.i, *extra], speaker=speaker, tokens=frame_tokens, kind="noun"), content
         content = _content_child(head, {"ccomp"})
         if content is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = nominal_subject(head)
             exclude = _subtree_ids(content)
             cue = sorted(t.i for t in subject.subtree) if subject is not None else [head.i]
             return Frame(cue=cue, tokens={t.i for t in head.subtree} - exclude, kind="copula"), content

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
 from claimcheck.analysis.claim_types import classify
-from claimcheck.analysis.claims import SUBJECT_DEPS, Candidate, find_candidates, has_subject
+from claimcheck.analysis.claims import SUBJECT_DEPS, Candidate, find_candidates, has_subject, nominal_subject
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
@@ -244,7 +244,7 @@ class ClaimBuilder:
         """The claim rewritten to stand alone (see :mod:`claimcheck.analysis.standalone`)."""
         replacements: list[Replacement] = []
         head = self.doc[cand.head]
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = nominal_subject(head)
         if subject is not None and cand.start <= subject.i < cand.end:
             lower = subject.lower_
             pronoun = subject if subject.pos_ == "PRON" else next(
@@ -317,7 +317,7 @@ class ClaimBuilder:
 
     def _subject(self, cand: Candidate) -> dict[str, str] | None:
         head = self.doc[cand.head]
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = nominal_subject(head)
         if subject is None:
             return None
         left = subject.left_edge.i
