@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
+from claimcheck.analysis.attribution_repair import lost_subject
 from claimcheck.analysis.claims import Candidate, Frame
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
@@ -254,11 +255,21 @@ def _cue_text(doc: Doc, frame: Frame) -> str:
     return " ".join(doc[i].text for i in sorted(frame.cue))
 
 
+def speaker_ids(doc: Doc, frame: Frame) -> list[int]:
+    """The tokens of the speaker a frame names: its own, else the name the parser cut off its verb."""
+    if frame.speaker:
+        return frame.speaker
+    if frame.kind == "speech":
+        return lost_subject(doc[frame.cue[0]])
+    return []
+
+
 def frame_source(resolver: SpeakerResolver, frame: Frame) -> Source | None:
     """The source a frame names, if it names one."""
-    if not frame.speaker:
+    ids = speaker_ids(resolver.doc, frame)
+    if not ids:
         return None
-    return resolver.resolve(frame.speaker, _cue_text(resolver.doc, frame))
+    return resolver.resolve(ids, _cue_text(resolver.doc, frame))
 
 
 def _inside(doc: Doc, token_index: int, quote: QuoteInfo) -> bool:
@@ -328,7 +339,7 @@ def attribute_quotes(resolver: SpeakerResolver, candidates: list[Candidate], quo
     resolver.record_frames(candidates)
     for cand in candidates:
         frame = cand.frame
-        if frame is None or not frame.speaker:
+        if frame is None or not speaker_ids(doc, frame):
             continue
         quote = index.of_token(cand.head)
         if quote is None or id(quote) in settled:
@@ -370,6 +381,9 @@ def _introduced_by_colon(resolver: SpeakerResolver, index: QuoteIndex, quote: Qu
     if colon is None:
         return None
     found = colon_source(resolver.doc, colon)
+    if found is None and colon > 0 and resolver.doc[colon - 1].lemma_.lower() in CUE_VERBS:
+        lost = lost_subject(resolver.doc[colon - 1])  # 'Ms Dunwoody, who chairs ..., says: "..."'
+        found = (lost, resolver.doc[colon - 1].text) if lost else None
     if found is None:
         return None
     source = resolver.resolve(*found)
@@ -434,7 +448,7 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
     doc = resolver.doc
     quote = quote_of(resolver, cand.head, quotes)
     frame = cand.frame
-    if frame is not None and frame.speaker:
+    if frame is not None and speaker_ids(doc, frame):
         frame_in_quote = quote is not None and any(_inside(doc, i, quote) for i in frame.cue)
         if not frame_in_quote:
             source = frame_source(resolver, frame)
@@ -461,7 +475,8 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
     # the object of an act ("accused President Obama of ...") stay the article's description.
     cue = resolver.cues().for_claim(cand.head, cand.sent_start, None if cand.embedded else cand.tokens)
     if cue is not None and cand.embedded and (cue.verb == cand.head or cue.act or cand.origin == "relative"):
-        cue = None
+        if not (cand.origin == "relative" and cue.verb == cand.head and not cue.act and _reports_relative(doc[cue.verb])):
+            cue = None
     if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
         source = resolver.resolve_cue(cue)
         if source is not None and not (source.kind == "anonymous" and (doc[cue.verb].pos_ != "VERB" or cue.act)):
@@ -470,6 +485,15 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             resolver.remember(cand.head, source)
             return source, quote is not None
     return _learned_source(resolver, cand, quotes), quote is not None
+
+
+def _reports_relative(verb: Token) -> bool:
+    """True for a relative clause that reports what its noun is: "the deficit, which he said would
+    be 4.5%" (the relative pronoun is the subject of the reported clause, not of the verb)."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children) and any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ in ("WDT", "WP") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo]) -> Source | None:
