@@ -45,6 +45,12 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", 
 #: Institutions that, as a bare plural, name nobody in particular: "authorities said".
 _VAGUE_BARE_PLURALS = frozenset({"authority", "official", "source", "report", "study", "analysis", "survey", "poll"})
 _INDEFINITE = INDEFINITE_DETERMINERS
+#: Firms named by their kind: "the company said" speaks for the firm the story is about.
+_FIRM_NOUNS = frozenset("company firm group bank carrier airline retailer maker manufacturer insurer lender operator".split())
+#: How far back (in tokens) a firm named by its kind looks for its name.
+_FIRM_WINDOW = 300
+#: Where a named organisation stands when it is what a passage is about: its subject or owner.
+_TOPIC_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
 @dataclass
@@ -93,6 +99,7 @@ class SpeakerResolver:
             self._add("named", index, name, kind)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
+        self._firms: list[tuple[int, str]] | None = None
         #: The candidate cues of each sentence the cue model was asked about, found once.
         self.sentence_verbs: SentenceVerbs = {}
 
@@ -106,6 +113,31 @@ class SpeakerResolver:
         positions, names = self._pools.get((pool, kind), ([], []))
         at = bisect.bisect_left(positions, before)
         return names[at - 1] if at else None
+
+    def _firm_before(self, index: int) -> str | None:
+        """The organisation last named, within ``_FIRM_WINDOW`` tokens before ``index``, as the
+        subject or owner of a clause ("Microsoft is celebrating", "Twitter acknowledged",
+        "Bloomberg's own list"): what a later "the company" stands for.  Names the tagger left
+        untagged count when capitalised and not a person's or a place's."""
+        if self._firms is None:
+            doc = self.doc
+            firms: list[tuple[int, str]] = []
+            for token in doc:
+                if token.dep_ not in _TOPIC_DEPS or token.pos_ != "PROPN":
+                    continue
+                if token.ent_type_ == "ORG":
+                    ent = next((e for e in entity_index(doc).overlapping(token.i, token.i + 1)), None)
+                    if ent is not None and ent.root.i == token.i:
+                        firms.append((ent.start, ent.text))
+                elif not token.ent_type_ and token.is_title and token.lower_ not in HONORIFICS and not any(
+                    c.dep_ == "compound" for c in token.children
+                ):
+                    firms.append((token.i, token.text))
+            self._firms = firms
+        at = bisect.bisect_left(self._firms, (index, ""))
+        if at and index - self._firms[at - 1][0] <= _FIRM_WINDOW:
+            return self._firms[at - 1][1]
+        return None
 
     def named_between(self, lo: int, hi: int, name: str) -> bool:
         """True when an entity called ``name`` starts at a token in ``[lo, hi)``."""
@@ -240,6 +272,12 @@ class SpeakerResolver:
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if lemma in VAGUE_SOURCES or head.lower_ in VAGUE_SOURCES or dets & _INDEFINITE:
             return Source(mention, "anonymous", mention, cue, start, end)
+        if lemma in _FIRM_NOUNS and dets == {"the"} and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in head.children):
+            # "the company said": the firm last named as a clause's subject or owner
+            # ("Microsoft is celebrating ..."), not any firm the passage mentions in passing.
+            firm = self._firm_before(start)
+            if firm is not None:
+                return Source(firm, "organisation", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
         if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):

@@ -56,3 +56,21 @@ def _relative_claim(engine, text: str, contains: str):
     hits = sorted((c for c in report.claims if contains in c.text), key=lambda c: len(c.text))
     assert len(hits) >= 2, [c.text for c in report.claims]
     return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker",
+    [
+        # The firm last named as a subject, not one named in passing after it.
+        ("Brightwell Foods is closing its bakery in Derby. The move follows a review by Deloitte. "
+         "The site employs 400 people, the company said.", "400 people", "Brightwell Foods"),
+        ("Northwind's chief executive resigned on Monday. Profits fell by 30% last year, the airline said.",
+         "30% last year", "Northwind"),
+        # A person is not a firm: with no firm named, "the firm" stays as written.
+        ("Mr Hale opened the bakery in 1998. Sales rose by 5% last year, the firm said.", "5% last year", "the firm"),
+    ],
+)
+def test_attribution_resolution_firm_named_by_its_kind(engine, text: str, contains: str, speaker: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert claim.attribution.kind == "organisation"
