@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source
+from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, source_of
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.attribution_repair import lost_subject
 from claimcheck.analysis.claims import Candidate, Frame
@@ -298,7 +298,10 @@ def speaker_ids(doc: Doc, frame: Frame) -> list[int]:
     if frame.speaker:
         return frame.speaker
     if frame.kind == "speech":
-        return lost_subject(doc[frame.cue[0]])
+        verb = doc[frame.cue[0]]
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return source_of(verb)  # "Acme posted a loss and said it would ...": the subject it shares
+        return lost_subject(verb)
     return []
 
 

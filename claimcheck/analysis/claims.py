@@ -405,6 +405,9 @@ def _units(sent: Span) -> list[Token]:
             if token.head.i in {h.i for h in heads} or _is_verbal(token.head):
                 if not _inside_content_of_frame(token):
                     heads.append(token)
+        elif token.dep_ == "conj" and token.head.i in {h.i for h in heads} and token.lemma_.lower() in SPEECH_VERBS \
+                and _content_child(token, {"ccomp"}) is not None:
+            heads.append(token)  # "Acme posted a loss and said it would cut 500 jobs": the saying is a frame of its own
         elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
             if _broken_off(token, token.head) or _spliced(token, token.head):
                 heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
@@ -537,7 +540,16 @@ def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, fram
         tokens = inside
     if not tokens:
         return None
-    start, end = _trim(doc, min(tokens), max(tokens) + 1)
+    last = max(tokens)
+    words = [i for i in tokens if not (doc[i].is_punct or doc[i].is_space)]
+    if words:
+        # The sentence's full stop hangs off the root even when a later clause is a unit of its
+        # own ("Acme posted a loss and said it would ..."): it does not stretch the claim over it.
+        run = max(words)
+        while run + 1 in tokens:
+            run += 1
+        last = run
+    start, end = _trim(doc, min(tokens), last + 1)
     if end - start < 2 or not any(_is_verbal(doc[i]) or doc[i].pos_ in ("NOUN", "PROPN", "NUM") for i in range(start, end)):
         return None
     return Candidate(start, end, head.i, sent.start, sent.end, origin, frame, {i for i in tokens if start <= i < end})

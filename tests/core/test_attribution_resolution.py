@@ -74,3 +74,20 @@ def test_attribution_resolution_firm_named_by_its_kind(engine, text: str, contai
     claim, _ = first_claim(engine, text, contains)
     assert claim.attribution.speaker == speaker
     assert claim.attribution.kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text,act,contains,speaker",
+    [
+        ("Corvell Steel posted a loss of £3m and said it would cut 500 jobs by March.", "loss of £3m", "500 jobs", "Corvell Steel"),
+        ("The health minister opened the ward on Friday and said waiting times had fallen by a quarter.",
+         "opened the ward", "fallen by a quarter", "The health minister"),
+    ],
+)
+def test_attribution_resolution_conjoined_speech_verb_shares_subject(engine, text: str, act: str, contains: str, speaker: str) -> None:
+    """"X did Y and said Z": Z is X's, in a claim of its own; Y stays the article's report."""
+    claim, report = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert act not in claim.text
+    reported = next(c for c in report.claims if act in c.text)
+    assert contains not in reported.text and reported.attribution.speaker is None
