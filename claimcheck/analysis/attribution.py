@@ -86,6 +86,7 @@ class SpeakerResolver:
         # Per kind, sorted token positions and names, so that the nearest
         # earlier source is a bisection, not a walk back through the document.
         self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+        titled: list[tuple[str, str]] = []  # (name, gender) where an honorific says which
         for ent in entity_index(doc).ents:
             if ent.label_ == "PERSON":
                 words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
@@ -93,10 +94,20 @@ class SpeakerResolver:
                 if len(words) >= 2:
                     self.full_names.setdefault(words[-1].lower_, name)
                 self.named.append((ent.start, name, "person"))
+                if _is_subject(ent.root):
+                    self._add("subjects", ent.start, name, "person")
+                honorific = doc[ent.start - 1] if ent.start and ent[0].lower_.rstrip(".") not in HONORIFICS else ent[0]
+                gender = _HONORIFIC_GENDER.get(honorific.lower_.rstrip("."))
+                if gender and name:
+                    titled.append((name, gender))
             elif ent.label_ in ("ORG", "GPE"):
                 self.named.append((ent.start, ent.text, "organisation"))
         for index, name, kind in self.named:
             self._add("named", index, name, kind)
+        #: Who is known to be a man or a woman ("Mrs Ruiz"), by full name, for "he" and "she".
+        self.gender: dict[str, str] = {}
+        for name, gender in titled:
+            self.gender.setdefault(self.full_name(name), gender)
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
         self._firms: list[tuple[int, str]] | None = None
@@ -215,12 +226,36 @@ class SpeakerResolver:
         want = "person" if lower in PERSON_PRONOUNS else "organisation" if lower in GROUP_PRONOUNS - {"it", "its"} else None
         if want is None:
             return None
+        if want == "person" and pools == "speakers+named":
+            # The most recent person who spoke or was a clause's subject, of the pronoun's gender
+            # when the document says it: "Starmer was in Leeds. He said ..." is Starmer's, even
+            # when an earlier paragraph quoted somebody else, and "She" skips "Mr Pike".
+            found = self._salient_person(lower, before)
+            if found is not None:
+                return found, "person"
         chosen = {"speakers+named": ("speakers", "named"), "named": ("named",)}[pools]
         for pool in chosen:
             name = self._nearest(pool, want, before)
             if name is not None:
                 return (self.full_name(name) if want == "person" else name), want
         return None
+
+    def _salient_person(self, pronoun: str, before: int) -> str | None:
+        """The most recent earlier speaker or subject-named person the pronoun can stand for."""
+        gender = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her", "hers") else None
+        best: tuple[int, str] | None = None
+        for pool in ("speakers", "subjects"):
+            positions, names = self._pools.get((pool, "person"), ([], []))
+            at = bisect.bisect_left(positions, before)
+            # A few steps back at most: past them, gender clashes mean the nearest fitting person is far.
+            for j in range(at - 1, max(at - 6, -1), -1):
+                name = self.full_name(names[j])
+                known = self.gender.get(name)
+                if gender is None or known is None or known == gender:
+                    if best is None or positions[j] > best[0]:
+                        best = (positions[j], name)
+                    break
+        return best[1] if best else None
 
     def resolve(self, token_ids: list[int], cue: str | None) -> Source | None:
         """Classify and resolve the speaker mention made of ``token_ids``."""
@@ -285,6 +320,17 @@ class SpeakerResolver:
             kind = "person" if head.tag_ in ("NN", "NNP") and lemma in TITLE_NOUNS else "organisation"
             return Source(mention, kind, mention, cue, start, end)
         return Source(mention, "anonymous", mention, cue, start, end)
+
+
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _is_subject(token: Token) -> bool:
+    """True for a name that is, or stands beside, its clause's subject ("Labour leader Keir Starmer was ...")."""
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    return token.dep_ in ("appos", "compound") and token.head.dep_ in _SUBJECT_DEPS
 
 
 def _cue_text(doc: Doc, frame: Frame) -> str:

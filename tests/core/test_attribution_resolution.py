@@ -91,3 +91,22 @@ def test_attribution_resolution_conjoined_speech_verb_shares_subject(engine, tex
     assert act not in claim.text
     reported = next(c for c in report.claims if act in c.text)
     assert contains not in reported.text and reported.attribution.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker",
+    [
+        # A person named as a subject since the last quoted speaker is the nearer antecedent.
+        ("\u201cRents are too high,\u201d said Mark Evans of the tenants' union. Labour leader Keir Starmer was in "
+         "Leeds on Friday. He said the party would build 1m homes.", "1m homes", "Keir Starmer"),
+        # The pronoun's gender, known from an honorific, skips the nearer person of the other.
+        ("Mrs Ann Ruiz visited the port on Monday. Mr Tom Pike showed her the new cranes. "
+         "She said the port would hire 300 staff.", "300 staff", "Ann Ruiz"),
+        ("Mrs Ann Ruiz visited the port on Monday. Mr Tom Pike showed her the new cranes. "
+         "He said the cranes had cost £12m.", "£12m", "Tom Pike"),
+    ],
+)
+def test_attribution_resolution_pronoun_antecedent(engine, text: str, contains: str, speaker: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert claim.attribution.kind == "person"
