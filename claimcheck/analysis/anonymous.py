@@ -38,6 +38,8 @@ _VAGUE_PEOPLE = frozenset(
     commentator economist diplomat person people figure pundit strategist staffer ally""".split()
 )
 #: Vague collective sources, as bare nouns: "authorities have said", "media reported", "studies show".
+#: Who speaks for an organisation by office: identified when the organisation is named.
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _VAGUE_BARE = frozenset({"authority", "analysis", "study", "report", "media", "press", "rumour", "rumor"})
 #: Determiners and numbers that leave a source unidentified; here also "other" and small counts ("two officials").
 _INDEFINITE = INDEFINITE_DETERMINERS | frozenset({"other", "two", "three"})
@@ -67,6 +69,8 @@ def _vague(token: Token) -> bool:
     if lemma in _ALWAYS_VAGUE:
         return True
     if lemma in _VAGUE_PEOPLE:
+        if lemma in _SPOKESPEOPLE and _speaks_for_named(token):
+            return False  # "a Fifa spokesman", "a spokesman for Tesco": the organisation speaks, on the record
         if dets:
             return bool(dets & _INDEFINITE)
         return token.tag_ in ("NNS", "NNPS") or lemma == "people"
@@ -75,6 +79,17 @@ def _vague(token: Token) -> bool:
             return not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in children)
         # "authorities", "studies", "nonpartisan analyses": bare plurals with no name attached.
         return not dets and token.tag_ == "NNS" and not any(t.ent_type_ for t in token.subtree)
+    return False
+
+
+def _speaks_for_named(token: Token) -> bool:
+    """True when a spokesperson's organisation is named: "a Fifa spokesman", "a spokeswoman for Tesco"."""
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE", "NORP"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            if any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP") for g in child.children):
+                return True
     return False
 
 

@@ -111,6 +111,7 @@ class SpeakerResolver:
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
         self._firms: list[tuple[int, str]] | None = None
+        self._titles: list[tuple[int, str, frozenset[str]]] | None = None
         #: The candidate cues of each sentence the cue model was asked about, found once.
         self.sentence_verbs: SentenceVerbs = {}
 
@@ -138,7 +139,7 @@ class SpeakerResolver:
                     continue
                 if token.ent_type_ == "ORG":
                     ent = next((e for e in entity_index(doc).overlapping(token.i, token.i + 1)), None)
-                    if ent is not None and ent.root.i == token.i:
+                    if ent is not None and ent.root.i == token.i and not any(t.lower_ in _PUBLIC_BODIES for t in ent):
                         firms.append((ent.start, ent.text))
                 elif not token.ent_type_ and token.is_title and token.lower_ not in HONORIFICS and not any(
                     c.dep_ == "compound" for c in token.children
@@ -240,7 +241,36 @@ class SpeakerResolver:
                 return (self.full_name(name) if want == "person" else name), want
         return None
 
-    def _salient_person(self, pronoun: str, before: int) -> str | None:
+    def _titled_person(self, title: str, before: int) -> str | None:
+        """The person last named, within ``_TITLE_WINDOW`` tokens before ``before``, with the job
+        title ``title`` beside the name ("Finance Minister Rosa Delgado", "Mark Evans, the union's
+        president"): whom a later "the minister" or "the president" means."""
+        if self._titles is None:
+            doc = self.doc
+            self._titles = []
+            for ent in entity_index(doc).ents:
+                if ent.label_ != "PERSON":
+                    continue
+                root = ent.root
+                near = [t for t in doc[max(ent.sent.start, ent.start - 4) : ent.start]]
+                near += [c for c in root.children if c.dep_ == "appos"]
+                if root.dep_ == "appos":
+                    near.append(root.head)
+                titles = {_title_word(t) for t in (*near, *ent)} & _TITLES
+                if titles:
+                    words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS and _title_word(t) not in _TITLES]
+                    if words:
+                        self._titles.append((ent.start, " ".join(t.text for t in words), frozenset(titles)))
+        at = bisect.bisect_left(self._titles, (before, "", frozenset()))
+        for j in range(at - 1, -1, -1):
+            position, name, held = self._titles[j]
+            if before - position > _TITLE_WINDOW:
+                break
+            if title in held:
+                return self.full_name(name)
+        return None
+
+    def _salient_person(self, pronoun: str, before: int, window: int | None = None) -> str | None:
         """The most recent earlier speaker or subject-named person the pronoun can stand for."""
         gender = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her", "hers") else None
         best: tuple[int, str] | None = None
@@ -251,6 +281,8 @@ class SpeakerResolver:
             for j in range(at - 1, max(at - 6, -1), -1):
                 name = self.full_name(names[j])
                 known = self.gender.get(name)
+                if window is not None and before - positions[j] > window:
+                    break
                 if gender is None or known is None or known == gender:
                     if best is None or positions[j] > best[0]:
                         best = (positions[j], name)
@@ -283,9 +315,19 @@ class SpeakerResolver:
             if resolved and head.lower_ not in ("it",):
                 return Source(resolved[0], resolved[1], mention, cue, start, end)
             return Source(mention, "anonymous", mention, cue, start, end)
+        lemma = head.lemma_.lower()
+        if _title_word(head) in _TITLES and span[0].lower_ == "the" and not any(c.dep_ in ("poss", "prep") for c in head.children) and all(
+            t.lower_ in _TITLE_LEADS or t.ent_type_ in ("GPE", "NORP") or t.pos_ == "ADJ" for t in span if t.i < head.i
+        ):
+            # "the minister said", "the Vermont senator said": the person last named with that title.
+            title = _title_word(head)
+            # A party names too many people to match on: "the Kentucky Republican" is whoever the
+            # passage is about, the person who last spoke or acted in the sentences just before.
+            holder = self._salient_person("", start, window=_EPITHET_WINDOW) if title in _PARTY_MEMBERS else self._titled_person(title, start)
+            if holder is not None:
+                return Source(holder, "person", mention, cue, start, end)
         if head.pos_ == "PROPN" and not orgs and head.is_title:
             return Source(self.full_name(mention), "person" if head.ent_type_ != "ORG" else "organisation", mention, cue, start, end)
-        lemma = head.lemma_.lower()
         dets = {t.lower_ for t in span if t.dep_ in ("det", "nummod", "amod", "predet") and t.i < head.i}
         # Entities, not capitals: "Nonpartisan analyses" opens a sentence but names nobody.
         named = bool(orgs) or any(t.ent_type_ in _NAMED_ORG_LABELS or t.ent_type_ in ("PERSON", "WORK_OF_ART") for t in span)
@@ -302,6 +344,12 @@ class SpeakerResolver:
         if orgs and lemma in INSTITUTION_NOUNS and all(e.label_ == "GPE" and e.root.dep_ == "poss" and e.root.head.i == head.i for e in orgs):
             # "the UK's highest court ruled": the court, not the country, is the source.
             return Source(mention, "organisation", mention, cue, start, end)
+        if orgs and lemma in _SPOKES_NOUNS and any(
+            (e.root.dep_ == "compound" and e.root.head.i == head.i) or (e.root.head.dep_ == "prep" and e.root.head.head.i == head.i)
+            for e in orgs
+        ):
+            # "a spokesman for Tesco said", "a Fifa spokesman said": the body speaks through an identified office.
+            return Source(orgs[-1].text, "organisation", mention, cue, start, end)
         if orgs and not (dets & _INDEFINITE) and not (vague_head and any(e.start <= head.i < e.end for e in orgs)):
             # "Pentagon officials" are the Pentagon's; "Insiders" tagged as an organisation are not.
             return Source(orgs[-1].text, "organisation", mention, cue, start, end)
@@ -320,6 +368,31 @@ class SpeakerResolver:
             kind = "person" if head.tag_ in ("NN", "NNP") and lemma in TITLE_NOUNS else "organisation"
             return Source(mention, kind, mention, cue, start, end)
         return Source(mention, "anonymous", mention, cue, start, end)
+
+
+#: Words that name a public body, not a firm: "the Senate", "the State Department" are never "the company".
+_PUBLIC_BODIES = frozenset("""government ministry department agency police army military court commission council
+    parliament congress senate house committee university bureau office authority administration kremlin pentagon
+    regulator union party campaign fbi cia nhs""".split())
+#: Those who speak for an organisation by office: "a spokesman for Tesco" is Tesco speaking.
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "spokesmen"})
+#: How far back (in tokens) "the minister" looks for the minister named.
+_TITLE_WINDOW = 600
+#: Words that may stand before a bare title and still mean one known holder: "the former minister".
+_TITLE_LEADS = frozenset({"the", "former", "then", "new", "outgoing", "incoming"})
+#: Abbreviated titles before a name: "Sen. Claire McCaskill" holds the title "senator".
+_TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "gen": "general", "prof": "professor", "supt": "superintendent", "insp": "inspector"}
+#: Party members, named by party in a later reference: "Sen. Roy Blunt (R-Mo.) ... the Missouri Republican said".
+_PARTY_MEMBERS = frozenset({"republican", "democrat"})
+_TITLES = TITLE_NOUNS | _PARTY_MEMBERS
+#: How far back (in tokens) "the Kentucky Republican" looks for the person meant.
+_EPITHET_WINDOW = 80
+
+
+def _title_word(token: Token) -> str:
+    """The job title a word names, abbreviations spelt out ("Sen." -> "senator")."""
+    word = token.lower_.rstrip(".")
+    return _TITLE_ABBREVIATIONS.get(word) or token.lemma_.lower()
 
 
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}

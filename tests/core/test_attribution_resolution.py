@@ -110,3 +110,39 @@ def test_attribution_resolution_pronoun_antecedent(engine, text: str, contains: 
     claim, _ = first_claim(engine, text, contains)
     assert claim.attribution.speaker == speaker
     assert claim.attribution.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker,kind",
+    [
+        # A bare title is the person last named with it, abbreviations spelt out.
+        ("Finance Minister Rosa Delgado presented the budget on Tuesday. Inflation is falling in the north. "
+         "Growth will reach 3% next year, the minister said.", "3% next year", "Rosa Delgado", "person"),
+        ("Sen. Ilse Varga toured the mine in May. The Nevada senator said 900 jobs were at risk.", "900 jobs", "Ilse Varga", "person"),
+        # A party epithet is the person the passage is about, not the last one named with that party.
+        ("Rep. Dan Ostrow, a Republican, backed the bill. Senate leader Joan Marsh spoke on Tuesday. "
+         "The Ohio Republican said the vote would be held in June.", "held in June", "Joan Marsh", "person"),
+        # With nobody holding the title, the mention stays as written.
+        ("Growth will reach 3% next year, the minister said.", "3% next year", "the minister", "person"),
+        # Who speaks for a named organisation by office is that organisation, not an anonymous source.
+        ("A spokesman for Harlow Rail said fares would rise by 4% in March.", "4% in March", "Harlow Rail", "organisation"),
+        ("A Siemens spokeswoman said the deal was worth $9bn.", "$9bn", "Siemens", "organisation"),
+    ],
+)
+def test_attribution_resolution_titles_and_offices(engine, text: str, contains: str, speaker: str, kind: str) -> None:
+    claim, report = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert claim.attribution.kind == kind
+    assert not [f for f in report.findings if f.rule == "editorial.anonymous-attribution"]
+
+
+def test_attribution_resolution_unnamed_official_stays_anonymous(engine) -> None:
+    claim, report = first_claim(engine, "A Treasury official said the deficit was £3bn.", "£3bn")
+    assert claim.attribution.kind == "anonymous"
+    assert [f for f in report.findings if f.rule == "editorial.anonymous-attribution"]
+
+
+def test_attribution_resolution_firm_is_not_a_public_body(engine) -> None:
+    text = "The Senate passed the bill on Monday. Profits fell by 30% last year, the company said."
+    claim, _ = first_claim(engine, text, "30% last year")
+    assert claim.attribution.speaker == "the company"
