@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, source_of
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
@@ -87,8 +87,14 @@ class SpeakerResolver:
         # earlier source is a bisection, not a walk back through the document.
         self._pools: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         titled: list[tuple[str, str]] = []  # (name, gender) where an honorific says which
-        for ent in entity_index(doc).ents:
+        ents = entity_index(doc).ents
+        for ent in ents:
             if ent.label_ == "PERSON":
+                words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
+                if len(words) >= 2:
+                    self.full_names.setdefault(words[-1].lower_, " ".join(t.text for t in words))
+        for ent in ents:
+            if ent.label_ == "PERSON" or self.misread_person(ent):
                 words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
                 name = " ".join(t.text for t in words)
                 if len(words) >= 2:
@@ -114,6 +120,16 @@ class SpeakerResolver:
         self._titles: list[tuple[int, str, frozenset[str]]] | None = None
         #: The candidate cues of each sentence the cue model was asked about, found once.
         self.sentence_verbs: SentenceVerbs = {}
+
+    def misread_person(self, ent: Span) -> bool:
+        """True for a person the tagger called something else: "Mr Straw" tagged an organisation,
+        a bare surname of somebody the document names in full."""
+        if ent.label_ == "PERSON" or ent.label_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"):
+            return False
+        before = self.doc[ent.start - 1] if ent.start else None
+        if ent[0].lower_.rstrip(".") in HONORIFICS or (before is not None and before.is_title and before.lower_.rstrip(".") in HONORIFICS):
+            return len(ent) <= 3
+        return len(ent) == 1 and ent[0].lower_ in self.full_names
 
     def _add(self, pool: str, index: int, name: str, kind: str) -> None:
         positions, names = self._pools.setdefault((pool, kind), ([], []))
@@ -298,7 +314,9 @@ class SpeakerResolver:
         span = doc[start:end]
         mention = span.text
         ents = entity_index(doc).within(start, end)
-        persons = [e for e in ents if e.label_ == "PERSON"]
+        # A surname the tagger missed speaks only as the mention's head: "Mr Straw said", not
+        # "the Clinton campaign said".
+        persons = [e for e in ents if e.label_ == "PERSON" or (e.root.i == span.root.i and self.misread_person(e))]
         if persons:
             return Source(self.full_name(persons[-1].text), "person", mention, cue, start, end)
         orgs = [e for e in ents if e.label_ in _NAMED_ORG_LABELS]
@@ -324,6 +342,16 @@ class SpeakerResolver:
             # A party names too many people to match on: "the Kentucky Republican" is whoever the
             # passage is about, the person who last spoke or acted in the sentences just before.
             holder = self._salient_person("", start, window=_EPITHET_WINDOW) if title in _PARTY_MEMBERS else self._titled_person(title, start)
+            if holder is None and _by_origin(span, head):
+                holder = self._salient_person("", start, window=_EPITHET_WINDOW)  # "the Russian president said"
+            if holder is not None:
+                return Source(holder, "person", mention, cue, start, end)
+        if span[0].lower_ == "the" and head.tag_ == "NN" and _by_origin(span, head) and not (
+            lemma in _NOT_EPITHETS or lemma in VAGUE_SOURCES or any(c.dep_ in ("poss", "prep", "relcl", "acl") for c in head.children)
+        ):
+            # "The Romanian international later said ...": an epithet by origin for the person the
+            # passage is about, who spoke or acted in the sentences just before.
+            holder = self._salient_person("", start, window=_EPITHET_WINDOW)
             if holder is not None:
                 return Source(holder, "person", mention, cue, start, end)
         if head.pos_ == "PROPN" and not orgs and head.is_title:
@@ -387,6 +415,19 @@ _PARTY_MEMBERS = frozenset({"republican", "democrat"})
 _TITLES = TITLE_NOUNS | _PARTY_MEMBERS
 #: How far back (in tokens) "the Kentucky Republican" looks for the person meant.
 _EPITHET_WINDOW = 80
+
+
+#: Nouns that name a body or a document, never one person described by origin ("the French government").
+_NOT_EPITHETS = INSTITUTION_NOUNS | DOCUMENT_NOUNS | _FIRM_NOUNS | _MEDIA_NOUNS | frozenset("side team club country nation state people public economy market".split())
+
+
+def _by_origin(span: Span, head: Token) -> bool:
+    """True for "the Romanian international", "the Texas billionaire": a nationality or place before
+    the noun, and nothing else but adjectives."""
+    before = [t for t in span if t.i < head.i and t.lower_ not in _TITLE_LEADS]
+    return any(t.ent_type_ in ("GPE", "NORP") for t in before) and all(
+        t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN") for t in before
+    )
 
 
 def _title_word(token: Token) -> str:

@@ -146,3 +146,48 @@ def test_attribution_resolution_firm_is_not_a_public_body(engine) -> None:
     text = "The Senate passed the bill on Monday. Profits fell by 30% last year, the company said."
     claim, _ = first_claim(engine, text, "30% last year")
     assert claim.attribution.speaker == "the company"
+
+
+def _with_entities(nlp, text: str, ents: list[tuple[str, str]]):
+    """``text`` parsed, with the named entities set by hand to reproduce a tagger's misreading."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    spans = []
+    for words, label in ents:
+        start = next(i for i in range(len(doc)) if doc[i:i + len(words.split())].text == words and
+                     not any(s.start <= i < s.end for s in spans))
+        spans.append(Span(doc, start, start + len(words.split()), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_attribution_resolution_surname_tagged_as_organisation(nlp) -> None:
+    from claimcheck.analysis.attribution import SpeakerResolver
+
+    doc = _with_entities(nlp, "Jack Straw met the press. Mr Straw said the deal was agreed. The Straw campaign said it had won.",
+                         [("Jack Straw", "PERSON"), ("Straw", "ORG"), ("Straw", "ORG")])
+    resolver = SpeakerResolver(doc)
+    mr = [t.i for t in doc if t.sent.start > 0 and t.i < 9 and t.text in ("Mr", "Straw")]
+    source = resolver.resolve(mr, "said")
+    assert source is not None and (source.speaker, source.kind) == ("Jack Straw", "person")
+    campaign = [t.i for t in doc if t.i > 12 and t.text in ("The", "Straw", "campaign")]
+    source = resolver.resolve(campaign, "said")
+    assert source is not None and source.kind != "person"
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker,kind",
+    [
+        ("Midfielder John Smith was sacked by the club on Friday. The Romanian international later said he had "
+         "lost 30,000 euros.", "30,000 euros", "John Smith", "person"),
+        ("Midfielder John Smith was sacked by the club on Friday. The French government said 300 jobs would go.",
+         "300 jobs", "French", "organisation"),
+    ],
+)
+def test_attribution_resolution_epithet_by_origin(engine, text: str, contains: str, speaker: str, kind: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert claim.attribution.kind == kind
