@@ -318,7 +318,13 @@ class SpeakerResolver:
         # "the Clinton campaign said".
         persons = [e for e in ents if e.label_ == "PERSON" or (e.root.i == span.root.i and self.misread_person(e))]
         if persons:
-            return Source(self.full_name(persons[-1].text), "person", mention, cue, start, end)
+            person = persons[-1]
+            owner = person.root.head
+            if person.root.dep_ == "appos" and person.start == owner.i + 1 and owner.pos_ == "NOUN" and owner.lemma_.lower() in _BODY_NOUNS:
+                # "the car-buying website Parker's": a body's name, whatever the tagger took it for
+                # (not "the Observer magazine, Dr Lund," where a comma sets the person apart).
+                return Source(person.text, "organisation", mention, cue, start, end)
+            return Source(self.full_name(person.text), "person", mention, cue, start, end)
         orgs = [e for e in ents if e.label_ in _NAMED_ORG_LABELS]
         head = span.root
         if head.pos_ == "VERB" and head.tag_ == "VBN":
@@ -402,6 +408,8 @@ class SpeakerResolver:
 _PUBLIC_BODIES = frozenset("""government ministry department agency police army military court commission council
     parliament congress senate house committee university bureau office authority administration kremlin pentagon
     regulator union party campaign fbi cia nhs""".split())
+#: Common nouns for bodies that a name in apposition names: "the website Parker's", "the pressure group Liberty".
+_BODY_NOUNS = INSTITUTION_NOUNS | _MEDIA_NOUNS | _FIRM_NOUNS | frozenset("charity organisation organization campaign think-tank tank consultancy agency".split())
 #: Those who speak for an organisation by office: "a spokesman for Tesco" is Tesco speaking.
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "spokesmen"})
 #: How far back (in tokens) "the minister" looks for the minister named.

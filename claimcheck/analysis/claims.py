@@ -371,7 +371,9 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
                 speaker = [t.i for t in pobj.subtree if not t.is_punct]
                 # The speaker is the name, not what follows it after a comma
                 # ("Chris Monday, an associate professor at ...").
-                trailing = [t.i for c in pobj.children if c.i > pobj.i and (c.dep_ in ("appos", "acl", "relcl") or _after_comma(c)) for t in c.subtree]
+                # A name in apposition without a comma is the source itself ("the car-buying website Parker's").
+                trailing = [t.i for c in pobj.children if c.i > pobj.i and (
+                    c.dep_ in ("acl", "relcl") or _after_comma(c) or (c.dep_ == "appos" and c.pos_ != "PROPN")) for t in c.subtree]
                 speaker = sorted(set(speaker) - set(trailing) - {doc[i + 1].i})
                 tokens = {token.i, doc[i + 1].i, *(t.i for t in doc[i + 1].subtree)}
                 return Frame(cue=[token.i, doc[i + 1].i], speaker=speaker, tokens=tokens, kind="according")

@@ -191,3 +191,22 @@ def test_attribution_resolution_epithet_by_origin(engine, text: str, contains: s
     claim, _ = first_claim(engine, text, contains)
     assert claim.attribution.speaker == speaker
     assert claim.attribution.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text,contains,speaker",
+    [
+        # A name in apposition without a comma is the source; a description after a comma is not.
+        ("Fares will rise by 6%, according to the pressure group Transport Watch.", "6%", "Transport Watch"),
+        ("Used cars will fetch £8,000, according to the car-buying website Parker's.", "£8,000", "Parker"),
+    ],
+)
+def test_attribution_resolution_named_body_in_apposition(engine, text: str, contains: str, speaker: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
+    assert claim.attribution.speaker == speaker
+    assert claim.attribution.kind == "organisation"
+
+
+def test_attribution_resolution_description_after_comma_is_not_the_source(engine) -> None:
+    claim, _ = first_claim(engine, "The talks failed in May, according to Chris Monday, an associate professor in Busan.", "talks failed")
+    assert claim.attribution.speaker == "Chris Monday"
