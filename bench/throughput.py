@@ -60,7 +60,10 @@ that process has parsed the corpus before), and over ``check_parallel`` with
 one worker started the same way (cold, like the N workers);
 ``--scale-rounds`` alternates such fresh ``--jobs 1`` and ``--jobs N`` runs
 and takes the median of each.  The jobs runs also give each worker's chunks,
-check CPU and idle time at the end (a straggler's cost).  **cold start**:
+check CPU and idle time at the end (a straggler's cost), and the CPU
+efficiency: one worker's check CPU over the N workers' for the same
+documents; N times it is the speed-up N free cores would give, which a
+shared machine's wall clock cannot show.  **cold start**:
 ``claimcheck check`` on one article in a fresh
 process against a fresh process that imports spaCy, loads the same pipeline
 and parses the same article, alternating, ``--cold-rounds`` times each
@@ -769,11 +772,17 @@ def main(argv: list[str] | None = None) -> int:
             if side == "jobs" and "steady_seconds" in one_cold:
                 cold_rate = one.words / one_cold["steady_seconds"]
                 r["speedup_vs_jobs_1"] = round(steady / cold_rate, 3)
+                # On a shared machine the wall clock shows how many cores were free; the CPU time the
+                # workers spent on the same documents shows what the split itself costs.
+                efficiency = sum(one_cold["worker_check_cpu"]) / sum(r["worker_check_cpu"])
+                r["cpu_efficiency_vs_jobs_1"] = round(efficiency, 3)
                 print(f"  {'':22} against --jobs 1 started the same way ({cold_rate:,.0f} words/s, median of "
                       f"{len(scale['jobs_runs']['1'])} fresh runs): {steady / cold_rate:4.2f}x; workers' check CPU "
                       f"{sum(r['worker_check_cpu']):.1f} s against {sum(one_cold['worker_check_cpu']):.1f} s in one; "
                       f"chunks {r['worker_chunks']}, idle at the end {r['worker_tail_seconds']} s; "
                       f"parent CPU {r['parent_cpu']:.2f} s")
+                print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
+                      f"with {args.jobs} free cores the steady speed-up would be about {args.jobs * efficiency:.2f}x")
     if cold is not None:
         cold["load_after"] = load_average()
         print(f"cold start, one article ({cold['article']}), median of {cold['rounds']} fresh processes each: "
