@@ -10,7 +10,9 @@ by fact-check on the tuning part (so no figure is in-sample):
 - ``current``: a logistic model on the current features (refitted per fold);
 - ``minilm``: the MiniLM cosine alone, ranked and thresholded as is;
 - ``current+minilm``: the current features plus MiniLM's cosine and its margin over
-  the next candidate.
+  the next candidate;
+- ``minilm-for-wordllama``: MiniLM's cosine and margin in place of the static
+  WordLlama sentence vectors' (the word alignment keeps WordLlama's word vectors).
 
 Reported for each: AUC of the best candidate's score (a reworded query
 whose best candidate is its target against every other best candidate),
@@ -91,6 +93,8 @@ def design(e: dict, variant: str) -> np.ndarray:
     extra = np.stack([mini, margin], axis=1)
     if variant == "minilm-features":
         return extra
+    if variant == "minilm-for-wordllama":  # MiniLM's cosine and margin in place of WordLlama's
+        return np.hstack([extra, e["rows"][:, 2:]])
     return np.hstack([e["rows"], extra])
 
 
@@ -195,7 +199,7 @@ def main() -> int:
     print(report("minilm whole", [tops(entries, [e["mini_whole"] for e in entries])[i] for i in real], None))
     fitted: dict[str, tuple] = {}
     curves: dict[str, list] = {}
-    for variant in ("current", "minilm-features", "current+minilm"):
+    for variant in ("current", "minilm-features", "current+minilm", "minilm-for-wordllama"):
         scores: list[np.ndarray] = [np.zeros(0)] * len(entries)
         for fold in range(args.folds):
             train = [e for e, k in zip(entries, key) if fold_of[k] != fold and e["labels"]
@@ -223,7 +227,7 @@ def main() -> int:
         w, b, mean, scale = fit(x, y, args.l2)
         fitted[variant] = (MatchModel(tuple(w), b, threshold, tuple(mean), tuple(scale)), threshold)
         curves[variant] = points
-        if variant != "current":
+        if variant in ("minilm-features", "current+minilm"):
             print("   weights (last two: minilm, margin):", ", ".join(f"{v:+.2f}" for v in w))
     for part, es in applied.items():
         print(f"-- {part} (already seen: evaluation only) --")
