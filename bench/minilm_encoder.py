@@ -163,7 +163,26 @@ class MiniLM:
             out[chunk] = self._encode([every[i] for i in chunk])
         return out
 
+    def token_states(self, texts: Sequence[str]) -> list[tuple[list[str], np.ndarray]]:
+        """Each text's word pieces (without ``[CLS]`` and ``[SEP]``) and their unit-length
+        last-layer vectors in context, ``(pieces, 384)``."""
+        out = []
+        for text in texts:
+            encoding = self._tokenizer.encode(text)
+            x, _ = self._forward([encoding.ids])
+            states = x[0, 1:len(encoding.ids) - 1]
+            states = states / np.maximum(np.linalg.norm(states, axis=1, keepdims=True), 1e-12)
+            out.append((list(encoding.tokens[1:-1]), states.astype(np.float32)))
+        return out
+
     def _encode(self, encoded: list[list[int]]) -> np.ndarray:
+        x, mask = self._forward(encoded)
+        pooled = np.einsum("bt,btd->bd", mask, x) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def _forward(self, encoded: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The last layer's token vectors ``(n, width, DIM)`` and the attention mask ``(n, width)``."""
         width = max(map(len, encoded))
         n = len(encoded)
         ids = np.zeros((n, width), dtype=np.int64)
@@ -189,9 +208,7 @@ class MiniLM:
             x = _layer_norm(context @ layer["out"] + layer["out_b"] + x, layer["ln1_w"], layer["ln1_b"])
             hidden = _gelu(x @ layer["up"] + layer["up_b"])
             x = _layer_norm(hidden @ layer["down"] + layer["down_b"] + x, layer["ln2_w"], layer["ln2_b"])
-        pooled = np.einsum("bt,btd->bd", mask, x) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return x, mask
 
 
 def minilm() -> MiniLM:
