@@ -781,8 +781,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"{sum(r['worker_check_cpu']):.1f} s against {sum(one_cold['worker_check_cpu']):.1f} s in one; "
                       f"chunks {r['worker_chunks']}, idle at the end {r['worker_tail_seconds']} s; "
                       f"parent CPU {r['parent_cpu']:.2f} s")
+                working = sum(1 for n in r["worker_chunks"] if n)  # a batch of fewer tasks than workers leaves some idle
                 print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
-                      f"with {args.jobs} free cores the steady speed-up would be about {args.jobs * efficiency:.2f}x")
+                      f"with {args.jobs} free cores the steady speed-up would be about {working * efficiency:.2f}x")
     if cold is not None:
         cold["load_after"] = load_average()
         print(f"cold start, one article ({cold['article']}), median of {cold['rounds']} fresh processes each: "
