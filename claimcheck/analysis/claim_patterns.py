@@ -9,7 +9,10 @@
 
 * **Verdicts** ("the plan was breathtaking", "an abject failure") and idioms
   of judgement ("from strength to strength", "no daylight between them")
-  are opinions too.
+  are opinions too, as are **attitudes** ("the studio is celebrating bumper
+  sales", "I have never equated the prize with sales") and **teasers**, the
+  passive of an opinion verb on an abstract noun ("the rewards of leaving
+  office are shown in the register").
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
@@ -111,6 +114,12 @@ OPINION_OBJECTS = ["need", "importance", "urgency", "necessity", "value", "folly
                    "hypocrisy", "danger", "peril", "failure", "bankruptcy", "question", "volume", "bare",
                    "seriousness", "gravity", "significance", "wisdom", "merit", "virtue", "fragility"]
 
+#: Abstract nouns that a teaser promises and the article then spells out: "the rewards of
+#: leaving office are shown in the register", "the dangers of the policy are highlighted in
+#: a report" (the passive of an opinion verb: a frame with nothing checkable in it yet).
+TEASER_SUBJECTS = OPINION_OBJECTS + ["reward", "benefit", "perk", "downside", "upside", "pitfall", "cost",
+                                     "extent", "scale", "depth", "toll", "price", "consequence"]
+
 OPINION_PATTERNS: list[list[dict[str, Any]]] = [
     [
         # No POS constraint: the small model often tags "underlines" as a plural noun, still with its object.
@@ -118,7 +127,26 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
          "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "npadvmod"]}, "LEMMA": {"IN": OPINION_OBJECTS}}},
     ],
+    [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": OPINION_VERBS}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject",
+         "RIGHT_ATTRS": {"DEP": "nsubjpass", "LEMMA": {"IN": TEASER_SUBJECTS}}},
+    ],
 ]
+
+#: Verbs of attitude: a clause headed by one says how somebody feels about something
+#: ("the studio is celebrating bumper ticket sales", "fans relish the derby"), not what happened.
+ATTITUDE_VERBS = frozenset(
+    """celebrate relish cherish savour savor welcome applaud lament bemoan deplore resent adore love hate loathe
+    detest dislike admire despise dread regret envy idolise idolize""".split()
+)
+#: Participles of getting used to something: "voters are getting used to the idea", "grew accustomed to".
+_USED_TO = frozenset({"used", "accustomed", "resigned"})
+_GETTING = frozenset("get gets getting got gotten become becomes becoming became grow grows growing grew grown".split())
+#: Verbs that construe one thing as another, with the preposition that introduces the second:
+#: "I have never equated the prize with sales", "critics see the dam as a white elephant".
+CONSTRUAL_VERBS = {"equate": "with", "regard": "as", "view": "as", "see": "as", "perceive": "as",
+                   "brand": "as", "dismiss": "as", "hail": "as", "portray": "as", "paint": "as"}
 
 _MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
 #: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
@@ -168,6 +196,32 @@ def opinion_heads(doc: Doc) -> frozenset[int]:
 def judgement_idiom_tokens(doc: Doc) -> frozenset[int]:
     """Indices of tokens inside an idiom of judgement ("from strength to strength", "no daylight between")."""
     return _run(doc)[2]
+
+
+def is_attitude(head: Token) -> bool:
+    """True for a clause that reports a feeling or attitude towards something: "the studio is
+    celebrating bumper sales", "commuters are getting used to the idea of ...", "I have never
+    equated the prize with sales", "critics see the dam as a white elephant"."""
+    lemma = head.lemma_.lower()
+    if lemma in ATTITUDE_VERBS:
+        # "the lab enjoys a budget of ...", "it will welcome 300 students" are checked by the caller's figure test.
+        return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children)
+    if lemma in ("get", "become", "grow") and any(c.dep_ in ("acomp", "oprd") and c.lower_ in _USED_TO for c in head.children):
+        return True  # "shoppers have grown accustomed to next-day delivery"
+    if head.lower_ in _USED_TO:
+        # The word as written too: the lemmatiser leaves "getting" as it is when it is tagged an auxiliary.
+        gets = any(c.dep_ in ("aux", "auxpass") and ({c.lemma_.lower(), c.lower_} & _GETTING) for c in head.children)
+        return gets and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+    if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "terms" for g in c.children)
+                               for c in head.children):
+        return True  # "residents have come to terms with the closure"
+    prep = CONSTRUAL_VERBS.get(lemma)
+    if prep is None:
+        return False
+    # The parser hangs "as a white elephant" on the verb or on its object.
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and any(c.dep_ in ("prep", "advcl", "oprd") and c.lower_ == prep
+                                 for node in (head, *objects) for c in node.children)
 
 
 def is_verdict(head: Token) -> bool:

@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.claim_patterns import is_verdict, judgement_idiom_tokens, opinion_heads
+from claimcheck.analysis.claim_patterns import JUDGEMENT_WORDS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads
 from claimcheck.analysis.spans import doc_text, entity_index
-from claimcheck.analysis.lexicon import CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.lexicon import (
+    CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
@@ -46,6 +48,11 @@ _TELLING_VERBS = frozenset({"tell", "warn", "inform", "advise", "remind", "notif
 #: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%",
 #: "The message is simple: fares will rise by 5%".
 _CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
+
+
+#: Reasons a clause is an opinion (:attr:`Candidate.judgement`), as the report words them.
+VALUE_JUDGEMENT = "a value judgement: an opinion, not a checkable fact"
+ATTITUDE = "a feeling or attitude: how somebody regards something, not a checkable fact"
 
 
 @dataclass
@@ -81,8 +88,9 @@ class Candidate:
     origin: str  # clause | content | wh | relative | participle | role
     frame: Frame | None = None
     tokens: set[int] = field(default_factory=set)
-    #: The clause is a value judgement ("X was breathtaking"): an opinion, which the score must not report.
-    judgement: bool = False
+    #: Why the clause is an opinion and not a claim ("X was breathtaking": :data:`VALUE_JUDGEMENT`;
+    #: "X is celebrating Y": :data:`ATTITUDE`), or empty; the score must not report it.
+    judgement: str = ""
 
     @property
     def embedded(self) -> bool:
@@ -693,6 +701,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                     # what they advocated, and stays.
                     continue
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
+                    part_tokens = part_tokens - _evaluative_tail(part, part_tokens)
                     cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
@@ -705,11 +714,12 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
         if _recommends(head, claim_tokens):
             continue
+        claim_tokens -= _evaluative_tail(head, claim_tokens)
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
-            if _judgement(head, claim_tokens):
-                cand.judgement = True
+            cand.judgement = _judgement(head, claim_tokens)
+            if cand.judgement:
                 # "It is extraordinary to do it now, just as we are becoming the biggest contributor":
                 # the clause the verdict is pinned to is a claim of its own.
                 for sub, sub_tokens in _clauses_below(head, claim_tokens):
@@ -766,32 +776,76 @@ def _recommends(head: Token, tokens: set[int]) -> bool:
     return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
 
 
-def _judgement(head: Token, tokens: set[int]) -> bool:
-    """True for a clause whose predicate is a value judgement with no figure in it.
+def _judgement(head: Token, tokens: set[int]) -> str:
+    """Why a clause whose predicate is a value judgement or an attitude, with no figure in it, is
+    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`); empty for any other clause.
 
     "X's performance in the final was breathtaking", "the club were right to sack
     him", "the Mini has gone from strength to strength", "the case underlines the
     need for reform": opinions, which the annotation guide and fact-checkers do not
-    count as claims.  A figure keeps the clause ("the scheme was a failure, costing
-    £2bn"), as does a coordinated verb of its own ("the plan was flawed and was
-    dropped in May"), which states something besides the verdict, and a reason.
+    count as claims; so are attitudes ("the studio is celebrating bumper sales",
+    "I have never equated the prize with sales").  A figure keeps the clause ("the
+    scheme was a failure, costing £2bn"), as does a coordinated verb of its own
+    ("the plan was flawed and was dropped in May"), which states something besides
+    the verdict, and a reason.
     """
     doc = head.doc
     if any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
-        return False
+        return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
     if any(doc[i].lower_ in CAUSAL_MARKERS and doc[i].lower_ != "since" and doc[i].dep_ in ("mark", "prep", "advmod", "amod", "acomp")
            for i in tokens):
-        return False
+        return ""
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
     aside = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree}
     if any(_is_amount(doc[i]) for i in tokens - aside):
-        return False
+        return ""
     if head.i in opinion_heads(doc) or (is_verdict(head) and not _feeling(head)):
-        return True
+        return VALUE_JUDGEMENT
+    if is_attitude(head):
+        return ATTITUDE
     idioms = judgement_idiom_tokens(doc)
-    return head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children)
+    if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
+        return VALUE_JUDGEMENT
+    return ""
+
+
+#: Verbs of a participle that passes a verdict on what the clause said: "..., making it difficult to ...".
+_VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
+#: Adjectives of difficulty, which such a participle's verdict usually is.
+_DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
+                         "unclear", "confusing", "awkward", "pointless", "meaningless"})
+
+
+def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
+    """The tokens of a participle that ends the clause with a verdict on it, to leave out of the claim.
+
+    "The fees are listed in bands of £5,000, making it difficult to compare earnings": the
+    listing is the claim, the difficulty the writer's view ("leaving fans baffled",
+    "rendering the test pointless").
+    """
+    doc = head.doc
+    last = max((i for i in tokens if not (doc[i].is_punct or doc[i].is_space)), default=-1)
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in _VERDICT_PARTICIPLES:
+            continue
+        if child.right_edge.i < last or child.i < head.i:
+            continue
+        # The verdict is the participle's complement ("making it difficult", "leaving fans baffled"),
+        # not a word describing its object ("making a difficult choice").
+        # An adjective after the object is its complement too ("leaving commuters furious").
+        complements = ("ccomp", "oprd", "acomp", "xcomp")
+        verdicts = [t for c in child.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
+        verdicts += [t for c in child.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
+        if any(_verdict_word(t) for t in verdicts):
+            return {i for i in tokens if i >= child.left_edge.i}  # with the full stop after it
+    return set()
+
+
+def _verdict_word(token: Token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & (_DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS))
 
 
 def _feeling(head: Token) -> bool:
@@ -813,9 +867,14 @@ def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]
     return out
 
 
+#: Entity types whose numbers are part of a name: "Halo 2", "Apollo 11", "World War 2".
+_NAMED_NUMBER_TYPES = frozenset({"DATE", "TIME", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "ORG"})
+
+
 def _is_amount(token: Token) -> bool:
-    """A number that is not a date: "100,000", "£2bn" (whose "2bn" the tagger calls a noun), "five"."""
-    if token.ent_type_ in ("DATE", "TIME"):
+    """A number that is not a date or part of a name: "100,000", "£2bn" (whose "2bn" the tagger calls a
+    noun), "five"; not "2004", "Halo 2"."""
+    if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
         return False
     return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
         token.text[:1].isdigit())

@@ -291,3 +291,45 @@ def test_claims_content_before_a_reporting_verb_is_not_a_splice(engine) -> None:
 )
 def test_claims_comma_before_a_clause_that_needs_it_is_no_splice(engine, text: str) -> None:
     assert _texts(engine, text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The studio is celebrating bumper ticket sales of its new space western.",
+        "Commuters are slowly getting used to the idea of a four-day week.",
+        "Residents have come to terms with the loss of the pier.",
+        "I have never equated a university degree with intelligence.",
+        "Critics have long seen the new bridge as a vanity project.",
+        "The studio is celebrating bumper sales of Skyfarer 2.",  # a number in a title is no figure
+    ],
+)
+def test_claims_attitude_is_never_check_worthy(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert report.claims and all(c.score < 0.5 and "feeling or attitude" in c.reasons[0] for c in report.claims)
+
+
+def test_claims_attitude_with_a_figure_stays(engine) -> None:
+    report = engine.check("The studio is celebrating ticket sales of 3 million.", published="2024-06-19", all=True)
+    assert report.claims and not any("feeling or attitude" in r for c in report.claims for r in c.reasons)
+
+
+def test_claims_teaser_on_an_abstract_noun_is_a_judgement(engine) -> None:
+    report = engine.check("The perils of online banking are highlighted in a new report.", all=True)
+    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("The grades are published in broad bands of 10 points, making it hard to compare schools.",
+         "The grades are published in broad bands of 10 points"),
+        ("Fares rose by 8% in January, leaving commuters furious.", "Fares rose by 8% in January"),
+        # Not a verdict: the participle states a consequence, which stays in the claim.
+        ("Shares fell 40% on Monday, wiping £2bn off its value.", "Shares fell 40% on Monday, wiping £2bn off its value"),
+        ("The council raised parking charges by 20%, making a difficult choice for shops.",
+         "The council raised parking charges by 20%, making a difficult choice for shops"),
+    ],
+)
+def test_claims_verdict_in_a_closing_participle_is_left_out(engine, text: str, claim: str) -> None:
+    assert _texts(engine, text) == [claim]
