@@ -94,6 +94,9 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
     [{"LOWER": "the"}, {"LOWER": "icing"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "cake"}],
     [{"LOWER": "a"}, {"LOWER": "shot"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["arm", "foot", "dark"]}}],
     [{"LOWER": "head"}, {"LOWER": "and"}, {"LOWER": "shoulders"}, {"LOWER": "above"}],
+    [{"LOWER": "set"}, {"TEXT": {"IN": ["\"", "'", "\u201c", "\u2018"]}, "OP": "?"}, {"LOWER": "in"}, {"LOWER": "stone"}],
+    [{"LOWER": "a"}, {"LOWER": "done"}, {"LOWER": "deal"}],
+    [{"LOWER": "a"}, {"LOWER": "level"}, {"LOWER": "playing"}, {"LOWER": "field"}],
 ]
 
 #: Adjectives and nouns of judgement and feeling: "X was breathtaking", "the commissions are an
@@ -136,6 +139,15 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
 
 #: Verbs of attitude: a clause headed by one says how somebody feels about something
 #: ("the studio is celebrating bumper ticket sales", "fans relish the derby"), not what happened.
+#: Verbs that judge how something went without saying how much: "one player dominated men's
+#: tennis", "the sector is thriving"; with a figure ("dominated the final 6-0 6-1") they are claims.
+PERFORMANCE_VERBS = frozenset("dominate thrive flourish prosper excel shine blossom languish flounder".split())
+#: Verbs of feeling whose object is the one who feels: "it bothers me that ...", "this worries us".
+EMOTIVE_VERBS = frozenset(
+    """bother worry trouble sadden anger upset frustrate disappoint disturb annoy irritate amaze astonish
+    surprise shock delight please thrill excite scare frighten alarm dismay""".split()
+)
+_PERSONAL_OBJECTS = frozenset("me us him her them you".split())
 ATTITUDE_VERBS = frozenset(
     """celebrate relish cherish savour savor welcome applaud lament bemoan deplore resent adore love hate loathe
     detest dislike admire despise dread regret envy idolise idolize""".split()
@@ -203,6 +215,12 @@ def is_attitude(head: Token) -> bool:
     celebrating bumper sales", "commuters are getting used to the idea of ...", "I have never
     equated the prize with sales", "critics see the dam as a white elephant"."""
     lemma = head.lemma_.lower()
+    if lemma in EMOTIVE_VERBS and any(c.dep_ == "dobj" and c.lower_ in _PERSONAL_OBJECTS for c in head.children):
+        return True  # "it bothers me very much that ...", "this worries us"
+    if lemma == "enjoy":
+        # "Henman enjoyed his best year": the verdict is in the object; "the party enjoys a majority" is a fact.
+        return any(c.dep_ == "dobj" and any(m.dep_ == "amod" and (m.lower_ in EVALUATIVE or m.lower_ in JUDGEMENT_WORDS)
+                                              for m in c.children) for c in head.children)
     if lemma in ATTITUDE_VERBS:
         # "the lab enjoys a budget of ...", "it will welcome 300 students" are checked by the caller's figure test.
         return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children)

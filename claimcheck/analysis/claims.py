@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.claim_patterns import JUDGEMENT_WORDS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads
+from claimcheck.analysis.claim_patterns import (
+    JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
+)
 from claimcheck.analysis.spans import doc_text, entity_index
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
@@ -790,7 +792,8 @@ def _judgement(head: Token, tokens: set[int]) -> str:
     the verdict, and a reason.
     """
     doc = head.doc
-    if any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
+    # A coordinated clause split off as a claim of its own is judged on its own.
+    if any(c.dep_ == "conj" and _is_verbal(c) and c.i in tokens for c in head.children):
         return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
     if any(doc[i].lower_ in CAUSAL_MARKERS and doc[i].lower_ != "since" and doc[i].dep_ in ("mark", "prep", "advmod", "amod", "acomp")
@@ -805,10 +808,20 @@ def _judgement(head: Token, tokens: set[int]) -> str:
         return VALUE_JUDGEMENT
     if is_attitude(head):
         return ATTITUDE
+    if _judges_performance(head):
+        return VALUE_JUDGEMENT
     idioms = judgement_idiom_tokens(doc)
     if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
         return VALUE_JUDGEMENT
     return ""
+
+
+def _judges_performance(head: Token) -> bool:
+    """ "The sector is thriving", "the year saw one player dominate the sport": how something went, unmeasured."""
+    if head.lemma_.lower() in PERFORMANCE_VERBS:
+        return True
+    return head.lemma_.lower() in ("see", "witness") and any(
+        c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in PERFORMANCE_VERBS for c in head.children)
 
 
 #: Verbs of a participle that passes a verdict on what the clause said: "..., making it difficult to ...".
@@ -876,6 +889,8 @@ def _is_amount(token: Token) -> bool:
     noun), "five"; not "2004", "Halo 2"."""
     if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
         return False
+    if token.lower_ == "one":
+        return False  # "one player dominated": a determiner more than a figure
     return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
         token.text[:1].isdigit())
 
