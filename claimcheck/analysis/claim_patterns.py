@@ -96,6 +96,12 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
     [{"LOWER": "head"}, {"LOWER": "and"}, {"LOWER": "shoulders"}, {"LOWER": "above"}],
     [{"LOWER": "set"}, {"TEXT": {"IN": ["\"", "'", "\u201c", "\u2018"]}, "OP": "?"}, {"LOWER": "in"}, {"LOWER": "stone"}],
     [{"LOWER": "a"}, {"LOWER": "done"}, {"LOWER": "deal"}],
+    [{"LEMMA": "fan"}, {"LOWER": "the"}, {"LOWER": "flames"}],
+    [{"LOWER": "in"}, {"LOWER": "thrall"}, {"LOWER": "to"}],
+    [{"LOWER": "the"}, {"LOWER": "good"}, {"LOWER": "old"}, {"LOWER": "days"}],
+    [{"LEMMA": "stick"}, {"LOWER": "to"}, {"POS": "PRON"}, {"LOWER": "guns"}],
+    [{"LEMMA": "turn"}, {"LOWER": "the"}, {"LOWER": "tables"}],
+    [{"LEMMA": "bury"}, {"POS": "PRON"}, {"LOWER": "head"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "sand"}],
     [{"LOWER": "a"}, {"LOWER": "level"}, {"LOWER": "playing"}, {"LOWER": "field"}],
 ]
 
@@ -105,7 +111,11 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
 JUDGEMENT_WORDS = frozenset(
     ["right", "wrong", "irresponsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake",
      "sadness", "grief", "joy", "delight", "relief", "shock", "dismay", "anger", "fury", "sorrow", "regret", "pride",
-     "shame", "horror", "disgust", "despair", "elation"]
+     "shame", "horror", "disgust", "despair", "elation",
+     "odious", "vicious", "selfish", "egregious", "despicable", "reprehensible", "contemptible", "vile", "idiotic",
+     "moronic", "asinine", "inept", "clueless", "delusional", "phony", "phoney", "unhinged", "incoherent", "spineless",
+     "gutless", "shameless", "heartless", "tone-deaf", "sham", "hoax", "charade", "circus", "insult", "outrage",
+     "betrayal", "nonstarter", "non-starter", "nightmare", "godsend", "boon", "blessing", "curse"]
 )
 
 #: Verbs that present a judgement as a finding: "X underlines the need for Y".
@@ -150,7 +160,7 @@ EMOTIVE_VERBS = frozenset(
 _PERSONAL_OBJECTS = frozenset("me us him her them you".split())
 ATTITUDE_VERBS = frozenset(
     """celebrate relish cherish savour savor welcome applaud lament bemoan deplore resent adore love hate loathe
-    detest dislike admire despise dread regret envy idolise idolize""".split()
+    detest dislike admire revel gloat bask despise dread regret envy idolise idolize""".split()
 )
 #: Participles of getting used to something: "voters are getting used to the idea", "grew accustomed to".
 _USED_TO = frozenset({"used", "accustomed", "resigned"})
@@ -223,7 +233,7 @@ def is_attitude(head: Token) -> bool:
                                               for m in c.children) for c in head.children)
     if lemma in ATTITUDE_VERBS:
         # "the lab enjoys a budget of ...", "it will welcome 300 students" are checked by the caller's figure test.
-        return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in head.children)
+        return any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in head.children)  # "revelling in", "gloating over"
     if lemma in ("get", "become", "grow") and any(c.dep_ in ("acomp", "oprd") and c.lower_ in _USED_TO for c in head.children):
         return True  # "shoppers have grown accustomed to next-day delivery"
     if head.lower_ in _USED_TO:

@@ -55,6 +55,9 @@ _CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
 #: Reasons a clause is an opinion (:attr:`Candidate.judgement`), as the report words them.
 VALUE_JUDGEMENT = "a value judgement: an opinion, not a checkable fact"
 ATTITUDE = "a feeling or attitude: how somebody regards something, not a checkable fact"
+SPECULATION = "a speculation: a risk or a hope, not a checkable fact"
+#: Nouns whose "the N is that X" presents X as something that may happen: "the risk is that demand falls away".
+_SPECULATIVE_NOUNS = frozenset({"risk", "danger", "fear", "worry", "hope", "concern", "threat", "possibility", "prospect", "temptation"})
 
 
 @dataclass
@@ -707,7 +710,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                     cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
-                        cand.judgement = _judgement(part, part_tokens)
+                        cand.judgement = _judgement(part, part_tokens) or _speculation(frame, part_tokens, doc)
                         candidates.append(cand)
             continue
         inline = inline_attribution(tokens, doc)
@@ -814,6 +817,16 @@ def _judgement(head: Token, tokens: set[int]) -> str:
     if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
         return VALUE_JUDGEMENT
     return ""
+
+
+def _speculation(frame: Frame, tokens: set[int], doc: Doc) -> str:
+    """:data:`SPECULATION` for the content of "the risk / fear / hope is that X" with no figure in it."""
+    if frame.kind != "noun" or not frame.cue:
+        return ""
+    noun = doc[frame.cue[0]]
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _SPECULATIVE_NOUNS or any(_is_amount(doc[i]) for i in tokens):
+        return ""
+    return SPECULATION
 
 
 def _judges_performance(head: Token) -> bool:

@@ -302,6 +302,8 @@ def test_claims_comma_before_a_clause_that_needs_it_is_no_splice(engine, text: s
         "I have never equated a university degree with intelligence.",
         "Critics have long seen the new bridge as a vanity project.",
         "The studio is celebrating bumper sales of Skyfarer 2.",  # a number in a title is no figure
+        "It bothers me very much that the council never replied.",
+        "Critics are revelling in the mayor's embarrassment.",
     ],
 )
 def test_claims_attitude_is_never_check_worthy(engine, text: str) -> None:
@@ -333,3 +335,30 @@ def test_claims_teaser_on_an_abstract_noun_is_a_judgement(engine) -> None:
 )
 def test_claims_verdict_in_a_closing_participle_is_left_out(engine, text: str, claim: str) -> None:
     assert _texts(engine, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The past decade has seen one company dominate the search market.",
+        "The local music scene is thriving.",
+        "The union's plan was a sham.",
+        "The party has been fanning the flames of resentment for years.",
+        "The budget was set in stone last year.",
+    ],
+)
+def test_claims_unmeasured_verdicts_are_judgements(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+
+
+def test_claims_measured_performance_stays(engine) -> None:
+    report = engine.check("Federer dominated the final, winning 6-0 6-1 6-2.", all=True)
+    assert report.claims and not any("value judgement" in r for c in report.claims for r in c.reasons)
+
+
+def test_claims_speculation_frame_content_is_not_check_worthy(engine) -> None:
+    report = engine.check("The danger is that once prices rise, demand falls away like it did in 2008.", all=True)
+    assert report.claims and all(c.score < 0.5 and "speculation" in c.reasons[0] for c in report.claims)
+    kept = engine.check("The hope is that 3,000 jobs will be created.", all=True)
+    assert any(c.text == "3,000 jobs will be created" and not any("speculation" in r for r in c.reasons) for c in kept.claims)
