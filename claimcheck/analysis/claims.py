@@ -713,6 +713,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                         cand.judgement = _judgement(part, part_tokens) or _speculation(frame, part_tokens, doc)
                         candidates.append(cand)
             continue
+        if _bare_frame_after_quote(head, sent, quotes):
+            continue  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
         inline = inline_attribution(tokens, doc)
         if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
@@ -743,6 +745,28 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: What a verb of saying reports, when it reports anything in its own sentence.
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "acomp"})
+
+
+def _bare_frame_after_quote(head: Token, sent: Span, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True for a sentence that only says who spoke the quotation just before it.
+
+    The splitter ends a sentence at a quoted question or exclamation ('"Who will
+    pay for it?" | the governor said on Tuesday.'); what is left is a reporting
+    frame on its own, which claims nothing ("the governor testified on Tuesday",
+    with no quotation before it, is an event and stays).
+    """
+    if head.lemma_.lower() not in SPEECH_VERBS or any(
+            c.dep_ in _SAID_DEPS or (c.dep_ in ("advcl", "conj") and _is_verbal(c)) for c in head.children):
+        return False  # it reports something, or goes on to say something of its own
+    if any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in _TELLING_VERBS:
+        return False  # "she said a prayer", "he wrote a letter"
+    i = bisect_right(quotes, sent.start_char, key=lambda q: q[0]) - 1
+    # The quotation before the sentence ends at its start, give or take the closing mark and a space.
+    return i >= 0 and 0 <= sent.start_char - quotes[i][1] <= 2 and quotes[i][1] - quotes[i][0] > 1
 
 
 #: Verbs whose "whether" clause is a question asked, not a claim made.

@@ -362,3 +362,21 @@ def test_claims_speculation_frame_content_is_not_check_worthy(engine) -> None:
     assert report.claims and all(c.score < 0.5 and "speculation" in c.reasons[0] for c in report.claims)
     kept = engine.check("The hope is that 3,000 jobs will be created.", all=True)
     assert any(c.text == "3,000 jobs will be created" and not any("speculation" in r for r in c.reasons) for c in kept.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Who is going to pay for the $40 million wall?" the governor said on Tuesday.',
+        '"Is this really the best the party can do?" Jones wrote in a column.',
+        '"Enough!" he told reporters.',
+    ],
+)
+def test_claims_frame_left_after_a_quoted_question_is_not_a_claim(engine, text: str) -> None:
+    assert _texts(engine, text) == []
+
+
+def test_claims_frame_after_a_quotation_that_says_more_stays(engine) -> None:
+    texts = _texts(engine, '"Who is going to pay for it?" the governor said, adding that taxes would rise by 5%.')
+    assert "taxes would rise by 5%" in texts
+    assert _texts(engine, "The governor testified on Tuesday.") == ["The governor testified on Tuesday"]
