@@ -829,6 +829,12 @@ def _judgement(head: Token, tokens: set[int]) -> str:
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
     aside = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    # So is a number that only counts the subject ("three players dominated the season", "the
+    # 10-point plan was a failure"), as claim types read it (claim_types._describes_subject).
+    for verb in (head, *(c for c in head.children if c.dep_ in ("ccomp", "xcomp"))):
+        subject = nominal_subject(verb)
+        if subject is not None:
+            aside |= {n.i for n in subject.children if n.dep_ == "nummod"}
     if any(_is_amount(doc[i]) for i in tokens - aside):
         return ""
     if head.i in opinion_heads(doc) or (is_verdict(head) and not _feeling(head)):
@@ -926,8 +932,6 @@ def _is_amount(token: Token) -> bool:
     noun), "five"; not "2004", "Halo 2"."""
     if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
         return False
-    if token.lower_ == "one":
-        return False  # "one player dominated": a determiner more than a figure
     return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
         token.text[:1].isdigit())
 

@@ -340,7 +340,8 @@ def test_claims_verdict_in_a_closing_participle_is_left_out(engine, text: str, c
 @pytest.mark.parametrize(
     "text",
     [
-        "The past decade has seen one company dominate the search market.",
+        "The past decade has seen a single company dominate the search market.",
+        "The last season has seen one club dominate the league.",  # the number only counts the subject
         "The local music scene is thriving.",
         "The union's plan was a sham.",
         "The party has been fanning the flames of resentment for years.",
