@@ -381,3 +381,15 @@ def test_claims_frame_after_a_quotation_that_says_more_stays(engine) -> None:
     texts = _texts(engine, '"Who is going to pay for it?" the governor said, adding that taxes would rise by 5%.')
     assert "taxes would rise by 5%" in texts
     assert _texts(engine, "The governor testified on Tuesday.") == ["The governor testified on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time the minister negotiates in secret, we are weak.",
+        "The ruling was shameful, whenever judges meet in secret.",
+    ],
+)
+def test_claims_recurring_condition_on_a_verdict_is_no_claim_of_its_own(engine, text: str) -> None:
+    report = engine.check(text, all=True)
+    assert len(report.claims) == 1 and report.claims[0].score < 0.5
