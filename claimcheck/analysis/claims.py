@@ -915,7 +915,7 @@ def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]
     out: list[tuple[Token, set[int]]] = []
     for token in head.subtree:
         if token.dep_ == "advcl" and token.i in tokens and _is_verbal(token) and has_subject(token) \
-                and not _is_condition_or_imperative(token) and not _habitual(token) \
+                and not _is_condition_or_imperative(token) and not _recurring(token, head) \
                 and not any(o.i <= token.i <= o.right_edge.i for o, _ in out):
             marks = [c for c in token.children if c.dep_ == "mark"]
             # The clause starts after its conjunction: "just as we are becoming" -> "we are becoming".
@@ -928,11 +928,19 @@ def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]
 _NAMED_NUMBER_TYPES = frozenset({"DATE", "TIME", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "ORG"})
 
 
-def _habitual(clause: Token) -> bool:
-    """True for "whenever X" / "every time X": a condition that recurs, not something that happened."""
-    return any((c.dep_ in ("mark", "advmod") and c.lower_ == "whenever")
-               or (c.lower_ in ("time", "times") and any(d.lower_ in ("every", "each", "any") for d in c.children))
-               for c in clause.children)
+def _recurring(clause: Token, head: Token) -> bool:
+    """True for a clause inside "whenever X" / "every time X" (up to ``head``): a condition that
+    recurs, not something that happened."""
+    node = clause
+    while node.i != head.i:
+        if node.lower_ in ("time", "times") and any(d.lower_ in ("every", "each", "any") for d in node.children):
+            return True
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ == "whenever" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _is_amount(token: Token) -> bool:
