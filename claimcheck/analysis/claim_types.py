@@ -443,6 +443,11 @@ def _numeric_tokens(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def amount_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens of ``tokens`` that state an amount, judged as the claim types judge them (the score reads them too)."""
+    return _numeric_tokens(tokens)
+
+
 def _carries_amount(t: Token) -> bool:
     """True when ``t`` is a number, percentage or fraction word that states an amount."""
     if not (t.like_num or t.ent_type_ or t.text == "%" or t.lower_.endswith("fold") or t.lemma_.lower() in QUANTITY_WORDS):
