@@ -915,6 +915,8 @@ _VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
 #: Adjectives of difficulty, which such a participle's verdict usually is.
 _DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
                          "unclear", "confusing", "awkward", "pointless", "meaningless"})
+#: Every word a verdict participle's complement can be judged by (built once, not per participle).
+_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS
 
 
 def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
@@ -943,8 +945,7 @@ def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
 
 
 def _verdict_word(token: Token) -> bool:
-    words = {token.lower_, token.lemma_.lower()}
-    return bool(words & (_DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS))
+    return token.lower_ in _VERDICT_WORDS or token.lemma_.lower() in _VERDICT_WORDS
 
 
 def _feeling(head: Token) -> bool:
