@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.claim_patterns import (
@@ -114,8 +115,6 @@ class _Subjects:
     __slots__ = ("nominal", "any")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, HEAD
-
         #: head index -> its first ``nsubj``/``nsubjpass`` child (children come in document order).
         self.nominal: dict[int, int] = {}
         #: heads with a child in :data:`SUBJECT_DEPS`.
