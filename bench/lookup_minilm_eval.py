@@ -62,6 +62,16 @@ def collect(matcher: Matcher, store, items: list[dict], top: int) -> list[dict]:
     return out
 
 
+def folds_by_fact_check(entries: list[dict], folds: int) -> list[int]:
+    """Each entry's fold: ``folds`` folds grouped by fact-check (target, topic or near claim; else the query alone)."""
+    key = [e["item"].get("target") or e["item"].get("topic_of") or e["item"].get("near") or f"q{i}"
+           for i, e in enumerate(entries)]
+    groups = sorted(set(key))
+    random.Random(12).shuffle(groups)
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    return [fold_of[k] for k in key]
+
+
 def add_minilm(entries: list[dict], cache_path: Path) -> None:
     cache: dict[str, np.ndarray] = pickle.loads(cache_path.read_bytes()) if cache_path.exists() else {}
     texts = sorted({t for e in entries for t in (e["claims"] + [e.get("query_claim", ""), e["item"]["query"]])} - set(cache))
@@ -183,11 +193,7 @@ def main() -> int:
                for part in filter(None, args.apply.split(","))}
     add_minilm(entries + [e for es in applied.values() for e in es], args.vectors)
 
-    key = [e["item"].get("target") or e["item"].get("topic_of") or e["item"].get("near") or f"q{i}"
-           for i, e in enumerate(entries)]
-    groups = sorted(set(key))
-    random.Random(12).shuffle(groups)
-    fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+    fold_of = folds_by_fact_check(entries, args.folds)
     real = [i for i, e in enumerate(entries) if e["item"].get("origin") != "generated-swap"]
     print(f"{len(entries)} tuning queries ({len(real)} real), top {args.top} candidates kept by the shipped model")
     # Each scoring's tops computed once and indexed (inside the comprehension they were recomputed per query).
@@ -206,14 +212,14 @@ def main() -> int:
     for variant in ("current", "minilm-features", "current+minilm", "minilm-for-wordllama"):
         scores: list[np.ndarray] = [np.zeros(0)] * len(entries)
         for fold in range(args.folds):
-            train = [e for e, k in zip(entries, key) if fold_of[k] != fold and e["labels"]
+            train = [e for e, f in zip(entries, fold_of) if f != fold and e["labels"]
                      and (args.fit_swaps or e["item"].get("origin") != "generated-swap")]
             x = np.vstack([design(e, variant) for e in train])
             y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in train])
             w, b, mean, scale = fit(x, y, args.l2)
             model = MatchModel(tuple(w), b, 0.5, tuple(mean), tuple(scale))
-            for i, (e, k) in enumerate(zip(entries, key)):
-                if fold_of[k] == fold and e["labels"]:
+            for i, (e, f) in enumerate(zip(entries, fold_of)):
+                if f == fold and e["labels"]:
                     scores[i] = model.probability(design(e, variant))
         every = tops(entries, scores)
         top = [every[i] for i in real]
