@@ -23,10 +23,17 @@ shapes, each cut at the first document that brings it to ``--words`` words
 
 Every document gets its transcript's date (from the file name) as its
 publication date, so relative dates are resolved as in real use.  The machine
-is noisy, so each mode runs a warm-up and then ``--rounds`` rounds, the order
-of bare and claimcheck alternating between rounds; the reported ratio is the
-median of the per-round ratios (wall clock; CPU-time ratios are reported
-too).  Peak memory is the peak resident set size (``VmHWM`` from
+is noisy, so each mode first runs an untimed bare pass over the whole corpus
+(it fills the lemmatizer's cache and the vocabulary, which both sides share)
+and then ``--rounds`` rounds of paired slices: the corpus is cut into slices
+of at most ``--slice-docs`` documents (default ``--batch-size``, so bare
+spaCy's batches are those of a whole run), and each slice is parsed by bare
+spaCy and by claimcheck back to back, the order alternating from pair to
+pair, so that both sides of a pair see the same load.  Reported: the median
+of the per-round ratios (wall clock and CPU time, as before), and over all
+pairs the median wall-clock ratio, the median CPU-time ratio
+(``time.process_time``, every thread of the process) with their quartiles
+and range, and the ratio of the pairs' pooled CPU time.  Peak memory is the peak resident set size (``VmHWM`` from
 ``/proc/self/status``; ``ru_maxrss`` where there is no ``/proc``) of a fresh
 subprocess that loads the engine and checks each corpus once, next to the
 same figure for a fresh subprocess that loads only the spaCy pipeline and
@@ -44,10 +51,20 @@ Scale (issue 11), on the ``articles`` corpus, each in a fresh subprocess:
   ``--jobs`` worker processes with one thread each, records brought back;
 
 each reported in words/s over the whole run (start-up included, what a user
-waits for) and over the run less the start-up (workers loading the engine,
-timed on its own), with the peak RSS of the parent and of each worker.  The
-speed-up is the steady rate over claimcheck in one process, measured in the
-same run.  **cold start**: ``claimcheck check`` on one article in a fresh
+waits for) and steady (from the moment each worker has loaded its engine to
+the end of the batch, averaged over the workers: the workers report, through
+a queue they inherit, when they are ready and when each chunk starts and
+ends), with the peak RSS of the parent and of each worker.  The jobs
+speed-up is given twice: over claimcheck in one process measured above (warm:
+that process has parsed the corpus before), and over ``check_parallel`` with
+one worker started the same way (cold, like the N workers);
+``--scale-rounds`` alternates such fresh ``--jobs 1`` and ``--jobs N`` runs
+and takes the median of each.  The jobs runs also give each worker's chunks,
+check CPU and idle time at the end (a straggler's cost), and the CPU
+efficiency: one worker's check CPU over the N workers' for the same
+documents; N times it is the speed-up N free cores would give, which a
+shared machine's wall clock cannot show.  **cold start**:
+``claimcheck check`` on one article in a fresh
 process against a fresh process that imports spaCy, loads the same pipeline
 and parses the same article, alternating, ``--cold-rounds`` times each
 (medians; wall clock and CPU time), after one untimed ``claimcheck check``
@@ -214,28 +231,74 @@ class ModeResult:
     ratio: float
     cpu_ratio: float
     claims_candidates: int
+    pairs: int = 0
+    pair_ratio: float = 0.0
+    pair_ratio_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pair_cpu_ratio: float = 0.0
+    pair_cpu_ratio_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pooled_cpu_ratio: float = 0.0
 
 
-def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batch_size: int) -> ModeResult:
-    """Warm up, then alternate bare and claimcheck for ``rounds`` rounds."""
-    warm = docs[: max(10, len(docs) // 20)]
-    run_bare(engine.nlp, warm, batch_size)
-    run_claimcheck(engine, warm, batch_size)
+def _slices(docs: list[Document], most: int) -> list[list[Document]]:
+    """``docs`` cut into the fewest runs of at most ``most`` documents, as even as they can be."""
+    count = -(-len(docs) // most)
+    size, extra = divmod(len(docs), count)
+    out, at = [], 0
+    for k in range(count):
+        n = size + (1 if k < extra else 0)
+        out.append(docs[at : at + n])
+        at += n
+    return out
+
+
+def _spread(values: list[float]) -> tuple[float, float, float, float]:
+    """Minimum, lower quartile, upper quartile and maximum."""
+    if len(values) < 2:
+        v = values[0] if values else 0.0
+        return (v, v, v, v)
+    q = statistics.quantiles(values, n=4, method="inclusive")
+    return (round(min(values), 3), round(q[0], 3), round(q[2], 3), round(max(values), 3))
+
+
+def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batch_size: int,
+                 slice_docs: int | None = None) -> ModeResult:
+    """Warm up, then time bare and claimcheck in pairs, slice by slice, for ``rounds`` rounds.
+
+    The corpus is cut into slices of at most ``slice_docs`` documents (default
+    ``batch_size``, so bare spaCy's batches are the ones of a whole run) and
+    each slice is parsed by both sides back to back, the order alternating
+    from pair to pair: a pair takes seconds, so both of its sides see the
+    same load on a shared machine, where a whole round of one side and then
+    of the other may not.  A round is every slice once.
+    """
+    # Untimed: a whole bare pass fills the lemmatizer's cache and the vocabulary, which both sides share
+    # (a first pass over new text is up to a tenth slower); a short claimcheck pass loads its lazy parts.
+    run_bare(engine.nlp, docs, batch_size)
+    run_claimcheck(engine, docs[: max(10, len(docs) // 20)], batch_size)
     words = count_words(docs)
+    slices = _slices(docs, slice_docs or batch_size)
     per_round: list[dict[str, float]] = []
+    pairs: list[tuple[Timing, Timing]] = []
     candidates = 0
     for r in range(rounds):
-        order = ("bare", "claimcheck") if r % 2 == 0 else ("claimcheck", "bare")
-        got: dict[str, Timing] = {}
-        for side in order:
-            if side == "bare":
-                got[side] = timed(lambda: run_bare(engine.nlp, docs, batch_size))
-            else:
-                def check() -> None:
-                    nonlocal candidates
-                    candidates = run_claimcheck(engine, docs, batch_size)
-                got[side] = timed(check)
-            print(f"  {mode:9} round {r + 1}/{rounds} {side:10} {got[side].seconds:7.2f} s", file=sys.stderr, flush=True)
+        got: dict[str, Timing] = {"bare": Timing(0.0, 0.0), "claimcheck": Timing(0.0, 0.0)}
+        round_candidates = 0
+        for k, part in enumerate(slices):
+            order = ("bare", "claimcheck") if (r * len(slices) + k) % 2 == 0 else ("claimcheck", "bare")
+            pair: dict[str, Timing] = {}
+            for side in order:
+                if side == "bare":
+                    pair[side] = timed(lambda part=part: run_bare(engine.nlp, part, batch_size))  # type: ignore[misc]
+                else:
+                    found: list[int] = []
+                    pair[side] = timed(lambda part=part, found=found: found.append(  # type: ignore[misc]
+                        run_claimcheck(engine, part, batch_size)))
+                    round_candidates += found[0]
+                got[side] = Timing(got[side].seconds + pair[side].seconds, got[side].cpu + pair[side].cpu)
+            pairs.append((pair["bare"], pair["claimcheck"]))
+        candidates = round_candidates
+        print(f"  {mode:9} round {r + 1}/{rounds}: bare {got['bare'].seconds:7.2f} s, claimcheck "
+              f"{got['claimcheck'].seconds:7.2f} s ({len(slices)} pairs)", file=sys.stderr, flush=True)
         per_round.append({
             "bare_seconds": round(got["bare"].seconds, 3),
             "claimcheck_seconds": round(got["claimcheck"].seconds, 3),
@@ -243,10 +306,11 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
             "claimcheck_cpu": round(got["claimcheck"].cpu, 3),
             "ratio": round(got["bare"].seconds / got["claimcheck"].seconds, 4),
             "cpu_ratio": round(got["bare"].cpu / got["claimcheck"].cpu, 4),
-            "first": order[0],
         })
     bare_s = statistics.median(r["bare_seconds"] for r in per_round)
     cc_s = statistics.median(r["claimcheck_seconds"] for r in per_round)
+    pair_ratios = [b.seconds / c.seconds for b, c in pairs]
+    pair_cpu = [b.cpu / c.cpu for b, c in pairs if c.cpu > 0]
     return ModeResult(
         mode=mode,
         documents=len(docs),
@@ -259,6 +323,12 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
         ratio=round(statistics.median(r["ratio"] for r in per_round), 3),
         cpu_ratio=round(statistics.median(r["cpu_ratio"] for r in per_round), 3),
         claims_candidates=candidates,
+        pairs=len(pairs),
+        pair_ratio=round(statistics.median(pair_ratios), 3),
+        pair_ratio_spread=_spread(pair_ratios),
+        pair_cpu_ratio=round(statistics.median(pair_cpu), 3) if pair_cpu else 0.0,
+        pair_cpu_ratio_spread=_spread(pair_cpu),
+        pooled_cpu_ratio=round(sum(b.cpu for b, _ in pairs) / sum(c.cpu for _, c in pairs), 3),
     )
 
 
@@ -325,23 +395,69 @@ def _items(docs: list[Document]) -> list[Any]:
 
 
 def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]:
-    """Time ``check_parallel`` over the corpus, and on its own the start-up of the workers."""
-    from claimcheck.parallel import check_parallel
+    """Time ``check_parallel`` with ``--jobs`` workers over the corpus, with each worker's start-up and work.
 
+    The workers report (through a queue inherited by ``fork``) when their
+    engine is loaded and when each chunk starts and ends, so the steady time
+    is measured in the same run as the start-up: from the moment a worker is
+    ready to the end of the batch, averaged over the workers (a worker that is
+    ready first works longer).  ``tail`` is how long a worker sat idle at the
+    end while another finished its last chunk.
+    """
+    import multiprocessing
+
+    from claimcheck import parallel
+
+    if parallel._context().get_start_method() != "fork":
+        raise SystemExit("throughput: error: the jobs measurement needs the fork start method (Linux, one thread)")
+    queue = multiprocessing.get_context("fork").SimpleQueue()
+    load, check = parallel._init_worker, parallel._check_chunk
+
+    def init_worker(config: dict[str, Any]) -> None:
+        load(config)
+        queue.put(("ready", os.getpid(), time.time()))
+
+    def check_chunk(items: list[Any], options: dict[str, Any]) -> Any:
+        started, cpu = time.time(), time.process_time()
+        out = check(items, options)
+        queue.put(("chunk", os.getpid(), started, time.time(), time.process_time() - cpu, len(items)))
+        return out
+
+    # Looked up by name when the pool starts and when a task is pickled: the forked workers run these.
+    check_chunk.__module__, check_chunk.__qualname__ = check.__module__, check.__qualname__
+    parallel._init_worker, parallel._check_chunk = init_worker, check_chunk  # type: ignore[assignment]
     config = {"model": not args.no_model, "lookup": {"enabled": False}}
-    # Start-up: a pool checking one tiny document per worker (engine loading dominates).
-    start = time.perf_counter()
-    tiny = _items(docs[: args.jobs])
-    list(check_parallel(tiny, config=config, jobs=args.jobs, chunk_docs=1))
-    startup = time.perf_counter() - start
-    wall, cpu = time.perf_counter(), time.process_time()
-    results = list(check_parallel(_items(docs), config=config, jobs=args.jobs))
-    seconds = time.perf_counter() - wall
-    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker, kB -> MB
-    # The timed run starts its own pool: its start-up is in ``seconds``.
-    return {"total_seconds": round(seconds, 3), "steady_seconds": round(seconds - startup, 3),
-            "startup_seconds": round(startup, 3), "parent_cpu": round(time.process_time() - cpu, 3),
-            "documents": len(results), "worker_peak_rss_mb": [round(workers_peak, 1)] * args.jobs,
+    items = _items(docs)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    begin, cpu = time.time(), time.process_time()
+    results = list(parallel.check_parallel(items, config=config, jobs=args.jobs))
+    end = time.time()
+    parent_cpu = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool is shut down: its workers are reaped
+    workers: dict[int, dict[str, Any]] = {}
+    while not queue.empty():
+        event = queue.get()
+        w = workers.setdefault(event[1], {"ready": None, "chunks": []})
+        if event[0] == "ready":
+            w["ready"] = event[2]
+        else:
+            w["chunks"].append(event[2:])
+    if len(workers) != args.jobs or any(w["ready"] is None for w in workers.values()):
+        raise SystemExit(f"throughput: error: {len(workers)} of {args.jobs} workers reported back")
+    ready = [w["ready"] - begin for w in workers.values()]
+    steady = statistics.mean(end - w["ready"] for w in workers.values())
+    workers_peak = after.ru_maxrss / 1024  # the largest worker, kB -> MB
+    return {"total_seconds": round(end - begin, 3), "steady_seconds": round(steady, 3),
+            "startup_seconds": round(statistics.mean(ready), 3),
+            "worker_ready_seconds": [round(x, 3) for x in sorted(ready)],
+            "worker_busy_seconds": [round(sum(c[1] - c[0] for c in w["chunks"]), 3) for w in workers.values()],
+            "worker_check_cpu": [round(sum(c[2] for c in w["chunks"]), 3) for w in workers.values()],
+            "worker_chunks": [len(w["chunks"]) for w in workers.values()],
+            "worker_tail_seconds": [round(end - max(c[1] for c in w["chunks"]), 3) if w["chunks"] else None
+                                    for w in workers.values()],
+            "workers_cpu": round((after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime), 3),
+            "parent_cpu": round(parent_cpu, 3), "documents": len(results),
+            "worker_peak_rss_mb": [round(workers_peak, 1)] * args.jobs,
             "worker_peak_note": "ru_maxrss of the children: the largest worker, counted for each"}
 
 
@@ -374,13 +490,22 @@ def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
             "worker_peak_rss_mb": [round(v, 1) for v in peaks.values()]}
 
 
-def scale_run(args: argparse.Namespace, side: str) -> dict[str, Any]:
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median steady time (the lower middle one of an even count), or the first error."""
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return runs[0]
+    return sorted(ok, key=lambda r: r["steady_seconds"])[(len(ok) - 1) // 2]
+
+
+def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None) -> dict[str, Any]:
+    jobs = jobs or args.jobs
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", side, "--_child-mode", "articles",
            "--data", str(args.data), "--words", str(args.words), "--sentences-per-doc", str(args.per_doc),
-           "--jobs", str(args.jobs)]
+           "--jobs", str(jobs)]
     if args.no_model:
         cmd.append("--no-model")
-    print(f"  {side}: a fresh process with {args.jobs} workers ...", file=sys.stderr, flush=True)
+    print(f"  {side}: a fresh process with {jobs} workers ...", file=sys.stderr, flush=True)
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         tail = out.stderr.strip().splitlines()[-3:]
@@ -533,6 +658,13 @@ def print_table(results: list[ModeResult], info: dict[str, Any]) -> None:
         print(f"{r.mode:10} {r.documents:6d} {r.words:8,d} | {r.bare_seconds:7.2f} {r.bare_words_per_second:9,d} | "
               f"{r.claimcheck_seconds:7.2f} {r.claimcheck_words_per_second:9,d} | {r.ratio:5.2f} {r.cpu_ratio:5.2f} {per:>17}")
     print(f"ratio = bare s / claimcheck s, median of rounds (target >= {TARGET_RATIO}); cpu = the same on process CPU time")
+    for r in results:
+        lo, q1, q3, hi = r.pair_ratio_spread
+        clo, cq1, cq3, chi = r.pair_cpu_ratio_spread
+        print(f"{r.mode:10} paired slices ({r.pairs} pairs, each slice bare and claimcheck back to back): median ratio "
+              f"{r.pair_ratio:.3f} (quartiles {q1:.2f}-{q3:.2f}, range {lo:.2f}-{hi:.2f}); CPU time: median "
+              f"{r.pair_cpu_ratio:.3f} (quartiles {cq1:.2f}-{cq3:.2f}, range {clo:.2f}-{chi:.2f}), all pairs pooled "
+              f"{r.pooled_cpu_ratio:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -545,6 +677,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating timed rounds per mode (default 3)")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for bare spaCy, in documents (default 64, the engine's cap; "
                              "the engine also caps a batch at claimcheck.analysis.nlp.BATCH_TOKENS tokens)")
+    parser.add_argument("--slice-docs", type=int, default=None,
+                        help="documents per timed pair of bare and claimcheck (default: --batch-size)")
     parser.add_argument("--no-model", action="store_true", help="score without the trained model")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     parser.add_argument("--profile", type=Path, nargs="?", const=Path("-"), default=None,
@@ -552,6 +686,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the jobs and Dask measurements (default 2)")
     parser.add_argument("--no-scale", action="store_true", help="skip the jobs and Dask measurements")
+    parser.add_argument("--scale-rounds", type=int, default=1,
+                        help="fresh --jobs 1 and --jobs N runs each, alternating (default 1)")
     parser.add_argument("--cold-rounds", type=int, default=5, help="fresh processes per side for the cold start (default 5; 0 skips it)")
     parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--_child-mode", dest="mode_child", choices=MODES, default="articles", help=argparse.SUPPRESS)
@@ -574,7 +710,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = engine.rules
     info["rules"] = len(getattr(rules, "rules", []) or []) if rules is not None else 0
     info["load_before"] = load_average()
-    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size) for mode in modes]
+    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size, args.slice_docs) for mode in modes]
     info["load_after"] = load_average()
 
     memory: dict[str, Any] = {}
@@ -587,8 +723,16 @@ def main(argv: list[str] | None = None) -> int:
     scale: dict[str, Any] = {}
     if not args.no_scale and "articles" in modes:
         scale["load_before"] = load_average()
-        for side in ("jobs", "dask"):
-            scale[side] = scale_run(args, side)
+        # --jobs 1 and --jobs N alternate, each in a fresh process started the same way: the speed-up is
+        # between two runs that both start cold (a fresh lemmatizer cache and vocabulary in every worker).
+        runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
+        for r in range(args.scale_rounds):
+            for jobs in ((1, args.jobs) if r % 2 == 0 else (args.jobs, 1)):
+                runs[jobs].append(scale_run(args, "jobs", jobs))
+        scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
+        scale["jobs"] = _median_run(runs[args.jobs])
+        scale["jobs_1"] = _median_run(runs[1])
+        scale["dask"] = scale_run(args, "dask")
         scale["load_after"] = load_average()
     cold: dict[str, Any] | None = None
     if args.cold_rounds > 0:
@@ -611,6 +755,7 @@ def main(argv: list[str] | None = None) -> int:
         one_rate = one.words / one.claimcheck_seconds
         print(f"scale ({one.words:,} words of articles; load average {scale['load_before']} before, {scale['load_after']} after; "
               f"claimcheck in one process {one_rate:,.0f} words/s, bare spaCy {one.words / one.bare_seconds:,.0f} words/s):")
+        one_cold = scale.get("jobs_1", {})
         for side in ("jobs", "dask"):
             r = scale[side]
             if "error" in r:
@@ -624,6 +769,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"workers {', '.join(f'{m:.0f}' for m in r['worker_peak_rss_mb'])} MB")
             r["steady_words_per_second"] = round(steady)
             r["speedup_vs_one_process"] = round(steady / one_rate, 3)
+            if side == "jobs" and "steady_seconds" in one_cold:
+                cold_rate = one.words / one_cold["steady_seconds"]
+                r["speedup_vs_jobs_1"] = round(steady / cold_rate, 3)
+                # On a shared machine the wall clock shows how many cores were free; the CPU time the
+                # workers spent on the same documents shows what the split itself costs.
+                efficiency = sum(one_cold["worker_check_cpu"]) / sum(r["worker_check_cpu"])
+                r["cpu_efficiency_vs_jobs_1"] = round(efficiency, 3)
+                print(f"  {'':22} against --jobs 1 started the same way ({cold_rate:,.0f} words/s, median of "
+                      f"{len(scale['jobs_runs']['1'])} fresh runs): {steady / cold_rate:4.2f}x; workers' check CPU "
+                      f"{sum(r['worker_check_cpu']):.1f} s against {sum(one_cold['worker_check_cpu']):.1f} s in one; "
+                      f"chunks {r['worker_chunks']}, idle at the end {r['worker_tail_seconds']} s; "
+                      f"parent CPU {r['parent_cpu']:.2f} s")
+                working = sum(1 for n in r["worker_chunks"] if n)  # a batch of fewer tasks than workers leaves some idle
+                print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
+                      f"with {args.jobs} free cores the steady speed-up would be about {working * efficiency:.2f}x")
     if cold is not None:
         cold["load_after"] = load_average()
         print(f"cold start, one article ({cold['article']}), median of {cold['rounds']} fresh processes each: "

@@ -1,7 +1,8 @@
 """Every core of one machine: a batch spread over worker processes, results in input order.
 
 :func:`check_parallel` cuts the stream of documents into chunks of about
-:data:`CHUNK_CHARS` characters, hands them to a
+:data:`CHUNK_CHARS` characters (smaller at the end of the stream, so that the
+workers finish together), hands them to a
 :class:`concurrent.futures.ProcessPoolExecutor` whose initializer loads the
 engine once per process, and yields the reports (and error records) in input
 order.  At most two chunks per process are in flight, so memory stays flat
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 CHUNK_CHARS = 50_000
 #: Most documents per task, whatever their length.
 CHUNK_DOCS = 64
+#: The last tasks of a batch are cut smaller, down to this fraction of :data:`CHUNK_CHARS`.
+TAIL_FRACTION = 8
 
 Item = InputDocument | RefusedInput
 
@@ -105,16 +108,46 @@ def _check_chunk(items: list[Item], options: dict[str, Any]) -> list[Report | Do
     return list(_engine.check_batch(items, **options))
 
 
-def _chunks(items: Iterable[Item], chars: int, docs: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    size = 0
-    for item in items:
-        chunk.append(item)
-        size += len(item.text) if isinstance(item, InputDocument) else 0
-        if size >= chars or len(chunk) >= docs:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
+def _size(item: Item) -> int:
+    return len(item.text) if isinstance(item, InputDocument) else 0
+
+
+def _chunks(items: Iterable[Item], chars: int, docs: int, jobs: int = 1) -> Iterator[list[Item]]:
+    """Cut the stream into tasks of about ``chars`` characters (at most ``docs`` documents), smaller at the end.
+
+    The stream is read a few tasks ahead, so its end is seen before the last
+    tasks are cut: what is left then is cut into tasks of a ``2 * jobs``-th
+    of it (but no smaller than a :data:`TAIL_FRACTION` of ``chars``), so that
+    the workers finish together instead of one waiting while another checks
+    a full-size last task.  A stream of at most one task stays one task.
+    """
+    stream = iter(items)
+    buffer: deque[Item] = deque()
+    buffered = 0
+    exhausted = False
+    first = True
+    ahead = chars * (2 * jobs + 1)
+    while True:
+        while not exhausted and buffered < ahead:
+            item = next(stream, None)
+            if item is None:
+                exhausted = True
+                break
+            buffer.append(item)
+            buffered += _size(item)
+        if not buffer:
+            return
+        target = chars
+        if exhausted and jobs > 1 and not (first and buffered <= chars):
+            target = max(chars // TAIL_FRACTION, min(chars, buffered // (2 * jobs)))
+        first = False
+        chunk: list[Item] = []
+        size = 0
+        while buffer and size < target and len(chunk) < docs:
+            item = buffer.popleft()
+            chunk.append(item)
+            size += _size(item)
+        buffered -= size
         yield chunk
 
 
@@ -202,7 +235,7 @@ def check_parallel(items: Iterable[Item], *, config: dict[str, Any], jobs: int, 
         An iterator over one report or error record per item, in input order.
     """
     opts = dict(options or {})
-    chunks = _chunks(items, chunk_chars or CHUNK_CHARS, chunk_docs or CHUNK_DOCS)
+    chunks = _chunks(items, chunk_chars or CHUNK_CHARS, chunk_docs or CHUNK_DOCS, jobs)
     first = next(chunks, [])
     second = next(chunks, None)
     if second is None and local is not None:

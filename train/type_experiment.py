@@ -56,7 +56,7 @@ def features(doc: Any, token_ids: Iterable[int], head_index: int, origin: str) -
     tokens, head = ct.claim_content(doc, ids, head_index, origin)
     comparison = ct._comparison_kind(tokens)
     causation = ct._causation_kind(tokens, head)
-    numeric = ct._numeric_tokens(tokens)
+    numeric = ct.amount_tokens(tokens)
     f = {
         "rules=" + ct.classify(doc, ids, head_index, origin): 1.0,
         "role": ct._is_role(tokens, head, origin),

@@ -9,7 +9,10 @@
 
 * **Verdicts** ("the plan was breathtaking", "an abject failure") and idioms
   of judgement ("from strength to strength", "no daylight between them")
-  are opinions too.
+  are opinions too, as are **attitudes** ("the studio is celebrating bumper
+  sales", "I have never equated the prize with sales") and **teasers**, the
+  passive of an opinion verb on an abstract noun ("the rewards of leaving
+  office are shown in the register").
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
@@ -91,6 +94,15 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
     [{"LOWER": "the"}, {"LOWER": "icing"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "cake"}],
     [{"LOWER": "a"}, {"LOWER": "shot"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["arm", "foot", "dark"]}}],
     [{"LOWER": "head"}, {"LOWER": "and"}, {"LOWER": "shoulders"}, {"LOWER": "above"}],
+    [{"LOWER": "set"}, {"TEXT": {"IN": ["\"", "'", "\u201c", "\u2018"]}, "OP": "?"}, {"LOWER": "in"}, {"LOWER": "stone"}],
+    [{"LOWER": "a"}, {"LOWER": "done"}, {"LOWER": "deal"}],
+    [{"LEMMA": "fan"}, {"LOWER": "the"}, {"LOWER": "flames"}],
+    [{"LOWER": "in"}, {"LOWER": "thrall"}, {"LOWER": "to"}],
+    [{"LOWER": "the"}, {"LOWER": "good"}, {"LOWER": "old"}, {"LOWER": "days"}],
+    [{"LEMMA": "stick"}, {"LOWER": "to"}, {"POS": "PRON"}, {"LOWER": "guns"}],
+    [{"LEMMA": "turn"}, {"LOWER": "the"}, {"LOWER": "tables"}],
+    [{"LEMMA": "bury"}, {"POS": "PRON"}, {"LOWER": "head"}, {"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "sand"}],
+    [{"LOWER": "a"}, {"LOWER": "level"}, {"LOWER": "playing"}, {"LOWER": "field"}],
 ]
 
 #: Adjectives and nouns of judgement and feeling: "X was breathtaking", "the commissions are an
@@ -99,7 +111,11 @@ JUDGEMENT_IDIOMS: list[list[dict[str, Any]]] = [
 JUDGEMENT_WORDS = frozenset(
     ["right", "wrong", "irresponsible", "preposterous", "breathtaking", "woeful", "abject", "dismal", "shameful", "laughable", "pointless", "senseless", "misguided", "naive", "foolhardy", "farcical", "scandalous", "appalling", "deplorable", "admirable", "commendable", "praiseworthy", "exemplary", "inspiring", "inspirational", "heroic", "remarkable", "outstanding", "dreadful", "lamentable", "pitiful", "miserable", "glorious", "masterful", "sublime", "dire", "grim", "bleak", "rosy", "unacceptable", "acceptable", "intolerable", "inexcusable", "unforgivable", "indefensible", "unjustifiable", "justified", "unjustified", "fair", "sensible", "wise", "unwise", "reasonable", "unreasonable", "flawed", "misleading", "honest", "dishonest", "laudable", "disgraceful", "obscene", "grotesque", "embarrassing", "humiliating", "baffling", "bizarre", "mediocre", "sorry", "sad", "tragic", "farce", "fiasco", "shambles", "debacle", "triumph", "masterpiece", "mess", "joke", "travesty", "scandal", "disgrace", "embarrassment", "failure", "success", "blunder", "mistake",
      "sadness", "grief", "joy", "delight", "relief", "shock", "dismay", "anger", "fury", "sorrow", "regret", "pride",
-     "shame", "horror", "disgust", "despair", "elation"]
+     "shame", "horror", "disgust", "despair", "elation",
+     "odious", "vicious", "selfish", "egregious", "despicable", "reprehensible", "contemptible", "vile", "idiotic",
+     "moronic", "asinine", "inept", "clueless", "delusional", "phony", "phoney", "unhinged", "incoherent", "spineless",
+     "gutless", "shameless", "heartless", "tone-deaf", "sham", "hoax", "charade", "circus", "insult", "outrage",
+     "betrayal", "nonstarter", "non-starter", "nightmare", "godsend", "boon", "blessing", "curse"]
 )
 
 #: Verbs that present a judgement as a finding: "X underlines the need for Y".
@@ -111,6 +127,12 @@ OPINION_OBJECTS = ["need", "importance", "urgency", "necessity", "value", "folly
                    "hypocrisy", "danger", "peril", "failure", "bankruptcy", "question", "volume", "bare",
                    "seriousness", "gravity", "significance", "wisdom", "merit", "virtue", "fragility"]
 
+#: Abstract nouns that a teaser promises and the article then spells out: "the rewards of
+#: leaving office are shown in the register", "the dangers of the policy are highlighted in
+#: a report" (the passive of an opinion verb: a frame with nothing checkable in it yet).
+TEASER_SUBJECTS = OPINION_OBJECTS + ["reward", "benefit", "perk", "downside", "upside", "pitfall", "cost",
+                                     "extent", "scale", "depth", "toll", "price", "consequence"]
+
 OPINION_PATTERNS: list[list[dict[str, Any]]] = [
     [
         # No POS constraint: the small model often tags "underlines" as a plural noun, still with its object.
@@ -118,7 +140,35 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "object",
          "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "npadvmod"]}, "LEMMA": {"IN": OPINION_OBJECTS}}},
     ],
+    [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": OPINION_VERBS}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "subject",
+         "RIGHT_ATTRS": {"DEP": "nsubjpass", "LEMMA": {"IN": TEASER_SUBJECTS}}},
+    ],
 ]
+
+#: Verbs of attitude: a clause headed by one says how somebody feels about something
+#: ("the studio is celebrating bumper ticket sales", "fans relish the derby"), not what happened.
+#: Verbs that judge how something went without saying how much: "one player dominated men's
+#: tennis", "the sector is thriving"; with a figure ("dominated the final 6-0 6-1") they are claims.
+PERFORMANCE_VERBS = frozenset("dominate thrive flourish prosper excel shine blossom languish flounder".split())
+#: Verbs of feeling whose object is the one who feels: "it bothers me that ...", "this worries us".
+EMOTIVE_VERBS = frozenset(
+    """bother worry trouble sadden anger upset frustrate disappoint disturb annoy irritate amaze astonish
+    surprise shock delight please thrill excite scare frighten alarm dismay""".split()
+)
+_PERSONAL_OBJECTS = frozenset("me us him her them you".split())
+ATTITUDE_VERBS = frozenset(
+    """celebrate relish cherish savour savor welcome applaud lament bemoan deplore resent adore love hate loathe
+    detest dislike admire revel gloat bask despise dread regret envy idolise idolize""".split()
+)
+#: Participles of getting used to something: "voters are getting used to the idea", "grew accustomed to".
+_USED_TO = frozenset({"used", "accustomed", "resigned"})
+_GETTING = frozenset("get gets getting got gotten become becomes becoming became grow grows growing grew grown".split())
+#: Verbs that construe one thing as another, with the preposition that introduces the second:
+#: "I have never equated the prize with sales", "critics see the dam as a white elephant".
+CONSTRUAL_VERBS = {"equate": "with", "regard": "as", "view": "as", "see": "as", "perceive": "as",
+                   "brand": "as", "dismiss": "as", "hail": "as", "portray": "as", "paint": "as"}
 
 _MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
 #: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
@@ -168,6 +218,38 @@ def opinion_heads(doc: Doc) -> frozenset[int]:
 def judgement_idiom_tokens(doc: Doc) -> frozenset[int]:
     """Indices of tokens inside an idiom of judgement ("from strength to strength", "no daylight between")."""
     return _run(doc)[2]
+
+
+def is_attitude(head: Token) -> bool:
+    """True for a clause that reports a feeling or attitude towards something: "the studio is
+    celebrating bumper sales", "commuters are getting used to the idea of ...", "I have never
+    equated the prize with sales", "critics see the dam as a white elephant"."""
+    lemma = head.lemma_.lower()
+    if lemma in EMOTIVE_VERBS and any(c.dep_ == "dobj" and c.lower_ in _PERSONAL_OBJECTS for c in head.children):
+        return True  # "it bothers me very much that ...", "this worries us"
+    if lemma == "enjoy":
+        # "Henman enjoyed his best year": the verdict is in the object; "the party enjoys a majority" is a fact.
+        return any(c.dep_ == "dobj" and any(m.dep_ == "amod" and (m.lower_ in EVALUATIVE or m.lower_ in JUDGEMENT_WORDS)
+                                              for m in c.children) for c in head.children)
+    if lemma in ATTITUDE_VERBS:
+        # "the lab enjoys a budget of ...", "it will welcome 300 students" are checked by the caller's figure test.
+        return any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in head.children)  # "revelling in", "gloating over"
+    if lemma in ("get", "become", "grow") and any(c.dep_ in ("acomp", "oprd") and c.lower_ in _USED_TO for c in head.children):
+        return True  # "shoppers have grown accustomed to next-day delivery"
+    if head.lower_ in _USED_TO:
+        # The word as written too: the lemmatiser leaves "getting" as it is when it is tagged an auxiliary.
+        gets = any(c.dep_ in ("aux", "auxpass") and ({c.lemma_.lower(), c.lower_} & _GETTING) for c in head.children)
+        return gets and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children)
+    if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "terms" for g in c.children)
+                               for c in head.children):
+        return True  # "residents have come to terms with the closure"
+    prep = CONSTRUAL_VERBS.get(lemma)
+    if prep is None:
+        return False
+    # The parser hangs "as a white elephant" on the verb or on its object.
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and any(c.dep_ in ("prep", "advcl", "oprd") and c.lower_ == prep
+                                 for node in (head, *objects) for c in node.children)
 
 
 def is_verdict(head: Token) -> bool:

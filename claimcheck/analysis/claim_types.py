@@ -422,8 +422,9 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
 _AMOUNT_MEMO: weakref.WeakKeyDictionary[Doc, dict[int, bool]] = weakref.WeakKeyDictionary()
 
 
-def _numeric_tokens(tokens: list[Token]) -> list[Token]:
+def amount_tokens(tokens: list[Token]) -> list[Token]:
     """The tokens that carry an amount: numbers, percentages, fraction words; not names, ordinals or idioms.
+    The claim types and the score's ``number`` signal both read amounts through this one test.
 
     Each token is judged once per document, so typing costs O(claim length) however many claims overlap.
     """
@@ -526,7 +527,7 @@ def _is_percentage(t: Token) -> bool:
 def _is_quantity(tokens: list[Token], head: Token) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
     ids = {t.i for t in tokens}
-    amounts = _numeric_tokens(tokens)
+    amounts = amount_tokens(tokens)
     if amounts and any(t.lower_ == "average" and t.head.lower_ == "on" for t in tokens):
         return True  # "callers on average hang up after 65 seconds": an average is a statistic
     for t in amounts:
@@ -783,7 +784,7 @@ def _stated_figure(head: Token) -> bool:
         inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         return inner is not None and _figure_in_slots(inner)
     if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in _FUTURE_OR_MODAL for c in head.children)
-            and any(c.dep_ == "nsubjpass" and _numeric_tokens(list(c.subtree)) for c in head.children)):
+            and any(c.dep_ == "nsubjpass" and amount_tokens(list(c.subtree)) for c in head.children)):
         return True  # "300 posts will be created", as "are to be created": the count a decision states
     return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
 
@@ -792,7 +793,7 @@ def _figure_in_slots(verb: Token) -> bool:
     """True when the verb's complement or object, or what it comes "to", holds an amount."""
     slots = [c for c in verb.children if c.dep_ in ("attr", "dobj", "acomp")]
     slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    return any(_numeric_tokens(list(s.subtree)) for s in slots)
+    return any(amount_tokens(list(s.subtree)) for s in slots)
 
 
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
@@ -819,7 +820,7 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
 def _is_opinion(tokens: list[Token], head: Token) -> bool:
     """A verdict or an idiom of judgement with no figure in it (a figure that only describes the subject,
     "the 40-page report is a masterpiece", does not count): opinion, whatever else it names."""
-    if any(not _describes_subject(t, head) for t in _numeric_tokens(tokens)):
+    if any(not _describes_subject(t, head) for t in amount_tokens(tokens)):
         return False
     if is_verdict(head):
         return True
@@ -859,7 +860,7 @@ def _is_attitude(head: Token) -> bool:
 
 def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
     """Rules stated through the law, a policy instrument, a request decided, an allocation or legality."""
-    return ((legislation_acts(head) and not _numeric_tokens(tokens)) or instrument_changes(head) or request_decided(head)
+    return ((legislation_acts(head) and not amount_tokens(tokens)) or instrument_changes(head) or request_decided(head)
             or allocated_to_class(head) or within_the_law(head))
 
 
@@ -890,7 +891,7 @@ def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: s
         content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in ids), None)
         speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
         # "55 percent of voters say she does not": the count of who says it is the claim
-        if content is not None and not _numeric_tokens(speaker):
+        if content is not None and not amount_tokens(speaker):
             inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
             if inside:
                 head, tokens = content, inside

@@ -21,15 +21,20 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.claim_patterns import is_verdict, judgement_idiom_tokens, opinion_heads
+from claimcheck.analysis.claim_patterns import (
+    JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
+)
 from claimcheck.analysis.spans import doc_text, entity_index
-from claimcheck.analysis.lexicon import CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS
+from claimcheck.analysis.lexicon import (
+    CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
@@ -46,6 +51,14 @@ _TELLING_VERBS = frozenset({"tell", "warn", "inform", "advise", "remind", "notif
 #: Punctuation that ends one clause before another: "X want a cap at 1% - the Commission has urged 1.26%",
 #: "The message is simple: fares will rise by 5%".
 _CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
+
+
+#: Reasons a clause is an opinion (:attr:`Candidate.judgement`), as the report words them.
+VALUE_JUDGEMENT = "a value judgement: an opinion, not a checkable fact"
+ATTITUDE = "a feeling or attitude: how somebody regards something, not a checkable fact"
+SPECULATION = "a speculation: a risk or a hope, not a checkable fact"
+#: Nouns whose "the N is that X" presents X as something that may happen: "the risk is that demand falls away".
+_SPECULATIVE_NOUNS = frozenset({"risk", "danger", "fear", "worry", "hope", "concern", "threat", "possibility", "prospect", "temptation"})
 
 
 @dataclass
@@ -81,22 +94,65 @@ class Candidate:
     origin: str  # clause | content | wh | relative | participle | role
     frame: Frame | None = None
     tokens: set[int] = field(default_factory=set)
-    #: The clause is a value judgement ("X was breathtaking"): an opinion, which the score must not report.
-    judgement: bool = False
+    #: Why the clause is an opinion and not a claim ("X was breathtaking": :data:`VALUE_JUDGEMENT`;
+    #: "X is celebrating Y": :data:`ATTITUDE`), or empty; the score must not report it.
+    judgement: str = ""
 
     @property
     def embedded(self) -> bool:
         return self.origin in ("wh", "relative", "participle", "role")
 
 
+class _Subjects:
+    """Which tokens of a document have a subject, found in one pass over its dependency arcs.
+
+    ``nominal_subject`` and ``has_subject`` are asked about the same verbs by
+    detection, typing, attribution and enrichment, for every claim a verb is
+    in; walking ``token.children`` each time built a ``Token`` per child.
+    """
+
+    __slots__ = ("nominal", "any")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, HEAD
+
+        #: head index -> its first ``nsubj``/``nsubjpass`` child (children come in document order).
+        self.nominal: dict[int, int] = {}
+        #: heads with a child in :data:`SUBJECT_DEPS`.
+        self.any: set[int] = set()
+        if not len(doc):
+            return
+        strings = doc.vocab.strings
+        nominal = {strings[d] for d in ("nsubj", "nsubjpass")}
+        subject = {strings[d] for d in SUBJECT_DEPS}
+        for i, (offset, dep) in enumerate(doc.to_array([HEAD, DEP]).astype("int64").tolist()):
+            if dep in subject and offset != 0:
+                head = i + offset
+                self.any.add(head)
+                if dep in nominal:
+                    self.nominal.setdefault(head, i)
+
+
+_SUBJECTS: weakref.WeakKeyDictionary[Doc, _Subjects] = weakref.WeakKeyDictionary()
+
+
+def _subjects(doc: Doc) -> _Subjects:
+    found = _SUBJECTS.get(doc)
+    if found is None:
+        found = _SUBJECTS[doc] = _Subjects(doc)
+    return found
+
+
 def nominal_subject(verb: Token) -> Token | None:
     """The verb's nominal subject (``nsubj`` or ``nsubjpass``), if it has one."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doc = verb.doc
+    i = _subjects(doc).nominal.get(verb.i)
+    return None if i is None else doc[i]
 
 
 def has_subject(token: Token) -> bool:
     """True when ``token`` heads a clause with its own subject."""
-    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
+    return token.i in _subjects(token.doc).any
 
 
 def _is_verbal(token: Token) -> bool:
@@ -693,23 +749,27 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                     # what they advocated, and stays.
                     continue
                 for part, part_tokens in _split_conjuncts(reported, content_ids):
+                    part_tokens = part_tokens - _evaluative_tail(part, part_tokens)
                     cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
-                        cand.judgement = _judgement(part, part_tokens)
+                        cand.judgement = _judgement(part, part_tokens) or _speculation(frame, part_tokens, doc)
                         candidates.append(cand)
             continue
+        if _bare_frame_after_quote(head, sent, quotes):
+            continue  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
         inline = inline_attribution(tokens, doc)
         if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
         if _recommends(head, claim_tokens):
             continue
+        claim_tokens -= _evaluative_tail(head, claim_tokens)
         cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
-            if _judgement(head, claim_tokens):
-                cand.judgement = True
+            cand.judgement = _judgement(head, claim_tokens)
+            if cand.judgement:
                 # "It is extraordinary to do it now, just as we are becoming the biggest contributor":
                 # the clause the verdict is pinned to is a claim of its own.
                 for sub, sub_tokens in _clauses_below(head, claim_tokens):
@@ -728,6 +788,28 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: What a verb of saying reports, when it reports anything in its own sentence.
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "acomp"})
+
+
+def _bare_frame_after_quote(head: Token, sent: Span, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True for a sentence that only says who spoke the quotation just before it.
+
+    The splitter ends a sentence at a quoted question or exclamation ('"Who will
+    pay for it?" | the governor said on Tuesday.'); what is left is a reporting
+    frame on its own, which claims nothing ("the governor testified on Tuesday",
+    with no quotation before it, is an event and stays).
+    """
+    if head.lemma_.lower() not in SPEECH_VERBS or any(
+            c.dep_ in _SAID_DEPS or (c.dep_ in ("advcl", "conj") and _is_verbal(c)) for c in head.children):
+        return False  # it reports something, or goes on to say something of its own
+    if any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in _TELLING_VERBS:
+        return False  # "she said a prayer", "he wrote a letter"
+    i = bisect_right(quotes, sent.start_char, key=lambda q: q[0]) - 1
+    # The quotation before the sentence ends at its start, give or take the closing mark and a space.
+    return i >= 0 and 0 <= sent.start_char - quotes[i][1] <= 2 and quotes[i][1] - quotes[i][0] > 1
 
 
 #: Verbs whose "whether" clause is a question asked, not a claim made.
@@ -766,32 +848,103 @@ def _recommends(head: Token, tokens: set[int]) -> bool:
     return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
 
 
-def _judgement(head: Token, tokens: set[int]) -> bool:
-    """True for a clause whose predicate is a value judgement with no figure in it.
+def _judgement(head: Token, tokens: set[int]) -> str:
+    """Why a clause whose predicate is a value judgement or an attitude, with no figure in it, is
+    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`); empty for any other clause.
 
     "X's performance in the final was breathtaking", "the club were right to sack
     him", "the Mini has gone from strength to strength", "the case underlines the
     need for reform": opinions, which the annotation guide and fact-checkers do not
-    count as claims.  A figure keeps the clause ("the scheme was a failure, costing
-    £2bn"), as does a coordinated verb of its own ("the plan was flawed and was
-    dropped in May"), which states something besides the verdict, and a reason.
+    count as claims; so are attitudes ("the studio is celebrating bumper sales",
+    "I have never equated the prize with sales").  A figure keeps the clause ("the
+    scheme was a failure, costing £2bn"), as does a coordinated verb of its own
+    ("the plan was flawed and was dropped in May"), which states something besides
+    the verdict, and a reason.
     """
     doc = head.doc
-    if any(c.dep_ == "conj" and _is_verbal(c) for c in head.children):
-        return False
+    # A coordinated clause split off as a claim of its own is judged on its own.
+    if any(c.dep_ == "conj" and _is_verbal(c) and c.i in tokens for c in head.children):
+        return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
     if any(doc[i].lower_ in CAUSAL_MARKERS and doc[i].lower_ != "since" and doc[i].dep_ in ("mark", "prep", "advmod", "amod", "acomp")
            for i in tokens):
-        return False
+        return ""
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
     aside = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    # So is a number that only counts the subject ("three players dominated the season", "the
+    # 10-point plan was a failure"), as claim types read it (claim_types._describes_subject).
+    for verb in (head, *(c for c in head.children if c.dep_ in ("ccomp", "xcomp"))):
+        subject = nominal_subject(verb)
+        if subject is not None:
+            aside |= {n.i for n in subject.children if n.dep_ == "nummod"}
     if any(_is_amount(doc[i]) for i in tokens - aside):
-        return False
+        return ""
     if head.i in opinion_heads(doc) or (is_verdict(head) and not _feeling(head)):
-        return True
+        return VALUE_JUDGEMENT
+    if is_attitude(head):
+        return ATTITUDE
+    if _judges_performance(head):
+        return VALUE_JUDGEMENT
     idioms = judgement_idiom_tokens(doc)
-    return head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children)
+    if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
+        return VALUE_JUDGEMENT
+    return ""
+
+
+def _speculation(frame: Frame, tokens: set[int], doc: Doc) -> str:
+    """:data:`SPECULATION` for the content of "the risk / fear / hope is that X" with no figure in it."""
+    if frame.kind != "noun" or not frame.cue:
+        return ""
+    noun = doc[frame.cue[0]]
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _SPECULATIVE_NOUNS or any(_is_amount(doc[i]) for i in tokens):
+        return ""
+    return SPECULATION
+
+
+def _judges_performance(head: Token) -> bool:
+    """ "The sector is thriving", "the year saw one player dominate the sport": how something went, unmeasured."""
+    if head.lemma_.lower() in PERFORMANCE_VERBS:
+        return True
+    return head.lemma_.lower() in ("see", "witness") and any(
+        c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in PERFORMANCE_VERBS for c in head.children)
+
+
+#: Verbs of a participle that passes a verdict on what the clause said: "..., making it difficult to ...".
+_VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
+#: Adjectives of difficulty, which such a participle's verdict usually is.
+_DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
+                         "unclear", "confusing", "awkward", "pointless", "meaningless"})
+
+
+def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
+    """The tokens of a participle that ends the clause with a verdict on it, to leave out of the claim.
+
+    "The fees are listed in bands of £5,000, making it difficult to compare earnings": the
+    listing is the claim, the difficulty the writer's view ("leaving fans baffled",
+    "rendering the test pointless").
+    """
+    doc = head.doc
+    last = max((i for i in tokens if not (doc[i].is_punct or doc[i].is_space)), default=-1)
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in _VERDICT_PARTICIPLES:
+            continue
+        if child.right_edge.i < last or child.i < head.i:
+            continue
+        # The verdict is the participle's complement ("making it difficult", "leaving fans baffled"),
+        # not a word describing its object ("making a difficult choice").
+        # An adjective after the object is its complement too ("leaving commuters furious").
+        complements = ("ccomp", "oprd", "acomp", "xcomp")
+        verdicts = [t for c in child.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
+        verdicts += [t for c in child.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
+        if any(_verdict_word(t) for t in verdicts):
+            return {i for i in tokens if i >= child.left_edge.i}  # with the full stop after it
+    return set()
+
+
+def _verdict_word(token: Token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & (_DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS))
 
 
 def _feeling(head: Token) -> bool:
@@ -805,7 +958,8 @@ def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]
     out: list[tuple[Token, set[int]]] = []
     for token in head.subtree:
         if token.dep_ == "advcl" and token.i in tokens and _is_verbal(token) and has_subject(token) \
-                and not _is_condition_or_imperative(token) and not any(o.i <= token.i <= o.right_edge.i for o, _ in out):
+                and not _is_condition_or_imperative(token) and not _recurring(token, head) \
+                and not any(o.i <= token.i <= o.right_edge.i for o, _ in out):
             marks = [c for c in token.children if c.dep_ == "mark"]
             # The clause starts after its conjunction: "just as we are becoming" -> "we are becoming".
             opening = {t.i for m in marks for t in token.lefts if t.i <= m.i}
@@ -813,9 +967,29 @@ def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]
     return out
 
 
+#: Entity types whose numbers are part of a name: "Halo 2", "Apollo 11", "World War 2".
+_NAMED_NUMBER_TYPES = frozenset({"DATE", "TIME", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "ORG"})
+
+
+def _recurring(clause: Token, head: Token) -> bool:
+    """True for a clause inside "whenever X" / "every time X" (up to ``head``): a condition that
+    recurs, not something that happened."""
+    node = clause
+    while node.i != head.i:
+        if node.lower_ in ("time", "times") and any(d.lower_ in ("every", "each", "any") for d in node.children):
+            return True
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ == "whenever" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
 def _is_amount(token: Token) -> bool:
-    """A number that is not a date: "100,000", "£2bn" (whose "2bn" the tagger calls a noun), "five"."""
-    if token.ent_type_ in ("DATE", "TIME"):
+    """A number that is not a date or part of a name: "100,000", "£2bn" (whose "2bn" the tagger calls a
+    noun), "five"; not "2004", "Halo 2"."""
+    if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
         return False
     return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
         token.text[:1].isdigit())

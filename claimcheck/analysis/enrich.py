@@ -48,7 +48,8 @@ JUDGEMENT_CEILING = 0.49
 
 
 def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
-    """Halve the score of a value judgement ("X was breathtaking", "the club were right to sack him").
+    """Halve the score of a value judgement or an attitude ("X was breathtaking", "the club were right
+    to sack him", "the studio is celebrating bumper sales").
 
     Opinions are not check-worthy claims (docs/report.md, "What is a claim"), but the
     model reads the names and events they mention; the claim stays in the report, with
@@ -57,7 +58,7 @@ def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
     for cand, claim in zip(cands, claims):
         if cand.judgement:
             claim.score = min(claim.score * 0.5, JUDGEMENT_CEILING)
-            claim.reasons.insert(0, "- a value judgement: an opinion, not a checkable fact")
+            claim.reasons.insert(0, f"- {cand.judgement}")
 
 
 class ClaimBuilder:

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimcheck.analysis.claim_types import amount_tokens
 from claimcheck.analysis.lexicon import (
     CONTENT_ENTITY_LABELS,
     EMOTIONS,
     EVALUATIVE,
-    NUMERIC_ENTITY_LABELS,
     OPINION_PHRASES,
     PUBLIC_RECORD_VERBS,
 )
@@ -134,8 +134,9 @@ def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]
     if entity_count:
         signals.append(("entities", min(entity_count, 3),
                         f"names {entity_count} specific {'entity' if entity_count == 1 else 'entities'} ({', '.join(sorted(entity_labels))})"))
-    numbers = [t for t in tokens if (t.ent_type_ in NUMERIC_ENTITY_LABELS or t.like_num) and t.ent_type_ not in ("DATE", "TIME")]
-    if numbers and item.type != "role":
+    # Amounts as the claim types read them: a measured length of time ("hang up after 65 seconds") is
+    # one, a part of a name ("Halo 2"), an age, an ordinal or an idiom ("a million miles from") is not.
+    if amount_tokens(tokens) and item.type != "role":
         signals.append(("number", 1.0, "contains a number or amount"))
     if item.has_date:
         signals.append(("date", 1.0, "is anchored in time"))

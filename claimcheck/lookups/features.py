@@ -22,7 +22,7 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems or stopwords change: stores then recount their term
 # frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -42,6 +42,7 @@ STOPWORDS: frozenset[str] = frozenset(
     declares announced announces explained explains pointed repeated repeats mr mrs ms dr
     that's it's there's he's she's they're we're i'm don't doesn't didn't isn't aren't wasn't weren't
     hundred hundreds thousand thousands million millions billion billions trillion trillions bn mn tn
+    bln mln trn trln
     """.split()
 )
 # Capitalised but not names: they would make unrelated sentences "share an entity".
@@ -163,7 +164,7 @@ _DECADES = re.compile(r"\b(\d{1,2})\s+decades\b", re.IGNORECASE)
 # A range sharing its multiplier: "25 to 30 million" is 25 million to 30 million
 # (but "500,000 and 1 million" is left alone: its first figure is whole).
 _RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(\s*(?:to|-|–|or|and)\s*\$?)(\d+(?:\.\d+)?)\s*"
-                    r"(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORECASE)
+                    r"(thousand|million|billion|trillion|bln|mln|trln|trn|bn|mn|tn)\b", re.IGNORECASE)
 # "2009-13": the years 2009 to 2013, not 2009 and the number 13.
 _YEAR_SPAN = re.compile(r"\b((?:18|19|20)\d\d)\s*[-–/]\s*(\d\d)\b(?![.,]\d|\s*(?:percent|%))")
 
@@ -193,6 +194,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,]*(?:\.\d+)?[^\W_]*", r
 _MULTIPLIERS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+    # News agencies' abbreviations ("$2.3 bln", "3 mln").
+    "mln": 1e6, "bln": 1e9, "trn": 1e12, "trln": 1e12,
 }
 _NUMBER_WORDS: dict[str, float] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -204,7 +207,10 @@ _NUMBER_WORDS: dict[str, float] = {
     "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "hundredth": 100,
 }
 _NUM_WITH_MULT = re.compile(
-    r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:-|\s*)(hundred|thousand|millions?|billions?|trillions?|bn|mn|tn|[kmb])?(?:st|nd|rd|th)?\b",
+    # The number is never cut short: "2.3xyz" is not read as 2 (the figure
+    # stays unread instead); "2.5pc" is the British "per cent".
+    r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?![.,]?\d)(?:-|\s*)"
+    r"(hundred|thousand|millions?|billions?|trillions?|bln|mln|trln|trn|bn|mn|tn|[kmb])?(?:st|nd|rd|th|pc)?\b",
     re.IGNORECASE,
 )
 

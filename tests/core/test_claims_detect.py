@@ -291,3 +291,105 @@ def test_claims_content_before_a_reporting_verb_is_not_a_splice(engine) -> None:
 )
 def test_claims_comma_before_a_clause_that_needs_it_is_no_splice(engine, text: str) -> None:
     assert _texts(engine, text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The studio is celebrating bumper ticket sales of its new space western.",
+        "Commuters are slowly getting used to the idea of a four-day week.",
+        "Residents have come to terms with the loss of the pier.",
+        "I have never equated a university degree with intelligence.",
+        "Critics have long seen the new bridge as a vanity project.",
+        "The studio is celebrating bumper sales of Skyfarer 2.",  # a number in a title is no figure
+        "It bothers me very much that the council never replied.",
+        "Critics are revelling in the mayor's embarrassment.",
+    ],
+)
+def test_claims_attitude_is_never_check_worthy(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert report.claims and all(c.score < 0.5 and "feeling or attitude" in c.reasons[0] for c in report.claims)
+
+
+def test_claims_attitude_with_a_figure_stays(engine) -> None:
+    report = engine.check("The studio is celebrating ticket sales of 3 million.", published="2024-06-19", all=True)
+    assert report.claims and not any("feeling or attitude" in r for c in report.claims for r in c.reasons)
+
+
+def test_claims_teaser_on_an_abstract_noun_is_a_judgement(engine) -> None:
+    report = engine.check("The perils of online banking are highlighted in a new report.", all=True)
+    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("The grades are published in broad bands of 10 points, making it hard to compare schools.",
+         "The grades are published in broad bands of 10 points"),
+        ("Fares rose by 8% in January, leaving commuters furious.", "Fares rose by 8% in January"),
+        # Not a verdict: the participle states a consequence, which stays in the claim.
+        ("Shares fell 40% on Monday, wiping £2bn off its value.", "Shares fell 40% on Monday, wiping £2bn off its value"),
+        ("The council raised parking charges by 20%, making a difficult choice for shops.",
+         "The council raised parking charges by 20%, making a difficult choice for shops"),
+    ],
+)
+def test_claims_verdict_in_a_closing_participle_is_left_out(engine, text: str, claim: str) -> None:
+    assert _texts(engine, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The past decade has seen a single company dominate the search market.",
+        "The last season has seen one club dominate the league.",  # the number only counts the subject
+        "The local music scene is thriving.",
+        "The union's plan was a sham.",
+        "The party has been fanning the flames of resentment for years.",
+        "The budget was set in stone last year.",
+    ],
+)
+def test_claims_unmeasured_verdicts_are_judgements(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+
+
+def test_claims_measured_performance_stays(engine) -> None:
+    report = engine.check("Federer dominated the final, winning 6-0 6-1 6-2.", all=True)
+    assert report.claims and not any("value judgement" in r for c in report.claims for r in c.reasons)
+
+
+def test_claims_speculation_frame_content_is_not_check_worthy(engine) -> None:
+    report = engine.check("The danger is that once prices rise, demand falls away like it did in 2008.", all=True)
+    assert report.claims and all(c.score < 0.5 and "speculation" in c.reasons[0] for c in report.claims)
+    kept = engine.check("The hope is that 3,000 jobs will be created.", all=True)
+    assert any(c.text == "3,000 jobs will be created" and not any("speculation" in r for r in c.reasons) for c in kept.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Who is going to pay for the $40 million wall?" the governor said on Tuesday.',
+        '"Is this really the best the party can do?" Jones wrote in a column.',
+        '"Enough!" he told reporters.',
+    ],
+)
+def test_claims_frame_left_after_a_quoted_question_is_not_a_claim(engine, text: str) -> None:
+    assert _texts(engine, text) == []
+
+
+def test_claims_frame_after_a_quotation_that_says_more_stays(engine) -> None:
+    texts = _texts(engine, '"Who is going to pay for it?" the governor said, adding that taxes would rise by 5%.')
+    assert "taxes would rise by 5%" in texts
+    assert _texts(engine, "The governor testified on Tuesday.") == ["The governor testified on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every time the minister negotiates in secret, we are weak.",
+        "The ruling was shameful, whenever judges meet in secret.",
+    ],
+)
+def test_claims_recurring_condition_on_a_verdict_is_no_claim_of_its_own(engine, text: str) -> None:
+    report = engine.check(text, all=True)
+    assert len(report.claims) == 1 and report.claims[0].score < 0.5

@@ -47,3 +47,34 @@ def test_scoring_without_model_uses_features(nlp) -> None:
     assert report.tool["model"] == "features"
     assert not any("model:" in r for c in report.claims for r in c.reasons)
     assert report.claims[0].score >= 0.5
+
+
+
+@pytest.mark.parametrize(
+    "text,contains,amount",
+    [
+        # a measured length of time is an amount, though the recogniser labels it TIME or DATE
+        ("Callers on average hang up after just 65 seconds of listening to canned music.", "65 seconds", True),
+        ("He represented Cardiff seats in parliament for more than 40 years.", "40 years", True),
+        # a number inside a name, or a calendar date, is not
+        ("Microsoft released Halo 2 in the United States.", "Halo 2", False),
+        ("The minister visited Cardiff on 2 December.", "2 December", False),
+    ],
+)
+def test_scoring_number_signal_reads_amounts_as_claim_types_do(engine, monkeypatch, text: str, contains: str, amount: bool) -> None:
+    from claimcheck.analysis import enrich
+    from claimcheck.analysis.scoring import SIGNALS
+
+    # The reasons list only the strongest signals, so read the signal itself from the scorer's parts.
+    numbers: list[float] = []
+    original = enrich.score_claim
+
+    def spy(doc, item):  # type: ignore[no-untyped-def]
+        scored = original(doc, item)
+        if contains in doc[item.token_ids[0]:item.token_ids[-1] + 1].text:
+            numbers.append(scored.parts.signals[SIGNALS.index("number")])
+        return scored
+
+    monkeypatch.setattr(enrich, "score_claim", spy)
+    engine.check(text, published="2004-12-10", all=True)
+    assert numbers and (max(numbers) == 1.0) == amount

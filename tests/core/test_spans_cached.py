@@ -42,3 +42,20 @@ def test_features_entity_counts_once_from_where_the_span_opens(nlp, start, end, 
     assert "first=" + first in feats
     assert [f[2:] for f in feats if f.startswith("w=")] == list(dict.fromkeys(words))
     assert span_features(doc[start:end]) == feats  # the second span of a doc reads the cached token records
+
+
+SUBJECTS_TEXT = ("There were 40 jobs lost and the plant, which the firm said was sold, closed. "
+                 "It is thought that prices were cut. Go home! Whether it works matters.")
+
+
+def test_claims_subject_table_equals_children_walk(nlp):
+    """nominal_subject / has_subject read a per-document table: the answers are the children walk's."""
+    from claimcheck.analysis.claims import SUBJECT_DEPS, has_subject, nominal_subject
+
+    doc = nlp(SUBJECTS_TEXT)
+    for token in doc:
+        walked = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = nominal_subject(token)
+        assert (found.i if found is not None else None) == (walked.i if walked is not None else None)
+        assert has_subject(token) == any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    assert any(has_subject(t) for t in doc) and any(not has_subject(t) for t in doc)

@@ -91,6 +91,11 @@ def test_features_drop_reporting_frame_and_keep_names() -> None:
         ("half an hour", "30 minutes"),
         ("a year and a half", "18 months"),
         ("half of Florida's campaigns", "50 percent of Florida's campaigns"),
+        # News agencies' multipliers and the British "pc", never a figure cut short.
+        ("a $2.3bln deficit", "a $2.3 billion deficit"),
+        ("3 mln people", "3 million people"),
+        ("$1.2 trn in debt", "$1.2 trillion in debt"),
+        ("inflation of 2.5pc", "inflation of 2.5 per cent"),
     ],
 )
 def test_features_numbers_agree_by_value(a: str, b: str) -> None:
