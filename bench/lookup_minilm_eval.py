@@ -38,7 +38,7 @@ from lookup_bench import DATA, bench_store, load_pairs, target_ids
 from lookup_calibrate import choose_threshold, fit
 
 from claimcheck.lookups.frames import split_frame
-from claimcheck.lookups.match import Matcher, MatchModel
+from claimcheck.lookups.match import FEATURES, Matcher, MatchModel
 from minilm_encoder import minilm
 
 REFERENCE = DATA / "minilm_reference.json"
@@ -51,7 +51,7 @@ def collect(matcher: Matcher, store, items: list[dict], top: int) -> list[dict]:
         targets = target_ids(store, item.get("target"))
         query, hits = matcher.lookup_candidates(item["query"])
         if not hits:
-            out.append({"item": item, "rows": np.zeros((0, 15)), "labels": [], "claims": [], "prob": np.zeros(0)})
+            out.append({"item": item, "rows": np.zeros((0, len(FEATURES))), "labels": [], "claims": [], "prob": np.zeros(0)})
             continue
         rows, _ = matcher.pairs(item["query"], query, hits)
         prob = matcher.model.probability(rows)
@@ -60,6 +60,16 @@ def collect(matcher: Matcher, store, items: list[dict], top: int) -> list[dict]:
                     "labels": [hits[i][0].id in targets for i in keep], "claims": [hits[i][0].claim for i in keep],
                     "query_claim": split_frame(item["query"]).claim})
     return out
+
+
+def folds_by_fact_check(entries: list[dict], folds: int) -> list[int]:
+    """Each entry's fold: ``folds`` folds grouped by fact-check (target, topic or near claim; else the query alone)."""
+    key = [e["item"].get("target") or e["item"].get("topic_of") or e["item"].get("near") or f"q{i}"
+           for i, e in enumerate(entries)]
+    groups = sorted(set(key))
+    random.Random(12).shuffle(groups)
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    return [fold_of[k] for k in key]
 
 
 def add_minilm(entries: list[dict], cache_path: Path) -> None:
@@ -183,42 +193,43 @@ def main() -> int:
                for part in filter(None, args.apply.split(","))}
     add_minilm(entries + [e for es in applied.values() for e in es], args.vectors)
 
-    key = [e["item"].get("target") or e["item"].get("topic_of") or e["item"].get("near") or f"q{i}"
-           for i, e in enumerate(entries)]
-    groups = sorted(set(key))
-    random.Random(12).shuffle(groups)
-    fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+    fold_of = folds_by_fact_check(entries, args.folds)
     real = [i for i, e in enumerate(entries) if e["item"].get("origin") != "generated-swap"]
     print(f"{len(entries)} tuning queries ({len(real)} real), top {args.top} candidates kept by the shipped model")
-    print(report("shipped (in-sample)", [tops(entries, [e["prob"] for e in entries])[i] for i in real], None))
-    print(report("minilm cosine", [tops(entries, [e["mini"] for e in entries])[i] for i in real], None))
-    swaps_top = [t for t in tops(entries, [e["mini"] for e in entries]) if t[0].get("origin") == "generated-swap"]
+    # Each scoring's tops computed once and indexed (inside the comprehension they were recomputed per query).
+    shipped_tops = tops(entries, [e["prob"] for e in entries])
+    print(report("shipped (in-sample)", [shipped_tops[i] for i in real], None))
+    mini_tops = tops(entries, [e["mini"] for e in entries])
+    print(report("minilm cosine", [mini_tops[i] for i in real], None))
+    swaps_top = [t for t in mini_tops if t[0].get("origin") == "generated-swap"]
     if swaps_top:
         print(f"   minilm cosine of generated swaps: median {np.median([p for _, p, _, _ in swaps_top]):.3f}; of rewordings' "
-              f"targets: median {np.median([t3 for i in real for t3 in [tops(entries, [e['mini'] for e in entries])[i][3]] if entries[i]['item']['kind'] == 'reworded']):.3f}")
-    print(report("minilm whole", [tops(entries, [e["mini_whole"] for e in entries])[i] for i in real], None))
+              f"targets: median {np.median([mini_tops[i][3] for i in real if entries[i]['item']['kind'] == 'reworded']):.3f}")
+    whole_tops = tops(entries, [e["mini_whole"] for e in entries])
+    print(report("minilm whole", [whole_tops[i] for i in real], None))
     fitted: dict[str, tuple] = {}
     curves: dict[str, list] = {}
     for variant in ("current", "minilm-features", "current+minilm", "minilm-for-wordllama"):
         scores: list[np.ndarray] = [np.zeros(0)] * len(entries)
         for fold in range(args.folds):
-            train = [e for e, k in zip(entries, key) if fold_of[k] != fold and e["labels"]
+            train = [e for e, f in zip(entries, fold_of) if f != fold and e["labels"]
                      and (args.fit_swaps or e["item"].get("origin") != "generated-swap")]
             x = np.vstack([design(e, variant) for e in train])
             y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in train])
             w, b, mean, scale = fit(x, y, args.l2)
             model = MatchModel(tuple(w), b, 0.5, tuple(mean), tuple(scale))
-            for i, (e, k) in enumerate(zip(entries, key)):
-                if fold_of[k] == fold and e["labels"]:
+            for i, (e, f) in enumerate(zip(entries, fold_of)):
+                if f == fold and e["labels"]:
                     scores[i] = model.probability(design(e, variant))
-        top = [tops(entries, scores)[i] for i in real]
+        every = tops(entries, scores)
+        top = [every[i] for i in real]
         threshold = choose_threshold([(item, p, hit) for item, p, hit, _ in top])
         print(report(variant + " (cv)", top, threshold))
-        swaps = [t for t in tops(entries, scores) if t[0].get("origin") == "generated-swap"]
+        points = curve(top)
+        swaps = [t for t in every if t[0].get("origin") == "generated-swap"]
         if swaps:
             print(f"   generated swaps (out of fold) above the threshold: {sum(p >= threshold for _, p, _, _ in swaps)} "
-                  f"of {len(swaps)}; above the 6-allowed threshold: {sum(p >= curve(top)[3][1] for _, p, _, _ in swaps)}")
-        points = curve(top)
+                  f"of {len(swaps)}; above the 6-allowed threshold: {sum(p >= points[3][1] for _, p, _, _ in swaps)}")
         print("   never-checked allowed -> recall@3 (tune, cv):",
               "; ".join(f"{k}: {r:.3f} (t {t:.2f})" for k, t, r in points))
         fitted_on = [e for e in entries if e["labels"] and (args.fit_swaps or e["item"].get("origin") != "generated-swap")]
@@ -234,9 +245,10 @@ def main() -> int:
         print(report("shipped", tops(es, [e["prob"] for e in es]), matcher.model.threshold))
         for variant, (model, threshold) in fitted.items():
             scores = [model.probability(design(e, variant)) if e["labels"] else np.zeros(0) for e in es]
-            print(report(variant, tops(es, scores), threshold))
+            es_tops = tops(es, scores)
+            print(report(variant, es_tops, threshold))
             print("   at the tune thresholds allowing k never-checked:", "; ".join(
-                f"{k}: " + report("", tops(es, scores), t).split(": ", 1)[1].split(";")[0] for k, t, _ in curves[variant]))
+                f"{k}: " + report("", es_tops, t).split(": ", 1)[1].split(";")[0] for k, t, _ in curves[variant]))
             if args.show and variant != "minilm-features":
                 for e, s in zip(es, scores):
                     if e["item"]["kind"] == "distractor" and len(s) and s.max() >= threshold:

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import argparse
 import pickle
-import random
 from pathlib import Path
 
 import numpy as np
 from lookup_bench import DATA, bench_store, load_pairs
 from lookup_calibrate import fit
-from lookup_minilm_eval import collect
+from lookup_minilm_eval import collect, folds_by_fact_check
 from minilm_encoder import minilm
 
 from claimcheck.lookups.features import STOPWORDS
@@ -66,11 +65,7 @@ def main() -> int:
     entries = collect(matcher, store, load_pairs(DATA / "lookup_pairs_tune.jsonl")
                       + load_pairs(DATA / "lookup_pairs_tune_swaps.jsonl"), 10)
     entries = [e for e in entries if e["labels"]]
-    key = [e["item"].get("target") or e["item"].get("topic_of") or e["item"].get("near") or f"q{i}"
-           for i, e in enumerate(entries)]
-    groups = sorted(set(key))
-    random.Random(12).shuffle(groups)
-    fold = [dict((g, i % args.folds) for i, g in enumerate(groups))[k] for k in key]
+    fold = folds_by_fact_check(entries, args.folds)
     swap = [e["item"].get("origin") == "generated-swap" for e in entries]
     oof: list[np.ndarray] = [np.zeros(0)] * len(entries)
     for f in range(args.folds):

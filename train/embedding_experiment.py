@@ -47,7 +47,6 @@ from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-import yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,6 +65,7 @@ from train.train_checkworthy import (  # noqa: E402
     load_all,
     log,
     news_domain,
+    read_config,
 )
 
 #: name:alpha pairs run by default (``none`` is the shipped model's features).
@@ -116,9 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="the shared data folder (default: data_dir in the config)")
     parser.add_argument("--variants", default=DEFAULT_VARIANTS, help=f"comma-separated kind:alpha (default {DEFAULT_VARIANTS})")
     args = parser.parse_args(argv)
-    config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
-    if args.data is not None:
-        config["data_dir"] = str(args.data.resolve())
+    config = read_config(args.config, args.data)
     seed, cfg = int(config["seed"]), config["model"]
     chosen = json.loads((ROOT / "claimcheck" / "model" / "checkworthy.json").read_text(encoding="utf-8"))["config"]["chosen"]
     C, news_weight = float(chosen["C"]), float(chosen["news_weight"])

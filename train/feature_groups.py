@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,9 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--news-weight", type=float, default=3.0)
     parser.add_argument("pairs", nargs="+", help="SCALE:C pairs, e.g. 1:1 0.5:2")
     args = parser.parse_args(argv)
-    config = yaml.safe_load((ROOT / "train" / "config.yaml").read_text(encoding="utf-8"))
-    if args.data:
-        config["data_dir"] = str(args.data.resolve())
+    config = tc.read_config(ROOT / "train" / "config.yaml", args.data)
     seed, min_df = int(config["seed"]), int(config["model"]["min_df"])
     sets, _ = tc.load_all(config)
     feats = {name: tc.featurise(ds) for name, ds in sets.items()}

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from sklearn.metrics import average_precision_score  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from train.train_checkworthy import cache_dir, later_split, load_all  # noqa: E402
+from train.train_checkworthy import cache_dir, later_split, load_all, read_config  # noqa: E402
 from claimcheck.model.features import span_features  # noqa: E402
 
 #: Feature-string prefix -> the group it is counted in (the rest: subject, modal, negation, length, entities, number).
@@ -99,9 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder (default: the configuration's)")
     args = parser.parse_args(argv)
-    config = yaml.safe_load((ROOT / "train" / "config.yaml").read_text(encoding="utf-8"))
-    if args.data:
-        config["data_dir"] = str(args.data.resolve())
+    config = read_config(ROOT / "train" / "config.yaml", args.data)
     path = cache_dir(config) / "folds" / "later.npz"
     if not path.exists():
         parser.error(f"{path} is missing: run train/train_checkworthy.py --no-write first")

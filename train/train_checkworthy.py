@@ -185,6 +185,14 @@ def parse_cached(ds: Dataset, cache_dir: Path, batch_size: int) -> float:
 CACHE_ENV = "CLAIMCHECK_TRAIN_CACHE"
 
 
+def read_config(path: Path, data: Path | None = None) -> dict:
+    """The training configuration (``train/config.yaml``), with ``data_dir`` set to ``data`` when it is given."""
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if data is not None:
+        config["data_dir"] = str(data.resolve())
+    return config
+
+
 def cache_dir(config: dict) -> Path:
     """Where parses and cross-validation models are cached (never the repository): $CLAIMCHECK_TRAIN_CACHE, else the config's."""
     return Path(os.environ.get(CACHE_ENV) or config.get("cache_dir")
@@ -767,9 +775,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parse-only", action="store_true", help="only fill the parse cache")
     parser.add_argument("--no-write", action="store_true", help="report metrics without writing the model")
     args = parser.parse_args(argv)
-    config = yaml.safe_load(args.config.read_text(encoding="utf-8"))
-    if args.data is not None:
-        config["data_dir"] = str(args.data.resolve())
+    config = read_config(args.config, args.data)
     np.random.seed(int(config["seed"]))
     if args.parse_only:
         t0 = time.perf_counter()

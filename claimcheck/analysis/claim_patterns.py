@@ -147,8 +147,6 @@ OPINION_PATTERNS: list[list[dict[str, Any]]] = [
     ],
 ]
 
-#: Verbs of attitude: a clause headed by one says how somebody feels about something
-#: ("the studio is celebrating bumper ticket sales", "fans relish the derby"), not what happened.
 #: Verbs that judge how something went without saying how much: "one player dominated men's
 #: tennis", "the sector is thriving"; with a figure ("dominated the final 6-0 6-1") they are claims.
 PERFORMANCE_VERBS = frozenset("dominate thrive flourish prosper excel shine blossom languish flounder".split())
@@ -158,6 +156,8 @@ EMOTIVE_VERBS = frozenset(
     surprise shock delight please thrill excite scare frighten alarm dismay""".split()
 )
 _PERSONAL_OBJECTS = frozenset("me us him her them you".split())
+#: Verbs of attitude: a clause headed by one says how somebody feels about something
+#: ("the studio is celebrating bumper ticket sales", "fans relish the derby"), not what happened.
 ATTITUDE_VERBS = frozenset(
     """celebrate relish cherish savour savor welcome applaud lament bemoan deplore resent adore love hate loathe
     detest dislike admire revel gloat bask despise dread regret envy idolise idolize""".split()

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.claim_patterns import (
@@ -114,8 +115,6 @@ class _Subjects:
     __slots__ = ("nominal", "any")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, HEAD
-
         #: head index -> its first ``nsubj``/``nsubjpass`` child (children come in document order).
         self.nominal: dict[int, int] = {}
         #: heads with a child in :data:`SUBJECT_DEPS`.
@@ -915,6 +914,8 @@ _VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
 #: Adjectives of difficulty, which such a participle's verdict usually is.
 _DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
                          "unclear", "confusing", "awkward", "pointless", "meaningless"})
+#: Every word a verdict participle's complement can be judged by (built once, not per participle).
+_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS
 
 
 def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
@@ -943,8 +944,7 @@ def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
 
 
 def _verdict_word(token: Token) -> bool:
-    words = {token.lower_, token.lemma_.lower()}
-    return bool(words & (_DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS))
+    return token.lower_ in _VERDICT_WORDS or token.lemma_.lower() in _VERDICT_WORDS
 
 
 def _feeling(head: Token) -> bool:

@@ -10,6 +10,16 @@ def _texts(engine, text: str) -> list[str]:
     return [c.text for c in report.claims]
 
 
+def _all_demoted(report, reason: str) -> bool:
+    """Every claim of the report is scored below 0.5 and gives ``reason`` first (and there is one)."""
+    return bool(report.claims) and all(c.score < 0.5 and reason in c.reasons[0] for c in report.claims)
+
+
+def _none_give(report, reason: str) -> bool:
+    """The report has claims and none of them gives ``reason``."""
+    return bool(report.claims) and not any(reason in r for c in report.claims for r in c.reasons)
+
+
 def test_claims_question_is_not_a_claim(engine) -> None:
     assert _texts(engine, "Could Moscow pass on aid for Pyongyang's nuclear programme?") == []
 
@@ -242,7 +252,7 @@ def test_claims_clause_before_a_that_clause_frame_is_its_own_claim(engine) -> No
 )
 def test_claims_bare_value_judgement_is_never_check_worthy(engine, text: str) -> None:
     report = engine.check(text, published="2024-06-19", all=True)
-    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+    assert _all_demoted(report, "value judgement")
 
 
 @pytest.mark.parametrize(
@@ -308,17 +318,17 @@ def test_claims_comma_before_a_clause_that_needs_it_is_no_splice(engine, text: s
 )
 def test_claims_attitude_is_never_check_worthy(engine, text: str) -> None:
     report = engine.check(text, published="2024-06-19", all=True)
-    assert report.claims and all(c.score < 0.5 and "feeling or attitude" in c.reasons[0] for c in report.claims)
+    assert _all_demoted(report, "feeling or attitude")
 
 
 def test_claims_attitude_with_a_figure_stays(engine) -> None:
     report = engine.check("The studio is celebrating ticket sales of 3 million.", published="2024-06-19", all=True)
-    assert report.claims and not any("feeling or attitude" in r for c in report.claims for r in c.reasons)
+    assert _none_give(report, "feeling or attitude")
 
 
 def test_claims_teaser_on_an_abstract_noun_is_a_judgement(engine) -> None:
     report = engine.check("The perils of online banking are highlighted in a new report.", all=True)
-    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+    assert _all_demoted(report, "value judgement")
 
 
 @pytest.mark.parametrize(
@@ -350,17 +360,17 @@ def test_claims_verdict_in_a_closing_participle_is_left_out(engine, text: str, c
 )
 def test_claims_unmeasured_verdicts_are_judgements(engine, text: str) -> None:
     report = engine.check(text, published="2024-06-19", all=True)
-    assert report.claims and all(c.score < 0.5 and "value judgement" in c.reasons[0] for c in report.claims)
+    assert _all_demoted(report, "value judgement")
 
 
 def test_claims_measured_performance_stays(engine) -> None:
     report = engine.check("Federer dominated the final, winning 6-0 6-1 6-2.", all=True)
-    assert report.claims and not any("value judgement" in r for c in report.claims for r in c.reasons)
+    assert _none_give(report, "value judgement")
 
 
 def test_claims_speculation_frame_content_is_not_check_worthy(engine) -> None:
     report = engine.check("The danger is that once prices rise, demand falls away like it did in 2008.", all=True)
-    assert report.claims and all(c.score < 0.5 and "speculation" in c.reasons[0] for c in report.claims)
+    assert _all_demoted(report, "speculation")
     kept = engine.check("The hope is that 3,000 jobs will be created.", all=True)
     assert any(c.text == "3,000 jobs will be created" and not any("speculation" in r for r in c.reasons) for c in kept.claims)
 
