@@ -94,6 +94,7 @@ def news_dev_articles(folder: pathlib.Path | None) -> set[str]:
 
 
 def extract(args: argparse.Namespace) -> None:
+    from claimcheck.analysis import attribution
     from claimcheck.analysis.attribution import SpeakerResolver
     from claimcheck.analysis.attribution_model import cue_candidates
     from claimcheck.engine import Engine
@@ -142,6 +143,10 @@ def extract(args: argparse.Namespace) -> None:
                     "candidates": cands,
                 })
 
+    # The rules alone decide ``rule_has``: with the shipped model filling claims too, the pairs
+    # (and so the refit) would depend on the weights being replaced, and cross-validation would
+    # credit the old model's choices to the rules.
+    attribution.load_cue_model = lambda: None  # type: ignore[assignment]
     engine = Engine(plugins=get_plugins(load_entrypoints=False, extra=[Capture()]))
     with args.out.open("a" if args.start else "w", encoding="utf-8") as out:
         for n, path in enumerate(texts, args.start + 1):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, source_of
+from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, frame_of, source_of
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.attribution_repair import lost_subject
 from claimcheck.analysis.claims import Candidate, Frame
@@ -717,8 +717,9 @@ def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[Quo
         return None
     verb = resolver.doc[best[0].verb]
     source = resolver.resolve(list(best[0].source), verb.text)
-    if source is None or (source.kind == "anonymous" and verb.lemma_.lower() not in CUE_VERBS):
-        # An act with a vague actor ("officials declined to ...") is reported, not vague sourcing.
+    if source is None or (source.kind == "anonymous" and (
+            verb.lemma_.lower() not in CUE_VERBS or frame_of(verb) not in ("clause", "none") or verb.dep_ == "xcomp")):
+        # An act with a vague actor ("officials declined to say whether ...") is reported, not vague sourcing.
         return None
     resolver.remember(cand.head, source)
     return source

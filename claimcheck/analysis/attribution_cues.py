@@ -279,6 +279,9 @@ class CueIndex:
         """"Soerens argued that:" / "The transcript reads as follows:" - the sentences after the
         colon, to the end of the next paragraph, are the source's."""
         text = doc_text(doc)
+        # Paragraphs end at a blank line, or at a line break in text whose paragraphs are lines.
+        newlines = text.count("\n")
+        paragraph_end = "\n\n" if newlines and 2 * text.count("\n\n") >= newlines / 2 else "\n"
         source: tuple[int, ...] | None = None
         until = 0
         for sent in sentences(doc):
@@ -298,7 +301,7 @@ class CueIndex:
             after = doc[last].idx + 1
             while after < len(text) and text[after].isspace():
                 after += 1
-            end = text.find("\n\n", after)
+            end = text.find(paragraph_end, after)
             source, until = tuple(found[0]), end if end >= 0 else len(text)
 
     def in_sentence(self, sent_start: int) -> list[Cue]:

@@ -103,9 +103,25 @@ def verb_features(doc: Doc, verb: Token, source: tuple[int, ...]) -> list[str]:
     if verb.tag_:
         feats.append("vtag=" + verb.tag_)
     feats += _source_kind(doc, source)
-    if any(c.dep_ == "neg" for c in verb.children):
-        feats.append("negated")
+    for child in verb.children:
+        if child.dep_ == "neg":
+            feats.append("negated")
+        elif child.dep_ == "dobj":
+            feats.append("obj=" + child.lemma_.lower())  # "issued a statement", "put out a report"
+        elif child.dep_ == "aux" and child.tag_ == "MD":
+            feats.append("modal")  # "the rule will require": what a law or plan does, not what anyone said
     return feats
+
+
+def _share(doc: Doc, cand: Candidate, keep: Callable[[int], bool]) -> str:
+    """The bucketed share of a claim's characters in the tokens ``keep`` selects."""
+    total = part = 0
+    for i in range(cand.start, cand.end):
+        n = len(doc[i].text_with_ws)
+        total += n
+        part += n if keep(i) else 0
+    share = part / max(total, 1)
+    return "<.3" if share < 0.3 else "<.5" if share < 0.5 else "<.7" if share < 0.7 else ">=.7"
 
 
 def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
@@ -138,8 +154,11 @@ def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...
         feats += ["pos=after", "dist=" + _bucket(verb.i - cand.end + 1)]
     else:
         feats.append("pos=inside")
+        # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
+        after = _share(doc, cand, lambda i: i > verb.i)
+        feats += ["after=" + after, f"after={after} {relation[0]}", f"after={after} cue={int(lemma in CUE_VERBS)}"]
     if any(cand.start <= i < cand.end for i in source):
-        feats.append("source_in_claim")
+        feats += ["source_in_claim", "src_share=" + _share(doc, cand, set(source).__contains__)]
     feats.append(f"quote={int(in_quote(head.i))}{int(in_quote(verb.i))}")
     lo, hi = sorted((verb.i, head.i))
     if any(doc[i].is_quote for i in range(lo, hi)):

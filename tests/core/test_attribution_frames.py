@@ -90,3 +90,20 @@ def test_attribution_embedded_claim_inside_a_cue_takes_its_source(engine) -> Non
     report = engine.check("The Gallup poll showed Senator Jane Moss of Ohio at 12 percent in March.", all=True)
     embedded = [c for c in report.claims if c.embedded and "Jane Moss" in c.text]
     assert embedded and all("poll" in (c.attribution.speaker or "").lower() for c in embedded), [(c.text, c.attribution) for c in report.claims]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_attribution_colon_block_ends_with_its_paragraph(engine, gap: str) -> None:
+    # "X argued that:" introduces the next paragraph only, whether paragraphs are lines or
+    # blank-line separated; what follows is the article's again.
+    text = gap.join([
+        "Housing costs rose again this spring.",
+        "Dr Mara Quinn, who wrote the report, argued that:",
+        "\u201cRents in the city rose by 14% in 2023, the fastest rise in a decade.\u201d",
+        "The council approved 1,200 new homes on the river site in March.",
+        "Building work on the site will start in 2025.",
+    ])
+    quoted, report = _claim(engine, text, "14%")
+    assert "Mara Quinn" in (quoted.attribution.speaker or ""), quoted.attribution
+    own = next(c for c in report.claims if "1,200" in c.text)
+    assert own.attribution.kind == "article", own.attribution
