@@ -22,7 +22,6 @@ weak mapping, not ``doc.user_data``, which ``doc.to_bytes()`` must serialise).
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
@@ -31,6 +30,7 @@ from spacy.vocab import Vocab
 
 from claimcheck.analysis.lexicon import EVALUATIVE
 from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
+from claimcheck.analysis.spans import per_document
 
 _BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
 #: Nouns that hyperbolic round numbers go with: "a million miles", "a thousand times".
@@ -171,8 +171,6 @@ CONSTRUAL_VERBS = {"equate": "with", "regard": "as", "view": "as", "see": "as", 
                    "brand": "as", "dismiss": "as", "hail": "as", "portray": "as", "paint": "as"}
 
 _MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
-#: What the patterns found in each doc: number idioms, opinion heads, judgement idioms.
-_FOUND: weakref.WeakKeyDictionary[Doc, tuple[frozenset[int], frozenset[int], frozenset[int]]] = weakref.WeakKeyDictionary()
 
 
 def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]:
@@ -189,20 +187,18 @@ def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyMatcher, Word
     return found
 
 
+@per_document
 def _run(doc: Doc) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    cached = _FOUND.get(doc)
-    if cached is None:
-        idioms, opinions, opinion_words = _matchers(doc.vocab)
-        number_ids: set[int] = set()
-        judgement_ids: set[int] = set()
-        judgement_label = doc.vocab.strings["JUDGEMENT_IDIOM"]
-        for match_id, start, end in idioms(doc):
-            (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
-        heads = ({ids[0] for _, ids in opinions(doc)}
-                 if doc.has_annotation("DEP") and opinion_words.possible(doc) else set())
-        cached = (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
-        _FOUND[doc] = cached
-    return cached
+    """What the patterns found in the doc: number idioms, opinion heads, judgement idioms."""
+    idioms, opinions, opinion_words = _matchers(doc.vocab)
+    number_ids: set[int] = set()
+    judgement_ids: set[int] = set()
+    judgement_label = doc.vocab.strings["JUDGEMENT_IDIOM"]
+    for match_id, start, end in idioms(doc):
+        (judgement_ids if match_id == judgement_label else number_ids).update(range(start, end))
+    heads = ({ids[0] for _, ids in opinions(doc)}
+             if doc.has_annotation("DEP") and opinion_words.possible(doc) else set())
+    return (frozenset(number_ids), frozenset(heads), frozenset(judgement_ids))
 
 
 def idiom_tokens(doc: Doc) -> frozenset[int]:

@@ -30,7 +30,6 @@ carries an amount is memoised per document, so typing costs O(claim length).
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -68,7 +67,7 @@ from claimcheck.analysis.lexicon import (
     RULE_VERBS,
     TITLE_NOUNS,
 )
-from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.spans import entity_index, per_document
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
@@ -417,9 +416,11 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     return "adjunct" if adjunct else None
 
 
-#: Per document, whether each token asked about carries an amount (see :func:`_carries_amount`).
-#: Kept in a weak mapping so a token is judged once however many overlapping claims contain it.
-_AMOUNT_MEMO: weakref.WeakKeyDictionary[Doc, dict[int, bool]] = weakref.WeakKeyDictionary()
+@per_document
+def _amount_memo(doc: Doc) -> dict[int, bool]:
+    """Whether each token asked about carries an amount (see :func:`_carries_amount`), filled as tokens are
+    asked: a token is judged once however many overlapping claims contain it."""
+    return {}
 
 
 def amount_tokens(tokens: list[Token]) -> list[Token]:
@@ -430,10 +431,7 @@ def amount_tokens(tokens: list[Token]) -> list[Token]:
     """
     if not tokens:
         return []
-    doc = tokens[0].doc
-    memo = _AMOUNT_MEMO.get(doc)
-    if memo is None:
-        memo = _AMOUNT_MEMO[doc] = {}
+    memo = _amount_memo(tokens[0].doc)
     out: list[Token] = []
     for t in tokens:
         found = memo.get(t.i)

@@ -21,7 +21,6 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.analysis.claim_patterns import (
     JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
 )
-from claimcheck.analysis.spans import doc_text, entity_index
+from claimcheck.analysis.spans import doc_text, entity_index, per_document
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
 )
@@ -132,14 +131,7 @@ class _Subjects:
                     self.nominal.setdefault(head, i)
 
 
-_SUBJECTS: weakref.WeakKeyDictionary[Doc, _Subjects] = weakref.WeakKeyDictionary()
-
-
-def _subjects(doc: Doc) -> _Subjects:
-    found = _SUBJECTS.get(doc)
-    if found is None:
-        found = _SUBJECTS[doc] = _Subjects(doc)
-    return found
+_subjects = per_document(_Subjects)
 
 
 def nominal_subject(verb: Token) -> Token | None:

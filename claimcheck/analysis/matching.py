@@ -26,7 +26,6 @@ node's words are missing from the doc, in which case the matcher need not run.
 from __future__ import annotations
 
 import itertools
-import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -35,6 +34,8 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from claimcheck.analysis.spans import per_document
 
 #: The attributes whose words are read from a document to decide which patterns could match.
 _WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
@@ -119,18 +120,11 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
     return needs
 
 
-#: The words of each doc, read once for every matcher that asks (a weak mapping: it lives as long as the doc).
-_WORDS: weakref.WeakKeyDictionary[Doc, dict[int, set[int]]] = weakref.WeakKeyDictionary()
-
-
+@per_document
 def _present(doc: Doc) -> dict[int, set[int]]:
-    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
-    found = _WORDS.get(doc)
-    if found is None:
-        array = doc.to_array([ORTH, LOWER, LEMMA])
-        found = {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist()), LEMMA: set(array[:, 2].tolist())}
-        _WORDS[doc] = found
-    return found
+    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``, read once for every matcher that asks."""
+    array = doc.to_array([ORTH, LOWER, LEMMA])
+    return {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist()), LEMMA: set(array[:, 2].tolist())}
 
 
 class PrefilteredMatcher:

@@ -15,9 +15,29 @@ entities (the first time it is asked for).
 from __future__ import annotations
 
 import bisect
+import functools
 import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
+
+
+def per_document(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """Memoise ``build(doc)`` for as long as the doc lives (a weak mapping, not ``doc.user_data``, which
+    ``doc.to_bytes()`` would try to serialise): for work that every claim of a document would otherwise repeat."""
+    memo: weakref.WeakKeyDictionary[Doc, T] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(build)
+    def cached(doc: Doc) -> T:
+        found = memo.get(doc)
+        if found is None:
+            found = memo[doc] = build(doc)
+        return found
+
+    return cached
 
 EXTENSION = "claimcheck_entities"
 
@@ -47,14 +67,7 @@ class EntityIndex:
         return self.ents[: bisect.bisect_right(self._ends, index)]
 
 
-_INDEXES: weakref.WeakKeyDictionary[Doc, EntityIndex] = weakref.WeakKeyDictionary()
-
-
-def _index(doc: Doc) -> EntityIndex:
-    index = _INDEXES.get(doc)
-    if index is None:
-        index = _INDEXES[doc] = EntityIndex(doc)
-    return index
+_index = per_document(EntityIndex)
 
 
 if not Doc.has_extension(EXTENSION):
@@ -92,12 +105,7 @@ def remember_text(doc: Doc, text: str) -> None:
         _TEXTS[doc] = text
 
 
-_SENTENCES: weakref.WeakKeyDictionary[Doc, list[Span]] = weakref.WeakKeyDictionary()
-
-
+@per_document
 def sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``, built once per document: spaCy scans every token for sentence starts on each access."""
-    sents = _SENTENCES.get(doc)
-    if sents is None:
-        sents = _SENTENCES[doc] = list(doc.sents)
-    return sents
+    return list(doc.sents)

@@ -22,13 +22,12 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
     from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.spans import entity_index
+from claimcheck.analysis.spans import entity_index, per_document
 
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -61,7 +60,6 @@ def _length_bucket(n: int) -> str:
 #: token's own feature strings.
 _Record = tuple[str | None, str, bool, bool, tuple[str, ...]]
 
-_RECORDS: weakref.WeakKeyDictionary[Doc, list[_Record | None]] = weakref.WeakKeyDictionary()
 
 
 def _token_record(token: Token) -> _Record | None:
@@ -94,12 +92,10 @@ def _token_record(token: Token) -> _Record | None:
     return (lower, pos, False, False, tuple(feats))
 
 
+@per_document
 def _token_records(doc: Doc) -> list[_Record | None]:
     """Every token's record, built once per document: a claim, and the sentence around it, read the same tokens."""
-    records = _RECORDS.get(doc)
-    if records is None:
-        records = _RECORDS[doc] = [_token_record(token) for token in doc]
-    return records
+    return [_token_record(token) for token in doc]
 
 
 def span_features(span: Span) -> list[str]:
