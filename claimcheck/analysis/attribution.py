@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, frame_of, source_of
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.attribution_repair import lost_subject
-from claimcheck.analysis.claims import Candidate, Frame
+from claimcheck.analysis.claims import Candidate, Frame, nominal_subject
 from claimcheck.analysis.lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -97,7 +97,7 @@ class SpeakerResolver:
             if ent.label_ == "PERSON" or self.misread_person(ent):
                 words = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS]
                 name = " ".join(t.text for t in words)
-                if len(words) >= 2:
+                if len(words) >= 2 and ent.label_ != "PERSON":  # every PERSON's full name is in already
                     self.full_names.setdefault(words[-1].lower_, name)
                 self.named.append((ent.start, name, "person"))
                 if _is_subject(ent.root):
@@ -467,7 +467,7 @@ def speaker_ids(doc: Doc, frame: Frame) -> list[int]:
         return frame.speaker
     if frame.kind == "speech":
         verb = doc[frame.cue[0]]
-        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if verb.dep_ == "conj" and nominal_subject(verb) is None:
             return source_of(verb)  # "Acme posted a loss and said it would ...": the subject it shares
         return lost_subject(verb)
     return []

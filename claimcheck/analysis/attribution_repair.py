@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcheck.analysis.claims import SUBJECT_DEPS
+from claimcheck.analysis.claims import has_subject
 from claimcheck.analysis.spans import entity_index
 
 #: A finite verb needs a subject of its own; participles and infinitives borrow one.
@@ -34,7 +34,7 @@ def lost_subject(verb: Token) -> list[int]:
     """
     if verb.tag_ not in _FINITE_TAGS or verb.dep_ in _BORROWING_DEPS:
         return []
-    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in verb.children):
+    if has_subject(verb) or any(c.dep_ == "agent" for c in verb.children):
         return []
     doc = verb.doc
     sent = verb.sent
