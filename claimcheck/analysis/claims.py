@@ -32,6 +32,7 @@ from claimcheck.analysis.claim_patterns import (
     JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
 )
 from claimcheck.analysis.spans import doc_text, entity_index, per_document
+from claimcheck.analysis.attribution_lexicon import FINDING_VERBS
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
 )
@@ -327,8 +328,11 @@ def _passive_hearer(head: Token) -> bool:
 def find_frame(head: Token) -> tuple[Frame, Token] | None:
     """If the clause headed by ``head`` reports content, return the frame and the content's head."""
     lemma = head.lemma_.lower()
-    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS) and not _passive_hearer(head):
+    finding = lemma in FINDING_VERBS  # "the inquiry found that X": X is the claim, as after "said that"
+    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS or finding) and not _passive_hearer(head):
         content = _content_child(head, {"ccomp", "parataxis"})
+        if finding and content is not None and content.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$"):
+            content = None  # "the review shows how the money was spent": the finding is the claim
         if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
             content = _content_child(head, {"advcl"})
         if content is None and lemma in SPEECH_VERBS:
