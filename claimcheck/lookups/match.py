@@ -34,6 +34,7 @@ from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
+from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
 
 __all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
            "match_model", "pair_features", "query_features", "similarity"]
@@ -53,7 +54,7 @@ FEATURES: tuple[str, ...] = (
     "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
-) + ALIGN_FEATURES
+) + ALIGN_FEATURES + WORDNET_FEATURES
 
 
 @dataclass
@@ -324,6 +325,9 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         _names_replaced(query_claim or query, candidate, weight, claimant, query),
         *(aligned if aligned is not None else alignment(
             query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
+        # How the stored words the query drops were replaced: by a WordNet
+        # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
+        *replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset()),
     ]
 
 
