@@ -97,7 +97,8 @@ def most_telling(query: dict[str, str], candidate: dict[str, tuple[str, float]])
 
 
 def add_wordnet(entries: list[dict]) -> None:
-    wordnet._sets.cache_clear()
+    for cache in (wordnet._sets, wordnet._union, wordnet._known):
+        cache.cache_clear()
     for e in entries:
         e["wn"] = np.asarray([wordnet.replacements(e["query_words"], c) for c in e["cand_words"]]).reshape(-1, 3)
         most = np.asarray([most_telling(e["query_words"], c) for c in e["cand_words"]]).reshape(-1, 2)

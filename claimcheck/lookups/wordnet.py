@@ -111,8 +111,12 @@ def _up(table: _Table, synsets: frozenset[int], steps: int) -> set[int]:
     return out
 
 
+# A word's synsets, what they are related to, their telling parents, their antonyms.
+_WordSets = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
+
+
 @lru_cache(maxsize=16384)
-def _sets(word: str) -> tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
+def _sets(word: str) -> _WordSets:
     """A word's synsets; what they are related to; their telling parents; their antonyms."""
     table = _loaded()
     synsets = frozenset(int(s) for i in _lemmas(word, table) for s in table.get("senses", i))
@@ -154,6 +158,14 @@ def relation(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _union(words: tuple[str, ...]) -> _WordSets:
+    """The union of each of :func:`_sets`'s four sets over the words."""
+    sets = [_sets(w) for w in words]
+    return (frozenset().union(*(x[0] for x in sets)), frozenset().union(*(x[1] for x in sets)),
+            frozenset().union(*(x[2] for x in sets)), frozenset().union(*(x[3] for x in sets)))
+
+
 # The WordNet features, in the order :func:`replacements` returns them.
 WORDNET_FEATURES: tuple[str, ...] = ("wn_reworded", "wn_swapped", "wn_unrelated")
 
@@ -176,17 +188,22 @@ def replacements(query: dict[str, str], candidate: dict[str, tuple[str, float]])
     total = sum(weight for _, weight in candidate.values())
     if total <= 0:
         return 0.0, 0.0, 0.0
-    others = [word for s, word in query.items() if s not in candidate and known(word)]
+    others = tuple(word for s, word in query.items() if s not in candidate and known(word))
     if not others:
         return 0.0, 0.0, 0.0
+    # "Some query word is related" is "related to the union of the query words' sets":
+    # one test per stored word instead of one per pair (a lookup has 50 candidates).
+    synsets, related, parents, antonyms = _union(others)
     reworded = swapped = unrelated = 0.0
     for s, (word, weight) in candidate.items():
-        if weight <= 0 or s in query or not known(word):
+        if weight <= 0 or s in query:
             continue
-        kinds = {relation(word, q) for q in others}
-        if SAME in kinds or RELATED in kinds:
+        ws, wr, wp, wa = _sets(word)
+        if not ws:
+            continue
+        if not wr.isdisjoint(synsets) or not ws.isdisjoint(related):
             reworded += weight
-        elif SIBLING in kinds or ANTONYM in kinds:
+        elif not wa.isdisjoint(synsets) or not ws.isdisjoint(antonyms) or not wp.isdisjoint(parents):
             swapped += weight
         else:
             unrelated += weight
@@ -202,9 +219,15 @@ def _by_stem(features: Features) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _known(features: Features) -> tuple[tuple[str, str, _WordSets], ...]:
+    """The claim's words WordNet knows: (stem, word, the word's sets), cached as the candidates recur."""
+    return tuple((s, w, _sets(w)) for s, w in _by_stem(features).items() if _sets(w)[0])
+
+
 def replaced(query: Features, candidate: Features, weight: Callable[[str], float],
              leave_out: frozenset[str] = frozenset()) -> tuple[float, float, float]:
-    """:func:`replacements` of two claims' features.
+    """:func:`replacements` of two claims' features (the same values, computed faster).
 
     Args:
         query: features of the query's claim (speaker frame removed).
@@ -212,5 +235,26 @@ def replaced(query: Features, candidate: Features, weight: Callable[[str], float
         weight: a stem's weight (its IDF in the store).
         leave_out: stems that never count (the stored claim's claimant).
     """
-    words = {s: (w, 0.0 if s in leave_out else weight(s)) for s, w in _by_stem(candidate).items()}
-    return replacements(_by_stem(query), words)
+    stems = _by_stem(candidate)
+    total = sum(0.0 if s in leave_out else weight(s) for s in stems)
+    if total <= 0:
+        return 0.0, 0.0, 0.0
+    others = tuple(w for s, w, _ in _known(query) if s not in stems)
+    if not others:
+        return 0.0, 0.0, 0.0
+    synsets, related, parents, antonyms = _union(others)
+    query_stems = _by_stem(query)
+    reworded = swapped = unrelated = 0.0
+    for s, _, (ws, wr, wp, wa) in _known(candidate):
+        if s in query_stems or s in leave_out:
+            continue
+        w = weight(s)
+        if w <= 0:
+            continue
+        if not wr.isdisjoint(synsets) or not ws.isdisjoint(related):
+            reworded += w
+        elif not wa.isdisjoint(synsets) or not ws.isdisjoint(antonyms) or not wp.isdisjoint(parents):
+            swapped += w
+        else:
+            unrelated += w
+    return reworded / total, swapped / total, unrelated / total

@@ -70,6 +70,35 @@ def test_wordnet_repeated_or_left_out_words_are_no_replacements() -> None:
     assert _replaced("", "") == (0.0, 0.0, 0.0)
 
 
+def _pairwise(query: dict[str, str], candidate: dict[str, tuple[str, float]]) -> tuple[float, float, float]:
+    """The definition, one relation per pair of words."""
+    total = sum(w for _, w in candidate.values())
+    others = [w for s, w in query.items() if s not in candidate and wordnet.known(w)]
+    out = [0.0, 0.0, 0.0]
+    for s, (word, weight) in candidate.items():
+        if weight <= 0 or s in query or not others or not wordnet.known(word):
+            continue
+        kinds = {wordnet.relation(word, q) for q in others}
+        k = 0 if kinds & {wordnet.SAME, wordnet.RELATED} else 1 if kinds & {wordnet.SIBLING, wordnet.ANTONYM} else 2
+        out[k] += weight
+    return (out[0] / total, out[1] / total, out[2] / total) if total > 0 and others else (0.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Nurses and doctors in Ohio earn less than a decade ago, cheaper pills", "Teachers earn more in Wisconsin"),
+    ("Inmates grew vehicles and autos", "Prisoners growth cars trucks expensive qwertyuiop"),
+    ("The Senate cut taxes on mortgages", "The House raised taxes on college loans"),
+])
+def test_wordnet_replacements_equal_the_pairwise_definition(query: str, stored: str) -> None:
+    q, c = analyse(query), analyse(stored)
+    by_stem = {s: (w, 1.0 + len(w) / 10) for s, w in wordnet._by_stem(c).items()}
+    assert wordnet.replacements(wordnet._by_stem(q), by_stem) == pytest.approx(_pairwise(wordnet._by_stem(q), by_stem))
+    weights = {s: w for s, (_, w) in by_stem.items()}
+    leave_out = frozenset(list(weights)[:1])
+    left = {s: (w, 0.0 if s in leave_out else x) for s, (w, x) in by_stem.items()}
+    assert wordnet.replaced(q, c, weights.__getitem__, leave_out) == wordnet.replacements(wordnet._by_stem(q), left)
+
+
 def test_wordnet_features_are_the_last_pair_features() -> None:
     assert FEATURES[-3:] == wordnet.WORDNET_FEATURES
     query, stored = analyse("Nurses earn less than a decade ago."), analyse("Teachers earn less than a decade ago.")
@@ -132,11 +161,13 @@ def test_wordnet_table_is_rebuilt_byte_for_byte(tmp_path: Path, monkeypatch: pyt
     # (In this tiny table every parent is a root: let roots count as telling parents.)
     monkeypatch.setattr(wordnet, "_table", wordnet._Table(first))
     monkeypatch.setattr(wordnet, "GENERAL_DEPTH", 0)
-    wordnet._sets.cache_clear()
+    for cache in (wordnet._sets, wordnet._union, wordnet._known):
+        cache.cache_clear()
     try:
         assert wordnet.relation("car", "auto") == wordnet.SAME
         assert wordnet.relation("cars", "truck") == wordnet.SIBLING
         assert wordnet.relation("big", "small") == wordnet.ANTONYM
         assert wordnet.relation("car", "motor") is None
     finally:
-        wordnet._sets.cache_clear()
+        for cache in (wordnet._sets, wordnet._union, wordnet._known):
+            cache.cache_clear()
