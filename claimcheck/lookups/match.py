@@ -9,9 +9,11 @@ Three steps:
 2. **Describe** each candidate pair (:func:`pair_features`): the lexical
    :func:`similarity` (IDF-weighted overlap with number, year and name
    checks), the cosine of the sentence vectors (:mod:`~claimcheck.lookups.embed`,
-   stored at import, so only the query is embedded), BM25, and whether the
+   stored at import, so only the query is embedded), BM25, whether the
    figures (read by value: "two in five" = 40%, "seventh" = "7th"), years,
-   names and the claimant agree.
+   names and the claimant agree, and how the stored words the query drops
+   were replaced (:mod:`~claimcheck.lookups.wordnet`: a WordNet rewording,
+   a sibling or antonym, or unrelated words).
 3. **Score** each pair with a small logistic model fitted on the tuning part
    of the paraphrase set (``bench/lookup_calibrate.py``, weights in
    ``match_model.json``): the score is the probability that both state the
