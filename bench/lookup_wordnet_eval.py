@@ -104,7 +104,10 @@ def add_wordnet(entries: list[dict]) -> None:
         most = np.asarray([most_telling(e["query_words"], c) for c in e["cand_words"]]).reshape(-1, 2)
         cosine = e["rows"][:, :1]
         # Columns 3-4: the most telling single replaced word; 5-6: unrelated and swapped shares times the cosine.
-        e["wn"] = np.hstack([e["wn"], most, cosine * e["wn"][:, 2:3], cosine * e["wn"][:, 1:2]])
+        dropped = e["wn"][:, :3].sum(axis=1, keepdims=True)
+        fractions = np.divide(e["wn"][:, :3], dropped, out=np.zeros_like(e["wn"][:, :3]), where=dropped > 0)
+        # 7-9: each kind's share of the dropped words WordNet knows (not of all the stored words).
+        e["wn"] = np.hstack([e["wn"], most, cosine * e["wn"][:, 2:3], cosine * e["wn"][:, 1:2], fractions])
 
 
 VARIANTS = {
@@ -115,6 +118,8 @@ VARIANTS = {
     "current+wn_unrelated": (2,),
     "current+wordnet+most_telling": (0, 1, 2, 3, 4),
     "current+wordnet+x_cosine": (0, 1, 2, 5, 6),
+    "current+wn_fractions": (7, 8, 9),
+    "current+wordnet+fractions": (0, 1, 2, 7, 8, 9),
 }
 
 
