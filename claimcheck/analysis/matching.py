@@ -247,16 +247,25 @@ def _attribute_rows(doc: Doc) -> dict[int, list[int]]:
     return dict(zip(_NODE_ATTR_IDS, array.T.tolist())) if len(doc) else {attr: [] for attr in _NODE_ATTR_IDS}
 
 
-@per_document
-def _positions(doc: Doc) -> dict[int, dict[int, list[int]]]:
-    """For each node attribute, where each value occurs: an anchor's candidates without a scan of every token."""
-    out: dict[int, dict[int, list[int]]] = {}
-    for attr, row in _attribute_rows(doc).items():
-        where: defaultdict[int, list[int]] = defaultdict(list)
-        for i, value in enumerate(row):
-            where[value].append(i)
-        out[attr] = dict(where)
-    return out
+class _Positions:
+    """Where each value of an attribute occurs in one document, indexed for an attribute when first asked:
+    an anchor's candidates without a scan of every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.rows = _attribute_rows(doc)
+        self.by_attr: dict[int, dict[int, list[int]]] = {}
+
+    def of(self, attr: int) -> dict[int, list[int]]:
+        found = self.by_attr.get(attr)
+        if found is None:
+            where: defaultdict[int, list[int]] = defaultdict(list)
+            for i, value in enumerate(self.rows[attr]):
+                where[value].append(i)
+            found = self.by_attr[attr] = dict(where)
+        return found
+
+
+_positions = per_document(_Positions)
 
 
 class DependencyPatterns:
@@ -322,11 +331,11 @@ class DependencyPatterns:
         return out
 
 
-def _candidates(test: _Test, rows: dict[int, list[int]], positions: dict[int, dict[int, list[int]]], n: int) -> list[int]:
+def _candidates(test: _Test, rows: dict[int, list[int]], positions: _Positions, n: int) -> list[int]:
     """The tokens that pass an anchor's test, in document order."""
     if not test:
         return list(range(n))
     (attr, hashes), rest = test[0], test[1:]
-    where = positions[attr]
+    where = positions.of(attr)
     found = sorted(i for h in hashes for i in where.get(h, ()))
     return [i for i in found if all(rows[a][i] in hs for a, hs in rest)]
