@@ -153,6 +153,10 @@ class PrefilteredMatcher:
         self._patterns: list[tuple[str, list[dict[str, Any]], str | None]] = []
         self._needs: list[list[tuple[int, frozenset[int]]]] = []
         self._matchers: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        #: attribute -> word hash -> the patterns whose first required word set holds it; patterns
+        #: that require no word are in ``_always``.
+        self._by_word: dict[int, dict[int, list[int]]] = {}
+        self._always: list[int] = []
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -160,8 +164,16 @@ class PrefilteredMatcher:
     def add(self, key: str, patterns: Iterable[list[dict[str, Any]]], greedy: str | None = None) -> None:
         """Add patterns under ``key``, as ``Matcher.add`` does (a leading word set is expanded, see :func:`expand_first_sets`)."""
         for pattern in expand_first_sets(patterns):
+            index = len(self._patterns)
+            needs = _needs(pattern, self.vocab)
             self._patterns.append((key, pattern, greedy))
-            self._needs.append(_needs(pattern, self.vocab))
+            self._needs.append(needs)
+            if not needs:
+                self._always.append(index)
+                continue
+            attr, words = needs[0]
+            for word in words:
+                self._by_word.setdefault(attr, {}).setdefault(word, []).append(index)
         self._matchers.clear()
 
     def possible(self, doc: Doc) -> tuple[int, ...]:
@@ -169,8 +181,15 @@ class PrefilteredMatcher:
         if not len(doc) or not self._patterns:
             return ()
         present = _present(doc)
-        # isdisjoint stops at the first shared word and builds no set: this runs once per pattern per document.
-        return tuple(i for i, needs in enumerate(self._needs) if all(not present[attr].isdisjoint(words) for attr, words in needs))
+        # Only the patterns whose first required word occurs are tested further: a set
+        # intersection per attribute instead of a test per pattern.
+        found = set(self._always)
+        for attr, by_word in self._by_word.items():
+            for word in present[attr].intersection(by_word):
+                found.update(by_word[word])
+        needs = self._needs
+        # isdisjoint stops at the first shared word and builds no set.
+        return tuple(sorted(i for i in found if all(not present[attr].isdisjoint(words) for attr, words in needs[i])))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches in ``doc``, as ``Matcher.__call__`` returns them."""
