@@ -54,7 +54,8 @@ class TokenTable:
     ``lemma`` is ``token.lemma_.lower()``, the form every rule compares.  Tree
     attributes are token indices: ``head[i]`` is ``token.head.i`` (a root is its own
     head), ``children[i]`` the indices of ``token.children`` in document order,
-    ``left_edge[i]``/``right_edge[i]`` those of ``token.left_edge``/``token.right_edge``.
+    ``left_edge[i]``/``right_edge[i]`` those of ``token.left_edge``/``token.right_edge``
+    (``children[i]`` is a tuple).
     ``sent_start[i]``/``sent_end[i]`` are the bounds of the sentence holding token ``i``.
     """
 
@@ -82,13 +83,19 @@ class TokenTable:
         self.is_space: list[bool] = flags[1]
         self.like_num: list[bool] = flags[2]
         self.is_alpha: list[bool] = flags[3]
-        children: list[list[int]] = [[] for _ in range(n)]
+        below: dict[int, list[int]] = {}
         roots: list[int] = []
         for i, h in enumerate(self.head):
             if h != i:
-                children[h].append(i)
+                below.setdefault(h, []).append(i)
             else:
                 roots.append(i)
+        # Tuples, and one shared empty tuple for the leaves: the table lives as long as its doc,
+        # and the garbage collector stops tracking a tuple of ints, where it would scan a list
+        # per token on every pass (what the first version of this table cost most).
+        children: list[tuple[int, ...]] = [()] * n
+        for h, kids in below.items():
+            children[h] = tuple(kids)
         self.children = children
         # The edges bound each subtree (what spaCy stores as ``l_edge``/``r_edge``), found
         # children first: reading ``token.left_edge`` would make three Tokens per token.
