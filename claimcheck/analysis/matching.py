@@ -216,7 +216,6 @@ class PrefilteredMatcher:
 #: Token attributes :class:`DependencyPatterns` compares itself (a value or ``{"IN": [...]}`` of strings).
 _NODE_ATTRS: dict[str, int] = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "DEP": DEP, "POS": POS,
                                "TAG": TAG, "ENT_TYPE": ENT_TYPE}
-_NODE_ATTR_IDS = tuple(sorted(set(_NODE_ATTRS.values())))
 
 #: A node's test: for each attribute, the hashes it accepts.
 _Test = tuple[tuple[int, frozenset[int]], ...]
@@ -259,26 +258,28 @@ def _anchored(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[_Test, list[
     return anchor, nodes
 
 
-@per_document
-def _attribute_rows(doc: Doc) -> dict[int, list[int]]:
-    """The hashes of the node attributes, one list per attribute, read once per document."""
-    array = doc.to_array(list(_NODE_ATTR_IDS))
-    return dict(zip(_NODE_ATTR_IDS, array.T.tolist())) if len(doc) else {attr: [] for attr in _NODE_ATTR_IDS}
-
-
 class _Positions:
-    """Where each value of an attribute occurs in one document, indexed for an attribute when first asked:
-    an anchor's candidates without a scan of every token."""
+    """One document's node attributes, each read (one ``Doc.to_array`` column) and indexed by value
+    when a pattern first asks for it: an anchor's candidates without a scan of every token."""
 
     def __init__(self, doc: Doc) -> None:
-        self.rows = _attribute_rows(doc)
+        self.doc = doc
+        self.rows: dict[int, list[int]] = {}
         self.by_attr: dict[int, dict[int, list[int]]] = {}
 
+    def row(self, attr: int) -> list[int]:
+        """The attribute's hash for every token."""
+        found = self.rows.get(attr)
+        if found is None:
+            found = self.rows[attr] = self.doc.to_array([attr]).reshape(-1).tolist()
+        return found
+
     def of(self, attr: int) -> dict[int, list[int]]:
+        """Where each hash of the attribute occurs."""
         found = self.by_attr.get(attr)
         if found is None:
             where: defaultdict[int, list[int]] = defaultdict(list)
-            for i, value in enumerate(self.rows[attr]):
+            for i, value in enumerate(self.row(attr)):
                 where[value].append(i)
             found = self.by_attr[attr] = dict(where)
         return found
@@ -332,15 +333,15 @@ class DependencyPatterns:
         """The matches in ``doc``: (match id, token indices in the order of the pattern's nodes)."""
         out: list[tuple[int, list[int]]] = []
         if self._anchored and len(doc):
-            rows = _attribute_rows(doc)
             positions = _positions(doc)
             table = token_table(doc)
+            row = positions.row
             for key_id, anchor, nodes in self._anchored:
-                for a in _candidates(anchor, rows, positions, table.n):
+                for a in _candidates(anchor, positions, table.n):
                     choices = []
                     for descendant, test in nodes:
                         reach = table.subtree(a) if descendant else table.children[a]
-                        choices.append([c for c in reach if c != a and all(rows[attr][c] in hashes for attr, hashes in test)])
+                        choices.append([c for c in reach if c != a and all(row(attr)[c] in hashes for attr, hashes in test)])
                         if not choices[-1]:
                             break
                     else:
@@ -350,11 +351,11 @@ class DependencyPatterns:
         return out
 
 
-def _candidates(test: _Test, rows: dict[int, list[int]], positions: _Positions, n: int) -> list[int]:
+def _candidates(test: _Test, positions: _Positions, n: int) -> list[int]:
     """The tokens that pass an anchor's test, in document order."""
     if not test:
         return list(range(n))
     (attr, hashes), rest = test[0], test[1:]
     where = positions.of(attr)
     found = sorted(i for h in hashes for i in where.get(h, ()))
-    return [i for i in found if all(rows[a][i] in hs for a, hs in rest)]
+    return [i for i in found if all(positions.row(a)[i] in hs for a, hs in rest)]
