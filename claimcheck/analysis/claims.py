@@ -29,7 +29,8 @@ from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.claim_patterns import (
-    JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
+    DOUBT_VERBS, JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_appeal, is_attitude, is_conditional_forecast,
+    is_labelled_verdict, is_page_reference, is_verdict, judgement_idiom_tokens, opinion_heads,
 )
 from claimcheck.analysis.spans import doc_text, entity_index, per_document
 from claimcheck.analysis.lexicon import (
@@ -57,6 +58,7 @@ _CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
 VALUE_JUDGEMENT = "a value judgement: an opinion, not a checkable fact"
 ATTITUDE = "a feeling or attitude: how somebody regards something, not a checkable fact"
 SPECULATION = "a speculation: a risk or a hope, not a checkable fact"
+APPEAL = "an appeal: a call to act, not a checkable fact"
 #: Nouns whose "the N is that X" presents X as something that may happen: "the risk is that demand falls away".
 _SPECULATIVE_NOUNS = frozenset({"risk", "danger", "fear", "worry", "hope", "concern", "threat", "possibility", "prospect", "temptation"})
 
@@ -649,6 +651,8 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
                 continue
             if not any(t.ent_type_ for t in token.subtree):
                 continue
+            if token.lemma_.lower() in _VERDICT_PARTICIPLES and _passes_verdict(token):
+                continue  # "..., leaving many to wonder whether ...": the writer's aside, left out of the claim
             left = token.left_edge.i - 1
             while left >= sent.start and (doc[left].is_punct or doc[left].is_space):
                 left -= 1
@@ -762,7 +766,9 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                         candidates.append(cand)
             continue
         if _bare_frame_after_quote(head, sent, quotes):
-            continue  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
+            continue
+        if is_page_reference(head):
+            continue  # "the tables below show ...": page furniture  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
         inline = inline_attribution(tokens, doc)
         if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
@@ -894,6 +900,12 @@ def _judgement(head: Token, tokens: set[int]) -> str:
     idioms = judgement_idiom_tokens(doc)
     if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
         return VALUE_JUDGEMENT
+    if is_labelled_verdict(head, idioms):
+        return VALUE_JUDGEMENT
+    if is_appeal(head):
+        return APPEAL
+    if is_conditional_forecast(head):
+        return SPECULATION
     return ""
 
 
@@ -921,7 +933,7 @@ _VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
 _DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
                          "unclear", "confusing", "awkward", "pointless", "meaningless"})
 #: Every word a verdict participle's complement can be judged by (built once, not per participle).
-_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS
+_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS | DOUBT_VERBS
 
 
 def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
@@ -938,15 +950,20 @@ def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
             continue
         if child.right_edge.i < last or child.i < head.i:
             continue
-        # The verdict is the participle's complement ("making it difficult", "leaving fans baffled"),
-        # not a word describing its object ("making a difficult choice").
-        # An adjective after the object is its complement too ("leaving commuters furious").
-        complements = ("ccomp", "oprd", "acomp", "xcomp")
-        verdicts = [t for c in child.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
-        verdicts += [t for c in child.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
-        if any(_verdict_word(t) for t in verdicts):
+        if _passes_verdict(child):
             return {i for i in tokens if i >= child.left_edge.i}  # with the full stop after it
     return set()
+
+
+def _passes_verdict(participle: Token) -> bool:
+    """Whether a participle of :data:`_VERDICT_PARTICIPLES` has a verdict or an open question as
+    its complement ("making it difficult", "leaving fans baffled", "leaving many to wonder whether")."""
+    # The verdict is the participle's complement, not a word describing its object ("making a
+    # difficult choice"). An adjective after the object is its complement too ("leaving commuters furious").
+    complements = ("ccomp", "oprd", "acomp", "xcomp")
+    verdicts = [t for c in participle.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
+    verdicts += [t for c in participle.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
+    return any(_verdict_word(t) for t in verdicts)
 
 
 def _verdict_word(token: Token) -> bool:
