@@ -945,7 +945,10 @@ def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
     """
     doc = head.doc
     last = max((i for i in tokens if not (doc[i].is_punct or doc[i].is_space)), default=-1)
-    for child in head.children:
+    # The participle may hang on the last of coordinated verbs: "X transported them and released
+    # them, leaving many to wonder whether ...".
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.i in tokens)]
+    for child in (c for verb in verbs for c in verb.children):
         if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in _VERDICT_PARTICIPLES:
             continue
         if child.right_edge.i < last or child.i < head.i:
@@ -963,6 +966,8 @@ def _passes_verdict(participle: Token) -> bool:
     complements = ("ccomp", "oprd", "acomp", "xcomp")
     verdicts = [t for c in participle.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
     verdicts += [t for c in participle.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
+    # "leaving some to question if ...": the parser may attach the infinitive of doubt as an advcl.
+    verdicts += [c for c in participle.children if c.dep_ == "advcl" and c.lemma_.lower() in DOUBT_VERBS]
     return any(_verdict_word(t) for t in verdicts)
 
 
@@ -1009,11 +1014,19 @@ def _recurring(clause: Token, head: Token) -> bool:
     return False
 
 
+#: Number words that, as the head of a definite noun phrase, point back to people or things already
+#: named ("the two", "these three") instead of counting anything new.
+_REFERRING_NUMBERS = frozenset("two three four five six seven eight nine ten".split())
+
+
 def _is_amount(token: Token) -> bool:
     """A number that is not a date or part of a name: "100,000", "£2bn" (whose "2bn" the tagger calls a
     noun), "five"; not "2004", "Halo 2"."""
     if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
         return False
+    if token.lower_ in _REFERRING_NUMBERS and token.dep_ != "nummod" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in token.children):
+        return False  # "no daylight between the two": people already named, not a figure
     return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
         token.text[:1].isdigit())
 

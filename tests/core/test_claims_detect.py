@@ -417,6 +417,15 @@ def test_claims_recurring_condition_on_a_verdict_is_no_claim_of_its_own(engine, 
         # With names in the question, which would otherwise make it a participle claim of its own.
         ("The contractor moved detainees from Tucson to Phoenix, leaving many to wonder whether the Border "
          "Patrol had been infiltrated by smugglers.", "The contractor moved detainees from Tucson to Phoenix"),
+        ("The firm closed ten depots and quietly sold the land, leaving many to wonder whether the council knew.",
+         "The firm closed ten depots and quietly sold the land"),
+        ("According to the report, the firm has been moving the men from the border and releasing them in the "
+         "city, leaving some to question if the guards have been paid off.",
+         "the firm has been moving the men from the border and releasing them in the city"),
+        # The parser hangs "to question" on the participle as an advcl here.
+        ("Guards have been driving the detainees to Dover and releasing them there, leaving some to question "
+         "if the town’s police have been told by the Home Office.",
+         "Guards have been driving the detainees to Dover and releasing them there"),
     ],
 )
 def test_claims_open_question_in_a_closing_participle_is_left_out(engine, text: str, claim: str) -> None:
@@ -493,3 +502,10 @@ def test_claims_conditional_rule_or_measured_forecast_stays(engine, text: str) -
 )
 def test_claims_reference_to_the_page_layout_is_not_a_claim(engine, text: str) -> None:
     assert _texts(engine, text) == []
+
+
+def test_claims_the_two_is_a_reference_not_a_figure(engine) -> None:
+    report = engine.check("There was no daylight between the two under the last mayor.", all=True)
+    assert _all_demoted(report, "value judgement")
+    kept = engine.check("The two airlines flew 40,000 passengers last year.", all=True)
+    assert _none_give(kept, "value judgement")
