@@ -13,6 +13,11 @@
   sales", "I have never equated the prize with sales") and **teasers**, the
   passive of an opinion verb on an abstract noun ("the rewards of leaving
   office are shown in the register").
+* **Labels that judge** ("called it the least bad option"), **performative appeals**
+  ("we call on the council to ..."), **conditional forecasts** on a particular
+  hypothetical ("if the mayor is re-elected, he will ..."), **open questions** in a
+  closing participle ("..., leaving many to wonder whether ...") and **references to
+  the page's layout** ("the tables below show ...") are not checkable facts either.
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run

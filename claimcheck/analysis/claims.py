@@ -861,7 +861,8 @@ def _recommends(head: Token, tokens: set[int]) -> bool:
 
 def _judgement(head: Token, tokens: set[int]) -> str:
     """Why a clause whose predicate is a value judgement or an attitude, with no figure in it, is
-    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`); empty for any other clause.
+    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`), an appeal (:data:`APPEAL`) or a
+    conditional forecast (:data:`SPECULATION`); empty for any other clause.
 
     "X's performance in the final was breathtaking", "the club were right to sack
     him", "the Mini has gone from strength to strength", "the case underlines the
