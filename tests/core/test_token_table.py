@@ -1,0 +1,50 @@
+"""The per-document token table gives, token by token, what spaCy's own attributes give."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.analysis.token_table import TokenTable, token_table
+
+TEXTS = [
+    "Prices rose 3.5 percent last year, the ONS said.\n\nIn New York City, rents fell. Nobody expected it!",
+    "\"Every penny counts,\" a Treasury source said: the fund, which was set up in 2019, has lost £2bn.",
+    "",
+]
+
+
+def _spacy_row(tok):
+    return (tok.head.i, tok.dep_, tok.pos_, tok.tag_, tok.lower_, tok.lemma_.lower(), tok.text, tok.ent_type_,
+            tok.idx, tok.is_punct, tok.is_space, tok.like_num, tok.is_alpha, [c.i for c in tok.children],
+            tok.left_edge.i, tok.right_edge.i, tok.sent.start, tok.sent.end, [t.i for t in tok.subtree])
+
+
+def _table_row(table: TokenTable, i: int):
+    return (table.head[i], table.dep[i], table.pos[i], table.tag[i], table.lower[i], table.lemma[i], table.text[i],
+            table.ent_type[i], table.idx[i], table.is_punct[i], table.is_space[i], table.like_num[i], table.is_alpha[i],
+            list(table.children[i]), table.left_edge[i], table.right_edge[i], table.sent_start[i], table.sent_end[i],
+            table.subtree(i))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_table_matches_spacy_attributes(nlp, text):
+    doc = nlp(text)
+    table = TokenTable(doc)
+    assert table.n == len(doc)
+    for tok in doc:
+        assert _table_row(table, tok.i) == _spacy_row(tok)
+        assert table.subtree_set(tok.i) == {t.i for t in tok.subtree}
+
+
+def test_token_table_matches_spacy_on_the_worked_example(nlp, example_text):
+    # A news article long enough to hold a parse that is not projective (subtree order).
+    doc = nlp(example_text)
+    table = TokenTable(doc)
+    mismatched = [tok.i for tok in doc if _table_row(table, tok.i) != _spacy_row(tok)]
+    assert mismatched == []
+
+
+def test_token_table_built_once_per_document(nlp):
+    doc = nlp(TEXTS[0])
+    assert token_table(doc) is token_table(doc)
+    assert token_table(nlp(TEXTS[0])) is not token_table(doc)
