@@ -25,9 +25,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.spans import entity_index, per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -62,24 +63,24 @@ _Record = tuple[str | None, str, bool, bool, tuple[str, ...]]
 
 
 
-def _token_record(token: Token) -> _Record | None:
+def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | None:
     """One token's part of :func:`span_features` (``None`` for whitespace, which is not counted)."""
-    if token.is_space:
+    if table.is_space[i]:
         return None
-    pos = token.pos_
-    if pos == "PUNCT" and token.text not in KEPT_PUNCT:
+    pos = table.pos[i]
+    if pos == "PUNCT" and table.text[i] not in KEPT_PUNCT:
         return (None, pos, False, False, ())
-    ent = token.ent_type_
+    ent = table.ent_type[i]
     if ent in NAME_LABELS or ent in QUANTITY_LABELS:
-        return (f"<{ent}>", ent, ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"), token.ent_iob_ == "I", ())
-    if token.like_num or token.tag_ == "CD":
+        return (f"<{ent}>", ent, ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"), inside_entity, ())
+    fine = table.tag[i]
+    if table.like_num[i] or fine == "CD":
         return ("<NUM>", "NUM", True, False, ())
-    lower = token.lower_
-    fine = token.tag_
+    lower = table.lower[i]
     feats = ["t=" + fine]
     if pos in LEMMA_POS:
-        feats.append("l=" + token.lemma_.lower())
-    dep = token.dep_
+        feats.append("l=" + table.lemma[i])
+    dep = table.dep[i]
     if dep in ("nsubj", "nsubjpass"):
         person = PERSON_OF.get(lower, pos if pos != "PRON" else "pron")
         feats.append("subj=" + person)
@@ -92,10 +93,19 @@ def _token_record(token: Token) -> _Record | None:
     return (lower, pos, False, False, tuple(feats))
 
 
+#: ``Token.ent_iob`` of a token inside (not at the start of) an entity.
+_IOB_INSIDE = 1
+
+
 @per_document
 def _token_records(doc: Doc) -> list[_Record | None]:
-    """Every token's record, built once per document: a claim, and the sentence around it, read the same tokens."""
-    return [_token_record(token) for token in doc]
+    """Every token's record, built once per document from its token table: a claim, and the sentence
+    around it, read the same tokens."""
+    from spacy.attrs import ENT_IOB
+
+    table = token_table(doc)
+    inside = [v == _IOB_INSIDE for v in doc.to_array(ENT_IOB).tolist()] if len(doc) else []
+    return [_token_record(table, i, inside[i]) for i in range(table.n)]
 
 
 def span_features(span: Span) -> list[str]:
