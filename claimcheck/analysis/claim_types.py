@@ -68,6 +68,7 @@ from claimcheck.analysis.lexicon import (
     TITLE_NOUNS,
 )
 from claimcheck.analysis.spans import entity_index, per_document
+from claimcheck.analysis.token_table import token_table
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
@@ -660,12 +661,29 @@ _MULTIPLIED_NOUNS = frozenset(
 )
 
 
+#: The words and lemmas one of :func:`_comparison_kind`'s tests starts from (besides superlatives and ordinals).
+_COMPARISON_WORDS = frozenset(
+    ["most", "least", "than", "times", "twice", "thrice", "half", "double", "triple", "treble", "compared",
+     "record", "first", "only", "last", "time", "top", "number", "never", "one"]
+)
+_RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat"])
+_COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
+
+
 def _comparison_kind(tokens: list[Token]) -> str | None:
     """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
     ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
     ``None`` for no comparison."""
     plain = False
+    if not tokens:
+        return None
+    table = token_table(tokens[0].doc)
+    tags, lowers, lemmas, ents = table.tag, table.lower, table.lemma, table.ent_type
     for t in tokens:
+        i = t.i
+        # Every test below starts from one of these; most tokens pass none of them (read from the table).
+        if not (tags[i] in ("JJS", "RBS") or ents[i] == "ORDINAL" or lowers[i] in _COMPARISON_WORDS or lemmas[i] in _COMPARISON_LEMMAS):
+            continue
         if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
@@ -720,7 +738,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             return "relative"  # "re-enter the top 50", "third place"
         if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
             return "relative"  # "fell to number nine"
-        if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
+        if t.lemma_.lower() in _RELATIVE_POSITION_LEMMAS and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
             return "relative"  # "well below the industry target", "trails the national average"
         if t.lower_ == "never" and any(u.lower_ == "ever" or (u.lower_ == "before" and not any(c.dep_ == "pobj" for c in u.children)) for u in tokens):
             plain = True
