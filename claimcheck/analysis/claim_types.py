@@ -443,6 +443,22 @@ def amount_tokens(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
+    """Whether any of the tokens ``token_ids`` carries an amount (:func:`amount_tokens`'s test, on indices:
+    a token the document's memo has not judged yet is made only if the token table says it may carry one)."""
+    memo = _amount_memo(doc)
+    table = token_table(doc)
+    like_num, ent_type, text, lower, lemma = table.like_num, table.ent_type, table.text, table.lower, table.lemma
+    for i in token_ids:
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = bool(like_num[i] or ent_type[i] or text[i] == "%" or lower[i].endswith("fold")
+                                   or lemma[i] in QUANTITY_WORDS) and _carries_amount(doc[i])
+        if found:
+            return True
+    return False
+
+
 def _carries_amount(t: Token) -> bool:
     """True when ``t`` is a number, percentage or fraction word that states an amount."""
     if not (t.like_num or t.ent_type_ or t.text == "%" or t.lower_.endswith("fold") or t.lemma_.lower() in QUANTITY_WORDS):
