@@ -24,12 +24,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from claimcheck.analysis.lexicon import EVALUATIVE
-from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
+from claimcheck.analysis.matching import DependencyPatterns, PrefilteredMatcher, WordFilter
 from claimcheck.analysis.spans import per_document
 
 _BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
@@ -170,17 +169,17 @@ _GETTING = frozenset("get gets getting got gotten become becomes becoming became
 CONSTRUAL_VERBS = {"equate": "with", "regard": "as", "view": "as", "see": "as", "perceive": "as",
                    "brand": "as", "dismiss": "as", "hail": "as", "portray": "as", "paint": "as"}
 
-_MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]] = {}
+_MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyPatterns, WordFilter]] = {}
 
 
-def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyMatcher, WordFilter]:
+def _matchers(vocab: Vocab) -> tuple[PrefilteredMatcher, DependencyPatterns, WordFilter]:
     found = _MATCHERS.get(id(vocab))
     if found is None:
         # Most documents hold no idiom's words: the prefilter then skips the Matcher (analysis.matching).
         idioms = PrefilteredMatcher(vocab)
         idioms.add("IDIOM_WITH_NUMBER", IDIOM_PATTERNS)
         idioms.add("JUDGEMENT_IDIOM", JUDGEMENT_IDIOMS)
-        opinions = DependencyMatcher(vocab)
+        opinions = DependencyPatterns(vocab)
         opinions.add("OPINION_VERB", OPINION_PATTERNS)
         found = (idioms, opinions, WordFilter(OPINION_PATTERNS, vocab))
         _MATCHERS[id(vocab)] = found

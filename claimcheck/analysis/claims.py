@@ -25,13 +25,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.claim_patterns import (
     JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
 )
 from claimcheck.analysis.spans import doc_text, entity_index, per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 from claimcheck.analysis.lexicon import (
     CAUSAL_MARKERS, COGNITION_VERBS, EMOTIONS, EVALUATIVE, FRAME_NOUNS, RULE_VERBS, SPEECH_VERBS, TITLE_NOUNS,
 )
@@ -118,16 +118,11 @@ class _Subjects:
         self.nominal: dict[int, int] = {}
         #: heads with a child in :data:`SUBJECT_DEPS`.
         self.any: set[int] = set()
-        if not len(doc):
-            return
-        strings = doc.vocab.strings
-        nominal = {strings[d] for d in ("nsubj", "nsubjpass")}
-        subject = {strings[d] for d in SUBJECT_DEPS}
-        for i, (offset, dep) in enumerate(doc.to_array([HEAD, DEP]).astype("int64").tolist()):
-            if dep in subject and offset != 0:
-                head = i + offset
+        table = token_table(doc)
+        for i, (head, dep) in enumerate(zip(table.head, table.dep)):
+            if dep in SUBJECT_DEPS and head != i:
                 self.any.add(head)
-                if dep in nominal:
+                if dep in ("nsubj", "nsubjpass"):
                     self.nominal.setdefault(head, i)
 
 
@@ -146,93 +141,111 @@ def has_subject(token: Token) -> bool:
     return token.i in _subjects(token.doc).any
 
 
+_VERBAL = ("VERB", "AUX")
+
+
+class _Parse:
+    """What detection reads of one document, looked up once per sentence instead of once per question:
+    the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
+
+    __slots__ = ("doc", "t", "subjects")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.t: TokenTable = token_table(doc)
+        #: Tokens heading a clause with its own subject (:func:`has_subject`).
+        self.subjects: set[int] = _subjects(doc).any
+
+
+_parse = per_document(_Parse)
+
+
 def _is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX")
+    return token.pos_ in _VERBAL
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(t: TokenTable, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, quote marks, spaces and linking words at the edges."""
+    text, lower, dep, punct, space = t.text, t.lower, t.dep, t.is_punct, t.is_space
     while start < end and (
-        doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTE_CHARS
+        punct[start] or space[start] or text[start] in _QUOTE_CHARS
         # A condition opening the claim is part of it ("if you hit someone at 30mph, ...").
-        or (doc[start].dep_ == "mark" and doc[start].lower_ not in _CONDITION_MARKS)
-        or (doc[start].lower_ == "that" and doc[start].tag_ == "IN")  # a complementiser, whatever its arc
-        or (doc[start].lower_ in _TRIM_WORDS and doc[start].dep_ in ("cc", "advmod", "det"))
+        or (dep[start] == "mark" and lower[start] not in _CONDITION_MARKS)
+        or (lower[start] == "that" and t.tag[start] == "IN")  # a complementiser, whatever its arc
+        or (lower[start] in _TRIM_WORDS and dep[start] in ("cc", "advmod", "det"))
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTE_CHARS
-        or (doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _TRIM_WORDS)
+        punct[end - 1] or space[end - 1] or text[end - 1] in _QUOTE_CHARS
+        or (dep[end - 1] == "cc" and lower[end - 1] in _TRIM_WORDS)
     ):
-        if doc[end - 1].text in (")", "%") and start < end - 1:
+        if text[end - 1] in (")", "%") and start < end - 1:
             break
         end -= 1
     # Keep a closing quote mark whose opening one is inside the claim.
-    if end < len(doc) and doc[end].text in _QUOTE_CHARS and sum(t.text in _QUOTE_CHARS for t in doc[start:end]) % 2 == 1:
+    if end < t.n and text[end] in _QUOTE_CHARS and sum(text[i] in _QUOTE_CHARS for i in range(start, end)) % 2 == 1:
         end += 1
     return start, end
 
 
-def _subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
-
-
-def _speaker_of(verb: Token, exclude: set[int]) -> list[int]:
+def _speaker_of(t: TokenTable, verb: int, exclude: set[int]) -> list[int]:
     """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it.
 
     A passive verb's agent comes first: in "residents were told by the council", the council speaks."""
-    for child in verb.children:
-        if child.dep_ == "agent" and any(c.dep_ == "nsubjpass" for c in verb.children):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.i not in exclude:
-                return sorted(t.i for t in pobj.subtree if not t.is_punct)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in exclude:
-            if child.lower_ in ("it", "there"):
+    dep, children, punct = t.dep, t.children[verb], t.is_punct
+    for child in children:
+        if dep[child] == "agent" and any(dep[c] == "nsubjpass" for c in children):
+            pobj = next((c for c in t.children[child] if dep[c] == "pobj"), None)
+            if pobj is not None and pobj not in exclude:
+                return sorted(i for i in t.subtree_set(pobj) if not punct[i])
+    for child in children:
+        if dep[child] in ("nsubj", "nsubjpass") and child not in exclude:
+            if t.lower[child] in ("it", "there"):
                 return []  # "it feels like ...": the writer's own view, not a source
-            return sorted(t.i for t in child.subtree if not t.is_punct)
-    for child in verb.rights:
-        if child.dep_ in _SPEAKER_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i not in exclude:
-            return sorted(t.i for t in child.subtree if not t.is_punct)
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return sorted(t.i for t in pobj.subtree if not t.is_punct)
+            return sorted(i for i in t.subtree_set(child) if not punct[i])
+    for child in children:
+        if child > verb and dep[child] in _SPEAKER_DEPS and t.pos[child] in ("NOUN", "PROPN", "PRON") and child not in exclude:
+            return sorted(i for i in t.subtree_set(child) if not punct[i])
+    for child in children:
+        if dep[child] == "agent":
+            for pobj in t.children[child]:
+                if dep[pobj] == "pobj":
+                    return sorted(i for i in t.subtree_set(pobj) if not punct[i])
     return []
 
 
-def _noun_frame_speaker(noun: Token) -> tuple[list[int], list[int]]:
+def _noun_frame_speaker(t: TokenTable, noun: int) -> tuple[list[int], list[int]]:
     """Who holds a framed view: "assumption in Washington", "Washington's assumption",
     "a concern, articulated by Antony Blinken".  Returns (speaker tokens, extra cue tokens)."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return sorted(t.i for t in child.subtree if t.dep_ != "case"), []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "among", "from", "by", "within", "of"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (pobj.ent_type_ or pobj.pos_ == "PROPN" or pobj.lemma_.lower() in ("official", "expert", "analyst", "diplomat")):
-                    return sorted(t.i for t in pobj.subtree if not t.is_punct), [child.i]
-    for child in noun.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            return sorted(t.i for t in pobj.subtree if not t.is_punct), [child.i, agent.i]
+    dep, children, punct = t.dep, t.children, t.is_punct
+    for child in children[noun]:
+        if dep[child] == "poss":
+            return sorted(i for i in t.subtree_set(child) if dep[i] != "case"), []
+    for child in children[noun]:
+        if dep[child] == "prep" and t.lower[child] in ("in", "among", "from", "by", "within", "of"):
+            for pobj in children[child]:
+                if dep[pobj] == "pobj" and (t.ent_type[pobj] or t.pos[pobj] == "PROPN" or t.lemma[pobj] in ("official", "expert", "analyst", "diplomat")):
+                    return sorted(i for i in t.subtree_set(pobj) if not punct[i]), [child]
+    for child in children[noun]:
+        if dep[child] == "acl" and t.tag[child] == "VBN":
+            for agent in children[child]:
+                if dep[agent] == "agent":
+                    for pobj in children[agent]:
+                        if dep[pobj] == "pobj":
+                            return sorted(i for i in t.subtree_set(pobj) if not punct[i]), [child, agent]
     return [], []
 
 
-def _broken_off(child: Token, head: Token) -> bool:
+def _broken_off(t: TokenTable, child: int, head: int) -> bool:
     """True when a dash or semicolon between ``child`` (before ``head``) and ``head`` ends the child's clause.
 
     "X want the budget capped at 1% - the Commission has urged 1.26%": the first
     clause is not what the Commission urged, whatever the parse says.
     """
-    if child.i > head.i:
+    if child > head:
         return False
-    doc = head.doc
-    return any(doc[i].text in _CLAUSE_BREAKS for i in range(child.right_edge.i + 1, head.i))
+    text = t.text
+    return any(text[i] in _CLAUSE_BREAKS for i in range(t.right_edge[child] + 1, head))
 
 
 #: Verbs whose content may come first, before a comma: "X is flawed, critics say", "prices rose, figures show".
@@ -275,105 +288,119 @@ def _complete(verb: Token, besides: Token | None) -> bool:
     return any(c.dep_ in _COMPLEMENT_DEPS and c.i != skip for c in verb.children)
 
 
-def _is_indirect_question(token: Token) -> bool:
+def _is_indirect_question(t: TokenTable, token: int) -> bool:
     """True for a clause introduced by "whether" or "if": "analysts queried whether X" asserts no X."""
-    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in token.children)
+    return any(t.dep[c] == "mark" and t.lower[c] in _CONDITION_MARKS for c in t.children[token])
 
 
-def _content_child(head: Token, deps: frozenset[str] | set[str]) -> Token | None:
+def _content_child(p: _Parse, head: int, deps: frozenset[str] | set[str]) -> int | None:
     """The reported clause below ``head``: a clause with its own subject, one opened by "that" first."""
-    found: list[Token] = []
-    for child in head.children:
-        if child.dep_ in deps and _is_verbal(child) and has_subject(child):
-            if _is_indirect_question(child) or _broken_off(child, head):
+    t = p.t
+    dep, pos, subjects = t.dep, t.pos, p.subjects
+    found: list[int] = []
+    for child in t.children[head]:
+        if dep[child] in deps and pos[child] in _VERBAL and child in subjects:
+            if _is_indirect_question(t, child) or _broken_off(t, child, head):
                 continue
             found.append(child)
     if not found:
         return None
     # "The documents indicate, he said, that Y": the clause "that" opens is the one reported.
-    return next((c for c in found if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), found[0])
+    return next((c for c in found if any(dep[m] == "mark" and t.lower[m] == "that" for m in t.children[c])), found[0])
 
 
-def _after_colon(head: Token) -> Token | None:
+def _after_colon(t: TokenTable, head: int) -> int | None:
     """The quotation after "X said:", however the parser attached it.
 
     In 'A Treasury source said: "Every penny counts."' the small model may read
     "counts" as a noun; the words after the colon are still what was said.
     """
-    doc = head.doc
-    colon = next((c for c in head.rights if c.text == ":" and c.i <= head.i + 2), None)
+    rights = [c for c in t.children[head] if c > head]
+    colon = next((c for c in rights if t.text[c] == ":" and c <= head + 2), None)
     if colon is None:
         return None
-    after = [c for c in head.rights if c.i > colon.i and not c.is_punct]
-    if len(after) != 1 or not any(doc[i].text in _QUOTE_CHARS for i in range(colon.i + 1, after[0].left_edge.i + 1)):
+    after = [c for c in rights if c > colon and not t.is_punct[c]]
+    if len(after) != 1 or not any(t.text[i] in _QUOTE_CHARS for i in range(colon + 1, t.left_edge[after[0]] + 1)):
         return None
     return after[0]
 
 
-def _shared_subject_contents(head: Token, content: Token) -> list[Token]:
+def _shared_subject_contents(p: _Parse, head: int, content: int) -> list[int]:
     """Further reported clauses after ``content`` that share its subject:
     "he said they had been given no idea, had never been interviewed and ..."."""
-    return [c for c in head.children
-            if c.dep_ == "ccomp" and c.i > content.i and _is_verbal(c) and not has_subject(c)
-            and c.tag_ in ("VBD", "VBN", "VBZ", "VBP") and not _is_indirect_question(c)]
+    t = p.t
+    return [c for c in t.children[head]
+            if t.dep[c] == "ccomp" and c > content and t.pos[c] in _VERBAL and c not in p.subjects
+            and t.tag[c] in ("VBD", "VBN", "VBZ", "VBP") and not _is_indirect_question(t, c)]
 
 
-def _passive_hearer(head: Token) -> bool:
+def _passive_hearer(t: TokenTable, head: int) -> bool:
     """True for "800 parents were warned (that) X": the subject heard it, so the telling is the claim."""
-    return head.lemma_.lower() in _TELLING_VERBS and head.tag_ == "VBN" and any(
-        c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children)
+    return t.lemma[head] in _TELLING_VERBS and t.tag[head] == "VBN" and any(
+        t.dep[c] == "nsubjpass" for c in t.children[head]) and not any(t.dep[c] == "agent" for c in t.children[head])
 
 
 def find_frame(head: Token) -> tuple[Frame, Token] | None:
     """If the clause headed by ``head`` reports content, return the frame and the content's head."""
-    lemma = head.lemma_.lower()
-    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS) and not _passive_hearer(head):
-        content = _content_child(head, {"ccomp", "parataxis"})
+    doc = head.doc
+    found = _find_frame(_parse(doc), head.i)
+    return None if found is None else (found[0], doc[found[1]])
+
+
+def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
+    """:func:`find_frame` on token indices."""
+    t = p.t
+    dep, lower, children = t.dep, t.lower, t.children
+    lemma = t.lemma[head]
+    if (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in _TELLING_VERBS) and not _passive_hearer(t, head):
+        content = _content_child(p, head, {"ccomp", "parataxis"})
         if content is None and lemma in ("feel", "seem", "look", "sound", "appear"):
-            content = _content_child(head, {"advcl"})
+            content = _content_child(p, head, {"advcl"})
         if content is None and lemma in SPEECH_VERBS:
-            content = _after_colon(head)
+            content = _after_colon(t, head)
         if content is not None:
-            more = _shared_subject_contents(head, content)
-            exclude = _subtree_ids(content).union(*(_subtree_ids(m) for m in more))
-            speaker = _speaker_of(head, exclude)
-            frame_tokens = {t.i for t in head.subtree} - exclude
+            more = _shared_subject_contents(p, head, content)
+            exclude = t.subtree_set(content).union(*(t.subtree_set(m) for m in more))
+            speaker = _speaker_of(t, head, exclude)
+            frame_tokens = t.subtree_set(head) - exclude
             kind = "cognition" if lemma in COGNITION_VERBS else "speech"
-            if not speaker and head.tag_ == "VBN" and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children):
+            if not speaker and t.tag[head] == "VBN" and any(dep[c] == "nsubjpass" and lower[c] == "it" for c in children[head]):
                 # "It is understood / believed / said that ...": briefing by unnamed sources.
-                speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and head.doc[i].i <= head.i)
+                speaker = sorted(i for i in frame_tokens if not t.is_punct[i] and i <= head)
                 kind = "speech"
-            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind=kind, more=[m.i for m in more]), content
-    if lemma in _EMERGE_VERBS and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children):
+            return Frame(cue=[head], speaker=speaker, tokens=frame_tokens, kind=kind, more=more), content
+    if lemma in _EMERGE_VERBS and any(dep[c] in ("nsubj", "expl") and lower[c] == "it" for c in children[head]):
         # "It has emerged that ...", "it transpired that ...": news with no named source.
-        content = _content_child(head, {"ccomp"})
+        content = _content_child(p, head, {"ccomp"})
         if content is not None:
-            exclude = _subtree_ids(content)
-            frame_tokens = {t.i for t in head.subtree} - exclude
-            speaker = sorted(i for i in frame_tokens if not head.doc[i].is_punct and i <= head.i)
-            return Frame(cue=[head.i], speaker=speaker, tokens=frame_tokens, kind="speech"), content
-    if lemma == "be" or head.lower_ in ("'s", "is", "are", "was", "were"):
-        for child in head.children:
-            if child.dep_ in ("attr", "nsubj") and (child.lemma_.lower() in FRAME_NOUNS or child.lemma_.lower() in _FACT_NOUNS):
-                content = _content_child(child, {"acl", "relcl", "ccomp"}) or _content_child(head, {"ccomp"})
+            exclude = t.subtree_set(content)
+            frame_tokens = t.subtree_set(head) - exclude
+            speaker = sorted(i for i in frame_tokens if not t.is_punct[i] and i <= head)
+            return Frame(cue=[head], speaker=speaker, tokens=frame_tokens, kind="speech"), content
+    if lemma == "be" or lower[head] in ("'s", "is", "are", "was", "were"):
+        for child in children[head]:
+            if dep[child] in ("attr", "nsubj") and (t.lemma[child] in FRAME_NOUNS or t.lemma[child] in _FACT_NOUNS):
+                content = _content_child(p, child, {"acl", "relcl", "ccomp"})
+                if content is None:
+                    content = _content_child(p, head, {"ccomp"})
                 if content is not None:
-                    speaker, extra = _noun_frame_speaker(child)
-                    exclude = _subtree_ids(content)
-                    frame_tokens = {t.i for t in head.subtree} - exclude
-                    return Frame(cue=[child.i, *extra], speaker=speaker, tokens=frame_tokens, kind="noun"), content
-        content = _content_child(head, {"ccomp"})
-        if content is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
-            subject = nominal_subject(head)
-            exclude = _subtree_ids(content)
-            cue = sorted(t.i for t in subject.subtree) if subject is not None else [head.i]
-            return Frame(cue=cue, tokens={t.i for t in head.subtree} - exclude, kind="copula"), content
+                    speaker, extra = _noun_frame_speaker(t, child)
+                    exclude = t.subtree_set(content)
+                    frame_tokens = t.subtree_set(head) - exclude
+                    return Frame(cue=[child, *extra], speaker=speaker, tokens=frame_tokens, kind="noun"), content
+        content = _content_child(p, head, {"ccomp"})
+        if content is not None and any(dep[c] == "mark" and lower[c] == "that" for c in children[content]):
+            subject = _subjects(p.doc).nominal.get(head)
+            exclude = t.subtree_set(content)
+            cue = t.subtree(subject) if subject is not None else [head]
+            return Frame(cue=sorted(cue), tokens=t.subtree_set(head) - exclude, kind="copula"), content
     # "Y, he said" parsed with the quote's verb as the root and "said" below it.
-    for child in head.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in SPEECH_VERBS and child.i > head.i:
-            if not any(c.dep_ in ("ccomp", "dobj") for c in child.children) and has_subject(child):
-                speaker = _speaker_of(child, set())
-                tokens = _subtree_ids(child)
-                return Frame(cue=[child.i], speaker=speaker, tokens=tokens, kind="speech"), head
+    for child in children[head]:
+        if dep[child] in ("parataxis", "ccomp", "advcl") and t.lemma[child] in SPEECH_VERBS and child > head:
+            if not any(dep[c] in ("ccomp", "dobj") for c in children[child]) and child in p.subjects:
+                speaker = _speaker_of(t, child, set())
+                tokens = t.subtree_set(child)
+                return Frame(cue=[child], speaker=speaker, tokens=tokens, kind="speech"), head
     return None
 
 
@@ -381,10 +408,10 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
 DOCUMENT_NOUNS = frozenset({"figure", "data", "report", "statistic", "study", "survey", "poll", "estimate", "analysis", "document", "record", "filing", "release", "research"})
 
 
-def _after_comma(token: Token) -> bool:
+def _after_comma(t: TokenTable, token: int) -> bool:
     """True when ``token`` comes right after a comma (an apposition or aside)."""
-    left = token.left_edge.i - 1
-    return left >= 0 and token.doc[left].text == ","
+    left = t.left_edge[token] - 1
+    return left >= 0 and t.text[left] == ","
 
 
 def _source_behind_document(noun: Token) -> Token:
@@ -407,29 +434,31 @@ def _source_behind_document(noun: Token) -> Token:
 
 def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
     """"according to X" and "as X put it" inside a clause."""
+    t = token_table(doc)
+    dep, lower, children = t.dep, t.lower, t.children
     for i in sorted(unit_tokens):
-        token = doc[i]
-        if token.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
-            pobj = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+        if lower[i] == "according" and i + 1 < t.n and lower[i + 1] == "to":
+            pobj = next((c for c in children[i + 1] if dep[c] == "pobj"), None)
             if pobj is None:
-                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in children[i] if dep[c] == "pobj"), None)
             if pobj is not None:
-                pobj = _source_behind_document(pobj)
-                speaker = [t.i for t in pobj.subtree if not t.is_punct]
+                pobj = _source_behind_document(doc[pobj]).i
+                speaker = [k for k in t.subtree(pobj) if not t.is_punct[k]]
                 # The speaker is the name, not what follows it after a comma
                 # ("Chris Monday, an associate professor at ...").
                 # A name in apposition without a comma is the source itself ("the car-buying website Parker's").
-                trailing = [t.i for c in pobj.children if c.i > pobj.i and (
-                    c.dep_ in ("acl", "relcl") or _after_comma(c) or (c.dep_ == "appos" and c.pos_ != "PROPN")) for t in c.subtree]
-                speaker = sorted(set(speaker) - set(trailing) - {doc[i + 1].i})
-                tokens = {token.i, doc[i + 1].i, *(t.i for t in doc[i + 1].subtree)}
-                return Frame(cue=[token.i, doc[i + 1].i], speaker=speaker, tokens=tokens, kind="according")
-        if token.dep_ == "advcl" and token.lemma_.lower() in ("put", "say", "describe", "call") and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in token.children
+                trailing = [k for c in children[pobj] if c > pobj and (
+                    dep[c] in ("acl", "relcl") or _after_comma(t, c) or (dep[c] == "appos" and t.pos[c] != "PROPN"))
+                    for k in t.subtree(c)]
+                speaker = sorted(set(speaker) - set(trailing) - {i + 1})
+                tokens = {i, i + 1, *t.subtree(i + 1)}
+                return Frame(cue=[i, i + 1], speaker=speaker, tokens=tokens, kind="according")
+        if dep[i] == "advcl" and t.lemma[i] in ("put", "say", "describe", "call") and any(
+            dep[c] == "mark" and lower[c] == "as" for c in children[i]
         ):
-            speaker = _speaker_of(token, set())
+            speaker = _speaker_of(t, i, set())
             if speaker:
-                return Frame(cue=[token.i], speaker=speaker, tokens=_subtree_ids(token), kind="as-put")
+                return Frame(cue=[i], speaker=speaker, tokens=t.subtree_set(i), kind="as-put")
     return None
 
 
@@ -437,35 +466,38 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
 ANNOUNCING_VERBS = frozenset({"announce", "pledge", "promise", "vow", "unveil", "declare", "threaten", "commit", "propose", "plan"})
 
 
-def _announces_intention(head: Token, content: Token) -> bool:
+def _announces_intention(t: TokenTable, head: int, content: int) -> bool:
     """True for "X announced (that) it would/will ...": report the announcement, dated, as an event."""
-    if head.lemma_.lower() not in ANNOUNCING_VERBS or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+    if t.lemma[head] not in ANNOUNCING_VERBS or t.tag[head] not in ("VBD", "VBN", "VBZ", "VBP"):
         return False
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo") for c in content.children)
+    return any(t.dep[c] == "aux" and t.lower[c] in ("will", "would", "'ll", "shall", "wo") for c in t.children[content])
 
 
-def _units(sent: Span) -> list[Token]:
+def _units(p: _Parse, sent: Span) -> list[int]:
     """Heads of the sentence's independent clauses: the root and coordinated clauses with a subject."""
-    heads = [sent.root]
-    for token in sent:
-        if token is sent.root:
-            continue
-        if token.dep_ in ("conj", "parataxis") and _is_verbal(token) and has_subject(token):
-            if token.head.i in {h.i for h in heads} or _is_verbal(token.head):
-                if not _inside_content_of_frame(token):
-                    heads.append(token)
-        elif token.dep_ == "conj" and token.head.i in {h.i for h in heads} and token.lemma_.lower() in SPEECH_VERBS \
-                and _content_child(token, {"ccomp"}) is not None:
-            heads.append(token)  # "Acme posted a loss and said it would cut 500 jobs": the saying is a frame of its own
-        elif token.dep_ == "ccomp" and token.head.i in {h.i for h in heads} and _is_verbal(token) and has_subject(token):
-            if _broken_off(token, token.head) or _spliced(token, token.head):
-                heads.append(token)  # "X want a cap at 1% - the Commission has urged 1.26%"
-            elif token.i < token.head.i and _content_child(token.head, {"ccomp", "parataxis"}) not in (None, token):
+    t = p.t
+    dep, pos, head_of, subjects = t.dep, t.pos, t.head, p.subjects
+    heads = [sent.root.i]
+    # Every token is looked at, the root too (the loop used to skip it with ``token is sent.root``,
+    # which never held: spaCy makes a new Token on each access).
+    for i in range(sent.start, sent.end):
+        d = dep[i]
+        if d in ("conj", "parataxis") and pos[i] in _VERBAL and i in subjects:
+            if head_of[i] in heads or pos[head_of[i]] in _VERBAL:
+                if not _inside_content_of_frame(t, i):
+                    heads.append(i)
+        elif d == "conj" and head_of[i] in heads and t.lemma[i] in SPEECH_VERBS \
+                and _content_child(p, i, {"ccomp"}) is not None:
+            heads.append(i)  # "Acme posted a loss and said it would cut 500 jobs": the saying is a frame of its own
+        elif d == "ccomp" and head_of[i] in heads and pos[i] in _VERBAL and i in subjects:
+            if _broken_off(t, i, head_of[i]) or _spliced(p.doc[i], p.doc[head_of[i]]):
+                heads.append(i)  # "X want a cap at 1% - the Commission has urged 1.26%"
+            elif i < head_of[i] and _content_child(p, head_of[i], {"ccomp", "parataxis"}) not in (None, i):
                 # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
                 # the clause before it is a claim of its own.
-                heads.append(token)
-        elif token.dep_ == "advcl" and _contrasts_another_source(token):
-            heads.append(token)  # "X said the club would be sold, while prosecutors said ..."
+                heads.append(i)
+        elif d == "advcl" and _contrasts_another_source(p, i):
+            heads.append(i)  # "X said the club would be sold, while prosecutors said ..."
     return heads
 
 
@@ -473,124 +505,138 @@ def _units(sent: Span) -> list[Token]:
 _CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
 
 
-def _contrasts_another_source(token: Token) -> bool:
+def _contrasts_another_source(p: _Parse, token: int) -> bool:
     """True for a contrasting clause with its own speaker and reported content: it is a claim of
     its own, not part of what the first speaker said."""
-    lemma = token.lemma_.lower()
-    if not (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS) or not has_subject(token):
+    t = p.t
+    lemma = t.lemma[token]
+    if not (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS) or token not in p.subjects:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children):
+    if not any(t.dep[c] == "mark" and t.lower[c] in _CONTRAST_MARKS for c in t.children[token]):
         return False
-    return _content_child(token, {"ccomp"}) is not None
+    return _content_child(p, token, {"ccomp"}) is not None
 
 
-def _inside_content_of_frame(token: Token) -> bool:
+def _inside_content_of_frame(t: TokenTable, token: int) -> bool:
     """True when a conjunct hangs below a reported clause (it is split there instead)."""
-    node = token.head
-    while node.dep_ not in ("ROOT",) and node.head.i != node.i:
-        if node.dep_ in ("ccomp", "acl", "relcl", "pcomp", "advcl"):
+    dep, head_of = t.dep, t.head
+    node = head_of[token]
+    while dep[node] != "ROOT" and head_of[node] != node:
+        if dep[node] in ("ccomp", "acl", "relcl", "pcomp", "advcl"):
             return True
-        node = node.head
+        node = head_of[node]
     return False
 
 
-def _assign(sent: Span, heads: list[Token]) -> dict[int, set[int]]:
+def _assign(t: TokenTable, sent: Span, heads: list[int]) -> dict[int, set[int]]:
     """Give every token of the sentence to the nearest unit head above it."""
-    head_ids = {h.i for h in heads}
-    owned: dict[int, set[int]] = {h.i: set() for h in heads}
+    head_of = t.head
+    head_ids = set(heads)
+    owned: dict[int, set[int]] = {h: set() for h in heads}
     # Every token on a walk shares the walk's owner, so remember it: each
     # token's head is then looked up once instead of once per descendant.
     owner_of: dict[int, int] = {}
     root_i: int | None = None
-    for token in sent:
-        node = token
+    for i in range(sent.start, sent.end):
+        node = i
         path: list[int] = []
-        while node.i not in head_ids and node.i not in owner_of and node.head.i != node.i:
-            path.append(node.i)
-            node = node.head
-        if node.i in head_ids:
-            owner = node.i
-        elif node.i in owner_of:
-            owner = owner_of[node.i]
+        while node not in head_ids and node not in owner_of and head_of[node] != node:
+            path.append(node)
+            node = head_of[node]
+        if node in head_ids:
+            owner = node
+        elif node in owner_of:
+            owner = owner_of[node]
         else:
             if root_i is None:
                 root_i = sent.root.i
             owner = root_i
-        for i in path:
-            owner_of[i] = owner
-        owned[owner].add(token.i)
+        for k in path:
+            owner_of[k] = owner
+        owned[owner].add(i)
     return owned
 
 
-def _split_conjuncts(content: Token, tokens: set[int]) -> list[tuple[Token, set[int]]]:
+def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
     """Split reported content at coordinated clauses with their own subjects, and at comma splices."""
+    t = p.t
+    dep, head_of = t.dep, t.head
     parts = [content]
-    for token in content.subtree:
-        if token.head.i not in {p.i for p in parts}:
+    for token in t.subtree(content):
+        if head_of[token] not in parts:
             continue
-        if (token.dep_ == "conj" and _is_verbal(token) and has_subject(token)) or _spliced(token, token.head):
+        if (dep[token] == "conj" and t.pos[token] in _VERBAL and token in p.subjects) or (
+                dep[token] == "ccomp" and _spliced(p.doc[token], p.doc[head_of[token]])):
             parts.append(token)
     if len(parts) == 1:
         return [(content, tokens)]
-    part_ids = {p.i for p in parts}
-    owned: dict[int, set[int]] = {p.i: set() for p in parts}
+    part_ids = set(parts)
+    owned: dict[int, set[int]] = {k: set() for k in parts}
     for i in tokens:
-        node = content.doc[i]
-        while node.i not in part_ids and node.head.i != node.i and node.i != content.i:
-            node = node.head
-        owned.setdefault(node.i if node.i in part_ids else content.i, set()).add(i)
-    return [(p, owned[p.i]) for p in parts if owned.get(p.i)]
+        node = i
+        while node not in part_ids and head_of[node] != node and node != content:
+            node = head_of[node]
+        owned.setdefault(node if node in part_ids else content, set()).add(i)
+    return [(k, owned[k]) for k in parts if owned.get(k)]
 
 
-def _is_question(sent: Span) -> bool:
-    doc = sent.doc
+def _is_question(t: TokenTable, sent: Span) -> bool:
     # Only the last token that is not a space or a quote mark matters: look from the end.
     for i in range(sent.end - 1, sent.start - 1, -1):
-        text = doc[i].text
-        if not doc[i].is_space and text not in _QUOTE_CHARS:
+        text = t.text[i]
+        if not t.is_space[i] and text not in _QUOTE_CHARS:
             return text in ("?", "?!", "!?")
     return False
 
 
-def _is_condition_or_imperative(head: Token) -> bool:
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in head.children):
+def _is_condition_or_imperative(p: _Parse, head: int) -> bool:
+    t = p.t
+    if any(t.dep[c] == "mark" and t.lower[c] in _CONDITION_MARKS for c in t.children[head]):
         return True
-    if head.tag_ == "VB" and not has_subject(head) and head.i == head.sent.start + _leading_skip(head.sent):
+    if t.tag[head] == "VB" and head not in p.subjects and head == t.sent_start[head] + _leading_skip(t, head):
         return True
     return False
 
 
-def _subject_before(head: Token, quote_start: int) -> set[int]:
+def _subject_before(t: TokenTable, head: int, quote_start: int) -> set[int]:
     """The tokens of ``head``'s subject when it stands before the quotation that holds ``head``."""
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i < head.i and child.right_edge.idx < quote_start:
-            return _subtree_ids(child)
+    for child in t.children[head]:
+        if t.dep[child] in ("nsubj", "nsubjpass") and child < head and t.idx[t.right_edge[child]] < quote_start:
+            return t.subtree_set(child)
     return set()
 
 
-def _leading_skip(sent: Span) -> int:
+def _leading_skip(t: TokenTable, token: int) -> int:
+    """How many punctuation, space and quote tokens open the sentence holding ``token``."""
+    start, end = t.sent_start[token], t.sent_end[token]
     skip = 0
-    for token in sent:
-        if token.is_punct or token.is_space or token.text in _QUOTE_CHARS:
+    for i in range(start, end):
+        if t.is_punct[i] or t.is_space[i] or t.text[i] in _QUOTE_CHARS:
             skip += 1
         else:
             break
     return skip
 
 
-def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, frame: Frame | None,
+#: The parts of speech a claim needs one of: a verb, or a noun or number for a verbless claim.
+_CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "NUM"})
+
+
+def _make(t: TokenTable, sent: Span, tokens: set[int], head: int, origin: str, frame: Frame | None,
           quote: tuple[int, int] | None = None) -> Candidate | None:
     if quote is not None:
-        inside = {i for i in tokens if quote[0] <= doc[i].idx < quote[1]}
-        if head.i in inside:
+        idx = t.idx
+        inside = {i for i in tokens if quote[0] <= idx[i] < quote[1]}
+        if head in inside:
             # A quoted predicate keeps its subject from outside the quote:
             # the plant's turbines "remain fully operational".
-            inside |= _subject_before(head, quote[0]) & tokens
+            inside |= _subject_before(t, head, quote[0]) & tokens
         tokens = inside
     if not tokens:
         return None
     last = max(tokens)
-    words = [i for i in tokens if not (doc[i].is_punct or doc[i].is_space)]
+    punct, space = t.is_punct, t.is_space
+    words = [i for i in tokens if not (punct[i] or space[i])]
     if words:
         # The sentence's full stop hangs off the root even when a later clause is a unit of its
         # own ("Acme posted a loss and said it would ..."): it does not stretch the claim over it.
@@ -598,65 +644,69 @@ def _make(doc: Doc, sent: Span, tokens: set[int], head: Token, origin: str, fram
         while run + 1 in tokens:
             run += 1
         last = run
-    start, end = _trim(doc, min(tokens), last + 1)
-    if end - start < 2 or not any(_is_verbal(doc[i]) or doc[i].pos_ in ("NOUN", "PROPN", "NUM") for i in range(start, end)):
+    start, end = _trim(t, min(tokens), last + 1)
+    pos = t.pos
+    if end - start < 2 or not any(pos[i] in _CONTENT_POS for i in range(start, end)):
         return None
-    return Candidate(start, end, head.i, sent.start, sent.end, origin, frame, {i for i in tokens if start <= i < end})
+    return Candidate(start, end, head, sent.start, sent.end, origin, frame, {i for i in tokens if start <= i < end})
 
 
-def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candidate]:
+def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candidate]:
     """Claims a sentence takes for granted: wh-clauses, dated relative clauses, participles, roles."""
+    doc, t = p.doc, p.t
+    dep, tag, pos, children, subjects = t.dep, t.tag, t.pos, t.children, p.subjects
     out: list[Candidate] = []
 
-    def add(start: int, end: int, head: Token, origin: str) -> None:
-        start, end = _trim(doc, start, end)
+    def add(start: int, end: int, head: int, origin: str) -> None:
+        start, end = _trim(t, start, end)
         if end - start >= 2 and (start, end) not in taken:
             taken.add((start, end))
-            out.append(Candidate(start, end, head.i, sent.start, sent.end, origin, None, set(range(start, end))))
+            out.append(Candidate(start, end, head, sent.start, sent.end, origin, None, set(range(start, end))))
 
-    for token in sent:
-        if not _is_verbal(token):
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _VERBAL:
             continue
+        d = dep[i]
         # "..., said Baker, adding that the union would ballot members": the
         # participle reports more content from the same speaker.
-        if token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and token.lemma_.lower() in SPEECH_VERBS:
-            content = _content_child(token, {"ccomp"})
+        if tag[i] == "VBG" and d in ("advcl", "xcomp", "conj") and t.lemma[i] in SPEECH_VERBS:
+            content = _content_child(p, i, {"ccomp"})
             if content is not None:
-                exclude = _subtree_ids(content)
-                speaker = _speaker_of(token.head, exclude | _subtree_ids(token)) if _is_verbal(token.head) else []
-                start, end = _trim(doc, content.left_edge.i, content.right_edge.i + 1)
+                exclude = t.subtree_set(content)
+                above = t.head[i]
+                speaker = _speaker_of(t, above, exclude | t.subtree_set(i)) if pos[above] in _VERBAL else []
+                start, end = _trim(t, t.left_edge[content], t.right_edge[content] + 1)
                 if end - start >= 2 and (start, end) not in taken:
                     taken.add((start, end))
-                    frame = Frame(cue=[token.i], speaker=speaker, tokens={token.i}, kind="speech")
-                    out.append(Candidate(start, end, content.i, sent.start, sent.end, "content", frame, set(range(start, end))))
+                    frame = Frame(cue=[i], speaker=speaker, tokens={i}, kind="speech")
+                    out.append(Candidate(start, end, content, sent.start, sent.end, "content", frame, set(range(start, end))))
                 continue
         # "regarding why Vladimir Putin is in North Korea" presupposes that he is.
-        if token.dep_ in ("relcl", "ccomp", "pcomp", "advcl", "acl") and has_subject(token):
-            why = [c for c in token.children if c.dep_ == "advmod" and c.lower_ == "why"]
+        if d in ("relcl", "ccomp", "pcomp", "advcl", "acl") and i in subjects:
+            why = [c for c in children[i] if dep[c] == "advmod" and t.lower[c] == "why"]
             if why:
-                add(why[0].i + 1, token.right_edge.i + 1, token, "wh")
+                add(why[0] + 1, t.right_edge[i] + 1, i, "wh")
                 continue
         # "the agreement they signed today": an event the sentence presupposes.
-        if token.dep_ == "relcl" and token.tag_ in ("VBD", "VBN") and has_subject(token):
-            sub = token.subtree
-            if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "ORG", "PERSON") for t in sub):
-                noun = token.head
-                add(noun.left_edge.i, token.right_edge.i + 1, token, "relative")
+        if d == "relcl" and tag[i] in ("VBD", "VBN") and i in subjects:
+            if any(t.ent_type[k] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "GPE", "ORG", "PERSON") for k in t.subtree(i)):
+                noun = t.head[i]
+                add(t.left_edge[noun], t.right_edge[i] + 1, i, "relative")
                 continue
         # "NATO allies, including the UK, giving Ukraine permission to use their weapons".
-        if token.tag_ == "VBG" and token.dep_ in ("acl", "advcl") and not has_subject(token):
-            if not any(c.dep_ in ("dobj", "dative") for c in token.children):
+        if tag[i] == "VBG" and d in ("acl", "advcl") and i not in subjects:
+            if not any(dep[c] in ("dobj", "dative") for c in children[i]):
                 continue
-            if not any(t.ent_type_ for t in token.subtree):
+            if not any(t.ent_type[k] for k in t.subtree(i)):
                 continue
-            left = token.left_edge.i - 1
-            while left >= sent.start and (doc[left].is_punct or doc[left].is_space):
+            left = t.left_edge[i] - 1
+            while left >= sent.start and (t.is_punct[left] or t.is_space[left]):
                 left -= 1
-            start = token.left_edge.i
-            if left >= sent.start and doc[left].pos_ in ("NOUN", "PROPN"):
-                noun = _noun_phrase_head(doc[left], token)
-                start = noun.left_edge.i
-            add(start, token.right_edge.i + 1, token, "participle")
+            start = t.left_edge[i]
+            if left >= sent.start and pos[left] in ("NOUN", "PROPN"):
+                noun_token = _noun_phrase_head(doc[left], doc[i])
+                start = noun_token.left_edge.i
+            add(start, t.right_edge[i] + 1, i, "participle")
 
     for ent in entity_index(doc).within(sent.start, sent.end):
         if ent.label_ != "PERSON":
@@ -666,12 +716,12 @@ def _embedded(doc: Doc, sent: Span, taken: set[tuple[int, int]]) -> list[Candida
             continue  # "said BPI chairman Jo Bloggs": the frame introduces the speaker, it claims nothing
         # "Chris Monday, an associate professor at Busan's Dongseo University".
         for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i and any(t.lemma_.lower() in TITLE_NOUNS for t in child.subtree):
-                add(ent.start, child.right_edge.i + 1, child, "role")
+            if child.dep_ == "appos" and child.i > root.i and any(t.lemma[k] in TITLE_NOUNS for k in t.subtree(child.i)):
+                add(ent.start, child.right_edge.i + 1, child.i, "role")
         # "US secretary of state Antony Blinken".
         lefts = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
-        if lefts and any(t.lemma_.lower() in TITLE_NOUNS for c in lefts for t in c.subtree):
-            add(min(c.left_edge.i for c in lefts), ent.end, root, "role")
+        if lefts and any(t.lemma[k] in TITLE_NOUNS for c in lefts for k in t.subtree(c.i)):
+            add(min(c.left_edge.i for c in lefts), ent.end, root.i, "role")
     return out
 
 
@@ -720,24 +770,26 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         sent: one of its sentences.
         quotes: quoted stretches of the document, as character ranges.
     """
-    if _is_question(sent):
+    p = _parse(doc)
+    t = p.t
+    if _is_question(t, sent):
         return []
     candidates: list[Candidate] = []
     # Who speaks in this sentence: a description of a speaker is part of the frame, not a claim.
     speakers: set[int] = set()
-    heads = _units(sent)
-    owned = _assign(sent, heads)
+    heads = _units(p, sent)
+    owned = _assign(t, sent, heads)
     for head in heads:
-        tokens = owned[head.i]
-        if _is_condition_or_imperative(head):
+        tokens = owned[head]
+        if _is_condition_or_imperative(p, head):
             continue
-        if _asks_whether(head):
+        if _asks_whether(t, head):
             continue  # "analysts queried whether X": a question, not a claim that X
-        quote = quote_around(head, quotes)
-        found = find_frame(head)
-        if found is not None and _announces_intention(head, found[1]):
+        quote = _quote_at(t.idx[head], quotes)
+        found = _find_frame(p, head)
+        if found is not None and _announces_intention(t, head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
-        if found is not None and _counted_speakers(found[0], doc):
+        if found is not None and _counted_speakers(t, found[0]):
             found = None  # "42% of them say that ...": the poll finding, figure and all, is the claim
         if found is not None:
             frame: Frame | None
@@ -746,50 +798,50 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame.tokens &= tokens
             if frame.kind in ("speech", "cognition"):
                 speakers.update(frame.speaker)
-            for reported in (content, *(doc[i] for i in frame.more)):
-                content_ids = _subtree_ids(reported) & tokens
-                if _recommends(reported, content_ids) and head.lemma_.lower() not in RULE_VERBS | _ADVOCACY_VERBS:
+            for reported in (content, *frame.more):
+                content_ids = t.subtree_set(reported) & tokens
+                if _recommends(t, reported, content_ids) and t.lemma[head] not in _POSITION_VERBS:
                     # "the Lib Dems say Mr Clarke should use ...": advice, not a claim.  A position
                     # somebody took ("Romney suggested that employers should ...") is a record of
                     # what they advocated, and stays.
                     continue
-                for part, part_tokens in _split_conjuncts(reported, content_ids):
-                    part_tokens = part_tokens - _evaluative_tail(part, part_tokens)
-                    cand = _make(doc, sent, part_tokens, part, "content", frame, quote_around(part, quotes))
+                for part, part_tokens in _split_conjuncts(p, reported, content_ids):
+                    part_tokens = part_tokens - _evaluative_tail(t, part, part_tokens)
+                    cand = _make(t, sent, part_tokens, part, "content", frame, _quote_at(t.idx[part], quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
-                        cand.judgement = _judgement(part, part_tokens) or _speculation(frame, part_tokens, doc)
+                        cand.judgement = _judgement(p, part, part_tokens) or _speculation(frame, part_tokens, doc)
                         candidates.append(cand)
             continue
-        if _bare_frame_after_quote(head, sent, quotes):
+        if _bare_frame_after_quote(t, head, sent, quotes):
             continue  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
         inline = inline_attribution(tokens, doc)
-        if not _is_verbal(head) and not _has_figure(doc, tokens) and not _clause_below(head) and not _list_item(sent):
+        if t.pos[head] not in _VERBAL and not _has_figure(t, tokens) and not _clause_below(doc[head]) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
-        if _recommends(head, claim_tokens):
+        if _recommends(t, head, claim_tokens):
             continue
-        claim_tokens -= _evaluative_tail(head, claim_tokens)
-        cand = _make(doc, sent, claim_tokens, head, "clause", inline, quote)
+        claim_tokens -= _evaluative_tail(t, head, claim_tokens)
+        cand = _make(t, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
-            cand.judgement = _judgement(head, claim_tokens)
+            cand.judgement = _judgement(p, head, claim_tokens)
             if cand.judgement:
                 # "It is extraordinary to do it now, just as we are becoming the biggest contributor":
                 # the clause the verdict is pinned to is a claim of its own.
-                for sub, sub_tokens in _clauses_below(head, claim_tokens):
-                    below = _make(doc, sent, sub_tokens, sub, "clause", inline, quote_around(sub, quotes))
+                for sub, sub_tokens in _clauses_below(p, head, claim_tokens):
+                    below = _make(t, sent, sub_tokens, sub, "clause", inline, _quote_at(t.idx[sub], quotes))
                     if below:
                         candidates.append(below)
     taken = {(c.start, c.end) for c in candidates}
     covered = [(c.start, c.end) for c in candidates]
-    for cand in _embedded(doc, sent, taken):
+    for cand in _embedded(p, sent, taken):
         # A participle inside a reported clause is already part of that claim
         # ("shares have fallen 40%, wiping $2bn off its value").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
             continue
         # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is.
-        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not doc[i].is_punct):
+        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not t.is_punct[i]):
             continue
         candidates.append(cand)
     return candidates
@@ -799,7 +851,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "acomp"})
 
 
-def _bare_frame_after_quote(head: Token, sent: Span, quotes: Sequence[tuple[int, int]]) -> bool:
+def _bare_frame_after_quote(t: TokenTable, head: int, sent: Span, quotes: Sequence[tuple[int, int]]) -> bool:
     """True for a sentence that only says who spoke the quotation just before it.
 
     The splitter ends a sentence at a quoted question or exclamation ('"Who will
@@ -807,53 +859,57 @@ def _bare_frame_after_quote(head: Token, sent: Span, quotes: Sequence[tuple[int,
     frame on its own, which claims nothing ("the governor testified on Tuesday",
     with no quotation before it, is an event and stays).
     """
-    if head.lemma_.lower() not in SPEECH_VERBS or any(
-            c.dep_ in _SAID_DEPS or (c.dep_ in ("advcl", "conj") and _is_verbal(c)) for c in head.children):
+    dep, children = t.dep, t.children[head]
+    if t.lemma[head] not in SPEECH_VERBS or any(
+            dep[c] in _SAID_DEPS or (dep[c] in ("advcl", "conj") and t.pos[c] in _VERBAL) for c in children):
         return False  # it reports something, or goes on to say something of its own
-    if any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in _TELLING_VERBS:
+    if any(dep[c] == "dobj" for c in children) and t.lemma[head] not in _TELLING_VERBS:
         return False  # "she said a prayer", "he wrote a letter"
-    i = bisect_right(quotes, sent.start_char, key=lambda q: q[0]) - 1
+    start_char = t.idx[sent.start]
+    i = bisect_right(quotes, start_char, key=lambda q: q[0]) - 1
     # The quotation before the sentence ends at its start, give or take the closing mark and a space.
-    return i >= 0 and 0 <= sent.start_char - quotes[i][1] <= 2 and quotes[i][1] - quotes[i][0] > 1
+    return i >= 0 and 0 <= start_char - quotes[i][1] <= 2 and quotes[i][1] - quotes[i][0] > 1
 
 
 #: Verbs whose "whether" clause is a question asked, not a claim made.
 _ASKING_VERBS = frozenset({"ask", "query", "question", "wonder", "doubt", "debate", "investigate", "examine", "consider", "probe"})
 
 
-def _asks_whether(head: Token) -> bool:
+def _asks_whether(t: TokenTable, head: int) -> bool:
     """True for "some analysts queried whether X had overpaid": the clause reports a question."""
-    lemma = head.lemma_.lower()
+    lemma = t.lemma[head]
     if lemma not in _ASKING_VERBS and lemma not in SPEECH_VERBS and lemma not in COGNITION_VERBS:
         return False
     # An "if" adverbial clause is a condition ("could claim 600 euros if ..."), except after
     # a verb of asking, where the parser often puts the question ("wondered if ...").
     deps = ("ccomp", "advcl") if lemma in _ASKING_VERBS else ("ccomp",)
-    clauses = [c for c in head.children if c.dep_ in deps and _is_verbal(c)]
-    return bool(clauses) and all(_is_indirect_question(c) for c in clauses)
+    clauses = [c for c in t.children[head] if t.dep[c] in deps and t.pos[c] in _VERBAL]
+    return bool(clauses) and all(_is_indirect_question(t, c) for c in clauses)
 
 
 #: Verbs that report a position taken: "X proposed that Y should ..." can be checked against the record.
 _ADVOCACY_VERBS = frozenset({"suggest", "propose", "recommend", "urge", "advocate", "demand", "insist", "argue", "call"})
+#: Verbs whose reported advice is a position on the record ("the code stipulates", "Romney suggested").
+_POSITION_VERBS = RULE_VERBS | _ADVOCACY_VERBS
 #: Modal verbs of advice: "X should Y" recommends, it does not state.
 _ADVICE_MODALS = frozenset({"should", "ought", "shouldn't", "oughtn't"})
 
 
-def _recommends(head: Token, tokens: set[int]) -> bool:
+def _recommends(t: TokenTable, head: int, tokens: set[int]) -> bool:
     """True for advice with nothing checkable in it: "the minister should use his first week to ...".
 
     A figure keeps the clause ("a used Mini should still fetch at least 8,000 pounds" is a
     forecast), as does a rule's wording, which the caller checks ("the code stipulates that a
     first offence should be followed by a ban").
     """
-    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _ADVICE_MODALS for c in head.children):
+    if not any(t.dep[c] in ("aux", "auxpass") and t.lower[c] in _ADVICE_MODALS for c in t.children[head]):
         return False
-    doc = head.doc
     # Digits and amounts, not ordinals: "should use his first week" is still advice.
-    return not any(doc[i].tag_ == "CD" or doc[i].ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
+    tag, ent_type = t.tag, t.ent_type
+    return not any(tag[i] == "CD" or ent_type[i] in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for i in tokens)
 
 
-def _judgement(head: Token, tokens: set[int]) -> str:
+def _judgement(p: _Parse, head: int, tokens: set[int]) -> str:
     """Why a clause whose predicate is a value judgement or an attitude, with no figure in it, is
     an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`); empty for any other clause.
 
@@ -866,33 +922,37 @@ def _judgement(head: Token, tokens: set[int]) -> str:
     ("the plan was flawed and was dropped in May"), which states something besides
     the verdict, and a reason.
     """
-    doc = head.doc
+    doc, t = p.doc, p.t
+    dep, lower, children = t.dep, t.lower, t.children
     # A coordinated clause split off as a claim of its own is judged on its own.
-    if any(c.dep_ == "conj" and _is_verbal(c) and c.i in tokens for c in head.children):
+    if any(dep[c] == "conj" and t.pos[c] in _VERBAL and c in tokens for c in children[head]):
         return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
-    if any(doc[i].lower_ in CAUSAL_MARKERS and doc[i].lower_ != "since" and doc[i].dep_ in ("mark", "prep", "advmod", "amod", "acomp")
+    if any(lower[i] in CAUSAL_MARKERS and lower[i] != "since" and dep[i] in ("mark", "prep", "advmod", "amod", "acomp")
            for i in tokens):
         return ""
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
-    aside = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for r in c.children if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    aside = {k for c in children[head] if dep[c] in SUBJECT_DEPS for r in children[c] if dep[r] in ("relcl", "acl")
+             for k in t.subtree_set(r)}
     # So is a number that only counts the subject ("three players dominated the season", "the
     # 10-point plan was a failure"), as claim types read it (claim_types._describes_subject).
-    for verb in (head, *(c for c in head.children if c.dep_ in ("ccomp", "xcomp"))):
-        subject = nominal_subject(verb)
+    nominal = _subjects(doc).nominal
+    for verb in (head, *(c for c in children[head] if dep[c] in ("ccomp", "xcomp"))):
+        subject = nominal.get(verb)
         if subject is not None:
-            aside |= {n.i for n in subject.children if n.dep_ == "nummod"}
-    if any(_is_amount(doc[i]) for i in tokens - aside):
+            aside |= {n for n in children[subject] if dep[n] == "nummod"}
+    if not _amounts(doc).isdisjoint(tokens - aside):
         return ""
-    if head.i in opinion_heads(doc) or (is_verdict(head) and not _feeling(head)):
+    token = doc[head]
+    if head in opinion_heads(doc) or (is_verdict(token) and not _feeling(token)):
         return VALUE_JUDGEMENT
-    if is_attitude(head):
+    if is_attitude(token):
         return ATTITUDE
-    if _judges_performance(head):
+    if _judges_performance(token):
         return VALUE_JUDGEMENT
     idioms = judgement_idiom_tokens(doc)
-    if head.i in idioms or any(c.i in idioms and c.dep_ not in SUBJECT_DEPS for c in head.children):
+    if head in idioms or any(c in idioms and dep[c] not in SUBJECT_DEPS for c in children[head]):
         return VALUE_JUDGEMENT
     return ""
 
@@ -902,7 +962,7 @@ def _speculation(frame: Frame, tokens: set[int], doc: Doc) -> str:
     if frame.kind != "noun" or not frame.cue:
         return ""
     noun = doc[frame.cue[0]]
-    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _SPECULATIVE_NOUNS or any(_is_amount(doc[i]) for i in tokens):
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _SPECULATIVE_NOUNS or not _amounts(doc).isdisjoint(tokens):
         return ""
     return SPECULATION
 
@@ -924,33 +984,31 @@ _DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impos
 _VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS
 
 
-def _evaluative_tail(head: Token, tokens: set[int]) -> set[int]:
+def _evaluative_tail(t: TokenTable, head: int, tokens: set[int]) -> set[int]:
     """The tokens of a participle that ends the clause with a verdict on it, to leave out of the claim.
 
     "The fees are listed in bands of £5,000, making it difficult to compare earnings": the
     listing is the claim, the difficulty the writer's view ("leaving fans baffled",
     "rendering the test pointless").
     """
-    doc = head.doc
-    last = max((i for i in tokens if not (doc[i].is_punct or doc[i].is_space)), default=-1)
-    for child in head.children:
-        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in _VERDICT_PARTICIPLES:
+    dep, children = t.dep, t.children
+    last: int | None = None  # the last word of the clause, read only when a participle may end it
+    for child in children[head]:
+        if dep[child] != "advcl" or t.tag[child] != "VBG" or t.lemma[child] not in _VERDICT_PARTICIPLES:
             continue
-        if child.right_edge.i < last or child.i < head.i:
+        if last is None:
+            last = max((i for i in tokens if not (t.is_punct[i] or t.is_space[i])), default=-1)
+        if t.right_edge[child] < last or child < head:
             continue
         # The verdict is the participle's complement ("making it difficult", "leaving fans baffled"),
         # not a word describing its object ("making a difficult choice").
         # An adjective after the object is its complement too ("leaving commuters furious").
         complements = ("ccomp", "oprd", "acomp", "xcomp")
-        verdicts = [t for c in child.children if c.dep_ in complements for t in (c, *c.children) if t.dep_ in complements]
-        verdicts += [t for c in child.children if c.dep_ == "dobj" for t in c.children if t.dep_ in ("amod", "oprd") and t.i > c.i]
-        if any(_verdict_word(t) for t in verdicts):
-            return {i for i in tokens if i >= child.left_edge.i}  # with the full stop after it
+        verdicts = [k for c in children[child] if dep[c] in complements for k in (c, *children[c]) if dep[k] in complements]
+        verdicts += [k for c in children[child] if dep[c] == "dobj" for k in children[c] if dep[k] in ("amod", "oprd") and k > c]
+        if any(t.lower[k] in _VERDICT_WORDS or t.lemma[k] in _VERDICT_WORDS for k in verdicts):
+            return {i for i in tokens if i >= t.left_edge[child]}  # with the full stop after it
     return set()
-
-
-def _verdict_word(token: Token) -> bool:
-    return token.lower_ in _VERDICT_WORDS or token.lemma_.lower() in _VERDICT_WORDS
 
 
 def _feeling(head: Token) -> bool:
@@ -958,18 +1016,19 @@ def _feeling(head: Token) -> bool:
     return any(c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in EMOTIONS for c in head.children)
 
 
-def _clauses_below(head: Token, tokens: set[int]) -> list[tuple[Token, set[int]]]:
+def _clauses_below(p: _Parse, head: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
     """Adverbial clauses with their own subject below ``head`` ("..., just as we are becoming the
     biggest contributor"), other than conditions, each with its tokens."""
-    out: list[tuple[Token, set[int]]] = []
-    for token in head.subtree:
-        if token.dep_ == "advcl" and token.i in tokens and _is_verbal(token) and has_subject(token) \
-                and not _is_condition_or_imperative(token) and not _recurring(token, head) \
-                and not any(o.i <= token.i <= o.right_edge.i for o, _ in out):
-            marks = [c for c in token.children if c.dep_ == "mark"]
+    doc, t = p.doc, p.t
+    out: list[tuple[int, set[int]]] = []
+    for token in t.subtree(head):
+        if t.dep[token] == "advcl" and token in tokens and t.pos[token] in _VERBAL and token in p.subjects \
+                and not _is_condition_or_imperative(p, token) and not _recurring(doc[token], doc[head]) \
+                and not any(o <= token <= t.right_edge[o] for o, _ in out):
+            marks = [c for c in t.children[token] if t.dep[c] == "mark"]
             # The clause starts after its conjunction: "just as we are becoming" -> "we are becoming".
-            opening = {t.i for m in marks for t in token.lefts if t.i <= m.i}
-            out.append((token, (_subtree_ids(token) & tokens) - opening))
+            opening = {k for m in marks for k in t.children[token] if k < token and k <= m}
+            out.append((token, (t.subtree_set(token) & tokens) - opening))
     return out
 
 
@@ -992,13 +1051,19 @@ def _recurring(clause: Token, head: Token) -> bool:
     return False
 
 
-def _is_amount(token: Token) -> bool:
-    """A number that is not a date or part of a name: "100,000", "£2bn" (whose "2bn" the tagger calls a
-    noun), "five"; not "2004", "Halo 2"."""
-    if token.ent_type_ in _NAMED_NUMBER_TYPES or (token.dep_ == "nummod" and token.head.pos_ == "PROPN"):
-        return False
-    return token.like_num or token.tag_ == "CD" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or (
-        token.text[:1].isdigit())
+@per_document
+def _amounts(doc: Doc) -> frozenset[int]:
+    """The tokens that are numbers and not dates or parts of names: "100,000", "£2bn" (whose "2bn"
+    the tagger calls a noun), "five"; not "2004", "Halo 2".  Read once per document: every claim
+    asks about its tokens."""
+    t = token_table(doc)
+    out: list[int] = []
+    for i, (ent, dep, tag, text) in enumerate(zip(t.ent_type, t.dep, t.tag, t.text)):
+        if ent in _NAMED_NUMBER_TYPES or (dep == "nummod" and t.pos[t.head[i]] == "PROPN"):
+            continue
+        if t.like_num[i] or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit():
+            out.append(i)
+    return frozenset(out)
 
 
 _BULLETS = frozenset({"-", "*", "\u2022", "\u2013", "\u00b7", "\u25cf", "\u25aa"})
@@ -1026,9 +1091,9 @@ def _list_item(sent: Span) -> bool:
     return len(words) >= 4 and any(t.pos_ == "NOUN" for t in words)
 
 
-def _has_figure(doc: Doc, tokens: set[int]) -> bool:
+def _has_figure(t: TokenTable, tokens: set[int]) -> bool:
     """True when a fragment states a figure: "Increased spending on health to 102.8bn rupees"."""
-    return any(doc[i].like_num or doc[i].tag_ == "CD" for i in tokens)
+    return any(t.like_num[i] or t.tag[i] == "CD" for i in tokens)
 
 
 def _clause_below(head: Token) -> bool:
@@ -1046,25 +1111,30 @@ def _clause_below(head: Token) -> bool:
 _SHARE_WORDS = frozenset({"majority", "minority", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent", "proportion", "share", "%"})
 
 
-def _counted_speakers(frame: Frame, doc: Doc) -> bool:
+def _counted_speakers(t: TokenTable, frame: Frame) -> bool:
     """True when the speakers of a frame are counted ("42% of them say", "three in four voters think"):
     a survey result, whose figure is what a fact-checker checks."""
     if frame.kind not in ("speech", "cognition") or not frame.speaker:
         return False
+    lower, n = t.lower, t.n
     for i in frame.speaker:
-        token = doc[i]
-        counting = token.dep_ in ("nsubj", "nsubjpass") or (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
-        if token.ent_type_ == "PERCENT" or (token.lower_ in _SHARE_WORDS and counting and token.pos_ != "PROPN"):
+        counting = t.dep[i] in ("nsubj", "nsubjpass") or (i + 1 < n and lower[i + 1] == "of")
+        if t.ent_type[i] == "PERCENT" or (lower[i] in _SHARE_WORDS and counting and t.pos[i] != "PROPN"):
             return True  # a share of the speakers, not "Senate Majority Leader Harry Reid said"
         # "three in four voters", "nine out of ten doctors"
-        if token.like_num and i + 2 < len(doc) and doc[i + 1].lower_ in ("in", "out") and (doc[i + 2].like_num or doc[i + 2].lower_ == "of"):
+        if t.like_num[i] and i + 2 < n and lower[i + 1] in ("in", "out") and (t.like_num[i + 2] or lower[i + 2] == "of"):
             return True
     return False
 
 
 def quote_around(token: Token, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation holding ``token``; ``quotes`` are in text order and disjoint (as normalise finds them)."""
-    i = bisect_right(quotes, token.idx, key=lambda q: q[0]) - 1  # the last one opening at or before the token
-    if i >= 0 and token.idx < quotes[i][1]:
+    return _quote_at(token.idx, quotes)
+
+
+def _quote_at(char: int, quotes: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation holding character ``char`` (:func:`quote_around` for a token's first character)."""
+    i = bisect_right(quotes, char, key=lambda q: q[0]) - 1  # the last one opening at or before it
+    if i >= 0 and char < quotes[i][1]:
         return quotes[i]
     return None

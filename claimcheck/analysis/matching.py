@@ -21,21 +21,30 @@ same matches, usually from no Matcher at all.
 :class:`WordFilter` does the same for the ``DependencyMatcher``, which runs a
 token pattern per node over the whole document: it answers whether some
 node's words are missing from the doc, in which case the matcher need not run.
+
+When the words are there, the ``DependencyMatcher`` still calls Python for
+every set predicate at every token and builds a ``Token`` per node match.
+:class:`DependencyPatterns` finds the matches of the common shape, an anchor
+token and nodes that are its children (``>``) or descendants (``>>``), each
+given by plain or ``IN`` values of word and tag attributes, from the
+document's attribute hashes and its :mod:`~claimcheck.analysis.token_table`;
+any other pattern goes to a ``DependencyMatcher``.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER, ORTH
-from spacy.matcher import Matcher
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claimcheck.analysis.spans import per_document
+from claimcheck.analysis.token_table import token_table
 
 #: The attributes whose words are read from a document to decide which patterns could match.
 _WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
@@ -183,3 +192,141 @@ class PrefilteredMatcher:
         else:
             self._matchers.move_to_end(chosen)
         return list(matcher(doc))
+
+
+#: Token attributes :class:`DependencyPatterns` compares itself (a value or ``{"IN": [...]}`` of strings).
+_NODE_ATTRS: dict[str, int] = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "DEP": DEP, "POS": POS,
+                               "TAG": TAG, "ENT_TYPE": ENT_TYPE}
+_NODE_ATTR_IDS = tuple(sorted(set(_NODE_ATTRS.values())))
+
+#: A node's test: for each attribute, the hashes it accepts.
+_Test = tuple[tuple[int, frozenset[int]], ...]
+
+
+def _node_test(attrs: dict[str, Any], vocab: Vocab) -> _Test | None:
+    """The node's attribute test, or None when it needs more than plain or ``IN`` string values."""
+    test: list[tuple[int, frozenset[int]]] = []
+    for name, value in attrs.items():
+        attr = _NODE_ATTRS.get(name)
+        if attr is None:
+            return None
+        if isinstance(value, str):
+            test.append((attr, frozenset({vocab.strings.add(value)})))
+        elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+              and all(isinstance(v, str) for v in value["IN"])):
+            test.append((attr, frozenset(vocab.strings.add(v) for v in value["IN"])))
+        else:
+            return None
+    return tuple(test)
+
+
+def _anchored(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[_Test, list[tuple[bool, _Test]]] | None:
+    """(anchor test, [(descendant rather than child, node test)]) for a pattern whose every other
+    node hangs directly off the anchor with ``>`` or ``>>``; None for any other pattern."""
+    if not pattern or "LEFT_ID" in pattern[0] or not pattern[0].get("RIGHT_ID"):
+        return None
+    anchor = _node_test(pattern[0].get("RIGHT_ATTRS") or {}, vocab)
+    if anchor is None:
+        return None
+    nodes: list[tuple[bool, _Test]] = []
+    ids = {pattern[0]["RIGHT_ID"]}
+    for node in pattern[1:]:
+        test = _node_test(node.get("RIGHT_ATTRS") or {}, vocab)
+        if (test is None or node.get("LEFT_ID") != pattern[0]["RIGHT_ID"] or node.get("REL_OP") not in (">", ">>")
+                or node.get("RIGHT_ID") in ids or set(node) - {"LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS"}):
+            return None
+        ids.add(node["RIGHT_ID"])
+        nodes.append((node["REL_OP"] == ">>", test))
+    return anchor, nodes
+
+
+@per_document
+def _attribute_rows(doc: Doc) -> dict[int, list[int]]:
+    """The hashes of the node attributes, one list per attribute, read once per document."""
+    array = doc.to_array(list(_NODE_ATTR_IDS))
+    return dict(zip(_NODE_ATTR_IDS, array.T.tolist())) if len(doc) else {attr: [] for attr in _NODE_ATTR_IDS}
+
+
+@per_document
+def _positions(doc: Doc) -> dict[int, dict[int, list[int]]]:
+    """For each node attribute, where each value occurs: an anchor's candidates without a scan of every token."""
+    out: dict[int, dict[int, list[int]]] = {}
+    for attr, row in _attribute_rows(doc).items():
+        where: defaultdict[int, list[int]] = defaultdict(list)
+        for i, value in enumerate(row):
+            where[value].append(i)
+        out[attr] = dict(where)
+    return out
+
+
+class DependencyPatterns:
+    """``DependencyMatcher`` patterns, the common ones matched without it.
+
+    ``add`` takes what ``DependencyMatcher.add`` takes (and validates it the same
+    way); calling it on a doc gives the same ``(match_id, token_ids)`` matches
+    as a ``DependencyMatcher`` with the same ``add`` calls, not necessarily in
+    the same order.  A pattern whose other nodes are all children (``>``) or
+    descendants (``>>``) of its first node, each tested by plain or ``IN``
+    string values of ORTH/TEXT, LOWER, LEMMA, DEP, POS, TAG or ENT_TYPE, is
+    matched from the document's attribute hashes and token table; any other
+    pattern runs in a ``DependencyMatcher``.
+
+    Args:
+        vocab: the pipeline's vocab.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._anchored: list[tuple[int, _Test, list[tuple[bool, _Test]]]] = []
+        self._other = DependencyMatcher(vocab)
+        self._keys: set[str] = set()
+
+    def __len__(self) -> int:
+        """The number of keys, as ``len(DependencyMatcher)``."""
+        return len(self._keys)
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        """Add patterns under ``key``, as ``DependencyMatcher.add`` does."""
+        DependencyMatcher(self.vocab, validate=True).add(key, patterns)  # the same errors for a bad pattern
+        key_id = self.vocab.strings.add(key)
+        self._keys.add(key)
+        other = []
+        for pattern in patterns:
+            found = _anchored(pattern, self.vocab)
+            if found is None:
+                other.append(pattern)
+            else:
+                self._anchored.append((key_id, *found))
+        if other:
+            self._other.add(key, other)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """The matches in ``doc``: (match id, token indices in the order of the pattern's nodes)."""
+        out: list[tuple[int, list[int]]] = []
+        if self._anchored and len(doc):
+            rows = _attribute_rows(doc)
+            positions = _positions(doc)
+            table = token_table(doc)
+            for key_id, anchor, nodes in self._anchored:
+                for a in _candidates(anchor, rows, positions, table.n):
+                    choices = []
+                    for descendant, test in nodes:
+                        reach = table.subtree(a) if descendant else table.children[a]
+                        choices.append([c for c in reach if c != a and all(rows[attr][c] in hashes for attr, hashes in test)])
+                        if not choices[-1]:
+                            break
+                    else:
+                        out.extend((key_id, [a, *combination]) for combination in itertools.product(*choices))
+        if len(self._other):
+            out.extend((key_id, list(ids)) for key_id, ids in self._other(doc))
+        return out
+
+
+def _candidates(test: _Test, rows: dict[int, list[int]], positions: dict[int, dict[int, list[int]]], n: int) -> list[int]:
+    """The tokens that pass an anchor's test, in document order."""
+    if not test:
+        return list(range(n))
+    (attr, hashes), rest = test[0], test[1:]
+    where = positions[attr]
+    found = sorted(i for h in hashes for i in where.get(h, ()))
+    return [i for i in found if all(rows[a][i] in hs for a, hs in rest)]

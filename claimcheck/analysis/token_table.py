@@ -44,43 +44,50 @@ class TokenTable:
         rows = doc.to_array(_ATTRS).astype("int64").T.tolist() if n else [[] for _ in _ATTRS]
         offsets, deps, poses, tags, lowers, lemmas, orths, ents, idx, punct, space, num, alpha = rows
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-        lowered: dict[int, str] = {}
-
-        def name(key: int) -> str:
-            found = names.get(key)
-            if found is None:
-                # to_array gives the hashes as signed integers; the StringStore wants them unsigned.
-                found = names[key] = strings[key % (1 << 64)]
-            return found
-
-        def lower_name(key: int) -> str:
-            found = lowered.get(key)
-            if found is None:
-                found = lowered[key] = name(key).lower()
-            return found
-
+        # One look-up per distinct string, not per token (to_array gives the hashes as signed
+        # integers; the StringStore wants them unsigned).
+        names = {key: strings[key % (1 << 64)] for key in {*deps, *poses, *tags, *lowers, *orths, *ents}}
+        lowered = {key: strings[key % (1 << 64)].lower() for key in set(lemmas)}
+        name = names.__getitem__
         self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
-        self.dep: list[str] = [name(k) for k in deps]
-        self.pos: list[str] = [name(k) for k in poses]
-        self.tag: list[str] = [name(k) for k in tags]
-        self.lower: list[str] = [name(k) for k in lowers]
-        self.lemma: list[str] = [lower_name(k) for k in lemmas]
-        self.text: list[str] = [name(k) for k in orths]
-        self.ent_type: list[str] = [name(k) for k in ents]
+        self.dep: list[str] = list(map(name, deps))
+        self.pos: list[str] = list(map(name, poses))
+        self.tag: list[str] = list(map(name, tags))
+        self.lower: list[str] = list(map(name, lowers))
+        self.lemma: list[str] = list(map(lowered.__getitem__, lemmas))
+        self.text: list[str] = list(map(name, orths))
+        self.ent_type: list[str] = list(map(name, ents))
         self.idx: list[int] = idx
-        self.is_punct: list[bool] = [bool(v) for v in punct]
-        self.is_space: list[bool] = [bool(v) for v in space]
-        self.like_num: list[bool] = [bool(v) for v in num]
-        self.is_alpha: list[bool] = [bool(v) for v in alpha]
-        self.children: list[list[int]] = [[] for _ in range(n)]
+        self.is_punct: list[bool] = list(map(bool, punct))
+        self.is_space: list[bool] = list(map(bool, space))
+        self.like_num: list[bool] = list(map(bool, num))
+        self.is_alpha: list[bool] = list(map(bool, alpha))
+        children: list[list[int]] = [[] for _ in range(n)]
+        roots: list[int] = []
         for i, h in enumerate(self.head):
             if h != i:
-                self.children[h].append(i)
-        # The edges as spaCy stores them (they bound the subtree; read, not recomputed,
-        # so that they agree with ``token.left_edge`` on any tree the parser makes).
-        self.left_edge: list[int] = [t.left_edge.i for t in doc] if n else []
-        self.right_edge: list[int] = [t.right_edge.i for t in doc] if n else []
+                children[h].append(i)
+            else:
+                roots.append(i)
+        self.children = children
+        # The edges bound each subtree (what spaCy stores as ``l_edge``/``r_edge``), found
+        # children first: reading ``token.left_edge`` would make three Tokens per token.
+        left = list(range(n))
+        right = list(range(n))
+        order: list[int] = []
+        stack = roots[:]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(children[node])
+        for node in reversed(order):  # every child comes after its head in ``order``
+            for c in children[node]:
+                if left[c] < left[node]:
+                    left[node] = left[c]
+                if right[c] > right[node]:
+                    right[node] = right[c]
+        self.left_edge: list[int] = left
+        self.right_edge: list[int] = right
         self.sent_start: list[int] = [0] * n
         self.sent_end: list[int] = [n] * n
         for sent in sentences(doc):

@@ -2,7 +2,7 @@
 
 A :class:`RuleSet` compiles every enabled rule once -- one ``PhraseMatcher`` on
 ``LOWER`` and one on ``LEMMA`` for all phrase rules, one ``Matcher`` for all
-token rules, one ``DependencyMatcher``, pre-compiled regexes -- so that each
+token rules, one set of ``DependencyMatcher`` patterns, pre-compiled regexes -- so that each
 document costs one pass per matcher, whatever the number of rules.
 
 The engine calls :meth:`RuleSet.prepare` once with its spaCy pipeline (the
@@ -88,16 +88,16 @@ class _Matchers:
     """The spaCy matchers of a rule set, bound to one vocab."""
 
     def __init__(self, rules: Sequence[CompiledRule], nlp: Language | None, vocab: Vocab) -> None:
-        from spacy.matcher import DependencyMatcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
-        from claimcheck.analysis.matching import PrefilteredMatcher, WordFilter
+        from claimcheck.analysis.matching import DependencyPatterns, PrefilteredMatcher, WordFilter
 
         self.vocab = vocab
         self.by_key: dict[int, CompiledRule] = {}
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.lemma = PhraseMatcher(vocab, attr="LEMMA")
         self.tokens = PrefilteredMatcher(vocab)  # only the patterns whose words a doc holds run
-        self.dependency = DependencyMatcher(vocab)
+        self.dependency = DependencyPatterns(vocab)  # the common patterns without spaCy's DependencyMatcher
         dependency_patterns: list[list[dict[str, Any]]] = []
         phrase_rules = [r for r in rules if r.rule.match.phrases]
         phrases = {p for r in phrase_rules for p in r.rule.match.phrases or ()}

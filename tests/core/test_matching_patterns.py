@@ -82,3 +82,48 @@ def test_matching_word_filter_never_hides_an_opinion_verb(nlp, text: str) -> Non
     possible = WordFilter(OPINION_PATTERNS, nlp.vocab).possible(doc)
     assert possible or not matcher(doc)
     assert possible == ("underlines" in text)  # the only text with an opinion verb and its object
+
+
+#: Patterns of every shape DependencyPatterns matches itself, and one it leaves to the DependencyMatcher.
+_DEPENDENCY_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "OPINION": OPINION_PATTERNS,
+    "SUBJECT_OR_OBJECT": [[{"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},
+                           {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "dobj"]}}}]],
+    "TWO_NODES": [[{"RIGHT_ID": "v", "RIGHT_ATTRS": {"TAG": {"IN": ["VBD", "VBZ"]}}},
+                   {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "a", "RIGHT_ATTRS": {}},
+                   {"LEFT_ID": "v", "REL_OP": ">>", "RIGHT_ID": "b", "RIGHT_ATTRS": {"ENT_TYPE": {"IN": ["GPE", "ORG", "PERSON"]}}}]],
+    "OTHER_SHAPE": [[{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "say"}},
+                     {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+                     {"LEFT_ID": "s", "REL_OP": ">", "RIGHT_ID": "d", "RIGHT_ATTRS": {"DEP": "det"}}]],
+}
+
+
+@pytest.mark.parametrize("text", TEXTS + ["The spokesman said the minister met officials from Reuters in Paris."])
+def test_matching_dependency_patterns_equal_dependency_matcher(nlp, text: str) -> None:
+    from spacy.matcher import DependencyMatcher
+
+    from claimcheck.analysis.matching import DependencyPatterns
+    from claimcheck.rules import load_rule_sets
+    from claimcheck.rules.plugin import claimcheck_rule_packs
+
+    patterns = dict(_DEPENDENCY_PATTERNS)
+    for compiled in load_rule_sets(claimcheck_rule_packs(), {}, []).rules:
+        if compiled.rule.match.dependency:
+            patterns[compiled.id] = compiled.rule.match.dependency
+    reference, fast = DependencyMatcher(nlp.vocab), DependencyPatterns(nlp.vocab)
+    for key, value in patterns.items():
+        reference.add(key, value)
+        fast.add(key, value)
+    assert len(fast) == len(reference)
+    assert len(fast._other) == 1  # only OTHER_SHAPE needs spaCy's matcher
+    doc = nlp(text)
+    expected = sorted((key, tuple(ids)) for key, ids in reference(doc))
+    assert expected  # the comparison is not between two empty lists
+    assert sorted((key, tuple(ids)) for key, ids in fast(doc)) == expected
+
+
+def test_matching_dependency_patterns_reject_a_bad_pattern_as_spacy_does(nlp) -> None:
+    from claimcheck.analysis.matching import DependencyPatterns
+
+    with pytest.raises(ValueError):
+        DependencyPatterns(nlp.vocab).add("BAD", [[{"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {}}]])
