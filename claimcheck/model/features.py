@@ -253,7 +253,14 @@ class ColumnReader:
         found = self._pieces.get(doc)
         if found is None:
             lookup = self._lookup
-            own = [[c for c in map(lookup, feats) if c is not None] for feats in sequence.own]
+            # A word's own features repeat with the word: look each distinct set up once per document.
+            known: dict[tuple[str, ...], list[int]] = {}
+            own = []
+            for feats in sequence.own:
+                cols = known.get(feats)
+                if cols is None:
+                    cols = known[feats] = [c for c in map(lookup, feats) if c is not None]
+                own.append(cols)
             found = self._pieces[doc] = _Pieces(own, list(map(lookup, sequence.word)), list(map(lookup, sequence.bigram)),
                                                 list(map(lookup, sequence.pos2)), list(map(lookup, sequence.pos3)))
         return found
