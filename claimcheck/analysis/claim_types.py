@@ -68,7 +68,7 @@ from claimcheck.analysis.lexicon import (
     TITLE_NOUNS,
 )
 from claimcheck.analysis.spans import entity_index, per_document
-from claimcheck.analysis.token_table import token_table
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
@@ -171,7 +171,8 @@ def _is_future(tokens: list[Token], head: Token) -> bool:
     # "is expected to rise", "is set to double"
     if head.tag_ == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(t.lower_ in FUTURE_MARKERS and t.dep_ in ("aux", "auxpass") and t.head.i == head.i for t in tokens)
+    table = token_table(head.doc)
+    return any(table.lower[t.i] in FUTURE_MARKERS and table.dep[t.i] in ("aux", "auxpass") and table.head[t.i] == head.i for t in tokens)
 
 
 def _compared(t: Token) -> bool:
@@ -289,8 +290,9 @@ def _is_rule(tokens: list[Token], head: Token) -> bool:
         return True
     if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
         return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
-    lemmas = {t.lemma_.lower() for t in tokens}
-    has_rule_noun = bool(lemmas & RULE_NOUNS) or any(t.ent_type_ == "LAW" for t in tokens)
+    table = token_table(head.doc)
+    lemma_of, ent_type = table.lemma, table.ent_type
+    has_rule_noun = any(lemma_of[t.i] in RULE_NOUNS or ent_type[t.i] == "LAW" for t in tokens)
     if not has_rule_noun:
         return False
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -371,6 +373,11 @@ def _is_causation(tokens: list[Token], head: Token) -> bool:
     return _causation_kind(tokens, head) is not None
 
 
+#: The lemmas and words one of :func:`_causation_kind`'s tests starts from.
+_CAUSAL_TEST_LEMMAS = CAUSAL_VERBS | frozenset(["prevent", "stop", "block", "hinder", "hamper", "credit", "attribute", "blame", "leave", "make"])
+_CAUSAL_TEST_WORDS = CAUSAL_MARKERS | frozenset(["therefore", "consequently", "hence", "as", "due", "result"])
+
+
 def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     """``main`` when the claim's predicate is causal ("the closure led to 900 job losses"),
     ``adjunct`` when a cause hangs off another assertion ("profits rose 5%, mostly due to Asia"),
@@ -381,7 +388,12 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
         return "main"  # "most of the increase in borrowing reflected higher interest payments", "is attributable to", "made no difference"
     first = tokens[0].i
     adjunct = False
+    table = token_table(head.doc)
+    lemma_of, lower_of = table.lemma, table.lower
     for t in tokens:
+        # Every test below starts from one of these words or lemmas; most tokens are none (read from the table).
+        if lemma_of[t.i] not in _CAUSAL_TEST_LEMMAS and lower_of[t.i] not in _CAUSAL_TEST_WORDS:
+            continue
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
             if not _on_main_line(t, head):
@@ -432,15 +444,25 @@ def amount_tokens(tokens: list[Token]) -> list[Token]:
     """
     if not tokens:
         return []
-    memo = _amount_memo(tokens[0].doc)
+    doc = tokens[0].doc
+    memo = _amount_memo(doc)
+    table = token_table(doc)
     out: list[Token] = []
     for t in tokens:
-        found = memo.get(t.i)
+        i = t.i
+        found = memo.get(i)
         if found is None:
-            found = memo[t.i] = _carries_amount(t)
+            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(t)
         if found:
             out.append(t)
     return out
+
+
+def _may_carry_amount(table: TokenTable, i: int) -> bool:
+    """The first test of :func:`_carries_amount`, on the token table: a number, an entity, a per cent
+    sign, a multiplier or a quantity word.  Most tokens are none of these."""
+    return bool(table.like_num[i] or table.ent_type[i] or table.text[i] == "%" or table.lower[i].endswith("fold")
+                or table.lemma[i] in QUANTITY_WORDS)
 
 
 def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
@@ -448,12 +470,10 @@ def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
     a token the document's memo has not judged yet is made only if the token table says it may carry one)."""
     memo = _amount_memo(doc)
     table = token_table(doc)
-    like_num, ent_type, text, lower, lemma = table.like_num, table.ent_type, table.text, table.lower, table.lemma
     for i in token_ids:
         found = memo.get(i)
         if found is None:
-            found = memo[i] = bool(like_num[i] or ent_type[i] or text[i] == "%" or lower[i].endswith("fold")
-                                   or lemma[i] in QUANTITY_WORDS) and _carries_amount(doc[i])
+            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(doc[i])
         if found:
             return True
     return False
