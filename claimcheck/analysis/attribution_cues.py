@@ -77,10 +77,14 @@ class Cue:
 def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     """The mention headed by ``token``: its subtree, without clauses or asides after a comma."""
     drop = drop or set()
-    trailing = {
-        t.i for c in token.children if c.i > token.i and c.dep_ in ("appos", "acl", "relcl", "punct") for t in c.subtree
-    }
-    return sorted(t.i for t in token.subtree if not t.is_punct and t.i not in trailing and t.i not in drop)
+    table = token_table(token.doc)
+    i = token.i
+    trailing: set[int] = set()
+    for c in table.children[i]:
+        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct"):
+            trailing |= table.subtree_set(c)
+    punct = table.is_punct
+    return sorted(t for t in table.subtree_set(i) if not punct[t] and t not in trailing and t not in drop)
 
 
 def source_of(verb: Token) -> list[int]:
@@ -121,7 +125,10 @@ def frame_of(verb: Token) -> str:
     ("declined to say ..."), ``obj`` ("criticized Clinton ..."), ``prep:<word>`` ("called
     for ..."), ``passive`` ("was criticized as ...": the subject is not the source), else
     ``none``.  Mined cue frames are keyed by lemma and this."""
-    kinds = {c.dep_: c for c in verb.children}
+    table = token_table(verb.doc)
+    v = verb.i
+    children, dep = table.children, table.dep
+    kinds = {dep[c] for c in children[v]}
     if "nsubjpass" in kinds or "auxpass" in kinds:
         return "passive"
     if "ccomp" in kinds or "parataxis" in kinds:
@@ -130,9 +137,9 @@ def frame_of(verb: Token) -> str:
         return "to"
     if "dobj" in kinds:
         return "obj"
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    prep = next((c for c in children[v] if dep[c] == "prep" and c > v and any(dep[g] in ("pobj", "pcomp") for g in children[c])), None)
     if prep is not None:
-        return "prep:" + prep.lower_
+        return "prep:" + table.lower[prep]
     return "none"
 
 

@@ -86,14 +86,16 @@ _layout = per_document(_Layout)
 
 
 def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
-    span = doc[min(ids) : max(ids) + 1]
-    head = span.root
-    lemma = head.lemma_.lower()
-    out = ["src_pos=" + head.pos_]
-    ents = {_NAMED.get(t.ent_type_) for t in span} - {None}
+    lo, hi = min(ids), max(ids) + 1
+    table = token_table(doc)
+    head = doc[lo:hi].root.i
+    lemma = table.lemma[head]
+    pos = table.pos[head]
+    out = ["src_pos=" + pos]
+    ents = {_NAMED.get(table.ent_type[i]) for i in range(lo, hi)} - {None}
     out += ["src_ent=" + e for e in sorted(e for e in ents if e)]
-    if head.pos_ == "PRON":
-        lower = head.lower_
+    if pos == "PRON":
+        lower = table.lower[head]
         out.append("src_pron=" + ("person" if lower in PERSON_PRONOUNS else "it" if lower == "it" else "rel" if lower in ("who", "which", "that") else "other"))
     if lemma in DOCUMENT_NOUNS:
         out.append("src_document")
@@ -101,9 +103,9 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
         out.append("src_vague")
     if lemma in INSTITUTION_NOUNS:
         out.append("src_institution")
-    if head.tag_ in ("NNS", "NNPS"):
+    if table.tag[head] in ("NNS", "NNPS"):
         out.append("src_plural")
-    if any(t.like_num or t.lower_ in ("percent", "%", "majority", "third", "half") for t in span):
+    if any(table.like_num[i] or table.lower[i] in ("percent", "%", "majority", "third", "half") for i in range(lo, hi)):
         out.append("src_count")  # "a third said", "9 percent say": respondents, reported by a poll
     out.append("src_len=" + _bucket(len(ids)))
     return out
@@ -111,23 +113,26 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
 
 def verb_features(doc: Doc, verb: Token, source: tuple[int, ...]) -> list[str]:
     """The features of a candidate cue that do not depend on the claim: its lemma, complement and source."""
-    lemma = verb.lemma_.lower()
+    table = token_table(doc)
+    v = verb.i
+    lemma = table.lemma[v]
     frame = frame_of(verb)
     frame_kind = "prep" if frame.startswith("prep:") else frame
-    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + verb.dep_]
+    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + table.dep[v]]
     if lemma in CUE_VERBS:
         feats.append("lex_cue")
     if f"{lemma} {frame}" in MINED_CUE_FRAMES:
         feats.append("lex_frame")
-    if verb.tag_:
-        feats.append("vtag=" + verb.tag_)
+    if table.tag[v]:
+        feats.append("vtag=" + table.tag[v])
     feats += _source_kind(doc, source)
-    for child in verb.children:
-        if child.dep_ == "neg":
+    for child in table.children[v]:
+        dep = table.dep[child]
+        if dep == "neg":
             feats.append("negated")
-        elif child.dep_ == "dobj":
-            feats.append("obj=" + child.lemma_.lower())  # "issued a statement", "put out a report"
-        elif child.dep_ == "aux" and child.tag_ == "MD":
+        elif dep == "dobj":
+            feats.append("obj=" + table.lemma[child])  # "issued a statement", "put out a report"
+        elif dep == "aux" and table.tag[child] == "MD":
             feats.append("modal")  # "the rule will require": what a law or plan does, not what anyone said
     return feats
 
