@@ -13,9 +13,10 @@ One run prints:
   attributions, own voice left unattributed);
 * CT24 dev: F1 at 0.5, best F1, reliability table -- shipped and 5-fold
   cross-validated (the report's combination is fitted on dev), baseline beside;
-  with the genre read off each sentence (``auto``, the default) and with the
-  file declared a transcript (``genre: speech``, ``claimcheck eval --genre
-  speech``); the reliability table in 0.1 bins and with bins merged until each
+  with the genre read off the file's sentences together (``auto``, as
+  ``claimcheck eval`` does: a debate file reads as speech) and off each
+  sentence alone (what ``claimcheck check`` gives a sentence pasted by
+  itself); the reliability table in 0.1 bins and with bins merged until each
   holds 50 sentences (fewer make a bin's rate too uncertain for the issue's 0.15);
 * the later debates (CT24 train sentences with the latest ids, which the
   ``later`` model never saw) and the subjectivity dev splits (objective vs
@@ -167,8 +168,11 @@ def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[st
     """The report's score of each sentence (its highest claim score, 0 without a claim), as ``claimcheck eval`` scores it.
 
     ``model_for(id)`` names the model file that checks the sentence (``None``: the shipped model);
-    ``genre`` is the configuration's (``claimcheck eval --genre``).
+    ``genre`` is ``claimcheck eval --genre``: ``auto`` reads the genre off all the sentences together, as
+    ``claimcheck eval`` does (:func:`claimcheck.analysis.genre.collection_genre`); ``each`` reads it off
+    each sentence alone, as ``claimcheck check`` would on a sentence pasted by itself.
     """
+    from claimcheck.analysis.genre import collection_genre
     from claimcheck.engine import Engine
     from claimcheck.model import _read
 
@@ -176,8 +180,11 @@ def engine_scores(sentences: Sequence[LabelledSentence], model_for: Callable[[st
     for i, s in enumerate(sentences):
         groups.setdefault(model_for(s.id), []).append(i)
     scores = np.zeros(len(sentences))
+    if genre == "auto":
+        genre = collection_genre(Engine().nlp, [s.text for s in sentences])
+        log(f"  genre read off the {len(sentences)} sentences: {genre}")
     for path, idx in groups.items():
-        engine = Engine(config={"all": True, "genre": genre})
+        engine = Engine(config={"all": True, "genre": "auto" if genre == "each" else genre})
         if path is not None:
             engine._model, engine._model_loaded = _read(Path(path)), True  # type: ignore[assignment]
         reports = engine.check_many({"id": sentences[i].id, "text": sentences[i].text} for i in idx)
@@ -307,10 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         block = {"claimcheck_in_sample": sentence_figures(y, engine_scores(dev, lambda _id: None)),
                  "baseline": sentence_figures(y, np.asarray(baseline("all")([r.text for r in dev])))}
         if manifest is not None:
-            # auto: each sentence alone is a document, whose genre it rarely shows; speech: the file is
-            # known to be debate transcripts (``claimcheck eval --genre speech``).
+            # auto: the genre read off the file's sentences together, as ``claimcheck eval`` does (a debate
+            # file reads as speech); each sentence: each one alone is a document, whose genre it rarely shows.
             block["claimcheck_cv"] = sentence_figures(y, engine_scores(dev, lambda i: manifest["ct24_dev_cv"][i]))
-            block["claimcheck_cv_speech"] = sentence_figures(y, engine_scores(dev, lambda i: manifest["ct24_dev_cv"][i], "speech"))
+            block["claimcheck_cv_each_sentence"] = sentence_figures(y, engine_scores(dev, lambda i: manifest["ct24_dev_cv"][i], "each"))
         out["ct24_dev"] = block
     if "later" in only and manifest is not None:
         log("later debates ...")
@@ -318,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         y = np.array([int(r.label) for r in later])
         out["later_debates"] = {"from_id": manifest["later_from_id"],
                                 "claimcheck_held_out": sentence_figures(y, engine_scores(later, lambda _id: manifest["later"])),
-                                "claimcheck_held_out_speech": sentence_figures(y, engine_scores(later, lambda _id: manifest["later"], "speech")),
+                                "claimcheck_held_out_each_sentence": sentence_figures(y, engine_scores(later, lambda _id: manifest["later"], "each")),
                                 "baseline_held_out": sentence_figures(y, np.asarray(baseline("later")([r.text for r in later])))}
     if "subj" in only:
         log("subjectivity dev ...")

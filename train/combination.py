@@ -150,25 +150,28 @@ def _domain_weights(y: np.ndarray, domains: np.ndarray, keep: np.ndarray) -> np.
     return weights
 
 
-def _penalised_loss(theta: np.ndarray, A: np.ndarray, t: np.ndarray, sw: np.ndarray, penalty: float) -> tuple[float, np.ndarray]:
+def _penalised_loss(theta: np.ndarray, A: np.ndarray, t: np.ndarray, sw: np.ndarray, penalty: float,
+                    defaults: np.ndarray = DEFAULTS) -> tuple[float, np.ndarray]:
     """Weighted mean log loss of ``sigmoid(A @ theta)`` plus ``penalty / 2 * ||beta - c * defaults||^2``, and its gradient.
 
-    ``theta = (c, beta)``: ``c`` multiplies the model's part (column 0), ``beta`` the signals.
+    ``theta = (c, beta)``: ``c`` multiplies the model's part (column 0), ``beta`` the signals fitted
+    (``defaults`` holds their hand-set weights).
     """
     m = A @ theta
     ll = np.logaddexp(0.0, m) - t * m  # log(1 + e^m) - t m, stably
     p = 1.0 / (1.0 + np.exp(-m))
     r = theta.copy()
-    r[1:] -= theta[0] * DEFAULTS
+    r[1:] -= theta[0] * defaults
     r[0] = 0.0
     n = float(len(t))
     value = float(sw @ ll) / n + 0.5 * penalty * float(r @ r)
     grad = A.T @ (sw * (p - t)) / n + penalty * r
-    grad[0] -= penalty * float(r[1:] @ DEFAULTS)
+    grad[0] -= penalty * float(r[1:] @ defaults)
     return value, grad
 
 
-def fit_signals(rows: Sequence[LabelledSentence], weight: float, penalty: float, rounds: int = 3) -> tuple[np.ndarray, float]:
+def fit_signals(rows: Sequence[LabelledSentence], weight: float, penalty: float, rounds: int = 3,
+                free: Sequence[str] | None = None) -> tuple[np.ndarray, float]:
     """Weights of the claim-level signals fitted on ``rows``, in the units of the model's logit.
 
     A logistic regression of the sentence labels on ``u`` (the model's part of
@@ -179,7 +182,9 @@ def fit_signals(rows: Sequence[LabelledSentence], weight: float, penalty: float,
     (``rounds`` times, from the defaults).  The penalty
     ``penalty / 2 * ||beta - c * defaults||^2`` shrinks towards the hand-set
     weights rather than to zero, so that a rare signal keeps its default.
-    Every domain weighs the same.
+    Every domain weighs the same.  With ``free`` only the signals it names
+    are fitted; the others keep their hand-set weights (their part joins the
+    model's in ``u``).
 
     Returns the weights (:data:`SIGNALS` order) and ``c``.
     """
@@ -187,21 +192,24 @@ def fit_signals(rows: Sequence[LabelledSentence], weight: float, penalty: float,
 
     y = np.array([r.label for r in rows], dtype=np.float64)
     domains = np.array([r.domain for r in rows])
+    fitted = np.array([free is None or name in free for name in SIGNALS])
     current = DEFAULTS.copy()
     c = 1.0
     for _ in range(rounds):
         z, u, X = _representatives(rows, weight, current)
         keep = np.isfinite(z)
         sw = _domain_weights(y, domains, keep)[keep]
-        A = np.column_stack([u[keep], X[keep]])
-        start = np.concatenate([[c], c * current])
-        result = minimize(_penalised_loss, start, args=(A, y[keep], sw, penalty), jac=True, method="L-BFGS-B",
+        fixed_part = X[:, ~fitted] @ DEFAULTS[~fitted]
+        A = np.column_stack([(u + fixed_part)[keep], X[keep][:, fitted]])
+        start = np.concatenate([[c], c * current[fitted]])
+        result = minimize(_penalised_loss, start, args=(A, y[keep], sw, penalty, DEFAULTS[fitted]), jac=True, method="L-BFGS-B",
                           options={"maxiter": 2000, "gtol": 1e-9})
         theta = result.x
         c = float(theta[0])
         if c <= 0.05:  # the model's logit no longer explains the labels: keep the defaults
             return DEFAULTS.copy(), 1.0
-        current = theta[1:] / c
+        current = DEFAULTS.copy()
+        current[fitted] = theta[1:] / c
     return current, c
 
 
@@ -244,7 +252,8 @@ def _scaled(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
 
 
 def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], penalties: Iterable[float | None] = (None,),
-                    validate_only: Iterable[str] = (), tie: float = 0.0) -> tuple[Combination, list[dict[str, Any]]]:
+                    validate_only: Iterable[str] = (), tie: float = 0.0,
+                    free: Sequence[str] | None = None) -> tuple[Combination, list[dict[str, Any]]]:
     """The model share ``w`` and signal penalty with the best mean leave-one-domain-out F1 at 0.5, and the scalings.
 
     For each ``w`` and penalty (``None``: the hand-set signal weights, not
@@ -261,6 +270,9 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
     choice of ``w`` and penalty but are never fitted on (the later debates,
     whose years the model did not see, so that the choice favours what
     transfers without moving the debates' scaling off CT24's years).
+
+    ``free`` names the signals whose weights are fitted (``None``: all of
+    them); the others keep their hand-set weights.
 
     Candidates within ``tie`` of the best mean are a tie, won by the
     strongest shrinkage (the hand-set weights, then the largest penalty) and
@@ -283,7 +295,7 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
             held: dict[str, float] = {}
             for name in sorted(set(domains_held)):
                 train = [r for r, d in zip(rows, domains) if d != name]
-                signal_w = fit_signals(train, w, penalty)[0] if penalty is not None else None
+                signal_w = fit_signals(train, w, penalty, free=free)[0] if penalty is not None else None
                 z = sentence_logits(rows, w, signal_w)
                 ab = _platt(z[domains != name], y[domains != name], domains[domains != name])
                 mask = domains_held == name
@@ -296,7 +308,7 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
     best = max(near, key=lambda e: (math.inf if e["signal_penalty"] is None else e["signal_penalty"],
                                     -abs(e["model_weight"] - 0.5), e["mean"]))
     w, penalty = float(best["model_weight"]), best["signal_penalty"]
-    signal_w = fit_signals(rows, w, float(penalty))[0] if penalty is not None else None
+    signal_w = fit_signals(rows, w, float(penalty), free=free)[0] if penalty is not None else None
     z = sentence_logits(rows, w, signal_w)
     a, b = _platt(z, y, domains)
     genre = np.array([DOMAIN_GENRE.get(d, "article") for d in domains])

@@ -135,7 +135,13 @@ def evaluate(rows: Sequence[LabelledSentence], scores: Sequence[float], file: st
 
 
 def engine_scorer(pipeline: str | None = None, use_model: bool = True, genre: str = "auto") -> Scorer:
-    """Score sentences as ``claimcheck check --all`` would: the best claim score of each report."""
+    """Score sentences as ``claimcheck check --all`` would: the best claim score of each report.
+
+    With ``genre`` ``auto`` the sentences' genre is read off all of them
+    together (:func:`claimcheck.analysis.genre.collection_genre`): they come
+    from one source, whose genre a sentence alone rarely shows.
+    """
+    from claimcheck.analysis.genre import collection_genre
     from claimcheck.engine import Engine
 
     config: dict[str, Any] = {"all": True, "lookup": {"enabled": False}, "genre": genre}
@@ -145,7 +151,10 @@ def engine_scorer(pipeline: str | None = None, use_model: bool = True, genre: st
 
     def score(rows: Sequence[LabelledSentence]) -> list[float]:
         items: Iterator[dict[str, Any]] = ({"id": r.id, "text": r.text} for r in rows)
-        return [max((c.score for c in report.claims), default=0.0) for report in engine.check_many(items, all=True)]
+        options: dict[str, Any] = {"all": True}
+        if genre == "auto":
+            options["genre"] = collection_genre(engine.nlp, [r.text for r in rows])
+        return [max((c.score for c in report.claims), default=0.0) for report in engine.check_many(items, **options)]
 
     return score
 
@@ -186,7 +195,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--no-model", action="store_true", help="score with linguistic features only, without the trained model")
     p.add_argument("--genre", choices=("auto", "speech", "article"), default="auto",
                    help="the sentences come from transcripts of speech (debates) or from articles; "
-                        "auto (default): read off each sentence, which a sentence alone rarely shows")
+                        "auto (default): read off all the file's sentences together")
     p.set_defaults(func=run)
 
 

@@ -9,9 +9,11 @@ Three steps:
 2. **Describe** each candidate pair (:func:`pair_features`): the lexical
    :func:`similarity` (IDF-weighted overlap with number, year and name
    checks), the cosine of the sentence vectors (:mod:`~claimcheck.lookups.embed`,
-   stored at import, so only the query is embedded), BM25, and whether the
+   stored at import, so only the query is embedded), BM25, whether the
    figures (read by value: "two in five" = 40%, "seventh" = "7th"), years,
-   names and the claimant agree.
+   names and the claimant agree, and how the stored words the query drops
+   were replaced (:mod:`~claimcheck.lookups.wordnet`: a WordNet rewording,
+   a sibling or antonym, or unrelated words).
 3. **Score** each pair with a small logistic model fitted on the tuning part
    of the paraphrase set (``bench/lookup_calibrate.py``, weights in
    ``match_model.json``): the score is the probability that both state the
@@ -34,6 +36,7 @@ from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
+from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
 
 __all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
            "match_model", "pair_features", "query_features", "similarity"]
@@ -53,7 +56,7 @@ FEATURES: tuple[str, ...] = (
     "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
-) + ALIGN_FEATURES
+) + ALIGN_FEATURES + WORDNET_FEATURES
 
 
 @dataclass
@@ -324,6 +327,9 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         _names_replaced(query_claim or query, candidate, weight, claimant, query),
         *(aligned if aligned is not None else alignment(
             query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
+        # How the stored words the query drops were replaced: by a WordNet
+        # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
+        *replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset()),
     ]
 
 

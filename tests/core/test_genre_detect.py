@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.analysis.genre import detect_genre, is_transcript, resolve_genre
+from claimcheck.analysis.genre import collection_genre, detect_genre, is_transcript, resolve_genre
 from claimcheck.text.normalise import normalise
 
 ARTICLE = (
@@ -39,6 +39,46 @@ def _genre(nlp, text: str) -> str:
 )
 def test_genre_detect(nlp, text: str, expected: str) -> None:
     assert _genre(nlp, text) == expected
+
+
+#: Sentences of a debate, one a line as a labelled file holds them: one alone rarely shows its genre.
+DEBATE_SENTENCES = [
+    "I voted against that bill twice.",
+    "The deficit went down by a third.",
+    "You cut taxes for the richest families in this country.",
+    "Unemployment fell to 4.1% in May.",
+]
+#: Sentences of articles: a quoted "we" is the source talking, not the file.
+ARTICLE_SENTENCES = [
+    "The council voted on Tuesday to close the library.",
+    "The building will be sold next year, officials said.",
+    '"We will fight this," said one campaigner.',
+    "Unemployment fell to 4.1% in May.",
+]
+
+
+def test_genre_collection_reads_all_sentences_together(nlp) -> None:
+    # Alone, the debate's third and fourth sentences read unknown; the file they come from reads speech.
+    assert [_genre(nlp, s) for s in DEBATE_SENTENCES] == ["speech", "unknown", "speech", "unknown"]
+    assert collection_genre(nlp, DEBATE_SENTENCES) == "speech"
+    assert collection_genre(nlp, ARTICLE_SENTENCES) == "article"
+    # Too few sentences without a sign of speech cannot be told apart, as for one document.
+    assert collection_genre(nlp, ARTICLE_SENTENCES[3:]) == "unknown"
+
+
+def test_genre_collection_in_eval(tmp_path, engine) -> None:
+    from claimcheck.commands.eval import engine_scorer
+    from claimcheck.model.labelled import read_labelled
+
+    path = tmp_path / "debate.tsv"
+    path.write_text("id\ttext\tlabel\n" + "".join(f"{i}\t{s}\tNo\n" for i, s in enumerate(DEBATE_SENTENCES)), encoding="utf-8")
+    rows = read_labelled(path)
+    scores = engine_scorer()(rows)
+    # auto reads the file as speech: every sentence gets the score a transcript gives it.
+    expected = [max((c.score for c in engine.check(s, all=True, genre="speech").claims), default=0.0) for s in DEBATE_SENTENCES]
+    alone = [max((c.score for c in engine.check(s, all=True).claims), default=0.0) for s in DEBATE_SENTENCES]
+    assert list(scores) == expected
+    assert expected != alone
 
 
 def test_genre_detect_transcript_needs_turns() -> None:

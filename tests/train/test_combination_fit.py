@@ -59,3 +59,14 @@ def test_combination_fit_ties_go_to_the_hand_set_weights() -> None:
     # Every candidate within the tie: the hand-set weights (no penalty) win, and nothing fitted is stored.
     combination, table = fit_combination(_rows(), [0.5], [None, 0.001], tie=1.0)
     assert combination.signals is None and len(table) == 2
+
+
+def test_combination_fit_signals_only_the_free_ones() -> None:
+    # Fitting only "date" (which no sentence shows): "number" keeps its hand-set weight though it carries the labels.
+    weights, c = fit_signals(_rows(), 0.5, 0.001, free=["date", "number"])
+    only_date = dict(zip(SIGNALS, fit_signals(_rows(), 0.5, 0.001, free=["date"])[0]))
+    assert only_date["number"] == DEFAULT_WEIGHTS["number"]
+    assert all(only_date[name] == DEFAULT_WEIGHTS[name] for name in SIGNALS if name != "date")
+    assert dict(zip(SIGNALS, weights))["number"] > 2 * DEFAULT_WEIGHTS["number"] and c > 0
+    # None frees every signal: the same fit as before the option existed.
+    assert np.allclose(fit_signals(_rows(), 0.5, 0.001, free=None)[0], fit_signals(_rows(), 0.5, 0.001)[0])
