@@ -86,11 +86,13 @@ class HedgeFinder:
             return []
         array = doc.to_array([LOWER, LEMMA])
         starts = np.flatnonzero(_member(array[:, 0], self._lower_starts) | _member(array[:, 1], self._lemma_starts))
-        rows: list[list[int]] = array.tolist()
-        n = len(rows)
+        # Two columns, not a list per token: only the few tokens that can start a hedge are read.
+        lowers: list[int] = array[:, 0].tolist()
+        lemmas: list[int] = array[:, 1].tolist()
+        n = len(lowers)
         out: list[tuple[int, int]] = []
         for i in starts.tolist():
-            lower, lemma = rows[i]
+            lower, lemma = lowers[i], lemmas[i]
             if lower in self._words or lemma in self._lemmas:  # type: ignore[operator]
                 out.append((i, i + 1))
             for rests in (self._by_lower.get(lower), self._by_lemma.get(lemma)):
@@ -99,9 +101,9 @@ class HedgeFinder:
                         continue
                     for k, (attr, want) in enumerate(rest, 1):
                         if attr == "LOWER":
-                            ok = rows[i + k][0] in want  # type: ignore[operator]
+                            ok = lowers[i + k] in want  # type: ignore[operator]
                         elif attr == "LEMMA":
-                            ok = rows[i + k][1] in want  # type: ignore[operator]
+                            ok = lemmas[i + k] in want  # type: ignore[operator]
                         else:
                             ok = doc[i + k].like_num == want
                         if not ok:

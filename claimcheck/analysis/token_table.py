@@ -16,12 +16,35 @@ may read ``table.dep[i]`` where it read ``doc[i].dep_`` and stay exact.
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from claimcheck.analysis.spans import per_document, sentences
 
 _ATTRS = [HEAD, DEP, POS, TAG, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA]
+
+
+#: The strings of the hashes seen so far, and the lower case of lemmas: a dict look-up per token
+#: instead of a StringStore one (a hash names the same string in every vocab).
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+#: Start the memos again past this many strings, so that a long-running server's stay bounded.
+_MAX_NAMES = 500_000
+
+
+def _names(column: list[int], strings: StringStore, memo: dict[int, str]) -> list[str]:
+    """The strings of a column of hashes (lower-cased when ``memo`` is :data:`_LOWERED`)."""
+    try:
+        return list(map(memo.__getitem__, column))
+    except KeyError:
+        if len(memo) > _MAX_NAMES:
+            memo.clear()
+        lower = memo is _LOWERED
+        for key in set(column).difference(memo):
+            memo[key] = strings[key].lower() if lower else strings[key]
+        return list(map(memo.__getitem__, column))
 
 
 class TokenTable:
@@ -31,7 +54,8 @@ class TokenTable:
     ``lemma`` is ``token.lemma_.lower()``, the form every rule compares.  Tree
     attributes are token indices: ``head[i]`` is ``token.head.i`` (a root is its own
     head), ``children[i]`` the indices of ``token.children`` in document order,
-    ``left_edge[i]``/``right_edge[i]`` those of ``token.left_edge``/``token.right_edge``.
+    ``left_edge[i]``/``right_edge[i]`` those of ``token.left_edge``/``token.right_edge``
+    (``children[i]`` is a tuple).
     ``sent_start[i]``/``sent_end[i]`` are the bounds of the sentence holding token ``i``.
     """
 
@@ -41,34 +65,37 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
-        rows = doc.to_array(_ATTRS).astype("int64").T.tolist() if n else [[] for _ in _ATTRS]
-        offsets, deps, poses, tags, lowers, lemmas, orths, ents, idx, punct, space, num, alpha = rows
+        array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
         strings = doc.vocab.strings
-        # One look-up per distinct string, not per token (to_array gives the hashes as signed
-        # integers; the StringStore wants them unsigned).
-        names = {key: strings[key % (1 << 64)] for key in {*deps, *poses, *tags, *lowers, *orths, *ents}}
-        lowered = {key: strings[key % (1 << 64)].lower() for key in set(lemmas)}
-        name = names.__getitem__
-        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
-        self.dep: list[str] = list(map(name, deps))
-        self.pos: list[str] = list(map(name, poses))
-        self.tag: list[str] = list(map(name, tags))
-        self.lower: list[str] = list(map(name, lowers))
-        self.lemma: list[str] = list(map(lowered.__getitem__, lemmas))
-        self.text: list[str] = list(map(name, orths))
-        self.ent_type: list[str] = list(map(name, ents))
-        self.idx: list[int] = idx
-        self.is_punct: list[bool] = list(map(bool, punct))
-        self.is_space: list[bool] = list(map(bool, space))
-        self.like_num: list[bool] = list(map(bool, num))
-        self.is_alpha: list[bool] = list(map(bool, alpha))
-        children: list[list[int]] = [[] for _ in range(n)]
+        columns = array[:, 1:8].T.tolist()
+        # HEAD is an offset from the token, stored unsigned.
+        self.head: list[int] = (array[:, 0].astype("int64") + numpy.arange(n)).tolist()
+        self.dep: list[str] = _names(columns[0], strings, _NAMES)
+        self.pos: list[str] = _names(columns[1], strings, _NAMES)
+        self.tag: list[str] = _names(columns[2], strings, _NAMES)
+        self.lower: list[str] = _names(columns[3], strings, _NAMES)
+        self.lemma: list[str] = _names(columns[4], strings, _LOWERED)
+        self.text: list[str] = _names(columns[5], strings, _NAMES)
+        self.ent_type: list[str] = _names(columns[6], strings, _NAMES)
+        self.idx: list[int] = array[:, 8].tolist()
+        flags = array[:, 9:13].astype(bool).T.tolist()
+        self.is_punct: list[bool] = flags[0]
+        self.is_space: list[bool] = flags[1]
+        self.like_num: list[bool] = flags[2]
+        self.is_alpha: list[bool] = flags[3]
+        below: dict[int, list[int]] = {}
         roots: list[int] = []
         for i, h in enumerate(self.head):
             if h != i:
-                children[h].append(i)
+                below.setdefault(h, []).append(i)
             else:
                 roots.append(i)
+        # Tuples, and one shared empty tuple for the leaves: the table lives as long as its doc,
+        # and the garbage collector stops tracking a tuple of ints, where it would scan a list
+        # per token on every pass (what the first version of this table cost most).
+        children: list[tuple[int, ...]] = [()] * n
+        for h, kids in below.items():
+            children[h] = tuple(kids)
         self.children = children
         # The edges bound each subtree (what spaCy stores as ``l_edge``/``r_edge``), found
         # children first: reading ``token.left_edge`` would make three Tokens per token.

@@ -22,7 +22,7 @@ def _spacy_row(tok):
 def _table_row(table: TokenTable, i: int):
     return (table.head[i], table.dep[i], table.pos[i], table.tag[i], table.lower[i], table.lemma[i], table.text[i],
             table.ent_type[i], table.idx[i], table.is_punct[i], table.is_space[i], table.like_num[i], table.is_alpha[i],
-            table.children[i], table.left_edge[i], table.right_edge[i], table.sent_start[i], table.sent_end[i],
+            list(table.children[i]), table.left_edge[i], table.right_edge[i], table.sent_start[i], table.sent_end[i],
             table.subtree(i))
 
 
