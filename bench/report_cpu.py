@@ -1,87 +1,128 @@
-"""CPU time of claimcheck's own work per document (``Engine._report``), without the parse.
+"""CPU time of claimcheck's own per-document work (``Engine._report``) and of its detection parts.
 
-The documents of ``bench/report_identity.py`` are parsed once; then each round
-gives ``Engine._report`` fresh copies of the parsed docs (so that no per-document
-memo carries over) and prints its CPU time (``time.process_time``), and that
-time less detection (``ClaimBuilder.candidates``) and the rule packs
-(``RuleSet.apply``): what enrichment (typing, attribution, the model, scoring,
-findings) costs.  Run it in two checkouts, alternating fresh processes, to
-compare them at the same load::
+bench/throughput.py times claimcheck against bare spaCy; under load its
+pairs spread by more than the report's whole share of the time.  This
+script times only the report, on documents parsed once: the documents of
+bench/report_identity.py are parsed on the first run and kept as a
+``DocBin`` (``--store``), and every round reads fresh docs back from it (so
+that no per-document memo carries over) and runs ``Engine._report`` on each
+with ``all=True`` and lookups off.  It prints one JSON line: per round, the
+CPU time (``time.process_time``) of the report and of its detection parts
+(``ClaimBuilder.candidates``, ``RuleSet.apply``, ``HedgeFinder.find`` and
+``build_standalone``).
 
-    python bench/report_cpu.py --data ../shared/data --rounds 3
+To compare two trees, time each (``--tree``: the checkout whose claimcheck
+is imported) in alternating fresh processes with the same ``--store``::
+
+    for i in 1 2 3 4; do
+      python bench/report_cpu.py --data ../shared/data --tree ../base
+      python bench/report_cpu.py --data ../shared/data --tree .
+    done
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import statistics
+import pickle
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
 
+PARTS = ("candidates", "rules", "hedges", "standalone")
+
+
+def _parse_once(engine: Any, data: Path, words: int, store: Path) -> None:
+    """Parse the identity documents and keep the docs and what ``_report`` needs besides them."""
+    from report_identity import documents
+    from spacy.tokens import DocBin
+
+    from claimcheck.analysis.dates import publication_date
+    from claimcheck.analysis.document import analyse_document
+    from claimcheck.analysis.nlp import parse_pairs
+    from claimcheck.engine import _as_input
+    from claimcheck.text.normalise import normalise
+
+    def entries() -> Any:
+        for raw in documents(data, words):
+            item = _as_input(raw)
+            norm = normalise(item.text)
+            published = publication_date(item.published) if item.published else None
+            yield norm, (item, published, norm, analyse_document(norm))
+
+    parsed = list(parse_pairs(engine.nlp, entries()))
+    store.mkdir(parents=True)
+    DocBin(store_user_data=True, docs=[doc for doc, _ in parsed]).to_disk(store / "docs.spacy")
+    with open(store / "carried.pkl", "wb") as out:
+        pickle.dump([carried for _, carried in parsed], out)
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data", help="the shared data folder")
-    parser.add_argument("--bench-words", type=int, default=20000, help="words of the throughput corpus (as report_identity)")
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds after one untimed")
+    parser.add_argument("--words", type=int, default=20_000, help="benchmark words besides news-dev (default 20000)")
+    parser.add_argument("--store", type=Path, default=Path("/tmp/claimcheck-report-cpu"),
+                        help="where the parsed documents are kept between runs (made on the first run)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds after one untimed round (default 3)")
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose claimcheck is timed (default this one)")
     args = parser.parse_args(argv)
+    sys.path.insert(0, str(args.tree.resolve()))  # before any claimcheck import
 
-    import claimcheck.analysis.enrich as enrich
-    import claimcheck.rules.ruleset as ruleset
+    from spacy.tokens import DocBin
+
+    from claimcheck.analysis import enrich, hedges
     from claimcheck.engine import Engine
-    from report_identity import documents
 
     engine = Engine(config={"lookup": {"enabled": False}})
-    calls: list[tuple[Any, ...]] = []
-    report = Engine._report
+    config = engine._config_for({"all": True})
+    store = args.store / f"words-{args.words}"
+    if not store.exists():
+        _parse_once(engine, args.data, args.words, store)
+    docbin = DocBin().from_disk(store / "docs.spacy")
+    with open(store / "carried.pkl", "rb") as stream:
+        carried = pickle.load(stream)
 
-    def capture(self: Engine, *call: Any) -> Any:
-        calls.append(call)
-        return report(self, *call)
+    spent = dict.fromkeys(PARTS, 0.0)
 
-    Engine._report = capture  # type: ignore[method-assign]
-    list(engine.check_many(documents(args.data, args.bench_words), all=True))
-    Engine._report = report  # type: ignore[method-assign]
-
-    spent = {"detection": 0.0, "rules": 0.0}
-
-    def timed(owner: Any, name: str, key: str) -> None:
-        function: Callable[..., Any] = getattr(owner, name)
+    def timed(owner: Any, name: str, part: str) -> None:
+        original: Callable[..., Any] = getattr(owner, name)
 
         def wrapper(*a: Any, **k: Any) -> Any:
             start = time.process_time()
             try:
-                return function(*a, **k)
+                return original(*a, **k)
             finally:
-                spent[key] += time.process_time() - start
+                spent[part] += time.process_time() - start
 
         setattr(owner, name, wrapper)
 
-    timed(enrich.ClaimBuilder, "candidates", "detection")
-    timed(ruleset.RuleSet, "apply", "rules")
-    totals: list[float] = []
-    rest: list[float] = []
-    for _ in range(args.rounds + 1):
-        fresh = [(call[0].copy(),) + call[1:] for call in calls]
-        spent["detection"] = spent["rules"] = 0.0
+    timed(enrich.ClaimBuilder, "candidates", "candidates")
+    timed(type(engine.rules), "apply", "rules")
+    timed(hedges.HedgeFinder, "find", "hedges")
+    timed(enrich, "build_standalone", "standalone")
+
+    def one_round() -> dict[str, float]:
+        docs = list(docbin.get_docs(engine.nlp.vocab))
+        for part in PARTS:
+            spent[part] = 0.0
         start = time.process_time()
-        for call in fresh:
-            engine._report(*call)
-        totals.append(time.process_time() - start)
-        rest.append(totals[-1] - spent["detection"] - spent["rules"])
-    totals, rest = totals[1:], rest[1:]
-    print(f"report_cpu: {len(calls)} documents; _report CPU {' '.join(f'{t:.3f}' for t in totals)} s "
-          f"(median {statistics.median(totals):.3f}); without detection and rule packs "
-          f"{' '.join(f'{t:.3f}' for t in rest)} s (median {statistics.median(rest):.3f})")
+        for doc, (item, published, norm, meta) in zip(docs, carried):
+            engine._report(doc, item, published, norm, meta, config)
+        return {"report": time.process_time() - start, **spent}
+
+    one_round()  # caches that outlive a document (matchers per pattern set, lemma memo)
+    rounds = [one_round() for _ in range(args.rounds)]
+    result = {key: [round(r[key], 3) for r in rounds] for key in ("report", *PARTS)}
+    result["detection"] = [round(sum(r[p] for p in PARTS), 3) for r in rounds]
+    import claimcheck
+
+    print(json.dumps({"tree": str(Path(claimcheck.__file__).parent.parent), "documents": len(carried), **result}))
     return 0
 
 

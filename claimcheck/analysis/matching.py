@@ -271,7 +271,9 @@ class _Positions:
         """The attribute's hash for every token."""
         found = self.rows.get(attr)
         if found is None:
-            found = self.rows[attr] = self.doc.to_array([attr]).reshape(-1).tolist()
+            # The stubs type tolist() of this uint64 array as floats; it gives ints.
+            values: list[int] = self.doc.to_array([attr]).reshape(-1).tolist()  # type: ignore[assignment]
+            found = self.rows[attr] = values
         return found
 
     def of(self, attr: int) -> dict[int, list[int]]:
