@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.lexicon import COGNITION_VERBS, INDEFINITE_DETERMINERS, QUOTING_VERBS, SPEECH_VERBS
+from claimcheck.analysis.token_table import token_table
 
 #: Verbs whose subject is a source: speech, belief, and the questioning and estimating verbs of analysis.
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
@@ -107,9 +108,11 @@ def _source_end(noun: Token) -> int:
 def vague_sources(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the vague sources in ``doc`` with their reporting word ("Some analysts also queried")."""
     out: list[tuple[int, int]] = []
-    for token in doc:
-        if token.dep_ not in ("nsubj", "dobj", "advmod"):
-            continue  # every branch below needs one of these (most tokens): no need to make the head's Token
+    deps = token_table(doc).dep
+    for i, dep in enumerate(deps):
+        if dep not in ("nsubj", "dobj", "advmod"):
+            continue  # every branch below needs one of these (most tokens): read from the table, no Token made
+        token = doc[i]
         head = token.head
         if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
             if _vague(token):

@@ -34,6 +34,7 @@ from claimcheck.analysis.lexicon import (
     VAGUE_SOURCES,
 )
 from claimcheck.analysis.spans import doc_text, entity_index, sentences
+from claimcheck.analysis.token_table import token_table
 
 _NAMED_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _MEDIA_NOUNS = frozenset({"article", "headline", "tabloid", "report", "paper", "newspaper", "website", "site", "post", "blog"})
@@ -499,7 +500,7 @@ class QuoteIndex:
         self.text = doc_text(doc)
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         self._starts = [q.start for q in self.quotes]
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = token_table(doc).idx
         sents = sentences(doc)
         self._sent_starts = [s.start_char for s in sents]
         self._sent_ends = [s.end_char for s in sents]
@@ -520,7 +521,7 @@ class QuoteIndex:
 
     def of_token(self, token_index: int) -> QuoteInfo | None:
         """The quotation token ``token_index`` is in, if any."""
-        return self.at_char(self.doc[token_index].idx)
+        return self.at_char(self._token_starts[token_index])
 
     def token_at(self, char: int) -> int | None:
         """The index of the token that holds (or last starts before) character ``char``."""

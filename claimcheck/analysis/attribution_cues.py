@@ -33,6 +33,7 @@ from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
 from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
 from claimcheck.analysis.spans import doc_text, sentences
+from claimcheck.analysis.token_table import token_table
 
 #: Every verb that can report what somebody says, finds or believes.
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | MINED_CUE_VERBS
@@ -76,10 +77,14 @@ class Cue:
 def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     """The mention headed by ``token``: its subtree, without clauses or asides after a comma."""
     drop = drop or set()
-    trailing = {
-        t.i for c in token.children if c.i > token.i and c.dep_ in ("appos", "acl", "relcl", "punct") for t in c.subtree
-    }
-    return sorted(t.i for t in token.subtree if not t.is_punct and t.i not in trailing and t.i not in drop)
+    table = token_table(token.doc)
+    i = token.i
+    trailing: set[int] = set()
+    for c in table.children[i]:
+        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct"):
+            trailing |= table.subtree_set(c)
+    punct = table.is_punct
+    return sorted(t for t in table.subtree_set(i) if not punct[t] and t not in trailing and t not in drop)
 
 
 def source_of(verb: Token) -> list[int]:
@@ -120,7 +125,10 @@ def frame_of(verb: Token) -> str:
     ("declined to say ..."), ``obj`` ("criticized Clinton ..."), ``prep:<word>`` ("called
     for ..."), ``passive`` ("was criticized as ...": the subject is not the source), else
     ``none``.  Mined cue frames are keyed by lemma and this."""
-    kinds = {c.dep_: c for c in verb.children}
+    table = token_table(verb.doc)
+    v = verb.i
+    children, dep = table.children, table.dep
+    kinds = {dep[c] for c in children[v]}
     if "nsubjpass" in kinds or "auxpass" in kinds:
         return "passive"
     if "ccomp" in kinds or "parataxis" in kinds:
@@ -129,9 +137,9 @@ def frame_of(verb: Token) -> str:
         return "to"
     if "dobj" in kinds:
         return "obj"
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    prep = next((c for c in children[v] if dep[c] == "prep" and c > v and any(dep[g] in ("pobj", "pcomp") for g in children[c])), None)
     if prep is not None:
-        return "prep:" + prep.lower_
+        return "prep:" + table.lower[prep]
     return "none"
 
 
@@ -235,13 +243,16 @@ def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
     for the clause it opens."""
     root = sent.root
     out = []
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "from") and child.i < root.i:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS and pobj.lemma_.lower() not in _NOT_SPEAKING:
-                own = {t.i for t in child.subtree}
-                content = frozenset({t.i for t in root.subtree} - own)
-                out.append(Cue(child.i, tuple(_span_ids(pobj)), content))
+    table = token_table(sent.doc)
+    for i in table.children[root.i]:
+        if not (table.dep[i] == "prep" and table.lower[i] in ("in", "from") and i < root.i):
+            continue  # read from the table: most sentences have no such child
+        child = sent.doc[i]
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS and pobj.lemma_.lower() not in _NOT_SPEAKING:
+            own = {t.i for t in child.subtree}
+            content = frozenset({t.i for t in root.subtree} - own)
+            out.append(Cue(child.i, tuple(_span_ids(pobj)), content))
     return out
 
 
@@ -257,16 +268,19 @@ class CueIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._by_sentence: dict[int, list[Cue]] = {}
+        table = token_table(doc)
+        pos, lemmas = table.pos, table.lemma
         for sent in sentences(doc):
             cues = _document_frames(sent)
-            for token in sent:
-                if token.pos_ != "VERB":
+            for i in range(sent.start, sent.end):
+                if pos[i] != "VERB":
                     continue
-                lemma = token.lemma_.lower()
+                lemma = lemmas[i]
                 cue = None
                 if lemma in CUE_VERBS or lemma in _DOCUMENT_VERBS or lemma in IMPERSONAL_HEARSAY:
-                    cue = _cue(token)
+                    cue = _cue(doc[i])
                 if cue is None and lemma in _FRAME_LEMMAS:
+                    token = doc[i]
                     if f"{lemma} {frame_of(token)}" in MINED_CUE_FRAMES:
                         cue = _frame_cue(token)
                 if cue is not None:

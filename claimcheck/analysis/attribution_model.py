@@ -25,12 +25,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IS_QUOTE
 from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, frame_of, source_of
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.claims import Candidate
 from claimcheck.analysis.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
+from claimcheck.analysis.spans import doc_text, per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "model" / "attribution.json"
 
@@ -52,29 +55,47 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
 
 
-def _path_up(start: Token, target: Token) -> list[str] | None:
-    """The dependency labels from ``start`` up to ``target``, if ``target`` is an ancestor."""
+def _path_up(table: TokenTable, start: int, target: int) -> list[str] | None:
+    """The dependency labels from token ``start`` up to token ``target``, if ``target`` is an ancestor."""
     labels: list[str] = []
+    heads, deps = table.head, table.dep
     node = start
     for _ in range(_MAX_PATH):
-        if node.head.i == node.i:
+        if heads[node] == node:
             return None
-        labels.append(node.dep_)
-        node = node.head
-        if node.i == target.i:
+        labels.append(deps[node])
+        node = heads[node]
+        if node == target:
             return labels
     return None
 
 
+class _Layout:
+    """What the pair features read of a document's characters, once per document: where each token starts
+    (with the text's end after the last, so that a token's width with its whitespace is a difference) and
+    which tokens are quotation marks."""
+
+    __slots__ = ("starts", "quote_marks")
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts: list[int] = token_table(doc).idx + [len(doc_text(doc))]
+        self.quote_marks: list[bool] = [bool(v) for v in doc.to_array([IS_QUOTE]).tolist()] if len(doc) else []
+
+
+_layout = per_document(_Layout)
+
+
 def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
-    span = doc[min(ids) : max(ids) + 1]
-    head = span.root
-    lemma = head.lemma_.lower()
-    out = ["src_pos=" + head.pos_]
-    ents = {_NAMED.get(t.ent_type_) for t in span} - {None}
+    lo, hi = min(ids), max(ids) + 1
+    table = token_table(doc)
+    head = doc[lo:hi].root.i
+    lemma = table.lemma[head]
+    pos = table.pos[head]
+    out = ["src_pos=" + pos]
+    ents = {_NAMED.get(table.ent_type[i]) for i in range(lo, hi)} - {None}
     out += ["src_ent=" + e for e in sorted(e for e in ents if e)]
-    if head.pos_ == "PRON":
-        lower = head.lower_
+    if pos == "PRON":
+        lower = table.lower[head]
         out.append("src_pron=" + ("person" if lower in PERSON_PRONOUNS else "it" if lower == "it" else "rel" if lower in ("who", "which", "that") else "other"))
     if lemma in DOCUMENT_NOUNS:
         out.append("src_document")
@@ -82,9 +103,9 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
         out.append("src_vague")
     if lemma in INSTITUTION_NOUNS:
         out.append("src_institution")
-    if head.tag_ in ("NNS", "NNPS"):
+    if table.tag[head] in ("NNS", "NNPS"):
         out.append("src_plural")
-    if any(t.like_num or t.lower_ in ("percent", "%", "majority", "third", "half") for t in span):
+    if any(table.like_num[i] or table.lower[i] in ("percent", "%", "majority", "third", "half") for i in range(lo, hi)):
         out.append("src_count")  # "a third said", "9 percent say": respondents, reported by a poll
     out.append("src_len=" + _bucket(len(ids)))
     return out
@@ -92,78 +113,82 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
 
 def verb_features(doc: Doc, verb: Token, source: tuple[int, ...]) -> list[str]:
     """The features of a candidate cue that do not depend on the claim: its lemma, complement and source."""
-    lemma = verb.lemma_.lower()
+    table = token_table(doc)
+    v = verb.i
+    lemma = table.lemma[v]
     frame = frame_of(verb)
     frame_kind = "prep" if frame.startswith("prep:") else frame
-    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + verb.dep_]
+    feats = ["bias", "lemma=" + lemma, "frame=" + frame_kind, f"lemma_frame={lemma} {frame}", "vdep=" + table.dep[v]]
     if lemma in CUE_VERBS:
         feats.append("lex_cue")
     if f"{lemma} {frame}" in MINED_CUE_FRAMES:
         feats.append("lex_frame")
-    if verb.tag_:
-        feats.append("vtag=" + verb.tag_)
+    if table.tag[v]:
+        feats.append("vtag=" + table.tag[v])
     feats += _source_kind(doc, source)
-    for child in verb.children:
-        if child.dep_ == "neg":
+    for child in table.children[v]:
+        dep = table.dep[child]
+        if dep == "neg":
             feats.append("negated")
-        elif child.dep_ == "dobj":
-            feats.append("obj=" + child.lemma_.lower())  # "issued a statement", "put out a report"
-        elif child.dep_ == "aux" and child.tag_ == "MD":
+        elif dep == "dobj":
+            feats.append("obj=" + table.lemma[child])  # "issued a statement", "put out a report"
+        elif dep == "aux" and table.tag[child] == "MD":
             feats.append("modal")  # "the rule will require": what a law or plan does, not what anyone said
     return feats
 
 
-def _share(doc: Doc, cand: Candidate, keep: Callable[[int], bool]) -> str:
-    """The bucketed share of a claim's characters in the tokens ``keep`` selects."""
-    total = part = 0
-    for i in range(cand.start, cand.end):
-        n = len(doc[i].text_with_ws)
-        total += n
-        part += n if keep(i) else 0
-    share = part / max(total, 1)
+def _share(starts: list[int], cand: Candidate, part: int) -> str:
+    """The bucketed share of a claim's characters (each token with its whitespace) that ``part`` characters are."""
+    share = part / max(starts[cand.end] - starts[cand.start], 1)
     return "<.3" if share < 0.3 else "<.5" if share < 0.5 else "<.7" if share < 0.7 else ">=.7"
 
 
 def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
     """The features that relate one claim to one candidate cue, as strings."""
-    head = doc[cand.head]
-    lemma = verb.lemma_.lower()
+    # Read from the document's token table and character layout: a claim has a pair per verb of its sentence.
+    table = token_table(doc)
+    layout = _layout(doc)
+    starts = layout.starts
+    head = cand.head
+    v = verb.i
+    lemma = table.lemma[v]
     feats = ["origin=" + cand.origin]
     # Where the claim's head sits relative to the verb in the tree.
-    if verb.i == head.i:
+    if v == head:
         relation = ["rel=self"]
     else:
-        up = _path_up(head, verb)
+        up = _path_up(table, head, v)
         if up is not None:
             relation = ["rel=below", "below_first=" + up[-1], "below_len=" + _bucket(len(up)), f"below_lemma={lemma} {up[-1]}"]
         else:
-            down = _path_up(verb, head)
+            down = _path_up(table, v, head)
             if down is not None:
                 relation = ["rel=above", "above_first=" + down[0], "above_len=" + _bucket(len(down))]
             else:
                 relation = ["rel=apart"]
     feats += relation
-    if cand.frame is not None and verb.i in cand.frame.cue:
+    if cand.frame is not None and v in cand.frame.cue:
         feats.append("is_frame_cue")
     if cand.frame is not None and cand.frame.speaker:
         feats.append("claim_has_frame")
     # Position: a cue before, inside or after the claim, and how far.
-    if verb.i < cand.start:
-        feats += ["pos=before", "dist=" + _bucket(cand.start - verb.i)]
-    elif verb.i >= cand.end:
-        feats += ["pos=after", "dist=" + _bucket(verb.i - cand.end + 1)]
+    if v < cand.start:
+        feats += ["pos=before", "dist=" + _bucket(cand.start - v)]
+    elif v >= cand.end:
+        feats += ["pos=after", "dist=" + _bucket(v - cand.end + 1)]
     else:
         feats.append("pos=inside")
         # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
-        after = _share(doc, cand, lambda i: i > verb.i)
+        after = _share(starts, cand, starts[cand.end] - starts[v + 1])
         feats += ["after=" + after, f"after={after} {relation[0]}", f"after={after} cue={int(lemma in CUE_VERBS)}"]
-    if any(cand.start <= i < cand.end for i in source):
-        feats += ["source_in_claim", "src_share=" + _share(doc, cand, set(source).__contains__)]
-    feats.append(f"quote={int(in_quote(head.i))}{int(in_quote(verb.i))}")
-    lo, hi = sorted((verb.i, head.i))
-    if any(doc[i].is_quote for i in range(lo, hi)):
+    inside = [i for i in set(source) if cand.start <= i < cand.end]
+    if inside:
+        feats += ["source_in_claim", "src_share=" + _share(starts, cand, sum(starts[i + 1] - starts[i] for i in inside))]
+    feats.append(f"quote={int(in_quote(head))}{int(in_quote(v))}")
+    lo, hi = (v, head) if v < head else (head, v)
+    if any(layout.quote_marks[lo:hi]):
         feats.append("quote_between")
-    if any(doc[i].text == ":" for i in range(lo, hi)):
+    if ":" in table.text[lo:hi]:
         feats.append("colon_between")
     return feats
 
@@ -181,10 +206,11 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
     verbs = cache.get(cand.sent_start) if cache is not None else None
     if verbs is None:
         verbs = []
+        pos = token_table(doc).pos
         for i in range(cand.sent_start, cand.sent_end):
-            token = doc[i]
-            if token.pos_ != "VERB":
+            if pos[i] != "VERB":
                 continue
+            token = doc[i]
             ids = tuple(source_of(token))
             if ids and token.i not in ids:
                 verbs.append((i, ids, tuple(verb_features(doc, token, ids))))

@@ -13,6 +13,11 @@
   sales", "I have never equated the prize with sales") and **teasers**, the
   passive of an opinion verb on an abstract noun ("the rewards of leaving
   office are shown in the register").
+* **Labels that judge** ("called it the least bad option"), **performative appeals**
+  ("we call on the council to ..."), **conditional forecasts** on a particular
+  hypothetical ("if the mayor is re-elected, he will ..."), **open questions** in a
+  closing participle ("..., leaving many to wonder whether ...") and **references to
+  the page's layout** ("the tables below show ...") are not checkable facts either.
 
 All are spaCy ``Matcher``/``DependencyMatcher`` patterns over general English,
 built once per vocabulary; :func:`idiom_tokens` and :func:`opinion_heads` run
@@ -259,4 +264,97 @@ def is_verdict(head: Token) -> bool:
             if any(w.lemma_.lower() in JUDGEMENT_WORDS or w.lower_ in JUDGEMENT_WORDS or w.lemma_.lower() in EVALUATIVE
                    or w.lower_ in EVALUATIVE for w in words):
                 return True
+    return False
+
+
+#: Verbs of doubt whose participle closes a clause with an open question, not a verdict or a
+#: fact: "..., leaving many to wonder whether ...", "..., leaving staff to question if ...".
+DOUBT_VERBS = frozenset("wonder question ask speculate doubt ponder guess".split())
+
+#: Verbs that label their object with a second phrase: "X called it the least bad option",
+#: "critics dubbed the stadium a white elephant".
+LABELLING_VERBS = frozenset("call dub label term brand deem declare pronounce".split())
+
+
+def is_labelled_verdict(head: Token, idioms: frozenset[int]) -> bool:
+    """True for "X called the plan a disgrace / the least bad option": a labelling verb whose
+    object's label is a judgement (a judgement word or idiom in it); "police called the fire an
+    arson attack" names, it does not judge."""
+    if head.lemma_.lower() not in LABELLING_VERBS:
+        return False
+    objects = [c.i for c in head.children if c.dep_ == "dobj"]
+    for child in head.children:
+        # The small parser hangs the label as oprd, or as a second object or npadvmod after the first.
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (
+                child.dep_ in ("dobj", "npadvmod", "attr") and objects and child.i > objects[0]):
+            if any(t.i in idioms or t.lower_ in JUDGEMENT_WORDS or t.lemma_.lower() in JUDGEMENT_WORDS
+                   or t.lower_ in EVALUATIVE for t in child.subtree):
+                return True
+    return False
+
+
+#: Verbs of appeal: in the first person present they perform the appeal ("we call on the
+#: council to ...", "I urge every voter to ..."), which is an act, not a statement of fact.
+APPEAL_VERBS = frozenset("call urge implore appeal beg exhort entreat invite encourage challenge".split())
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def is_appeal(head: Token) -> bool:
+    """True for a performative appeal: a first-person subject and a present-tense verb of appeal
+    with no auxiliary ("We call on other firms to join us"); "the union called on ..." and "we
+    have urged ..." report an appeal that was made, which stays a claim."""
+    if head.lemma_.lower() not in APPEAL_VERBS or head.tag_ not in ("VBP", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in _FIRST_PERSON
+
+
+#: Modals of a forecast: "she'll bring in ...", "he would tear up ...".
+_FORECAST_MODALS = frozenset({"will", "'ll", "wo", "would", "'d", "could", "might"})
+#: Subjects of a condition that anybody could meet, as a rule's conditions have: "if you park ...".
+_GENERIC_SUBJECTS = frozenset({"you", "anyone", "anybody", "someone", "somebody", "those", "people", "one"})
+_GENERIC_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "no"})
+
+
+def is_conditional_forecast(head: Token) -> bool:
+    """True for a forecast that hangs on a particular hypothetical: "if the mayor is re-elected,
+    he will bring in many more developers" (the caller has checked that there is no figure).
+
+    A condition that anybody could meet ("if you park on the verge, you will be fined",
+    "if a driver is caught ...") makes a rule, which stays a claim.
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in head.children):
+        return False
+    for clause in head.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _GENERIC_SUBJECTS:
+            continue
+        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        if determiners & _GENERIC_DETERMINERS or (subject.tag_ == "NNS" and not determiners):
+            continue
+        return True
+    return False
+
+
+#: Things on a page that a sentence can point to: "the tables below show ...".
+DISPLAY_NOUNS = frozenset("table chart graph map figure graphic diagram box panel list video picture photo image timeline".split())
+_PAGE_PLACES = frozenset({"below", "above", "left", "right", "opposite", "overleaf", "here"})
+
+
+def is_page_reference(head: Token) -> bool:
+    """True for a clause whose subject is a display on the page, located by the page's layout:
+    "The tables below show ...", "the map above shows ...", "the chart on the right compares ...";
+    a caption or an introduction to one, which is page furniture, not a claim."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in DISPLAY_NOUNS:
+        return False
+    for child in subject.children:
+        if child.lower_ in _PAGE_PLACES and child.dep_ in ("advmod", "prep", "amod"):
+            return True
+        if child.dep_ == "prep" and any(g.lower_ in _PAGE_PLACES for g in child.children):
+            return True  # "the chart on the right"
     return False

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.lexicon import FUTURE_MARKERS, INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_NOUNS
+from claimcheck.analysis.token_table import token_table
 
 #: Nouns that name an enacted or proposed text: what one does is what the law does.
 LEGISLATION_NOUNS = frozenset(
@@ -120,6 +121,11 @@ def _specific_past(noun: Token) -> bool:
 def request_decided(head: Token) -> bool:
     """What will happen to a class of requests: "applications from those areas would be refused",
     "a failed check would mean permits being refused". A particular request decided is an event."""
+    table = token_table(head.doc)
+    children, dep, lemma_of = table.children, table.dep, table.lemma
+    if not any(lemma_of[v] in _DECISION_VERBS for v in [head.i] + [c for c in children[head.i] if dep[c] in ("ccomp", "xcomp", "advcl")]) \
+            and not any(dep[o] == "dobj" and dep[a] == "acl" and lemma_of[a] in _DECISION_VERBS for o in children[head.i] for a in children[o]):
+        return False  # most claims: no verb of deciding at or next to the head (read from the table)
     pairs = [(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")])
              for verb in [head] + [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
              if verb.lemma_.lower() in _DECISION_VERBS]

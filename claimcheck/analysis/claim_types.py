@@ -68,6 +68,7 @@ from claimcheck.analysis.lexicon import (
     TITLE_NOUNS,
 )
 from claimcheck.analysis.spans import entity_index, per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 _EVENT_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "VBP"})
 #: Verbs whose object or complement is an amount: a number there is the claim.
@@ -170,7 +171,8 @@ def _is_future(tokens: list[Token], head: Token) -> bool:
     # "is expected to rise", "is set to double"
     if head.tag_ == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(t.lower_ in FUTURE_MARKERS and t.dep_ in ("aux", "auxpass") and t.head.i == head.i for t in tokens)
+    table = token_table(head.doc)
+    return any(table.lower[t.i] in FUTURE_MARKERS and table.dep[t.i] in ("aux", "auxpass") and table.head[t.i] == head.i for t in tokens)
 
 
 def _compared(t: Token) -> bool:
@@ -288,8 +290,9 @@ def _is_rule(tokens: list[Token], head: Token) -> bool:
         return True
     if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
         return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
-    lemmas = {t.lemma_.lower() for t in tokens}
-    has_rule_noun = bool(lemmas & RULE_NOUNS) or any(t.ent_type_ == "LAW" for t in tokens)
+    table = token_table(head.doc)
+    lemma_of, ent_type = table.lemma, table.ent_type
+    has_rule_noun = any(lemma_of[t.i] in RULE_NOUNS or ent_type[t.i] == "LAW" for t in tokens)
     if not has_rule_noun:
         return False
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -370,6 +373,11 @@ def _is_causation(tokens: list[Token], head: Token) -> bool:
     return _causation_kind(tokens, head) is not None
 
 
+#: The lemmas and words one of :func:`_causation_kind`'s tests starts from.
+_CAUSAL_TEST_LEMMAS = CAUSAL_VERBS | frozenset(["prevent", "stop", "block", "hinder", "hamper", "credit", "attribute", "blame", "leave", "make"])
+_CAUSAL_TEST_WORDS = CAUSAL_MARKERS | frozenset(["therefore", "consequently", "hence", "as", "due", "result"])
+
+
 def _causation_kind(tokens: list[Token], head: Token) -> str | None:
     """``main`` when the claim's predicate is causal ("the closure led to 900 job losses"),
     ``adjunct`` when a cause hangs off another assertion ("profits rose 5%, mostly due to Asia"),
@@ -380,7 +388,12 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
         return "main"  # "most of the increase in borrowing reflected higher interest payments", "is attributable to", "made no difference"
     first = tokens[0].i
     adjunct = False
+    table = token_table(head.doc)
+    lemma_of, lower_of = table.lemma, table.lower
     for t in tokens:
+        # Every test below starts from one of these words or lemmas; most tokens are none (read from the table).
+        if lemma_of[t.i] not in _CAUSAL_TEST_LEMMAS and lower_of[t.i] not in _CAUSAL_TEST_WORDS:
+            continue
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
             if not _on_main_line(t, head):
@@ -431,15 +444,39 @@ def amount_tokens(tokens: list[Token]) -> list[Token]:
     """
     if not tokens:
         return []
-    memo = _amount_memo(tokens[0].doc)
+    doc = tokens[0].doc
+    memo = _amount_memo(doc)
+    table = token_table(doc)
     out: list[Token] = []
     for t in tokens:
-        found = memo.get(t.i)
+        i = t.i
+        found = memo.get(i)
         if found is None:
-            found = memo[t.i] = _carries_amount(t)
+            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(t)
         if found:
             out.append(t)
     return out
+
+
+def _may_carry_amount(table: TokenTable, i: int) -> bool:
+    """The first test of :func:`_carries_amount`, on the token table: a number, an entity, a per cent
+    sign, a multiplier or a quantity word.  Most tokens are none of these."""
+    return bool(table.like_num[i] or table.ent_type[i] or table.text[i] == "%" or table.lower[i].endswith("fold")
+                or table.lemma[i] in QUANTITY_WORDS)
+
+
+def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
+    """Whether any of the tokens ``token_ids`` carries an amount (:func:`amount_tokens`'s test, on indices:
+    a token the document's memo has not judged yet is made only if the token table says it may carry one)."""
+    memo = _amount_memo(doc)
+    table = token_table(doc)
+    for i in token_ids:
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(doc[i])
+        if found:
+            return True
+    return False
 
 
 def _carries_amount(t: Token) -> bool:
@@ -660,12 +697,29 @@ _MULTIPLIED_NOUNS = frozenset(
 )
 
 
+#: The words and lemmas one of :func:`_comparison_kind`'s tests starts from (besides superlatives and ordinals).
+_COMPARISON_WORDS = frozenset(
+    ["most", "least", "than", "times", "twice", "thrice", "half", "double", "triple", "treble", "compared",
+     "record", "first", "only", "last", "time", "top", "number", "never", "one"]
+)
+_RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat"])
+_COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
+
+
 def _comparison_kind(tokens: list[Token]) -> str | None:
     """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
     ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
     ``None`` for no comparison."""
     plain = False
+    if not tokens:
+        return None
+    table = token_table(tokens[0].doc)
+    tags, lowers, lemmas, ents = table.tag, table.lower, table.lemma, table.ent_type
     for t in tokens:
+        i = t.i
+        # Every test below starts from one of these; most tokens pass none of them (read from the table).
+        if not (tags[i] in ("JJS", "RBS") or ents[i] == "ORDINAL" or lowers[i] in _COMPARISON_WORDS or lemmas[i] in _COMPARISON_LEMMAS):
+            continue
         if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
@@ -720,7 +774,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             return "relative"  # "re-enter the top 50", "third place"
         if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
             return "relative"  # "fell to number nine"
-        if t.lemma_.lower() in ("below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat") and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
+        if t.lemma_.lower() in _RELATIVE_POSITION_LEMMAS and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
             return "relative"  # "well below the industry target", "trails the national average"
         if t.lower_ == "never" and any(u.lower_ == "ever" or (u.lower_ == "before" and not any(c.dep_ == "pobj" for c in u.children)) for u in tokens):
             plain = True

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.analysis.claim_patterns import (
-    JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_attitude, is_verdict, judgement_idiom_tokens, opinion_heads,
+    DOUBT_VERBS, JUDGEMENT_WORDS, PERFORMANCE_VERBS, is_appeal, is_attitude, is_conditional_forecast,
+    is_labelled_verdict, is_page_reference, is_verdict, judgement_idiom_tokens, opinion_heads,
 )
 from claimcheck.analysis.spans import doc_text, entity_index, per_document
 from claimcheck.analysis.token_table import TokenTable, token_table
@@ -58,6 +59,7 @@ _CLAUSE_BREAKS = frozenset({"-", "\u2013", "\u2014", "--", ";", ":"})
 VALUE_JUDGEMENT = "a value judgement: an opinion, not a checkable fact"
 ATTITUDE = "a feeling or attitude: how somebody regards something, not a checkable fact"
 SPECULATION = "a speculation: a risk or a hope, not a checkable fact"
+APPEAL = "an appeal: a call to act, not a checkable fact"
 #: Nouns whose "the N is that X" presents X as something that may happen: "the risk is that demand falls away".
 _SPECULATIVE_NOUNS = frozenset({"risk", "danger", "fear", "worry", "hope", "concern", "threat", "possibility", "prospect", "temptation"})
 
@@ -703,6 +705,8 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
                 continue
             if not any(t.ent_type[k] for k in t.subtree(i)):
                 continue
+            if t.lemma[i] in _VERDICT_PARTICIPLES and _passes_verdict(t, i):
+                continue  # "..., leaving many to wonder whether ...": the writer's aside, left out of the claim
             left = t.left_edge[i] - 1
             while left >= sent.start and (t.is_punct[left] or t.is_space[left]):
                 left -= 1
@@ -819,6 +823,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         if _bare_frame_after_quote(t, head, sent, quotes):
             continue  # '"Who will pay for it?" | the governor said on Tuesday.': a frame on its own
+        if is_page_reference(doc[head]):
+            continue  # "the tables below show ...": page furniture
         inline = inline_attribution(tokens, doc)
         if t.pos[head] not in _VERBAL and not _has_figure(t, tokens) and not _clause_below(doc[head]) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
@@ -915,7 +921,8 @@ def _recommends(t: TokenTable, head: int, tokens: set[int]) -> bool:
 
 def _judgement(p: _Parse, head: int, tokens: set[int]) -> str:
     """Why a clause whose predicate is a value judgement or an attitude, with no figure in it, is
-    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`); empty for any other clause.
+    an opinion (:data:`VALUE_JUDGEMENT`, :data:`ATTITUDE`), an appeal (:data:`APPEAL`) or a
+    conditional forecast (:data:`SPECULATION`); empty for any other clause.
 
     "X's performance in the final was breathtaking", "the club were right to sack
     him", "the Mini has gone from strength to strength", "the case underlines the
@@ -958,6 +965,12 @@ def _judgement(p: _Parse, head: int, tokens: set[int]) -> str:
     idioms = judgement_idiom_tokens(doc)
     if head in idioms or any(c in idioms and dep[c] not in SUBJECT_DEPS for c in children[head]):
         return VALUE_JUDGEMENT
+    if is_labelled_verdict(token, idioms):
+        return VALUE_JUDGEMENT
+    if is_appeal(token):
+        return APPEAL
+    if is_conditional_forecast(token):
+        return SPECULATION
     return ""
 
 
@@ -985,7 +998,7 @@ _VERDICT_PARTICIPLES = frozenset({"make", "leave", "render"})
 _DIFFICULTY = frozenset({"difficult", "hard", "harder", "easy", "easier", "impossible", "tough", "tougher", "tricky",
                          "unclear", "confusing", "awkward", "pointless", "meaningless"})
 #: Every word a verdict participle's complement can be judged by (built once, not per participle).
-_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS
+_VERDICT_WORDS = _DIFFICULTY | JUDGEMENT_WORDS | EVALUATIVE | EMOTIONS | DOUBT_VERBS
 
 
 def _evaluative_tail(t: TokenTable, head: int, tokens: set[int]) -> set[int]:
@@ -997,22 +1010,33 @@ def _evaluative_tail(t: TokenTable, head: int, tokens: set[int]) -> set[int]:
     """
     dep, children = t.dep, t.children
     last: int | None = None  # the last word of the clause, read only when a participle may end it
-    for child in children[head]:
+    # The participle may hang on the last of coordinated verbs: "X transported them and released
+    # them, leaving many to wonder whether ...".
+    verbs = [head, *(c for c in children[head] if dep[c] == "conj" and c in tokens)]
+    for child in (c for verb in verbs for c in children[verb]):
         if dep[child] != "advcl" or t.tag[child] != "VBG" or t.lemma[child] not in _VERDICT_PARTICIPLES:
             continue
         if last is None:
             last = max((i for i in tokens if not (t.is_punct[i] or t.is_space[i])), default=-1)
         if t.right_edge[child] < last or child < head:
             continue
-        # The verdict is the participle's complement ("making it difficult", "leaving fans baffled"),
-        # not a word describing its object ("making a difficult choice").
-        # An adjective after the object is its complement too ("leaving commuters furious").
-        complements = ("ccomp", "oprd", "acomp", "xcomp")
-        verdicts = [k for c in children[child] if dep[c] in complements for k in (c, *children[c]) if dep[k] in complements]
-        verdicts += [k for c in children[child] if dep[c] == "dobj" for k in children[c] if dep[k] in ("amod", "oprd") and k > c]
-        if any(t.lower[k] in _VERDICT_WORDS or t.lemma[k] in _VERDICT_WORDS for k in verdicts):
+        if _passes_verdict(t, child):
             return {i for i in tokens if i >= t.left_edge[child]}  # with the full stop after it
     return set()
+
+
+def _passes_verdict(t: TokenTable, participle: int) -> bool:
+    """Whether a participle of :data:`_VERDICT_PARTICIPLES` has a verdict or an open question as
+    its complement ("making it difficult", "leaving fans baffled", "leaving many to wonder whether")."""
+    dep, children = t.dep, t.children
+    # The verdict is the participle's complement, not a word describing its object ("making a
+    # difficult choice"). An adjective after the object is its complement too ("leaving commuters furious").
+    complements = ("ccomp", "oprd", "acomp", "xcomp")
+    verdicts = [k for c in children[participle] if dep[c] in complements for k in (c, *children[c]) if dep[k] in complements]
+    verdicts += [k for c in children[participle] if dep[c] == "dobj" for k in children[c] if dep[k] in ("amod", "oprd") and k > c]
+    # "leaving some to question if ...": the parser may attach the infinitive of doubt as an advcl.
+    verdicts += [c for c in children[participle] if dep[c] == "advcl" and t.lemma[c] in DOUBT_VERBS]
+    return any(t.lower[k] in _VERDICT_WORDS or t.lemma[k] in _VERDICT_WORDS for k in verdicts)
 
 
 def _feeling(head: Token) -> bool:
@@ -1055,6 +1079,11 @@ def _recurring(clause: Token, head: Token) -> bool:
     return False
 
 
+#: Number words that, as the head of a definite noun phrase, point back to people or things already
+#: named ("the two", "these three") instead of counting anything new.
+_REFERRING_NUMBERS = frozenset("two three four five six seven eight nine ten".split())
+
+
 @per_document
 def _amounts(doc: Doc) -> frozenset[int]:
     """The tokens that are numbers and not dates or parts of names: "100,000", "£2bn" (whose "2bn"
@@ -1065,6 +1094,9 @@ def _amounts(doc: Doc) -> frozenset[int]:
     for i, (ent, dep, tag, text) in enumerate(zip(t.ent_type, t.dep, t.tag, t.text)):
         if ent in _NAMED_NUMBER_TYPES or (dep == "nummod" and t.pos[t.head[i]] == "PROPN"):
             continue
+        if text.lower() in _REFERRING_NUMBERS and dep != "nummod" and any(
+                t.dep[c] == "det" and t.lower[c] in ("the", "these", "those") for c in t.children[i]):
+            continue  # "no daylight between the two": people already named, not a figure
         if t.like_num[i] or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit():
             out.append(i)
     return frozenset(out)

@@ -30,6 +30,7 @@ from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
 from claimcheck.analysis.spans import entity_index, sentences
 from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
+from claimcheck.analysis.token_table import token_table
 from claimcheck.text.normalise import NormalisedText
 
 
@@ -84,6 +85,7 @@ class ClaimBuilder:
         self.context = context
         self.quotes = [QuoteInfo(q.start, q.end, q.continues_previous) for q in norm.quotes]
         self.quote_ranges = [(q.start, q.end) for q in self.quotes]
+        self.table = token_table(doc)
         self.resolver = SpeakerResolver(doc)
         self.hedge_ranges = hedges.find(doc)
         self.hedge_starts = [start for start, _ in self.hedge_ranges]
@@ -96,8 +98,12 @@ class ClaimBuilder:
         return self.norm.to_original(start_char, end_char)
 
     def _tok_orig(self, start: int, end: int) -> tuple[int, int]:
-        span = self.doc[start:end]
-        return self._orig(span.start_char, span.end_char)
+        if end <= start:
+            span = self.doc[start:end]
+            return self._orig(span.start_char, span.end_char)
+        # A span's characters from the token table: its first token's start, its last token's end.
+        table = self.table
+        return self._orig(table.idx[start], table.idx[end - 1] + len(table.text[end - 1]))
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -321,11 +327,12 @@ class ClaimBuilder:
         subject = nominal_subject(head)
         if subject is None:
             return None
-        left = subject.left_edge.i
-        while left < subject.i and self.doc[left].lower_ in ("that", "and", "but", "so", "\u201c", '"'):
+        table = self.table
+        left = table.left_edge[subject.i]
+        while left < subject.i and table.lower[left] in ("that", "and", "but", "so", "\u201c", '"'):
             left += 1
-        span = self.doc[left:subject.right_edge.i + 1]
-        text = self.norm.original_slice(span.start_char, span.end_char)  # as written
+        right = table.right_edge[subject.i]
+        text = self.norm.original_slice(table.idx[left], table.idx[right] + len(table.text[right]))  # as written
         out = {"text": text}
         lower = subject.lower_
         if subject.pos_ == "PRON" and (lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.claim_types import amount_tokens
+from claimcheck.analysis.claim_types import has_amount
 from claimcheck.analysis.lexicon import (
     CONTENT_ENTITY_LABELS,
     EMOTIONS,
@@ -28,10 +28,12 @@ from claimcheck.analysis.lexicon import (
     OPINION_PHRASES,
     PUBLIC_RECORD_VERBS,
 )
+from claimcheck.analysis.spans import per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 from claimcheck.model.combination import Combination
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 #: A party answering a claim on the record: "Both sides deny this".
 RESPONSE_VERBS = frozenset({"deny", "confirm", "admit", "acknowledge", "dispute", "refute", "reject"})
@@ -119,52 +121,68 @@ def _logit(p: float) -> float:
 _SPACED_OPINION_PHRASES = tuple((p, f" {p} ") for p in OPINION_PHRASES)
 
 
-def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]) -> list[tuple[str, float, str]]:
+#: ``Token.ent_iob`` of the first token of an entity.
+_IOB_BEGIN = 3
+
+
+@per_document
+def _entity_begins(doc: Doc) -> list[bool]:
+    """Whether each token begins an entity (``token.ent_iob_ == "B"``), read once per document."""
+    from spacy.attrs import ENT_IOB
+
+    return [v == _IOB_BEGIN for v in doc.to_array(ENT_IOB).tolist()] if len(doc) else []
+
+
+def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], words: list[int]) -> list[tuple[str, float, str]]:
     """The claim-level signals of one claim: ``(name, value, reason)`` for each signal that is present.
 
-    ``name`` is one of :data:`SIGNALS`; the score adds ``weight * value``
-    (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
+    ``tokens`` are the claim's token indices, ``words`` those that are neither punctuation nor
+    space; both are read from the document's token table.  ``name`` is one of :data:`SIGNALS`;
+    the score adds ``weight * value`` (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
     """
-    lower_text = " ".join(t.lower_ for t in words)
+    lower, lemma, ent_type = table.lower, table.lemma, table.ent_type
+    lower_text = " ".join(lower[i] for i in words)
     signals: list[tuple[str, float, str]] = []
 
     # A reported claim is checked together with who reported it ("a concern,
     # articulated by US secretary of state Antony Blinken, that ..."), so the
     # frame's names count too.
     named_source = item.attribution_kind in ("person", "organisation")
-    scope = tokens + ([doc[i] for i in item.frame_token_ids] if named_source else [])
+    scope = tokens + (list(item.frame_token_ids) if named_source else [])
     first = item.token_ids[0] if item.token_ids else -1
-    entity_count = sum(1 for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS and (t.ent_iob_ == "B" or t.i == first))
-    entity_labels = {t.ent_type_ for t in scope if t.ent_type_ in CONTENT_ENTITY_LABELS}
+    begins = _entity_begins(doc)
+    entity_count = sum(1 for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS and (begins[i] or i == first))
+    entity_labels = {ent_type[i] for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS}
     if entity_count:
         signals.append(("entities", min(entity_count, 3),
                         f"names {entity_count} specific {'entity' if entity_count == 1 else 'entities'} ({', '.join(sorted(entity_labels))})"))
     # Amounts as the claim types read them: a measured length of time ("hang up after 65 seconds") is
     # one, a part of a name ("Halo 2"), an age, an ordinal or an idiom ("a million miles from") is not.
-    if amount_tokens(tokens) and item.type != "role":
+    if has_amount(doc, tokens) and item.type != "role":
         signals.append(("number", 1.0, "contains a number or amount"))
     if item.has_date:
         signals.append(("date", 1.0, "is anchored in time"))
     if f"type:{item.type}" in DEFAULT_WEIGHTS:
         signals.append((f"type:{item.type}", 1.0, f"type: {item.type}"))
-    head = doc[item.head]
+    head = item.head
+    head_lemma = lemma[head]
     if named_source:
         signals.append(("named_source", 1.0, f"attributed to a named {item.attribution_kind}: checkable on the record"))
     elif item.attribution_kind == "anonymous":
         signals.append(("anonymous", 1.0, "attributed to an unnamed source"))
-    if head.lemma_.lower() in RESPONSE_VERBS and head.pos_ == "VERB":
-        signals.append(("response", 1.0, f"a party's denial or confirmation ({head.lemma_.lower()}), checkable against its statements"))
-    elif head.lemma_.lower() in PUBLIC_RECORD_VERBS and head.pos_ == "VERB":
-        signals.append(("public_record", 1.0, f"an act on the public record ({head.lemma_.lower()})"))
+    if head_lemma in RESPONSE_VERBS and table.pos[head] == "VERB":
+        signals.append(("response", 1.0, f"a party's denial or confirmation ({head_lemma}), checkable against its statements"))
+    elif head_lemma in PUBLIC_RECORD_VERBS and table.pos[head] == "VERB":
+        signals.append(("public_record", 1.0, f"an act on the public record ({head_lemma})"))
     if item.hedges:
         signals.append(("hedges", min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)"))
     if item.frame_kind in ("cognition", "copula"):
         signals.append(("belief_frame", 1.0, "presented as a belief or a view"))
-    evaluative = [t for t in words if t.lemma_.lower() in EVALUATIVE or t.lower_ in EVALUATIVE]
+    evaluative = [i for i in words if lemma[i] in EVALUATIVE or lower[i] in EVALUATIVE]
     if evaluative:
-        signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(t.text for t in evaluative[:2])})"))
-    emotion = any(c.lemma_.lower() in EMOTIONS and c.dep_ in ("acomp", "attr", "oprd") for c in head.children) or (
-        head.lemma_.lower() in EMOTIONS
+        signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(table.text[i] for i in evaluative[:2])})"))
+    emotion = any(lemma[c] in EMOTIONS and table.dep[c] in ("acomp", "attr", "oprd") for c in table.children[head]) or (
+        head_lemma in EMOTIONS
     )
     if emotion:
         signals.append(("emotion", 1.0, "reports a feeling, which cannot be checked"))
@@ -172,10 +190,10 @@ def _signals(doc: Doc, item: ScoreInput, tokens: list[Token], words: list[Token]
     opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded]
     if opinion:
         signals.append(("opinion", 1.0, f"opinion marker ({opinion[0]})"))
-    persons = [t for t in words if t.lower_ in _FIRST_SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass", "poss")]
+    persons = [i for i in words if lower[i] in _FIRST_SECOND_PERSON and table.dep[i] in ("nsubj", "nsubjpass", "poss")]
     if persons:
         signals.append(("person", 1.0, "first- or second-person talk"))
-    if any(t.lower_ in _INTENSIFIERS for t in words):
+    if any(lower[i] in _INTENSIFIERS for i in words):
         signals.append(("intensified", 1.0, "intensified wording"))
     if len(words) < 4 and item.type != "role" and not named_source:
         signals.append(("short", 1.0, "too short to check on its own"))
@@ -213,9 +231,11 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     """
     combination = item.combination or (DEFAULT_COMBINATION if item.model_probability is not None else FEATURES_ONLY)
     weights = signal_weights(combination)
-    tokens = [doc[i] for i in item.token_ids]
-    word_tokens = [t for t in tokens if not t.is_punct and not t.is_space]
-    signals = _signals(doc, item, tokens, word_tokens)
+    table = token_table(doc)
+    tokens = list(item.token_ids)
+    is_punct, is_space = table.is_punct, table.is_space
+    word_tokens = [i for i in tokens if not is_punct[i] and not is_space[i]]
+    signals = _signals(doc, item, table, tokens, word_tokens)
     words = len(word_tokens)
     contributions = [(weights[name] * value, reason) for name, value, reason in signals if weights[name] * value]
     base = weights["bias"]

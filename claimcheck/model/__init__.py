@@ -25,7 +25,7 @@ import numpy as np
 
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.model.combination import Combination
-from claimcheck.model.features import span_features
+from claimcheck.model.features import ColumnReader
 from claimcheck.model.vectors import VECTOR_MODEL
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
@@ -77,6 +77,7 @@ class CheckworthinessModel:
         if not len(vocabulary) == len(weights) == len(norms):
             raise ClaimcheckError(ErrorCode.MODEL, "model arrays have different lengths", ExitCode.INTERNAL_ERROR)
         self._index: dict[str, int] = {feature: i for i, feature in enumerate(vocabulary)}
+        self._columns = ColumnReader(self._index)
         self._weights = np.asarray(weights, dtype=np.float64)
         self._norms = np.asarray(norms, dtype=np.float64)
         self._bias = float(bias)
@@ -105,14 +106,13 @@ class CheckworthinessModel:
         This is the natural scale for combining the model with other evidence:
         adding an offset ``d`` multiplies the odds by ``exp(d)``.
         """
-        index = self._index
         rows: list[int] = []
         cols: list[int] = []
-        # The only per-span Python work: feature strings and dict look-ups.
+        # The only per-span Python work: joining the columns of the document's words.
         # The arithmetic is done once per batch with bincount.
-        lookup = index.get
+        read = self._columns.columns
         for row, span in enumerate(spans):
-            found = [col for col in map(lookup, span_features(span)) if col is not None]
+            found = read(span)
             cols.extend(found)
             rows.extend([row] * len(found))
         n = len(spans)

@@ -22,12 +22,16 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.spans import entity_index, per_document
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -62,24 +66,24 @@ _Record = tuple[str | None, str, bool, bool, tuple[str, ...]]
 
 
 
-def _token_record(token: Token) -> _Record | None:
+def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | None:
     """One token's part of :func:`span_features` (``None`` for whitespace, which is not counted)."""
-    if token.is_space:
+    if table.is_space[i]:
         return None
-    pos = token.pos_
-    if pos == "PUNCT" and token.text not in KEPT_PUNCT:
+    pos = table.pos[i]
+    if pos == "PUNCT" and table.text[i] not in KEPT_PUNCT:
         return (None, pos, False, False, ())
-    ent = token.ent_type_
+    ent = table.ent_type[i]
     if ent in NAME_LABELS or ent in QUANTITY_LABELS:
-        return (f"<{ent}>", ent, ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"), token.ent_iob_ == "I", ())
-    if token.like_num or token.tag_ == "CD":
+        return (f"<{ent}>", ent, ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"), inside_entity, ())
+    fine = table.tag[i]
+    if table.like_num[i] or fine == "CD":
         return ("<NUM>", "NUM", True, False, ())
-    lower = token.lower_
-    fine = token.tag_
+    lower = table.lower[i]
     feats = ["t=" + fine]
     if pos in LEMMA_POS:
-        feats.append("l=" + token.lemma_.lower())
-    dep = token.dep_
+        feats.append("l=" + table.lemma[i])
+    dep = table.dep[i]
     if dep in ("nsubj", "nsubjpass"):
         person = PERSON_OF.get(lower, pos if pos != "PRON" else "pron")
         feats.append("subj=" + person)
@@ -92,10 +96,130 @@ def _token_record(token: Token) -> _Record | None:
     return (lower, pos, False, False, tuple(feats))
 
 
+#: ``Token.ent_iob`` of a token inside (not at the start of) an entity.
+_IOB_INSIDE = 1
+
+
 @per_document
 def _token_records(doc: Doc) -> list[_Record | None]:
-    """Every token's record, built once per document: a claim, and the sentence around it, read the same tokens."""
-    return [_token_record(token) for token in doc]
+    """Every token's record, built once per document from its token table: a claim, and the sentence
+    around it, read the same tokens."""
+    from spacy.attrs import ENT_IOB
+
+    table = token_table(doc)
+    inside = [v == _IOB_INSIDE for v in doc.to_array(ENT_IOB).tolist()] if len(doc) else []
+    return [_token_record(table, i, inside[i]) for i in range(table.n)]
+
+
+class _Sequence:
+    """A document's abstracted word sequence, read once: the positions of the tokens that stand for a word
+    in any span (not whitespace, dropped punctuation or the inside of an entity), each with its feature
+    strings and those of the n-grams it ends; a span's features are slices of these lists.
+
+    A span that starts inside an entity also has that entity's word first (``lead``); its n-grams
+    with the next words are made for the span.
+    """
+
+    __slots__ = ("records", "kept", "counted", "numbers", "own", "word", "bigram", "pos2", "pos3")
+
+    def __init__(self, doc: Doc) -> None:
+        records = self.records = _token_records(doc)
+        kept: list[int] = []
+        counted = [0]
+        for i, record in enumerate(records):
+            counted.append(counted[-1] + (record is not None))
+            if record is not None and record[0] is not None and not record[3]:
+                kept.append(i)
+        self.kept = kept
+        self.counted = counted  # non-space tokens before each position
+        words = [records[i][0] for i in kept]  # type: ignore[index]
+        tags = [records[i][1] for i in kept]  # type: ignore[index]
+        numbers = [0]
+        for i in kept:
+            numbers.append(numbers[-1] + records[i][2])  # type: ignore[index]
+        self.numbers = numbers  # kept number words before each kept index
+        self.own: list[tuple[str, ...]] = [records[i][4] for i in kept]  # type: ignore[index]
+        self.word = ["w=" + w for w in words]  # type: ignore[operator]
+        # The n-gram ending at kept index k (empty where there is none).
+        self.bigram = [""] + [f"b={words[k - 1]}_{words[k]}" for k in range(1, len(kept))]
+        self.pos2 = [""] + [f"pp={tags[k - 1]}_{tags[k]}" for k in range(1, len(kept))]
+        self.pos3 = ["", ""][: len(kept)] + [f"ppp={tags[k - 2]}_{tags[k - 1]}_{tags[k]}" for k in range(2, len(kept))]
+
+
+_sequence = per_document(_Sequence)
+
+
+class _Pieces:
+    """What :func:`_assemble` joins: the sequence's per-word lists, as feature strings or as a model's columns."""
+
+    __slots__ = ("own", "word", "bigram", "pos2", "pos3")
+
+    def __init__(self, own: list[Any], word: list[Any], bigram: list[Any], pos2: list[Any], pos3: list[Any]) -> None:
+        self.own, self.word, self.bigram, self.pos2, self.pos3 = own, word, bigram, pos2, pos3
+
+
+def _string_pieces(sequence: _Sequence) -> _Pieces:
+    return _Pieces(sequence.own, sequence.word, sequence.bigram, sequence.pos2, sequence.pos3)
+
+
+def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callable[[str], Any]) -> list[Any]:
+    """The features of ``span`` in :func:`span_features`' order (before duplicates are dropped), each taken
+    from ``pieces`` or passed through ``convert``: the feature strings themselves, or a model's columns."""
+    start, end = span.start, span.end
+    records = sequence.records
+    kept = sequence.kept
+    a = bisect.bisect_left(kept, start)
+    b = bisect.bisect_left(kept, end)
+    lead = records[start] if start < end else None
+    if lead is not None and (lead[0] is None or not lead[3]):
+        lead = None  # the span starts on a word of the sequence, or on no word
+    feats: list[Any] = []
+    for own in pieces.own[a:b]:
+        feats.extend(own)
+    n = b - a
+    if lead is not None:
+        # A span that starts inside an entity: that entity's word comes first (its record has no own features).
+        n += 1
+        words = [lead[0]] + [records[i][0] for i in kept[a : a + 2]]  # type: ignore[index]
+        tags = [lead[1]] + [records[i][1] for i in kept[a : a + 2]]  # type: ignore[index]
+        feats.append(convert("w=" + words[0]))  # type: ignore[operator]
+        feats.extend(pieces.word[a:b])
+        if n > 1:
+            feats.append(convert(f"b={words[0]}_{words[1]}"))
+        feats.extend(pieces.bigram[a + 1 : b])
+        if n > 1:
+            feats.append(convert(f"pp={tags[0]}_{tags[1]}"))
+        feats.extend(pieces.pos2[a + 1 : b])
+        if n > 2:
+            feats.append(convert(f"ppp={tags[0]}_{tags[1]}_{tags[2]}"))
+        feats.extend(pieces.pos3[a + 2 : b])
+        first_word, first_tag = words[0], tags[0]
+        has_num = lead[2] or sequence.numbers[b] > sequence.numbers[a]
+    else:
+        feats.extend(pieces.word[a:b])
+        feats.extend(pieces.bigram[a + 1 : b])
+        feats.extend(pieces.pos2[a + 1 : b])
+        feats.extend(pieces.pos3[a + 2 : b])
+        if n:
+            first_word, first_tag = records[kept[a]][0], records[kept[a]][1]  # type: ignore[index]
+        has_num = sequence.numbers[b] > sequence.numbers[a]
+    if n:
+        feats.append(convert("first=" + first_word))  # type: ignore[operator]
+        feats.append(convert("pfirst=" + first_tag))
+    table = token_table(span.doc)
+    root = span.root.i
+    feats.append(convert("root=" + table.lemma[root]))
+    feats.append(convert("roottag=" + table.tag[root]))
+    feats.append(convert("len=" + _length_bucket(sequence.counted[end] - sequence.counted[start])))
+    if has_num:
+        feats.append(convert("hasnum"))
+    # Span.ents rebuilds every entity of the doc on each call; the cached index does not.
+    feats.extend(convert(f) for f in sorted({"e=" + ent.label_ for ent in entity_index(span.doc).within(start, end)}))
+    return feats
+
+
+def _same(feature: str) -> str:
+    return feature
 
 
 def span_features(span: Span) -> list[str]:
@@ -108,42 +232,45 @@ def span_features(span: Span) -> list[str]:
     Returns:
         The distinct feature strings, in a stable order.
     """
-    words: list[str] = []   # abstracted word sequence (entities collapsed to one item)
-    tags: list[str] = []    # coarse POS sequence aligned with ``words``
-    feats: list[str] = []
-    n_tokens = 0
-    has_num = False
-    start = span.start
-    records = _token_records(span.doc)
-    for i in range(start, span.end):
-        record = records[i]
-        if record is None:
-            continue
-        n_tokens += 1
-        word, tag, number, continues, own = record
-        # Multi-token entities ("last year", "3.5 percent") count once.
-        if word is None or (continues and i > start):
-            continue
-        words.append(word)
-        tags.append(tag)
-        has_num = has_num or number
-        feats.extend(own)
-
-    n = len(words)
-    feats.extend("w=" + w for w in words)
-    feats.extend(f"b={words[i - 1]}_{words[i]}" for i in range(1, n))
-    feats.extend(f"pp={tags[i - 1]}_{tags[i]}" for i in range(1, n))
-    feats.extend(f"ppp={tags[i - 2]}_{tags[i - 1]}_{tags[i]}" for i in range(2, n))
-    if n:
-        feats.append("first=" + words[0])
-        feats.append("pfirst=" + tags[0])
-    root = span.root
-    feats.append("root=" + root.lemma_.lower())
-    feats.append("roottag=" + root.tag_)
-    feats.append("len=" + _length_bucket(n_tokens))
-    if has_num:
-        feats.append("hasnum")
-    # Span.ents rebuilds every entity of the doc on each call; the cached index does not.
-    feats.extend(sorted({"e=" + ent.label_ for ent in entity_index(span.doc).within(span.start, span.end)}))
+    sequence = _sequence(span.doc)
     # Set semantics (binary features) while keeping the first-seen order.
-    return list(dict.fromkeys(feats))
+    return list(dict.fromkeys(_assemble(span, sequence, _string_pieces(sequence), _same)))
+
+
+class ColumnReader:
+    """Reads spans as a model's columns (the positions of their known features in its vocabulary), in the
+    order of :func:`span_features`: each document's per-word features are looked up once, not once per span.
+
+    Args:
+        index: the model's vocabulary, feature string to column.
+    """
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self._lookup = index.get
+        self._pieces: weakref.WeakKeyDictionary[Doc, _Pieces] = weakref.WeakKeyDictionary()
+
+    def _for(self, doc: Doc, sequence: _Sequence) -> _Pieces:
+        found = self._pieces.get(doc)
+        if found is None:
+            lookup = self._lookup
+            # A word's own features repeat with the word: look each distinct set up once per document.
+            known: dict[tuple[str, ...], list[int]] = {}
+            own = []
+            for feats in sequence.own:
+                cols = known.get(feats)
+                if cols is None:
+                    cols = known[feats] = [c for c in map(lookup, feats) if c is not None]
+                own.append(cols)
+            found = self._pieces[doc] = _Pieces(own, list(map(lookup, sequence.word)), list(map(lookup, sequence.bigram)),
+                                                list(map(lookup, sequence.pos2)), list(map(lookup, sequence.pos3)))
+        return found
+
+    def columns(self, span: Span) -> list[int]:
+        """The distinct columns of the span's known features, in the order of their first feature string.
+
+        (Distinct strings have distinct columns, so dropping unknown features and then repeated
+        columns keeps what dropping repeated strings and then unknown ones keeps, in the same order.)
+        """
+        sequence = _sequence(span.doc)
+        found = _assemble(span, sequence, self._for(span.doc, sequence), self._lookup)
+        return list(dict.fromkeys(c for c in found if c is not None))

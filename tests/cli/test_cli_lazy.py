@@ -31,3 +31,10 @@ def test_cli_check_imports_neither_other_commands_nor_the_lookup_store(tmp_path:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "loaded=['claimcheck.commands.check', 'claimcheck.commands.options']" in result.stderr
+
+
+def test_python_dash_m_claimcheck_is_the_command_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, check=False)
+    direct = subprocess.run([sys.executable, "-m", "claimcheck.cli", "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == direct.stdout and "claimcheck" in result.stdout

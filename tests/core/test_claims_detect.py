@@ -403,3 +403,109 @@ def test_claims_frame_after_a_quotation_that_says_more_stays(engine) -> None:
 def test_claims_recurring_condition_on_a_verdict_is_no_claim_of_its_own(engine, text: str) -> None:
     report = engine.check(text, all=True)
     assert len(report.claims) == 1 and report.claims[0].score < 0.5
+
+
+# Fifth round of precision classes (news-dev second half): sentences written for these tests.
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        ("The agency moved the detainees at night, leaving many to wonder whether the guards had been bribed.",
+         "The agency moved the detainees at night"),
+        ("The firm shut 40 branches in May, leaving staff to question if the bank would survive.",
+         "The firm shut 40 branches in May"),
+        # With names in the question, which would otherwise make it a participle claim of its own.
+        ("The contractor moved detainees from Tucson to Phoenix, leaving many to wonder whether the Border "
+         "Patrol had been infiltrated by smugglers.", "The contractor moved detainees from Tucson to Phoenix"),
+        ("The firm closed ten depots and quietly sold the land, leaving many to wonder whether the council knew.",
+         "The firm closed ten depots and quietly sold the land"),
+        ("According to the report, the firm has been moving the men from the border and releasing them in the "
+         "city, leaving some to question if the guards have been paid off.",
+         "the firm has been moving the men from the border and releasing them in the city"),
+        # The parser hangs "to question" on the participle as an advcl here.
+        ("Guards have been driving the detainees to Dover and releasing them there, leaving some to question "
+         "if the town’s police have been told by the Home Office.",
+         "Guards have been driving the detainees to Dover and releasing them there"),
+    ],
+)
+def test_claims_open_question_in_a_closing_participle_is_left_out(engine, text: str, claim: str) -> None:
+    assert _texts(engine, text) == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called the merger the least bad choice available.",
+        "Critics called the new stadium a shameful waste of money.",
+        "The minister branded the strike a disgrace.",
+    ],
+)
+def test_claims_labelling_with_a_verdict_is_a_judgement(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert _all_demoted(report, "value judgement")
+
+
+def test_claims_labelling_with_a_plain_name_stays(engine) -> None:
+    report = engine.check("Police called the fire an arson attack.", published="2024-06-19", all=True)
+    assert _none_give(report, "value judgement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We call on the government to reverse this decision.",
+        "I urge every voter in this district to think again.",
+        "We appeal to the council to keep the library open.",
+    ],
+)
+def test_claims_performative_appeal_is_not_a_claim(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert _all_demoted(report, "an appeal")
+
+
+def test_claims_reported_appeal_stays(engine) -> None:
+    report = engine.check("The union called on the government to reverse the decision in March.", all=True)
+    assert _none_give(report, "an appeal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the mayor is re-elected, he will bring in many more developers to the city.",
+        "If Smith wins the nomination, she would tear up the treaty.",
+    ],
+)
+def test_claims_conditional_forecast_without_figure_is_speculation(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert _all_demoted(report, "speculation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the mayor is re-elected, rents will rise by 12%.",  # a figure: a forecast to check
+        "If you park on the verge, you will be fined.",  # a rule for anyone
+    ],
+)
+def test_claims_conditional_rule_or_measured_forecast_stays(engine, text: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert _none_give(report, "speculation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tables below show the participation rate for each county:",
+        "The map above shows where the fires started.",
+        "The chart on the right compares unemployment in each region.",
+    ],
+)
+def test_claims_reference_to_the_page_layout_is_not_a_claim(engine, text: str) -> None:
+    assert _texts(engine, text) == []
+
+
+def test_claims_the_two_is_a_reference_not_a_figure(engine) -> None:
+    report = engine.check("There was no daylight between the two under the last mayor.", all=True)
+    assert _all_demoted(report, "value judgement")
+    kept = engine.check("The two airlines flew 40,000 passengers last year.", all=True)
+    assert _none_give(kept, "value judgement")

@@ -1,0 +1,5 @@
+"""``python -m claimcheck``: the same command line as the ``claimcheck`` script (handy for ``python -X importtime``)."""
+
+from claimcheck.cli import run
+
+run()

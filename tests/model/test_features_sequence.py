@@ -1,0 +1,88 @@
+"""Span features cut from the document's word sequence equal those read token by token, for every span."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimcheck.model import load_model
+from claimcheck.model.features import (
+    KEPT_PUNCT,
+    LEMMA_POS,
+    NAME_LABELS,
+    PERSON_OF,
+    QUANTITY_LABELS,
+    ColumnReader,
+    _length_bucket,
+    span_features,
+)
+from claimcheck.analysis.spans import entity_index
+
+# Entities of several tokens (spans start inside them), numbers, punctuation, a line break.
+TEXT = ("Barack Obama said on Monday that unemployment fell to 3.5 percent last year, the lowest since 1969.\n\n"
+        "The New York Times reported that 2 million people in South Korea will not vote; why?")
+
+
+def _reference(span: Span) -> list[str]:
+    """The features as the model read them before they were cut from a per-document sequence: token by token."""
+    words: list[str] = []
+    tags: list[str] = []
+    feats: list[str] = []
+    n_tokens = 0
+    has_num = False
+    for token in span:
+        if token.is_space:
+            continue
+        n_tokens += 1
+        pos, ent, fine = token.pos_, token.ent_type_, token.tag_
+        if pos == "PUNCT" and token.text not in KEPT_PUNCT:
+            continue
+        if ent in NAME_LABELS or ent in QUANTITY_LABELS:
+            if token.ent_iob_ == "I" and token.i > span.start:
+                continue  # an entity counts once, from its first token in the span
+            words.append(f"<{ent}>")
+            tags.append(ent)
+            has_num = has_num or (ent in QUANTITY_LABELS and ent not in ("DATE", "TIME"))
+            continue
+        if token.like_num or fine == "CD":
+            words.append("<NUM>")
+            tags.append("NUM")
+            has_num = True
+            continue
+        words.append(token.lower_)
+        tags.append(pos)
+        feats.append("t=" + fine)
+        if pos in LEMMA_POS:
+            feats.append("l=" + token.lemma_.lower())
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            feats.append("subj=" + PERSON_OF.get(token.lower_, pos if pos != "PRON" else "pron"))
+            if fine.startswith("NN") or pos == "PROPN":
+                feats.append("subj=noun")
+        elif token.dep_ == "neg":
+            feats.append("neg")
+        elif fine == "MD":
+            feats.append("md=" + token.lower_)
+    n = len(words)
+    feats += ["w=" + w for w in words]
+    feats += [f"b={words[i - 1]}_{words[i]}" for i in range(1, n)]
+    feats += [f"pp={tags[i - 1]}_{tags[i]}" for i in range(1, n)]
+    feats += [f"ppp={tags[i - 2]}_{tags[i - 1]}_{tags[i]}" for i in range(2, n)]
+    if n:
+        feats += ["first=" + words[0], "pfirst=" + tags[0]]
+    feats += ["root=" + span.root.lemma_.lower(), "roottag=" + span.root.tag_, "len=" + _length_bucket(n_tokens)]
+    if has_num:
+        feats.append("hasnum")
+    feats += sorted({"e=" + e.label_ for e in entity_index(span.doc).within(span.start, span.end)})
+    return list(dict.fromkeys(feats))
+
+
+def test_features_sequence_every_span(nlp) -> None:
+    doc = nlp(TEXT)
+    assert any(t.ent_iob_ == "I" for t in doc) and any(t.is_space for t in doc)
+    index = load_model()._index
+    reader = ColumnReader(index)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            feats = span_features(span)
+            assert feats == _reference(span), (start, end)
+            assert reader.columns(span) == [index[f] for f in feats if f in index], (start, end)
