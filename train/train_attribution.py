@@ -164,13 +164,28 @@ def extract(args: argparse.Namespace) -> None:
 
 
 def load(path: pathlib.Path) -> dict[str, list[dict[str, Any]]]:
-    """The extracted claims, by article, in file order."""
+    """The extracted claims, by article, in claim-id order (the order claims are found in).
+
+    Not file order: ``extract`` writes claims as the report lists them, by
+    score, so the file's order follows the check-worthiness model, and
+    liblinear's solution depends on the order of its rows.  Sorting here keeps
+    the cue model a function of the rules and PolNeAR, whatever score model
+    the pairs were extracted under (the scores still decide which claims the
+    cross-validation judges).
+    """
     by_doc: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     with path.open(encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
             by_doc[record["doc"]].append(record)
-    return dict(by_doc)
+    return {doc: sorted(claims, key=_claim_number) for doc, claims in by_doc.items()}
+
+
+def _claim_number(record: dict[str, Any]) -> tuple[int, str]:
+    """``c61`` -> (61, "c61"): ids are numbered in the order claims are found."""
+    claim = str(record["claim"])
+    digits = claim.lstrip("c")
+    return (int(digits) if digits.isdigit() else -1, claim)
 
 
 def train_model(claims: list[dict[str, Any]], c: float, min_count: int) -> dict[str, float]:
