@@ -195,21 +195,32 @@ def replacements(query: dict[str, str], candidate: dict[str, tuple[str, float]])
         return 0.0, 0.0, 0.0
     # "Some query word is related" is "related to the union of the query words' sets":
     # one test per stored word instead of one per pair (a lookup has 50 candidates).
-    synsets, related, parents, antonyms = _union(others)
-    reworded = swapped = unrelated = 0.0
+    union = _union(others)
+    shares = [0.0, 0.0, 0.0]
     for s, (word, weight) in candidate.items():
         if weight <= 0 or s in query:
             continue
-        ws, wr, wp, wa = _sets(word)
-        if not ws:
-            continue
-        if not wr.isdisjoint(synsets) or not ws.isdisjoint(related):
-            reworded += weight
-        elif not wa.isdisjoint(synsets) or not ws.isdisjoint(antonyms) or not wp.isdisjoint(parents):
-            swapped += weight
-        else:
-            unrelated += weight
-    return reworded / total, swapped / total, unrelated / total
+        kind = _replacement_kind(_sets(word), union)
+        if kind is not None:
+            shares[kind] += weight
+    return shares[0] / total, shares[1] / total, shares[2] / total
+
+
+def _replacement_kind(word: _WordSets, union: _WordSets) -> int | None:
+    """How a dropped stored word was replaced, as an index into :data:`WORDNET_FEATURES`.
+
+    ``word`` is the word's :func:`_sets`, ``union`` the union of the query's
+    other words' sets (:func:`_union`); None when WordNet does not know the word.
+    """
+    ws, wr, wp, wa = word
+    if not ws:
+        return None
+    synsets, related, parents, antonyms = union
+    if not wr.isdisjoint(synsets) or not ws.isdisjoint(related):
+        return 0
+    if not wa.isdisjoint(synsets) or not ws.isdisjoint(antonyms) or not wp.isdisjoint(parents):
+        return 1
+    return 2
 
 
 @lru_cache(maxsize=8192)
@@ -244,9 +255,9 @@ def replaced(query: Features, candidate: Features, weight: Callable[[str], float
     others = tuple(w for s, w, _ in _known(query) if s not in stems)
     if not others:
         return 0.0, 0.0, 0.0
-    synsets, related, parents, antonyms = _union(others)
+    union = _union(others)
     query_stems = _by_stem(query)
-    reworded = swapped = unrelated = 0.0
+    shares = [0.0, 0.0, 0.0]
     # Only the words the query drops are looked up: a lookup's first candidates
     # bring hundreds of words WordNet has not been asked about yet.
     for s, word in stems.items():
@@ -255,13 +266,7 @@ def replaced(query: Features, candidate: Features, weight: Callable[[str], float
         w = weight(s)
         if w <= 0:
             continue
-        ws, wr, wp, wa = _sets(word)
-        if not ws:
-            continue
-        if not wr.isdisjoint(synsets) or not ws.isdisjoint(related):
-            reworded += w
-        elif not wa.isdisjoint(synsets) or not ws.isdisjoint(antonyms) or not wp.isdisjoint(parents):
-            swapped += w
-        else:
-            unrelated += w
-    return reworded / total, swapped / total, unrelated / total
+        kind = _replacement_kind(_sets(word), union)
+        if kind is not None:
+            shares[kind] += w
+    return shares[0] / total, shares[1] / total, shares[2] / total
