@@ -128,9 +128,7 @@ _IOB_BEGIN = 3
 @per_document
 def _entity_begins(doc: Doc) -> list[bool]:
     """Whether each token begins an entity (``token.ent_iob_ == "B"``), read once per document."""
-    from spacy.attrs import ENT_IOB
-
-    return [v == _IOB_BEGIN for v in doc.to_array(ENT_IOB).tolist()] if len(doc) else []
+    return [v == _IOB_BEGIN for v in token_table(doc).ent_iob]
 
 
 def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], words: list[int]) -> list[tuple[str, float, str]]:

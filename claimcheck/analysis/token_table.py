@@ -17,13 +17,13 @@ may read ``table.dep[i]`` where it read ``doc[i].dep_`` and stay exact.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from claimcheck.analysis.spans import per_document, sentences
 
-_ATTRS = [HEAD, DEP, POS, TAG, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA]
+_ATTRS = [HEAD, DEP, POS, TAG, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, ENT_IOB]
 
 
 #: The strings of the hashes seen so far, and the lower case of lemmas: a dict look-up per token
@@ -56,11 +56,12 @@ class TokenTable:
     head), ``children[i]`` the indices of ``token.children`` in document order,
     ``left_edge[i]``/``right_edge[i]`` those of ``token.left_edge``/``token.right_edge``
     (``children[i]`` is a tuple).
+    ``ent_iob[i]`` is ``token.ent_iob`` (3 begins an entity, 1 is inside one, 2 outside, 0 unset).
     ``sent_start[i]``/``sent_end[i]`` are the bounds of the sentence holding token ``i``.
     """
 
     __slots__ = ("n", "head", "dep", "pos", "tag", "lower", "lemma", "text", "ent_type", "idx",
-                 "is_punct", "is_space", "like_num", "is_alpha", "children", "left_edge", "right_edge",
+                 "is_punct", "is_space", "like_num", "is_alpha", "ent_iob", "children", "left_edge", "right_edge",
                  "sent_start", "sent_end")
 
     def __init__(self, doc: Doc) -> None:
@@ -83,6 +84,7 @@ class TokenTable:
         self.is_space: list[bool] = flags[1]
         self.like_num: list[bool] = flags[2]
         self.is_alpha: list[bool] = flags[3]
+        self.ent_iob: list[int] = array[:, 13].tolist()
         below: dict[int, list[int]] = {}
         roots: list[int] = []
         for i, h in enumerate(self.head):

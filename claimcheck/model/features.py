@@ -104,11 +104,8 @@ _IOB_INSIDE = 1
 def _token_records(doc: Doc) -> list[_Record | None]:
     """Every token's record, built once per document from its token table: a claim, and the sentence
     around it, read the same tokens."""
-    from spacy.attrs import ENT_IOB
-
     table = token_table(doc)
-    inside = [v == _IOB_INSIDE for v in doc.to_array(ENT_IOB).tolist()] if len(doc) else []
-    return [_token_record(table, i, inside[i]) for i in range(table.n)]
+    return [_token_record(table, i, table.ent_iob[i] == _IOB_INSIDE) for i in range(table.n)]
 
 
 class _Sequence:

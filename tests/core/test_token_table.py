@@ -15,13 +15,14 @@ TEXTS = [
 
 def _spacy_row(tok):
     return (tok.head.i, tok.dep_, tok.pos_, tok.tag_, tok.lower_, tok.lemma_.lower(), tok.text, tok.ent_type_,
-            tok.idx, tok.is_punct, tok.is_space, tok.like_num, tok.is_alpha, [c.i for c in tok.children],
+            tok.idx, tok.is_punct, tok.is_space, tok.like_num, tok.is_alpha, tok.ent_iob, [c.i for c in tok.children],
             tok.left_edge.i, tok.right_edge.i, tok.sent.start, tok.sent.end, [t.i for t in tok.subtree])
 
 
 def _table_row(table: TokenTable, i: int):
     return (table.head[i], table.dep[i], table.pos[i], table.tag[i], table.lower[i], table.lemma[i], table.text[i],
             table.ent_type[i], table.idx[i], table.is_punct[i], table.is_space[i], table.like_num[i], table.is_alpha[i],
+            table.ent_iob[i],
             list(table.children[i]), table.left_edge[i], table.right_edge[i], table.sent_start[i], table.sent_end[i],
             table.subtree(i))
 
