@@ -251,6 +251,36 @@ def _broken_off(t: TokenTable, child: int, head: int) -> bool:
     return any(text[i] in _CLAUSE_BREAKS for i in range(t.right_edge[child] + 1, head))
 
 
+#: Tags of a finite verb: a clause with one can stand as a sentence.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _dashed_on(p: _Parse, child: int, head: int) -> bool:
+    """True for a clause after a spaced dash or a semicolon that the parser hung on a verb that reports nothing.
+
+    "The bill would let courts use breath tests - at present a blood test is
+    needed" (the parser reads a ccomp, or an advcl without a mark): the second clause is a statement of its own, not what the bill
+    allows.  After a reporting or finding verb the clause may be its content
+    ("He warned - and repeated it - that ..."), and a clause opened by a mark
+    ("that", "because") is subordinate: both stay whole.
+    """
+    t = p.t
+    if child < head or t.dep[child] not in ("ccomp", "advcl") or t.pos[child] not in _VERBAL or child not in p.subjects:
+        return False
+    if not (t.tag[child] in _FINITE_TAGS or any(t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[child])):
+        return False  # "- the door slamming behind him" leans on the clause before it
+    if t.lemma[head] in _REPORTING_VERBS or t.lemma[head] in FINDING_VERBS or t.lemma[child] in _REPORTING_VERBS:
+        return False
+    if any(t.dep[c] == "mark" for c in t.children[child]):
+        return False
+    edge = t.left_edge[child]
+    for i in (edge, edge - 1):
+        if head < i and t.text[i] in _CLAUSE_BREAKS:
+            # A spaced dash, not the hyphen of "drink-drive", which spaCy splits off too.
+            return t.text[i] == ";" or t.idx[i] > t.idx[i - 1] + len(t.text[i - 1])
+    return False
+
+
 #: Verbs whose content may come first, before a comma: "X is flawed, critics say", "prices rose, figures show".
 _REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset({"show", "find", "conclude", "rule", "reveal", "suggest", "indicate"})
 
@@ -496,12 +526,14 @@ def _units(p: _Parse, sent: Span) -> list[int]:
                 and _content_child(p, i, {"ccomp"}) is not None:
             heads.append(i)  # "Acme posted a loss and said it would cut 500 jobs": the saying is a frame of its own
         elif d == "ccomp" and head_of[i] in heads and pos[i] in _VERBAL and i in subjects:
-            if _broken_off(t, i, head_of[i]) or _spliced(p.doc[i], p.doc[head_of[i]]):
+            if _broken_off(t, i, head_of[i]) or _dashed_on(p, i, head_of[i]) or _spliced(p.doc[i], p.doc[head_of[i]]):
                 heads.append(i)  # "X want a cap at 1% - the Commission has urged 1.26%"
             elif i < head_of[i] and _content_child(p, head_of[i], {"ccomp", "parataxis"}) not in (None, i):
                 # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
                 # the clause before it is a claim of its own.
                 heads.append(i)
+        elif d == "advcl" and head_of[i] in heads and _dashed_on(p, i, head_of[i]):
+            heads.append(i)  # "X approved the budget - currently patients travel 40 miles"
         elif d == "advcl" and _contrasts_another_source(p, i):
             heads.append(i)  # "X said the club would be sold, while prosecutors said ..."
     return heads

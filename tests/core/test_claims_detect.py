@@ -137,6 +137,36 @@ def test_claims_clause_classes(engine, text: str, claim: str) -> None:
     assert claim in _texts(engine, text)
 
 
+@pytest.mark.parametrize(
+    "text,first,second",
+    [
+        # A clause after a spaced dash is a statement of its own, not part of what the first verb does.
+        ("The new law would let councils fine landlords directly - at present only the police can do so.",
+         "The new law would let councils fine landlords directly", "at present only the police can do so"),
+        ("The city council approved the budget for the new hospital - currently patients travel 40 miles for treatment.",
+         "The city council approved the budget for the new hospital", "currently patients travel 40 miles for treatment"),
+    ],
+)
+def test_claims_clause_after_a_dash_is_its_own_claim(engine, text: str, first: str, second: str) -> None:
+    texts = _texts(engine, text)
+    assert first in texts and second in texts
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        # After a reporting verb the clause after the dash may be what was said: it stays the content.
+        ("He said the plan was dead - the council had voted it down.", "the plan was dead - the council had voted it down"),
+        # A hyphen inside a word is no clause break.
+        ("The drink-drive limit stays at 80mg.", "The drink-drive limit stays at 80mg"),
+        # A clause without a finite verb leans on the one before it.
+        ("He left the meeting early - the door slamming behind him.", "He left the meeting early - the door slamming behind him"),
+    ],
+)
+def test_claims_dash_without_a_second_statement_stays_whole(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
 def test_claims_passive_telling_verb_takes_the_agent_as_speaker(engine) -> None:
     report = engine.check("Residents were told by the water company that the supply would be cut on Monday.", published="2024-06-19", all=True)
     claim = next(c for c in report.claims if c.text == "the supply would be cut on Monday")
