@@ -218,6 +218,37 @@ def _is_generic_subject(head: Token) -> bool:
     return False
 
 
+_GENERIC_CONDITION_MARKS = frozenset({"if", "when", "whenever", "once"})
+
+
+def _regularity(tokens: list[Token], head: Token) -> bool:
+    """A future clause under a condition anyone may meet, with a figure of its own: a regularity, not a forecast.
+
+    "If you smoke, your risk will rise by 20%", "when a driver is over the limit, three crashes in
+    four will end in injury": the figure says how often or how much, whoever meets the condition.
+    A particular condition ("if she wins, she will cut taxes by 2%") forecasts one outcome.
+    """
+    for condition in head.children:
+        if condition.dep_ != "advcl" or not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _GENERIC_CONDITION_MARKS for m in condition.children):
+            continue
+        subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "you", a class ("drivers", "anyone"), or one of a class ("a driver"): whoever meets it
+        generic = subject is not None and (subject.lower_ == "you" or _is_generic_subject(condition) or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children))
+        present = condition.tag_ in ("VBP", "VBZ") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in condition.children)
+        if not (generic and present):
+            continue
+        start, end = condition.left_edge.i, condition.right_edge.i
+        if condition.i < head.i:
+            # The parser often hangs what follows the condition's comma on it ("If you are going at
+            # 40mph, nine times out of ten ..."): a condition before the clause ends at its comma.
+            end = next((t.i for t in tokens if condition.i < t.i < head.i and t.text == ","), end)
+        return bool(amount_tokens([t for t in tokens if not start <= t.i <= end]))
+    return False
+
+
 def _is_deontic(tokens: list[Token], head: Token) -> bool:
     """What a class of people must, may or may not do: a rule even without a rule noun.
 
@@ -980,7 +1011,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
     if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
-        return "quantity" if _stated_figure(head) else "prediction"
+        return "quantity" if _stated_figure(head) or _regularity(tokens, head) else "prediction"
     # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
     # "partly because ...") to a figure leaves the claim a quantity.
     causation = _causation_kind(tokens, head)
