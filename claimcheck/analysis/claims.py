@@ -76,7 +76,7 @@ class Frame:
     cue: list[int]
     speaker: list[int] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
-    kind: str = "speech"  # speech | cognition | noun | copula | according | as-put
+    kind: str = "speech"  # speech | cognition | evidential | noun | copula | according | as-put
     more: list[int] = field(default_factory=list)
 
 
@@ -380,6 +380,10 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
     return None if found is None else (found[0], doc[found[1]])
 
 
+#: Verbs that frame a clause as how things look, not as what somebody believes: "it seems that X".
+_EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
+
+
 def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
     """:func:`find_frame` on token indices."""
     t = p.t
@@ -404,6 +408,9 @@ def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
                 # "It is understood / believed / said that ...": briefing by unnamed sources.
                 speaker = sorted(i for i in frame_tokens if not t.is_punct[i] and i <= head)
                 kind = "speech"
+            elif lemma in _EVIDENTIAL_VERBS and not speaker and not any(
+                    dep[c] == "prep" and lower[c] == "to" for c in children[head]):
+                kind = "evidential"  # "It seems that X": nobody's belief, the writer's hedged X ("seems to me" is a view)
             return Frame(cue=[head], speaker=speaker, tokens=frame_tokens, kind=kind, more=more), content
     if lemma in _EMERGE_VERBS and any(dep[c] in ("nsubj", "expl") and lower[c] == "it" for c in children[head]):
         # "It has emerged that ...", "it transpired that ...": news with no named source.

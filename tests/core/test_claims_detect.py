@@ -539,3 +539,21 @@ def test_claims_the_two_is_a_reference_not_a_figure(engine) -> None:
     assert _all_demoted(report, "value judgement")
     kept = engine.check("The two airlines flew 40,000 passengers last year.", all=True)
     assert _none_give(kept, "value judgement")
+
+
+@pytest.mark.parametrize(
+    "text,belief",
+    [
+        # "It seems / appears that X": nobody holds X as a belief; the writer hedges it (the hedge is kept).
+        ("It seems that the outage started when an upgrade of the servers went wrong.", False),
+        ("It appears that the council spent two million pounds on the scheme.", False),
+        # With somebody it seems to, or somebody who believes, it is a view.
+        ("It seems to me that the council wasted two million pounds on the scheme.", True),
+        ("Officials believe that the outage started when an upgrade went wrong.", True),
+    ],
+)
+def test_claims_impersonal_seem_is_a_hedge_not_a_belief(engine, text: str, belief: bool) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    claim = report.claims[0]
+    assert claim.hedges or not text.startswith("It")
+    assert any("belief" in r for r in claim.reasons) is belief
