@@ -47,6 +47,7 @@ from claimcheck.analysis.claim_type_cues import (
 )
 from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.claim_patterns import (
+    JUDGEMENT_WORDS,
     idiom_tokens,
     is_verdict,
     judgement_idiom_tokens,
@@ -879,8 +880,55 @@ def _figure_in_slots(verb: Token) -> bool:
     return any(amount_tokens(list(s.subtree)) for s in slots)
 
 
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_RELATING_PREPS = frozenset({"of", "for", "at", "to", "with"})
+
+
+def _named(token: Token, labels: frozenset[str] = _NAMED_LABELS) -> bool:
+    return token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _relates_to_named(noun: Token) -> bool:
+    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun tied to a party."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in _RELATING_PREPS and any(
+                p.dep_ == "pobj" and _named(p) for p in child.children):
+            return True
+    return False
+
+
+def _is_identity(head: Token) -> bool:
+    """A copula that says who somebody is to another named party: an affiliation, read as a role.
+
+    "Northgate is a catering contractor for the Ministry of Defence", "Halvorsen is a
+    subsidiary of Maersk", "the committee's new chairman is John Baker".  A verdict ("X
+    is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
+    """
+    if head.lemma_.lower() not in ("be", "become", "remain"):
+        return False
+    subject = nominal_subject(head)
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None or attr is None:
+        return False
+    if any(c.dep_ == "aux" and (c.lower_ in FUTURE_MARKERS or c.tag_ == "MD") for c in head.children):
+        return False  # "X will be his main target": a plan or a forecast, not who X is
+    for word in (subject, attr):
+        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
+            return False  # "the firm's biggest customer is X": a superlative is a comparison
+        if word.lemma_.lower() in EVALUATIVE or word.lemma_.lower() in JUDGEMENT_WORDS or any(
+                c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE for c in word.children):
+            return False
+    party = frozenset({"PERSON", "ORG"})
+    if _named(subject, party) and attr.pos_ == "NOUN" and _relates_to_named(attr):
+        return True  # "Northgate is a contractor for the MoD"
+    return attr.ent_type_ == "PERSON" and subject.pos_ == "NOUN" and (
+        _relates_to_named(subject) or subject.lemma_.lower() in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
+
+
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
-    if origin == "role":
+    if origin == "role" or _is_identity(head):
         return True
     lemma = head.lemma_.lower()
     titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)

@@ -408,3 +408,20 @@ def test_claim_types_verdicts_with_descriptive_figures_and_multiples(engine, cla
 )
 def test_claim_types_generic_conditions_with_figures_are_regularities(engine, claim_type: str, text: str, contains: str) -> None:
     _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # A copula saying who a named party is to another party is an affiliation: a role.
+        ("role", "Northgate is a catering contractor for the Ministry of Defence.", "contractor"),
+        ("role", "The ministry's chief buyer is Ann Lee.", "Ann Lee"),
+        # A superlative stays a comparison, a future copula a forecast, a place no role, a verdict an opinion.
+        ("comparison", "The company's biggest customer is the Pentagon.", "Pentagon"),
+        ("prediction", "Wimbledon will be his main target next year.", "target"),
+        ("other", "Paris is the capital of France.", "capital"),
+        ("other", "Johnson is a disgrace to the Conservative party.", "disgrace"),
+    ],
+)
+def test_claim_types_identity_with_another_party_is_a_role(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
