@@ -738,6 +738,14 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
                 noun = t.head[i]
                 add(t.left_edge[noun], t.right_edge[i] + 1, i, "relative")
                 continue
+        # "Serco, which operates six prisons", "Capita, the firm which runs the system": what a
+        # named organisation is or does (the present tense; "who plan to X" is an intention),
+        # told in passing, is its role.
+        if d == "relcl" and tag[i] in ("VBZ", "VBP") and i in subjects and not any(dep[c] == "xcomp" for c in children[i]):
+            organisation = _described_organisation(p, i)
+            if organisation is not None:
+                add(organisation.start, t.right_edge[i] + 1, i, "role")
+                continue
         # "NATO allies, including the UK, giving Ukraine permission to use their weapons".
         if tag[i] == "VBG" and d in ("acl", "advcl") and i not in subjects:
             if not any(dep[c] in ("dobj", "dative") for c in children[i]):
@@ -770,6 +778,35 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
         if lefts and any(t.lemma[k] in TITLE_NOUNS for c in lefts for k in t.subtree(c.i)):
             add(min(c.left_edge.i for c in lefts), ent.end, root.i, "role")
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _described_organisation(p: _Parse, clause: int) -> Span | None:
+    """The named organisation a non-restrictive relative clause describes, directly ("Serco, which
+    operates six prisons") or through an apposition ("Capita, the firm which runs the system").
+
+    None when the clause is restrictive (no comma before it), its subject is not the relative
+    pronoun, or the organisation speaks in the sentence ("Acme, which makes engines, said ...":
+    its credentials are the frame's).
+    """
+    t = p.t
+    if not any(t.dep[c] == "nsubj" and t.lower[c] in _RELATIVE_PRONOUNS for c in t.children[clause]):
+        return None
+    noun = t.head[clause]
+    # Non-restrictive: a comma opens the clause, or the apposition it hangs on.
+    direct = t.ent_type[noun] == "ORG"
+    edge = t.left_edge[clause] if direct else t.left_edge[noun]
+    if edge < 2 or t.text[edge - 1] != ",":
+        return None
+    named = noun if direct else edge - 2
+    if t.ent_type[named] != "ORG":
+        return None
+    organisation = next((e for e in entity_index(p.doc).overlapping(named, named + 1) if e.label_ == "ORG"), None)
+    if organisation is None or _speaks(organisation.root):
+        return None
+    return organisation
 
 
 def _speaks(person: Token) -> bool:

@@ -557,3 +557,32 @@ def test_claims_impersonal_seem_is_a_hedge_not_a_belief(engine, text: str, belie
     claim = report.claims[0]
     assert claim.hedges or not text.startswith("It")
     assert any("belief" in r for r in claim.reasons) is belief
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        # What a named organisation is or does, told in passing, is a claim of its own (its role).
+        ("Senior engineers from IBM, the computer firm which manages the network, were sent to the site.",
+         "IBM, the computer firm which manages the network"),
+        ("Staff from Microsoft, which supplies the software, were sent to the site.", "Microsoft, which supplies the software"),
+    ],
+)
+def test_claims_organisation_described_in_passing_is_a_role(engine, text: str, claim: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert any(c.text == claim and c.type == "role" for c in report.claims), [(c.text, c.type) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    "text,part",
+    [
+        # A restrictive clause picks the thing out; an intention is no role; a speaking organisation's
+        # description belongs to its frame.
+        ("The firm that Acme bought last year has closed.", "Acme"),
+        ("Acme sold the plant to Zenith Holdings, who plan to reopen it.", "who plan"),
+        ("Serco, which operates six prisons, said profits fell.", "which operates"),
+    ],
+)
+def test_claims_organisation_clause_without_a_role(engine, text: str, part: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert not any(c.type == "role" and part in c.text for c in report.claims)
