@@ -541,6 +541,8 @@ def _units(p: _Parse, sent: Span) -> list[int]:
                 heads.append(i)
         elif d == "advcl" and head_of[i] in heads and _dashed_on(p, i, head_of[i]):
             heads.append(i)  # "X approved the budget - currently patients travel 40 miles"
+        elif d == "advcl" and head_of[i] in heads and _set_beside(p, i, head_of[i]):
+            heads.append(i)  # "engineers were called in, while staff resorted to fax"
         elif d == "advcl" and _contrasts_another_source(p, i):
             heads.append(i)  # "X said the club would be sold, while prosecutors said ..."
     return heads
@@ -548,6 +550,24 @@ def _units(p: _Parse, sent: Span) -> list[int]:
 
 #: Marks of a clause set against another: "..., while / whereas Y said ...".
 _CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+
+
+def _set_beside(p: _Parse, clause: int, head: int) -> bool:
+    """True for "X, while / whereas Y" with Y a finite clause of its own after the main one: two statements.
+
+    "Engineers were called in, while staff resorted to fax": Y is not part of how or
+    when X happened; a clause before the main one ("While prices rose, ...") stays with it.
+    """
+    t = p.t
+    if clause < head or clause not in p.subjects or t.pos[clause] not in _VERBAL:
+        return False
+    if not any(t.dep[c] == "mark" and t.lower[c] in ("while", "whilst", "whereas") for c in t.children[clause]):
+        return False
+    if not (t.tag[clause] in _FINITE_TAGS or any(
+            t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[clause])):
+        return False
+    edge = t.left_edge[clause]
+    return edge > 0 and t.text[edge - 1] in (",", ";")
 
 
 def _contrasts_another_source(p: _Parse, token: int) -> bool:

@@ -586,3 +586,23 @@ def test_claims_organisation_described_in_passing_is_a_role(engine, text: str, c
 def test_claims_organisation_clause_without_a_role(engine, text: str, part: str) -> None:
     report = engine.check(text, published="2024-06-19", all=True)
     assert not any(c.type == "role" and part in c.text for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claims",
+    [
+        # "X, while Y" with Y a finite clause after the main one: two statements, each with its own hedges.
+        ("The manager resigned on Friday, while the players flew home to Madrid.",
+         ["The manager resigned on Friday", "the players flew home to Madrid"]),
+        ("Engineers from the supplier were called in, while staff probably used fax machines.",
+         ["Engineers from the supplier were called in", "staff probably used fax machines"]),
+    ],
+)
+def test_claims_while_clause_after_the_main_one_is_its_own_claim(engine, text: str, claims: list[str]) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert [c.text for c in report.claims if c.text in claims] and all(any(c.text == want for c in report.claims) for want in claims)
+    assert not next(c for c in report.claims if c.text == claims[0]).hedges
+
+
+def test_claims_while_clause_before_the_main_one_stays(engine) -> None:
+    assert "prices rose by 5%, wages fell" in _texts(engine, "While prices rose by 5%, wages fell.")
