@@ -104,7 +104,7 @@ class _Matchers:
         phrases = {p for r in phrase_rules for p in r.rule.match.phrases or ()}
         # Each phrase's tokens and lemmas (from the user cache): its first token says when it is needed.
         lemmatised = _phrase_lemmas(nlp, phrases) if nlp is not None else {}
-        tokenizer = nlp.make_doc if nlp is not None else None
+        tokenizer: Callable[[str], Doc] | None = nlp.make_doc if nlp is not None else None
         for compiled in rules:
             key = vocab.strings.add(compiled.id)
             self.by_key[key] = compiled
@@ -112,14 +112,15 @@ class _Matchers:
             if match.phrases:
                 if tokenizer is None:
                     tokenizer = _blank_tokenizer(vocab)
+                make: Callable[[str], Doc] = tokenizer
                 eager = []
                 for phrase in match.phrases:
                     entry = lemmatised.get(phrase)
                     if entry is None:
-                        eager.append(tokenizer(phrase))
+                        eager.append(make(phrase))
                         continue
                     words, spaces, lemmas = entry
-                    self.lower.add_later(compiled.id, words[0].lower(), functools.partial(tokenizer, phrase))
+                    self.lower.add_later(compiled.id, words[0].lower(), functools.partial(make, phrase))
                     self.lemma.add_later(compiled.id, lemmas[0], functools.partial(_lemma_doc, vocab, words, spaces, lemmas))
                 self.lower.add(compiled.id, eager)
             elif match.tokens:
