@@ -86,10 +86,18 @@ def _timed(command: list[str]) -> tuple[float, float]:
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def cold_start(rounds: int, compile_bytecode: bool = True) -> dict[str, Any]:
-    """Fresh processes, alternating: bare spaCy (import, load, parse the article) and ``claimcheck check`` on it."""
+def cold_start(rounds: int, compile_bytecode: bool = True, bare_gc_paused: bool = False) -> dict[str, Any]:
+    """Fresh processes, alternating: bare spaCy (import, load, parse the article) and ``claimcheck check`` on it.
+
+    With ``bare_gc_paused`` the bare process also pauses the garbage
+    collector while it imports and loads, as ``claimcheck check`` does
+    (:func:`claimcheck.cli.run`): the two on an equal footing.
+    """
     package = pipeline_package()
     script = f"import spacy; nlp = spacy.load({package!r}); nlp(open({str(ARTICLE)!r}, encoding='utf-8').read())"
+    if bare_gc_paused:
+        script = f"import gc; gc.disable(); import spacy; nlp = spacy.load({package!r}); gc.freeze(); gc.enable(); " \
+                 f"nlp(open({str(ARTICLE)!r}, encoding='utf-8').read())"
     commands = {"bare": [sys.executable, "-c", script],
                 "claimcheck": [sys.executable, "-m", "claimcheck", "check", str(ARTICLE), "--date", "2024-06-19"]}
     compiled = compile_package() if compile_bytecode else None
@@ -111,6 +119,7 @@ def cold_start(rounds: int, compile_bytecode: bool = True) -> dict[str, Any]:
         return [round(v, 3) for v in _quartiles(values)]
 
     return {"article": ARTICLE.name, "pipeline": package, "rounds": rounds, "bytecode_compiled": compiled,
+            "bare_gc_paused": bare_gc_paused,
             "bare_seconds": round(med["bare"][0], 3), "claimcheck_seconds": round(med["claimcheck"][0], 3),
             "bare_cpu": round(med["bare"][1], 3), "claimcheck_cpu": round(med["claimcheck"][1], 3),
             "ratio": round(med["claimcheck"][0] / med["bare"][0], 3), "cpu_ratio": round(med["claimcheck"][1] / med["bare"][1], 3),
@@ -123,8 +132,9 @@ def summary(cold: dict[str, Any]) -> str:
     """The cold-start figures as the lines the benchmarks print."""
     b, c = cold["bare_seconds_quartiles"], cold["claimcheck_seconds_quartiles"]
     p, pc = cold["paired_ratio_quartiles"], cold["paired_cpu_ratio_quartiles"]
+    bare = " (collector paused while it loads)" if cold.get("bare_gc_paused") else ""
     return (f"cold start, one article ({cold['article']}, {cold['pipeline']}), {cold['rounds']} rounds of two fresh processes "
-            f"(alternating), load average {cold['load_before']} before, {cold['load_after']} after:\n"
+            f"(alternating){bare}, load average {cold['load_before']} before, {cold['load_after']} after:\n"
             f"  bare spaCy      {cold['bare_seconds']:.2f} s (quartiles {b[0]:.2f}-{b[2]:.2f}), CPU {cold['bare_cpu']:.2f} s\n"
             f"  claimcheck check {cold['claimcheck_seconds']:.2f} s (quartiles {c[0]:.2f}-{c[2]:.2f}), CPU {cold['claimcheck_cpu']:.2f} s\n"
             f"  ratio of medians {cold['ratio']:.2f} (CPU {cold['cpu_ratio']:.2f}); per round: median {p[1]:.2f} "
@@ -137,11 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-compile", action="store_true",
                         help="do not compile claimcheck's bytecode first (an editable install under "
                              "PYTHONDONTWRITEBYTECODE=1 then compiles every module on every run)")
+    parser.add_argument("--bare-gc-paused", action="store_true",
+                        help="pause the garbage collector in the bare spaCy process too while it imports and loads, "
+                             "as claimcheck check does (the two on an equal footing)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be 1 or more")
-    cold = cold_start(args.rounds, compile_bytecode=not args.no_compile)
+    cold = cold_start(args.rounds, compile_bytecode=not args.no_compile, bare_gc_paused=args.bare_gc_paused)
     print(summary(cold))
     if args.json:
         args.json.write_text(json.dumps(cold, indent=2) + "\n", encoding="utf-8")
