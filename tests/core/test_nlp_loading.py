@@ -25,7 +25,8 @@ def test_nlp_loading_tokenizer_is_the_one_spacy_load_gives(nlp) -> None:
     assert path is not None
     components = list(spacy.util.load_config(path)["nlp"]["pipeline"])
     plain = spacy.load(name, exclude=components)  # tokenizer and vocab, as a plain spacy.load builds them
-    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    # Without the vocab, which the session's earlier tests have added strings to.
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
     assert [(t.text, t.whitespace_) for t in nlp.make_doc(TRICKY)] == [(t.text, t.whitespace_) for t in plain.make_doc(TRICKY)]
     assert load_pipeline().config["nlp"]["tokenizer"] == SPACY_TOKENIZER  # the config says what a plain load says
 
