@@ -194,6 +194,10 @@ class ClaimBuilder:
         frame_ids = cand.frame.tokens if cand.frame else set()
         hedge_ids = claim_ids | frame_ids
         hedges: list[str] = []
+        # A reporting verb that frames the claim ("the company claims that ...") says who asserts
+        # it, which the attribution already carries: it is listed, but does not lower the score.
+        reporting = set(cand.frame.cue) if cand.frame and cand.frame.kind == "speech" else set()
+        framing = 0
         lo = bisect.bisect_left(self.hedge_starts, min(hedge_ids))
         hi = bisect.bisect_right(self.hedge_starts, max(hedge_ids))
         for h_start, h_end in self.hedge_ranges[lo:hi]:
@@ -202,6 +206,7 @@ class ClaimBuilder:
                 text = original[a:b]
                 if text.lower() not in (h.lower() for h in hedges):
                     hedges.append(text)
+                    framing += h_start in reporting and h_end - h_start == 1
 
         claim_type = classify(doc, claim_ids, cand.head, cand.origin)
         entities: list[Entity] = []
@@ -216,7 +221,7 @@ class ClaimBuilder:
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
         scored = score_claim(doc, ScoreInput(
             token_ids=sorted(claim_ids), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
-            hedges=len(hedges), has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
+            hedges=len(hedges) - framing, has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
             combination=self.model.combination if self.model is not None and probability is not None else None,

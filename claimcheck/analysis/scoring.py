@@ -70,6 +70,15 @@ DEFAULT_COMBINATION = Combination(0.6, 2.08, 0.214)
 FEATURES_ONLY = Combination(0.0, 2.34, -0.009)
 _FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
 _INTENSIFIERS = frozenset({"very", "really", "so", "totally", "absolutely", "extremely", "incredibly", "certainly", "truly", "quite", "simply"})
+#: The first person plural and the second person: in a named speaker's quotation they are the
+#: speaker's side or anyone ("if you drive at 40mph"), not the debate's appeal to the audience.
+_WE_YOU = frozenset({"we", "us", "our", "you", "your"})
+_DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_SPACED_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+#: Nouns that make a prepositional phrase say how something happened ("in a horrible way").
+_MANNER_NOUNS = frozenset({"way", "manner", "fashion"})
+#: The dependencies of a predicate's complement: quoted words there are the claim's own verdict.
+_PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "ccomp", "xcomp"})
 
 
 @dataclass
@@ -135,6 +144,69 @@ def _entity_begins(doc: Doc) -> list[bool]:
     return [v == _IOB_BEGIN for v in token_table(doc).ent_iob]
 
 
+def _spaced(table: TokenTable, i: int) -> bool:
+    """Whether token ``i`` has white space on both sides (a dash between words, not a hyphen inside one)."""
+    before = i > 0 and table.idx[i - 1] + len(table.text[i - 1]) < table.idx[i]
+    after = i + 1 < table.n and table.idx[i] + len(table.text[i]) < table.idx[i + 1]
+    return before and after
+
+
+def _hyphenated(table: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is joined by a hyphen to the next or the previous word ("best-selling")."""
+    def joined(a: int, b: int) -> bool:
+        return table.idx[a] + len(table.text[a]) == table.idx[b]
+    return ((i + 2 < table.n and table.text[i + 1] == "-" and joined(i, i + 1) and joined(i + 1, i + 2))
+            or (i >= 2 and table.text[i - 1] == "-" and joined(i - 2, i - 1) and joined(i - 1, i)))
+
+
+def _quoted_inside(table: TokenTable, tokens: list[int], head: int) -> set[int]:
+    """The words between a pair of double quotes inside the claim that quote a term, not the claim's verdict.
+
+    "Airlines need not pay in "extraordinary circumstances"": the quoted words are
+    someone's term, mentioned by the claim.  A quotation holding the claim's head, or
+    standing as its predicate ("the minister called it "a stunning success""), is the
+    claim itself and is kept.
+    """
+    marks = [i for i in tokens if table.text[i] in _DOUBLE_QUOTES]
+    inside: set[int] = set()
+    for a, b in zip(marks[0::2], marks[1::2]):
+        span = set(range(a + 1, b))
+        if not span or head in span:
+            continue
+        roots = [i for i in span if table.head[i] not in span]
+        if any(table.dep[r] in _PREDICATE_DEPS and table.head[r] == head for r in roots):
+            continue
+        inside |= span
+    return inside
+
+
+def _aside(table: TokenTable, tokens: list[int]) -> set[int]:
+    """The words of an aside between spaced dashes ("a third - a stunning effort - came ..."), or after a last one with no verb."""
+    dashes = [i for i in tokens if table.text[i] in _SPACED_DASHES and _spaced(table, i)]
+    aside: set[int] = set()
+    for a, b in zip(dashes[0::2], dashes[1::2]):
+        aside.update(range(a + 1, b))
+    if len(dashes) % 2:
+        tail = [i for i in tokens if i > dashes[-1]]
+        if not any(table.pos[i] in ("VERB", "AUX") for i in tail):
+            aside.update(tail)
+    return aside
+
+
+def _not_own_judgement(table: TokenTable, i: int) -> bool:
+    """Whether an evaluative word names or describes something rather than judging it.
+
+    A compound ("systems failure", "failure rate"), a hyphenated modifier ("best-selling")
+    or a manner phrase ("in a horrible way") is part of what the claim says happened.
+    """
+    if table.dep[i] == "compound" or any(table.dep[c] == "compound" for c in table.children[i]) or _hyphenated(table, i):
+        return True
+    up = table.head[i]
+    if table.lemma[i].endswith("ly") and table.dep[i] == "advmod":
+        up = table.head[up]  # "in a particularly horrible way"
+    return table.lemma[up] in _MANNER_NOUNS and table.dep[up] in ("pobj", "npadvmod")
+
+
 def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], words: list[int]) -> list[tuple[str, float, str]]:
     """The claim-level signals of one claim: ``(name, value, reason)`` for each signal that is present.
 
@@ -180,7 +252,13 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         signals.append(("hedges", min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)"))
     if item.frame_kind in ("cognition", "copula"):
         signals.append(("belief_frame", 1.0, "presented as a belief or a view"))
+    # The claim's own judgement only: not words it quotes as a term, an aside between dashes,
+    # or an evaluative word that is part of a name or a manner phrase (docs/measurements.md,
+    # "Score, seventh round").
     evaluative = [i for i in words if lemma[i] in EVALUATIVE or lower[i] in EVALUATIVE]
+    if evaluative:
+        mentioned = _quoted_inside(table, tokens, head) | _aside(table, tokens)
+        evaluative = [i for i in evaluative if i not in mentioned and not _not_own_judgement(table, i)]
     if evaluative:
         signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(table.text[i] for i in evaluative[:2])})"))
     emotion = any(lemma[c] in EMOTIONS and table.dep[c] in ("acomp", "attr", "oprd") for c in table.children[head]) or (
@@ -193,6 +271,9 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
     if opinion:
         signals.append(("opinion", 1.0, f"opinion marker ({opinion[0]})"))
     persons = [i for i in words if lower[i] in _FIRST_SECOND_PERSON and table.dep[i] in ("nsubj", "nsubjpass", "poss")]
+    if persons and item.quoted and named_source:
+        # In a named speaker's quotation "we" is the speaker's side and "you" anyone: not talk to the audience.
+        persons = [i for i in persons if lower[i] not in _WE_YOU]
     if persons:
         signals.append(("person", 1.0, "first- or second-person talk"))
     if any(lower[i] in _INTENSIFIERS for i in words):

@@ -101,3 +101,74 @@ def test_scoring_quoted_words_score_below_the_same_words_reported(engine, monkey
     score_reported, _ = _score(engine, reported, "300 jobs")
     assert seen[quoted] == 1.0 and seen[reported] == 0.0
     assert score_quoted < score_reported
+
+
+def _signal_of(engine, monkeypatch, text: str, contains: str, name: str) -> float:
+    """The value of one signal of the claim holding ``contains`` (read from the scorer's parts, not the top reasons)."""
+    from claimcheck.analysis import enrich
+    from claimcheck.analysis.scoring import SIGNALS
+
+    values: list[float] = []
+    original = enrich.score_claim
+
+    def spy(doc, item):  # type: ignore[no-untyped-def]
+        scored = original(doc, item)
+        if contains in doc[item.token_ids[0]:item.token_ids[-1] + 1].text:
+            values.append(scored.parts.signals[SIGNALS.index(name)])
+        return scored
+
+    monkeypatch.setattr(enrich, "score_claim", spy)
+    engine.check(text, published="2024-06-19", all=True)
+    assert values, f"no claim holds {contains!r}"
+    return max(values)
+
+
+@pytest.mark.parametrize(
+    "text,contains,counted",
+    [
+        # a term the claim quotes, an aside between spaced dashes, a compound, a hyphenated
+        # modifier, a manner phrase: the claim mentions the word, it does not judge with it
+        ('Passengers get no refund if the delay is caused by "extraordinary circumstances" such as storms.', "no refund", False),
+        ("Their third goal - a stunning effort - came in the 80th minute.", "80th minute", False),
+        ("The chaos was caused by a systems failure at the airport on Monday.", "systems failure", False),
+        ("The best-selling console sold 2 million units in Japan.", "2 million", False),
+        ("The victim was killed in a particularly horrible way in March.", "killed", False),
+        # the claim's own verdict stays evaluative, quoted as a predicate or not
+        ("Passengers get no refund if the delay is caused by extraordinary circumstances such as storms.", "no refund", True),
+        ("The plan was a stunning failure.", "stunning failure", True),
+        ('The minister called the scheme "a stunning success" in 2023.', "stunning success", True),
+    ],
+)
+def test_scoring_evaluative_counts_only_the_claims_own_judgement(engine, monkeypatch, text: str, contains: str, counted: bool) -> None:
+    assert (_signal_of(engine, monkeypatch, text, contains, "evaluative") > 0) == counted
+
+
+@pytest.mark.parametrize(
+    "text,contains,counted",
+    [
+        # "we" and generic "you" in a named speaker's quotation are the speaker's side or anyone
+        ("\u201cWe are becoming the biggest contributor to the fund,\u201d said Mr Jones.", "biggest contributor", False),
+        ("\u201cIf you are going at 40mph, you will need 36 metres to stop,\u201d said Inspector Lee.", "36 metres", False),
+        # debate talk, and the speaker's "I", still count
+        ("We cut taxes for 40 million families.", "40 million", True),
+        ("\u201cI lost 3 million pounds in 2023,\u201d said Mr Jones.", "3 million", True),
+    ],
+)
+def test_scoring_person_is_not_a_named_speakers_we_or_you(engine, monkeypatch, text: str, contains: str, counted: bool) -> None:
+    assert (_signal_of(engine, monkeypatch, text, contains, "person") > 0) == counted
+
+
+@pytest.mark.parametrize(
+    "text,hedged",
+    [
+        # the reporting verb says who asserts the claim: the attribution, not a hedge on it
+        ("The company claims that it lost 3 million pounds in 2023.", False),
+        ("The company may have lost 3 million pounds in 2023.", True),
+        ("It is claimed that the company lost 3 million pounds in 2023.", True),
+    ],
+)
+def test_scoring_a_framing_reporting_verb_is_listed_but_not_counted_as_a_hedge(engine, monkeypatch, text: str, hedged: bool) -> None:
+    assert (_signal_of(engine, monkeypatch, text, "3 million", "hedges") > 0) == hedged
+    report = engine.check(text, published="2024-06-19", all=True)
+    claim = next(c for c in report.claims if "3 million" in c.text)
+    assert claim.hedges  # still listed for the editor
