@@ -74,7 +74,6 @@ _INTENSIFIERS = frozenset({"very", "really", "so", "totally", "absolutely", "ext
 #: speaker's side or anyone ("if you drive at 40mph"), not the debate's appeal to the audience.
 _WE_YOU = frozenset({"we", "us", "our", "you", "your"})
 _DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d"})
-_SPACED_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 #: Nouns that make a prepositional phrase say how something happened ("in a horrible way").
 _MANNER_NOUNS = frozenset({"way", "manner", "fashion"})
 #: The dependencies of a predicate's complement: quoted words there are the claim's own verdict.
@@ -144,13 +143,6 @@ def _entity_begins(doc: Doc) -> list[bool]:
     return [v == _IOB_BEGIN for v in token_table(doc).ent_iob]
 
 
-def _spaced(table: TokenTable, i: int) -> bool:
-    """Whether token ``i`` has white space on both sides (a dash between words, not a hyphen inside one)."""
-    before = i > 0 and table.idx[i - 1] + len(table.text[i - 1]) < table.idx[i]
-    after = i + 1 < table.n and table.idx[i] + len(table.text[i]) < table.idx[i + 1]
-    return before and after
-
-
 def _hyphenated(table: TokenTable, i: int) -> bool:
     """Whether token ``i`` is joined by a hyphen to the next or the previous word ("best-selling")."""
     def joined(a: int, b: int) -> bool:
@@ -178,19 +170,6 @@ def _quoted_inside(table: TokenTable, tokens: list[int], head: int) -> set[int]:
             continue
         inside |= span
     return inside
-
-
-def _aside(table: TokenTable, tokens: list[int]) -> set[int]:
-    """The words of an aside between spaced dashes ("a third - a stunning effort - came ..."), or after a last one with no verb."""
-    dashes = [i for i in tokens if table.text[i] in _SPACED_DASHES and _spaced(table, i)]
-    aside: set[int] = set()
-    for a, b in zip(dashes[0::2], dashes[1::2]):
-        aside.update(range(a + 1, b))
-    if len(dashes) % 2:
-        tail = [i for i in tokens if i > dashes[-1]]
-        if not any(table.pos[i] in ("VERB", "AUX") for i in tail):
-            aside.update(tail)
-    return aside
 
 
 def _not_own_judgement(table: TokenTable, i: int) -> bool:
@@ -252,12 +231,11 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         signals.append(("hedges", min(item.hedges, 2), "hedged" if item.hedges == 1 else f"hedged ({item.hedges} hedges)"))
     if item.frame_kind in ("cognition", "copula"):
         signals.append(("belief_frame", 1.0, "presented as a belief or a view"))
-    # The claim's own judgement only: not words it quotes as a term, an aside between dashes,
-    # or an evaluative word that is part of a name or a manner phrase (docs/measurements.md,
+    # The claim's own judgement only: not words it quotes as a term, or an evaluative word that is part of a name or a manner phrase (docs/measurements.md,
     # "Score, seventh round").
     evaluative = [i for i in words if lemma[i] in EVALUATIVE or lower[i] in EVALUATIVE]
     if evaluative:
-        mentioned = _quoted_inside(table, tokens, head) | _aside(table, tokens)
+        mentioned = _quoted_inside(table, tokens, head)
         evaluative = [i for i in evaluative if i not in mentioned and not _not_own_judgement(table, i)]
     if evaluative:
         signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(table.text[i] for i in evaluative[:2])})"))

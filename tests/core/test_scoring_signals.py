@@ -126,16 +126,17 @@ def _signal_of(engine, monkeypatch, text: str, contains: str, name: str) -> floa
 @pytest.mark.parametrize(
     "text,contains,counted",
     [
-        # a term the claim quotes, an aside between spaced dashes, a compound, a hyphenated
-        # modifier, a manner phrase: the claim mentions the word, it does not judge with it
+        # a term the claim quotes, a compound, a hyphenated modifier, a manner phrase:
+        # the claim mentions the word, it does not judge with it
         ('Passengers get no refund if the delay is caused by "extraordinary circumstances" such as storms.', "no refund", False),
-        ("Their third goal - a stunning effort - came in the 80th minute.", "80th minute", False),
         ("The chaos was caused by a systems failure at the airport on Monday.", "systems failure", False),
         ("The best-selling console sold 2 million units in Japan.", "2 million", False),
         ("The victim was killed in a particularly horrible way in March.", "killed", False),
         # the claim's own verdict stays evaluative, quoted as a predicate or not
         ("Passengers get no refund if the delay is caused by extraordinary circumstances such as storms.", "no refund", True),
         ("The plan was a stunning failure.", "stunning failure", True),
+        # an aside between dashes is still in the claim's text, so it still counts
+        ("Their third goal - a stunning effort - came in the 80th minute.", "80th minute", True),
         ('The minister called the scheme "a stunning success" in 2023.', "stunning success", True),
     ],
 )
