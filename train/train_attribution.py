@@ -259,6 +259,13 @@ def training_claims(claims: list[dict[str, Any]], policy: str) -> list[dict[str,
 
 def fit(args: argparse.Namespace) -> None:
     by_doc = load(args.pairs)
+    if args.drop:
+        # An ablation: fit as if the features starting with these prefixes had not been extracted.
+        drop = tuple(args.drop)
+        for claims in by_doc.values():
+            for claim in claims:
+                for cand in claim["candidates"]:
+                    cand["features"] = [f for f in cand["features"] if not f.startswith(drop)]
     docs = sorted(by_doc)
     random.Random(0).shuffle(docs)
     folds = [docs[i::5] for i in range(5)]
@@ -319,6 +326,8 @@ def main() -> None:
     ft = sub.add_parser("fit", help="cross-validate, fit and write the model")
     ft.add_argument("pairs", type=pathlib.Path)
     ft.add_argument("--write", action="store_true", help="write claimcheck/model/attribution.json")
+    ft.add_argument("--drop", action="append", default=[], metavar="PREFIX",
+                    help="leave out the features starting with PREFIX (repeatable), to measure what they add")
     args = ap.parse_args()
     extract(args) if args.step == "extract" else fit(args)
 
