@@ -246,10 +246,12 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
 
 @dataclass(frozen=True)
 class CueModel:
-    """A logistic model over feature strings, and the probability above which a cue is taken."""
+    """A logistic model over feature strings, the probability above which a cue is taken, and the
+    one under which the rules' source for a claim that is its own cue's whole clause is dropped."""
 
     weights: dict[str, float]
     threshold: float
+    veto: float = 0.0
 
     def probability(self, features: tuple[str, ...] | list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
@@ -267,4 +269,4 @@ def load_cue_model(path: Path = MODEL_PATH) -> CueModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(dict(zip(data["features"], data["weights"])), float(data["threshold"]))
+    return CueModel(dict(zip(data["features"], data["weights"])), float(data["threshold"]), float(data.get("veto", 0.0)))
