@@ -250,9 +250,17 @@ def cand_in_quote(cand: dict[str, Any]) -> bool:
     return any(f.startswith("quote=") and f.endswith("1") for f in cand["features"])
 
 
+def vetoable(claim: dict[str, Any]) -> list[int]:
+    """The candidates of :func:`own_verb` the veto may overrule: a verb the rules read as a cue or a
+    mined frame (a parse that made "Ms Okafor" the subject of "rose" is the rules' repair, not this
+    verb's), in a claim that is not a relative clause ("the levy, which he said would raise £2m")."""
+    return [i for i in own_verb(claim) if "origin=relative" not in claim["candidates"][i]["features"]
+            and ("lex_cue" in claim["candidates"][i]["features"] or "lex_frame" in claim["candidates"][i]["features"])]
+
+
 def outcome(claim: dict[str, Any], probs: list[float], policy: str, threshold: float, veto: float = 0.0) -> bool:
     """Whether the reported attribution would be right under ``policy``."""
-    if veto and policy == "fill" and (own := own_verb(claim)) and max(probs[i] for i in own) < veto:
+    if veto and policy == "fill" and (own := vetoable(claim)) and max(probs[i] for i in own) < veto:
         return not claim["inside"]
     if policy == "rules" or (policy == "fill" and claim["rule_has"]) or (policy == "decide" and claim["quoted"] and claim["rule_has"]):
         return bool(claim["rule_ok"])

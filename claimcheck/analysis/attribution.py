@@ -713,7 +713,10 @@ def _unless_vetoed(resolver: SpeakerResolver, cand: Candidate, source: Source, q
     candidates = cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs)
     if any(cand.start <= c.verb < cand.end and index.of_token(c.verb) is not None for c in candidates):
         return source  # the claim holds part of a quotation ('... not even close," said X'): the quotation's report
-    own = [c for c in candidates if c.verb == head and any(source.start <= t < source.end for t in c.source)]
+    if cand.origin == "relative":
+        return source  # "the levy, which he said would raise £2m": the relative clause reports what the noun is
+    own = [c for c in candidates if c.verb == head and any(source.start <= t < source.end for t in c.source)
+           and ("lex_cue" in c.features or "lex_frame" in c.features)]  # a verb the rules read as a cue
     if own and max(model.probability(c.features) for c in own) < model.veto:
         return None
     return source

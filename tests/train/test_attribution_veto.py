@@ -13,14 +13,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from train.train_attribution import outcome, own_verb, training_claims  # noqa: E402
+from train.train_attribution import outcome, own_verb, training_claims, vetoable  # noqa: E402
 
 
 def _claim(*, inside: bool, rule_ok: bool, quoted: bool = False, source: list[int] | None = None,
            rel: str = "rel=self") -> dict[str, Any]:
     return {"inside": inside, "rule_has": True, "rule_ok": rule_ok, "quoted": quoted, "rule_source": [0, 2],
             "score": 0.9, "candidates": [{"verb": 3, "source": source if source is not None else [0, 1],
-                                          "features": ["bias", rel], "ok": rule_ok}]}
+                                          "features": ["bias", rel, "lex_cue"], "ok": rule_ok}]}
 
 
 def test_a_low_probability_own_verb_leaves_an_own_voice_claim_alone() -> None:
@@ -57,3 +57,15 @@ def test_a_claim_holding_part_of_a_quotation_is_not_reviewed() -> None:
     claim["candidates"].append({"verb": 1, "source": [4], "features": ["bias", "pos=inside", "quote=01"], "ok": False})
     assert own_verb(claim) == []
     assert outcome(claim, [0.05, 0.05], "fill", 0.4, veto=0.3) is True
+
+
+def test_relative_clauses_and_verbs_the_rules_do_not_read_are_not_overruled() -> None:
+    relative = _claim(inside=True, rule_ok=True)
+    relative["candidates"][0]["features"].append("origin=relative")
+    act = _claim(inside=True, rule_ok=True)
+    act["candidates"][0]["features"].remove("lex_cue")
+    for claim in (relative, act):
+        assert own_verb(claim) == [0] and vetoable(claim) == []
+        assert outcome(claim, [0.01], "fill", 0.4, veto=0.3) is True
+    act["candidates"][0]["features"].append("lex_frame")
+    assert vetoable(act) == [0]
