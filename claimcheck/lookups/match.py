@@ -13,9 +13,7 @@ Three steps:
    figures (read by value: "two in five" = 40%, "seventh" = "7th"), years,
    names and the claimant agree, and how the stored words the query drops
    were replaced (:mod:`~claimcheck.lookups.wordnet`: a WordNet rewording,
-   a sibling or antonym, or unrelated words), and whether the two point
-   opposite ways (:mod:`~claimcheck.lookups.polarity`: "cut" against
-   "increase").
+   a sibling or antonym, or unrelated words).
 3. **Score** each pair with a small logistic model fitted on the non-blind
    parts of the paraphrase set (``bench/lookup_calibrate.py``, weights in
    ``match_model.json``): the score is the probability that both state the
@@ -33,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.lookups import embed, polarity
+from claimcheck.lookups import embed
 from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word_vectors
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
@@ -58,7 +56,7 @@ FEATURES: tuple[str, ...] = (
     "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
-) + ALIGN_FEATURES + WORDNET_FEATURES + ("direction_conflict",)
+) + ALIGN_FEATURES + WORDNET_FEATURES
 
 
 @dataclass
@@ -286,7 +284,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
-                  aligned: tuple[float, float] | None = None, direction_conflict: float = 0.0) -> list[float]:
+                  aligned: tuple[float, float] | None = None) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -302,8 +300,6 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             ``names_replaced`` and the word alignment; default: ``query``).
         aligned: the word alignment, when already computed for many candidates at once
             (:func:`~claimcheck.lookups.align.alignments`).
-        direction_conflict: 1.0 when the query's claim and the stored claim point opposite
-            ways (:func:`~claimcheck.lookups.polarity.direction_conflict`: "cut" against "increase").
     """
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
@@ -334,7 +330,6 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         # How the stored words the query drops were replaced: by a WordNet
         # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
         *replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset()),
-        direction_conflict,
     ]
 
 
@@ -471,7 +466,7 @@ class Matcher:
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
             rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                      query_claim, aligned[len(rows)], polarity.direction_conflict(claim, record.claim)))
+                                      query_claim, aligned[len(rows)]))
         return np.asarray(rows, dtype=float), cosines
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:

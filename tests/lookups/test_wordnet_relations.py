@@ -99,13 +99,13 @@ def test_wordnet_replacements_equal_the_pairwise_definition(query: str, stored: 
     assert wordnet.replaced(q, c, weights.__getitem__, leave_out) == wordnet.replacements(wordnet._by_stem(q), left)
 
 
-def test_wordnet_features_come_before_the_direction_conflict() -> None:
-    assert FEATURES[-4:-1] == wordnet.WORDNET_FEATURES
+def test_wordnet_features_are_the_last_pair_features() -> None:
+    assert FEATURES[-3:] == wordnet.WORDNET_FEATURES
     query, stored = analyse("Nurses earn less than a decade ago."), analyse("Teachers earn less than a decade ago.")
     row = pair_features(query, stored, lambda s: 1.0, None, 0.9, 0.5, 1.0)
     assert len(row) == len(FEATURES)
-    assert row[-4:-1] == list(_replaced("Nurses earn less than a decade ago.", "Teachers earn less than a decade ago."))
-    assert row[-3] > 0
+    assert row[-3:] == list(_replaced("Nurses earn less than a decade ago.", "Teachers earn less than a decade ago."))
+    assert row[-2] > 0
 
 
 def _builder():
