@@ -15,8 +15,9 @@ the queries came from:
 - false: a never-checked query (a figure changed, a claim the store does not
   hold, a same-topic sentence) with any match at or above the threshold.
 
-The tuning part was used to fit the model; the held-out part was not
-looked at until the model was frozen:
+Since the sixth round every non-blind part is fitted
+(``bench/lookup_calibrate.py``), so only the blind parts, which the lead
+runs, are clean tests:
 
     .venv/bin/python bench/lookup_quality.py --part heldout [--show]
 """
