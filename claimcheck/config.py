@@ -121,6 +121,12 @@ class Config(Section):
     plugins: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Settings for each plugin, by plugin name (see plugin_config)."
     )
+    overlap: Optional[bool] = Field(
+        None,
+        description="In a batch, parse the next documents in a thread while this one is reported (spaCy releases "
+        "the GIL for much of a parse); unset: on when the process may use more than one core. --jobs and Dask "
+        "workers turn it off: their cores are busy already.",
+    )
 
     _file: Optional[str] = PrivateAttr(None)
 
