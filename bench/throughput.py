@@ -104,7 +104,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +261,7 @@ class ModeResult:
     overlap_gain: float = 0.0
     overlap_gain_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     overlap_cpu_cost: float = 0.0
+    overlap_gains: list[float] = field(default_factory=list)
 
 
 def _slices(docs: list[Document], most: int) -> list[list[Document]]:
@@ -388,6 +389,7 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
         overlap_gain=round(statistics.median(gains), 3),
         overlap_gain_spread=_spread(gains),
         overlap_cpu_cost=round(statistics.median(costs), 3) if costs else 0.0,
+        overlap_gains=[round(g, 3) for g in gains],
     )
 
 
