@@ -578,58 +578,9 @@ def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None, over
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-# -- cold start --------------------------------------------------------------------------
+# -- cold start: bench/cold_start.py ------------------------------------------------------
 
-ARTICLE = ROOT / "examples" / "putin-pyongyang.txt"
-
-
-def _pipeline_package() -> str:
-    import spacy.util
-
-    from claimcheck.analysis.nlp import DEFAULT_PIPELINES
-
-    return next((name for name in DEFAULT_PIPELINES if spacy.util.is_package(name)), DEFAULT_PIPELINES[-1])
-
-
-def compile_package() -> bool:
-    """Compile claimcheck's modules to bytecode beside them, as ``pip install`` does for a wheel; False when it fails."""
-    import compileall
-
-    import claimcheck
-
-    return bool(compileall.compile_dir(str(Path(claimcheck.__file__).parent), quiet=1))
-
-
-def cold_start(rounds: int, compile_bytecode: bool = True) -> dict[str, Any]:
-    """Fresh processes, alternating: bare spaCy (import, load, parse the article) and ``claimcheck check`` on it."""
-    package = _pipeline_package()
-    script = f"import spacy; nlp = spacy.load({package!r}); nlp(open({str(ARTICLE)!r}, encoding='utf-8').read())"
-    bare = [sys.executable, "-c", script]
-    cli = [sys.executable, "-m", "claimcheck.cli", "check", str(ARTICLE), "--date", "2024-06-19"]
-    times: dict[str, list[tuple[float, float]]] = {"bare": [], "claimcheck": []}
-    # An install from a wheel has claimcheck's bytecode compiled by pip, as
-    # spaCy's and every other dependency's is; an editable install under
-    # PYTHONDONTWRITEBYTECODE=1 recompiles its ~70 modules on every run
-    # (0.14 s of CPU, about 6% of bare spaCy's cold start), a cost bare spaCy
-    # never pays.  So the package is compiled first, as pip would.
-    compiled = compile_package() if compile_bytecode else None
-    # Untimed: a user's first run fills the cache of rule-pack phrase lemmas
-    # (claimcheck.rules.lemma_cache); the timed runs are every run after it.
-    subprocess.run(cli, stdout=subprocess.DEVNULL, check=True)
-    for r in range(rounds):
-        order = ("bare", "claimcheck") if r % 2 == 0 else ("claimcheck", "bare")
-        for side in order:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            wall = time.perf_counter()
-            subprocess.run(bare if side == "bare" else cli, stdout=subprocess.DEVNULL, check=True)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            times[side].append((time.perf_counter() - wall, cpu))
-    med = {side: (statistics.median(t[0] for t in v), statistics.median(t[1] for t in v)) for side, v in times.items()}
-    return {"article": ARTICLE.name, "pipeline": package, "rounds": rounds, "bytecode_compiled": compiled,
-            "bare_seconds": round(med["bare"][0], 3), "claimcheck_seconds": round(med["claimcheck"][0], 3),
-            "bare_cpu": round(med["bare"][1], 3), "claimcheck_cpu": round(med["claimcheck"][1], 3),
-            "ratio": round(med["claimcheck"][0] / med["bare"][0], 3), "cpu_ratio": round(med["claimcheck"][1] / med["bare"][1], 3)}
+from cold_start import cold_start, summary as cold_summary  # noqa: E402 -- beside this script
 
 
 def load_average() -> str:
@@ -913,11 +864,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"medians of {len(scale['jobs_overlap_runs'])} fresh runs each; workers' check CPU "
                   f"{sum(lapped_run['worker_check_cpu']):.1f} s against {sum(scale['jobs']['worker_check_cpu']):.1f} s")
     if cold is not None:
-        cold["load_after"] = load_average()
-        print(f"cold start, one article ({cold['article']}), median of {cold['rounds']} fresh processes each: "
-              f"bare spaCy {cold['bare_seconds']:.2f} s, claimcheck check {cold['claimcheck_seconds']:.2f} s, "
-              f"ratio {cold['ratio']:.2f} (CPU {cold['bare_cpu']:.2f} s vs {cold['claimcheck_cpu']:.2f} s, {cold['cpu_ratio']:.2f}); target <= 1.3; "
-              f"load average {cold['load_after']} after")
+        print(cold_summary(cold))
     if profiled is not None:
         print(f"\nprofile of one claimcheck run ({modes[0]}), own time by area, of {profiled['total_seconds']:.1f} s profiled:")
         for area, seconds in profiled["by_area"].items():

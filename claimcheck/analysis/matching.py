@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
@@ -361,3 +361,65 @@ def _candidates(test: _Test, positions: _Positions, n: int) -> list[int]:
     where = positions.of(attr)
     found = sorted(i for h in hashes for i in where.get(h, ()))
     return [i for i in found if all(positions.row(a)[i] in hs for a, hs in rest)]
+
+
+class LazyPhraseMatcher:
+    """A ``PhraseMatcher`` whose patterns are built when a document first holds their first word.
+
+    Building a phrase pattern means making a ``Doc`` of it (new lexemes in
+    the vocab, a tokenizer call): for the ~300 phrases of the built-in rule
+    packs that was a tenth of what ``claimcheck check`` adds to a cold start
+    (issue 11), although one article holds the first word of few of them.  A
+    phrase can only match where a token has its first token's value, so a
+    pattern that is still pending cannot match any document seen so far:
+    the matches are the same as a ``PhraseMatcher`` given every pattern up
+    front.
+
+    Args:
+        vocab: the pipeline's vocab.
+        attr: ``"LOWER"`` or ``"LEMMA"``, as for ``PhraseMatcher``.
+    """
+
+    def __init__(self, vocab: Vocab, attr: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        if attr not in ("LOWER", "LEMMA"):
+            raise ValueError(f"LazyPhraseMatcher reads LOWER or LEMMA, not {attr}")
+        self.vocab = vocab
+        self.attr = LOWER if attr == "LOWER" else LEMMA
+        self.matcher = PhraseMatcher(vocab, attr=attr)
+        #: first token's value (hash) -> (key, a function that makes the pattern doc)
+        self._pending: dict[int, list[tuple[str, Callable[[], Doc]]]] = {}
+        self._patterns = 0
+
+    def __len__(self) -> int:
+        """How many patterns were added (built or pending)."""
+        return self._patterns
+
+    def add(self, key: str, docs: Iterable[Doc]) -> None:
+        """Add patterns that are built already, as ``PhraseMatcher.add`` does."""
+        built = list(docs)
+        if built:
+            self.matcher.add(key, built)
+            self._patterns += len(built)
+
+    def add_later(self, key: str, first: str, make: Callable[[], Doc]) -> None:
+        """Add a pattern built by ``make()`` once a document has a token whose value is ``first``.
+
+        Args:
+            key: the match key.
+            first: the value (the lowercase form, or the lemma) of the pattern's first token.
+            make: builds the pattern's ``Doc``; its first token must have the value ``first``.
+        """
+        self._pending.setdefault(self.vocab.strings.add(first), []).append((key, make))
+        self._patterns += 1
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches in ``doc``, as ``PhraseMatcher.__call__`` returns them."""
+        if self._pending and len(doc):
+            for value in _present(doc)[self.attr].intersection(self._pending):
+                for key, make in self._pending.pop(value):
+                    self.matcher.add(key, [make()])
+        if not len(self.matcher):
+            return []
+        return list(self.matcher(doc))

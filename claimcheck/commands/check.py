@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.cli import started
 from claimcheck.commands.options import engine_overrides
 from claimcheck.errors import ClaimcheckError, ErrorCode, ExitCode
 from claimcheck.report import SEVERITIES, Diagnostic, Report
@@ -170,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dask is not None:
         from claimcheck.dask import run_command
 
+        started()
         # Workers get the validated configuration as plain data (JSON-hashable, cheap to ship).
         return run_command(args, config.model_dump(mode="json"), published)
     jobs = _jobs(args) if args.input_format == "jsonl" else 1
@@ -187,6 +189,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         engine = Engine(config=config)
         formats = engine.plugins.report_formats(engine.warnings)
+    started()  # everything that lives as long as the run is loaded
     formatter = formats.get(args.format)
     if formatter is None:
         raise ClaimcheckError(ErrorCode.BAD_OPTION, f"unknown format {args.format!r}; choose one of: {', '.join(sorted(formats))}")

@@ -62,21 +62,53 @@ def lemma_docs(nlp: Language, phrases: Iterable[str]) -> dict[str, Doc]:
     Returns:
         The docs of the phrases that got lemmas, by phrase.
     """
+    return {p: _doc(nlp, *entry) for p, entry in phrase_lemmas(nlp, phrases).items()}
+
+
+#: A phrase as the pipeline tokenizes and lemmatises it: its words, whether each is followed by a space, their lemmas.
+Lemmatised = tuple[list[str], list[bool], list[str]]
+
+
+def phrase_lemmas(nlp: Language, phrases: Iterable[str]) -> dict[str, Lemmatised]:
+    """Each phrase's words, spaces and lemmas, from the cache or (the first time) from the pipeline.
+
+    The words are the pipeline's tokenizer's: ``nlp.make_doc(phrase)`` has the
+    same tokens.  :func:`lemma_docs` makes ``Doc`` objects of them; a caller
+    that needs only some of the phrases can make only those (see
+    :class:`claimcheck.analysis.matching.LazyPhraseMatcher`).
+
+    Args:
+        nlp: the pipeline whose lemmatiser the ``LEMMA`` matcher must agree with.
+        phrases: the phrases.
+
+    Returns:
+        The phrases that got lemmas, by phrase.
+    """
     ordered = sorted(set(phrases))
     if not ordered or "lemmatizer" not in nlp.pipe_names:
         return {}
     path = cache_dir() / f"phrase-lemmas-{_key(nlp, ordered)}.json"
     stored = _read(path)
     if stored is not None:
-        try:
-            return {p: _doc(nlp, *stored[p]) for p in ordered if p in stored}
-        except (TypeError, ValueError, KeyError):
-            pass  # a damaged entry: recompute below
+        entries = {p: stored[p] for p in ordered if p in stored}
+        if all(_valid(entry) for entry in entries.values()):
+            return {p: (list(e[0]), list(e[1]), list(e[2])) for p, e in entries.items()}
+        # a damaged entry: recompute below
     skip = [name for name in nlp.pipe_names if name in ("parser", "ner")]
     with nlp.select_pipes(disable=skip):
         docs = {p: d for p, d in zip(ordered, nlp.pipe(ordered)) if d.has_annotation("LEMMA")}
-    _write(path, {p: [[t.text for t in d], [bool(t.whitespace_) for t in d], [t.lemma_ for t in d]] for p, d in docs.items()})
-    return docs
+    computed = {p: ([t.text for t in d], [bool(t.whitespace_) for t in d], [t.lemma_ for t in d]) for p, d in docs.items()}
+    _write(path, {p: list(entry) for p, entry in computed.items()})
+    return computed
+
+
+def _valid(entry: Any) -> bool:
+    """Whether a stored entry is three lists of the same length: words, spaces (bools), lemmas (strings)."""
+    if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(part, list) for part in entry)):
+        return False
+    words, spaces, lemmas = entry
+    return (len(words) == len(spaces) == len(lemmas) > 0 and all(isinstance(w, str) for w in words)
+            and all(isinstance(s, bool) for s in spaces) and all(isinstance(lemma, str) for lemma in lemmas))
 
 
 def _doc(nlp: Language, words: list[str], spaces: list[bool], lemmas: list[str]) -> Doc:

@@ -12,13 +12,14 @@ lemma variant of phrases needs the pipeline's lemmatizer), then
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from claimcheck.report import Claim, Finding
-from claimcheck.rules.lemma_cache import lemma_docs as _lemma_docs
+from claimcheck.rules.lemma_cache import phrase_lemmas as _phrase_lemmas
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
 from claimcheck.rules.safe_regex import compile_regex
@@ -88,30 +89,40 @@ class _Matchers:
     """The spaCy matchers of a rule set, bound to one vocab."""
 
     def __init__(self, rules: Sequence[CompiledRule], nlp: Language | None, vocab: Vocab) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        from claimcheck.analysis.matching import DependencyPatterns, PrefilteredMatcher, WordFilter
+        from claimcheck.analysis.matching import DependencyPatterns, LazyPhraseMatcher, PrefilteredMatcher, WordFilter
 
         self.vocab = vocab
         self.by_key: dict[int, CompiledRule] = {}
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.lemma = PhraseMatcher(vocab, attr="LEMMA")
+        # Phrase patterns are built when a document first holds their first word (a cold
+        # start checks one article, which holds the first words of few of them).
+        self.lower = LazyPhraseMatcher(vocab, "LOWER")
+        self.lemma = LazyPhraseMatcher(vocab, "LEMMA")
         self.tokens = PrefilteredMatcher(vocab)  # only the patterns whose words a doc holds run
         self.dependency = DependencyPatterns(vocab)  # the common patterns without spaCy's DependencyMatcher
         dependency_patterns: list[list[dict[str, Any]]] = []
         phrase_rules = [r for r in rules if r.rule.match.phrases]
         phrases = {p for r in phrase_rules for p in r.rule.match.phrases or ()}
-        lemma_docs = _lemma_docs(nlp, phrases) if nlp is not None else {}
+        # Each phrase's tokens and lemmas (from the user cache): its first token says when it is needed.
+        lemmatised = _phrase_lemmas(nlp, phrases) if nlp is not None else {}
+        tokenizer: Callable[[str], Doc] | None = nlp.make_doc if nlp is not None else None
         for compiled in rules:
             key = vocab.strings.add(compiled.id)
             self.by_key[key] = compiled
             match = compiled.rule.match
             if match.phrases:
-                tokenizer = nlp.make_doc if nlp is not None else _blank_tokenizer(vocab)
-                self.lower.add(compiled.id, [tokenizer(p) for p in match.phrases])
-                lemmas = [lemma_docs[p] for p in match.phrases if p in lemma_docs]
-                if lemmas:
-                    self.lemma.add(compiled.id, lemmas)
+                if tokenizer is None:
+                    tokenizer = _blank_tokenizer(vocab)
+                make: Callable[[str], Doc] = tokenizer
+                eager = []
+                for phrase in match.phrases:
+                    entry = lemmatised.get(phrase)
+                    if entry is None:
+                        eager.append(make(phrase))
+                        continue
+                    words, spaces, lemmas = entry
+                    self.lower.add_later(compiled.id, words[0].lower(), functools.partial(make, phrase))
+                    self.lemma.add_later(compiled.id, lemmas[0], functools.partial(_lemma_doc, vocab, words, spaces, lemmas))
+                self.lower.add(compiled.id, eager)
             elif match.tokens:
                 self.tokens.add(compiled.id, match.tokens, greedy="LONGEST")
             elif match.dependency:
@@ -125,6 +136,12 @@ class _Matchers:
         self.has_lemma = len(self.lemma) > 0
         self.has_tokens = len(self.tokens) > 0
         self.has_dependency = len(self.dependency) > 0
+
+
+def _lemma_doc(vocab: Vocab, words: list[str], spaces: list[bool], lemmas: list[str]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas)
 
 
 def _blank_tokenizer(vocab: Vocab) -> Callable[[str], Doc]:

@@ -38,3 +38,45 @@ def test_python_dash_m_claimcheck_is_the_command_line() -> None:
     direct = subprocess.run([sys.executable, "-m", "claimcheck.cli", "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout == direct.stdout and "claimcheck" in result.stdout
+
+
+def test_cli_check_pauses_the_garbage_collector_only_while_it_starts() -> None:
+    import gc
+
+    from claimcheck import cli
+
+    assert gc.isenabled()
+    cli._pause_gc(["rules", "list"])  # other commands run with the collector as it is
+    assert gc.isenabled() and not cli._gc_paused
+    cli._pause_gc(["--debug", "check", "a.txt"])
+    try:
+        assert not gc.isenabled() and cli._gc_paused
+        cli.started()
+        assert gc.isenabled() and not cli._gc_paused and gc.get_freeze_count() > 0
+        cli.started()  # once only
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        cli._gc_paused = False
+
+
+GC_PROBE = (
+    "import gc, sys\nimport claimcheck.engine as engine\nreal = engine.Engine.check\n"
+    "def check(self, *args, **kwargs):\n"
+    "    sys.stderr.write(f'collector={gc.isenabled()} frozen={gc.get_freeze_count() > 0}\\n')\n"
+    "    return real(self, *args, **kwargs)\n"
+    "engine.Engine.check = check\nsys.argv = ['claimcheck', *sys.argv[1:]]\nfrom claimcheck.cli import run\nrun()\n"
+)
+
+
+def test_cli_check_checks_with_the_collector_on(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said unemployment fell to 4.2% in May.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", GC_PROBE, "check", str(article), "--date", "2024-06-19"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "collector=True frozen=True" in result.stderr
+    failed = subprocess.run([sys.executable, "-c", GC_PROBE, "check", str(article), "--pipeline", "no_such_pipeline_xyz"],
+                            capture_output=True, text=True, check=False)
+    assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "[CC120]" in failed.stderr

@@ -78,3 +78,26 @@ def test_scoring_number_signal_reads_amounts_as_claim_types_do(engine, monkeypat
     monkeypatch.setattr(enrich, "score_claim", spy)
     engine.check(text, published="2004-12-10", all=True)
     assert numbers and (max(numbers) == 1.0) == amount
+
+
+def test_scoring_quoted_words_score_below_the_same_words_reported(engine, monkeypatch) -> None:
+    from claimcheck.analysis import enrich
+    from claimcheck.analysis.scoring import SIGNALS
+
+    # Claims in a speaker's own quoted words are a fifth as often check-worthy in news-dev as the
+    # article's own (reaction and colour): the ``quoted`` signal marks them, and only them.
+    seen: dict[str, float] = {}
+    original = enrich.score_claim
+
+    def spy(doc, item):  # type: ignore[no-untyped-def]
+        scored = original(doc, item)
+        seen[doc.text] = max(seen.get(doc.text, 0.0), scored.parts.signals[SIGNALS.index("quoted")])
+        return scored
+
+    monkeypatch.setattr(enrich, "score_claim", spy)
+    quoted = "\u201cThe factory will close in March with the loss of 300 jobs,\u201d said Mr Evans."
+    reported = "The factory will close in March with the loss of 300 jobs, Mr Evans said."
+    score_quoted, reasons = _score(engine, quoted, "300 jobs")
+    score_reported, _ = _score(engine, reported, "300 jobs")
+    assert seen[quoted] == 1.0 and seen[reported] == 0.0
+    assert score_quoted < score_reported
