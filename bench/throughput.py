@@ -8,7 +8,12 @@ same process:
   component is disabled for this side -- consuming the docs;
 * **claimcheck**: ``Engine(...).check_many(...)`` (normalisation, the parse,
   claim detection and enrichment, the trained model when it is installed, the
-  built-in rule packs; lookups off), consuming the reports.
+  built-in rule packs; lookups off), consuming the reports, with the engine's
+  default ``overlap`` (the next batch parsed in a thread while the report
+  runs: on with more than one core);
+* **claimcheck, overlap off**: the same with the parse and the report one
+  after the other, timed in the same slices, so that each slice also gives
+  the overlap's gain (overlap off over on, wall clock) and its CPU cost.
 
 The corpus is the CLEF CheckThat! 2019 debate transcripts
 (``debates/clef2019_train/*.tsv``, "free for general research use"), in two
@@ -73,7 +78,11 @@ claimcheck's modules are first compiled to bytecode beside them, as ``pip
 install`` compiles a wheel's and spaCy's were (``--cold-no-compile`` skips
 that: an editable install under ``PYTHONDONTWRITEBYTECODE=1`` recompiles
 every module on every run).
-Targets: jobs >= 1.6x one process, cold start <= 1.3x bare spaCy.
+Targets: jobs >= 1.6x one process, cold start <= 1.3x bare spaCy.  The jobs
+speed-up over one process is printed against one process with overlap on and
+off (a faster one process lowers it); ``--scale-overlap`` also times ``--jobs
+N`` with the workers' overlap on (their default is off), and ``--blas-threads
+N`` limits the BLAS libraries' threads for the timed rounds (threadpoolctl).
 
 The load average is printed before and after the timed rounds: the machine
 is shared, and under load the CPU-time ratios are the steadier figure.
