@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="the canonical JSON Lines file to write")
     parser.add_argument("--against", type=Path, help="an earlier output to compare with (exit 1 when they differ)")
     parser.add_argument("--overlap", choices=("auto", "on", "off"), default="auto",
-                        help="parse in a thread beside the report (the engine's overlap setting; default auto)")
+                        help="parse in a thread beside the report (the engine's overlap setting; auto: its default, off)")
     args = parser.parse_args(argv)
 
     from claimcheck.engine import Engine

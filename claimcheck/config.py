@@ -123,9 +123,9 @@ class Config(Section):
     )
     overlap: Optional[bool] = Field(
         None,
-        description="In a batch, parse the next documents in a thread while this one is reported (spaCy releases "
-        "the GIL for much of a parse); unset: on when the process may use more than one core. --jobs and Dask "
-        "workers turn it off: their cores are busy already.",
+        description="In a one-process batch, parse the next documents in a thread while this one is reported "
+        "(spaCy releases the GIL for much of a parse); off unless true. --jobs and Dask workers keep it off "
+        "unless it is true: their cores are busy already.",
     )
 
     _file: Optional[str] = PrivateAttr(None)

@@ -367,14 +367,10 @@ class Engine:
 def overlaps(config: Config) -> bool:
     """Whether a batch parses ahead in a thread (:func:`~claimcheck.analysis.nlp.parse_ahead`) under ``config``.
 
-    ``overlap`` unset means on when this process may run on more than one
-    core: on one core the parse thread would only take turns with the report.
+    Off unless ``overlap`` is true: on a shared 2-core machine it made no
+    robust difference (docs/measurements.md, "Throughput, sixth round").
     """
-    if config.overlap is not None:
-        return config.overlap
-    from claimcheck.parallel import available_cores
-
-    return available_cores() > 1
+    return config.overlap is True
 
 
 def _as_input(item: InputDocument | dict[str, Any]) -> InputDocument:

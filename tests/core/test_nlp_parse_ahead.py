@@ -208,18 +208,17 @@ def _spy_parse_ahead(monkeypatch) -> _Spy:
     return spy
 
 
-def test_overlap_default_follows_the_cores(engine, monkeypatch) -> None:
-    """Unset, overlap is on with more than one core and off with one; check() of one text never starts a thread."""
+def test_overlap_is_opt_in(engine, monkeypatch) -> None:
+    """Unset, overlap is off (it made no robust difference); true turns it on; check() of one text never overlaps."""
     spy = _spy_parse_ahead(monkeypatch)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
-    assert overlaps(engine.config) is True
-    list(engine.check_many([{"id": "a", "text": TEXTS[0]}, {"id": "b", "text": TEXTS[1]}]))
-    assert spy.calls == 1
-    engine.check(TEXTS[0])
-    assert spy.calls == 1
-    monkeypatch.setattr(parallel, "available_cores", lambda: 1)
     assert overlaps(engine.config) is False
-    list(engine.check_many([{"id": "a", "text": TEXTS[0]}]))
+    list(engine.check_many([{"id": "a", "text": TEXTS[0]}, {"id": "b", "text": TEXTS[1]}]))
+    list(engine.check_batch([{"id": "a", "text": TEXTS[0]}]))
+    assert spy.calls == 0
+    list(engine.check_many([{"id": "a", "text": TEXTS[0]}], overlap=True))
+    assert spy.calls == 1
+    assert overlaps(engine.config.with_options({"overlap": True})) is True
+    engine.check(TEXTS[0], overlap=True)
     assert spy.calls == 1
 
 
@@ -228,7 +227,6 @@ def test_workers_do_not_overlap(monkeypatch) -> None:
     assert parallel.worker_config({"min_score": 0.3})["overlap"] is False
     assert parallel.worker_config({"overlap": None})["overlap"] is False
     assert parallel.worker_config({"overlap": True})["overlap"] is True
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
     monkeypatch.setattr(parallel, "_engine", None)
     parallel._init_worker({"model": False})
     assert parallel._engine is not None and overlaps(parallel._engine.config) is False
