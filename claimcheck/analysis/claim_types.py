@@ -47,6 +47,7 @@ from claimcheck.analysis.claim_type_cues import (
 )
 from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.claim_patterns import (
+    JUDGEMENT_WORDS,
     idiom_tokens,
     is_verdict,
     judgement_idiom_tokens,
@@ -215,6 +216,37 @@ def _is_generic_subject(head: Token) -> bool:
             return subject.tag_ == "NNS" and not dets and not subject.ent_type_ and not any(c.dep_ == "poss" for c in subject.children)
         # "X will have to adhere": the subject sits on "have"
         node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i else None
+    return False
+
+
+_GENERIC_CONDITION_MARKS = frozenset({"if", "when", "whenever", "once"})
+
+
+def _regularity(tokens: list[Token], head: Token) -> bool:
+    """A future clause under a condition anyone may meet, with a figure of its own: a regularity, not a forecast.
+
+    "If you smoke, your risk will rise by 20%", "when a driver is over the limit, three crashes in
+    four will end in injury": the figure says how often or how much, whoever meets the condition.
+    A particular condition ("if she wins, she will cut taxes by 2%") forecasts one outcome.
+    """
+    for condition in head.children:
+        if condition.dep_ != "advcl" or not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in _GENERIC_CONDITION_MARKS for m in condition.children):
+            continue
+        subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "you", a class ("drivers", "anyone"), or one of a class ("a driver"): whoever meets it
+        generic = subject is not None and (subject.lower_ == "you" or _is_generic_subject(condition) or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children))
+        present = condition.tag_ in ("VBP", "VBZ") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in condition.children)
+        if not (generic and present):
+            continue
+        start, end = condition.left_edge.i, condition.right_edge.i
+        if condition.i < head.i:
+            # The parser often hangs what follows the condition's comma on it ("If you are going at
+            # 40mph, nine times out of ten ..."): a condition before the clause ends at its comma.
+            end = next((t.i for t in tokens if condition.i < t.i < head.i and t.text == ","), end)
+        return bool(amount_tokens([t for t in tokens if not start <= t.i <= end]))
     return False
 
 
@@ -848,8 +880,55 @@ def _figure_in_slots(verb: Token) -> bool:
     return any(amount_tokens(list(s.subtree)) for s in slots)
 
 
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_RELATING_PREPS = frozenset({"of", "for", "at", "to", "with"})
+
+
+def _named(token: Token, labels: frozenset[str] = _NAMED_LABELS) -> bool:
+    return token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _relates_to_named(noun: Token) -> bool:
+    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun tied to a party."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in _RELATING_PREPS and any(
+                p.dep_ == "pobj" and _named(p) for p in child.children):
+            return True
+    return False
+
+
+def _is_identity(head: Token) -> bool:
+    """A copula that says who somebody is to another named party: an affiliation, read as a role.
+
+    "Northgate is a catering contractor for the Ministry of Defence", "Halvorsen is a
+    subsidiary of Maersk", "the committee's new chairman is John Baker".  A verdict ("X
+    is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
+    """
+    if head.lemma_.lower() not in ("be", "become", "remain"):
+        return False
+    subject = nominal_subject(head)
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None or attr is None:
+        return False
+    if any(c.dep_ == "aux" and (c.lower_ in FUTURE_MARKERS or c.tag_ == "MD") for c in head.children):
+        return False  # "X will be his main target": a plan or a forecast, not who X is
+    for word in (subject, attr):
+        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
+            return False  # "the firm's biggest customer is X": a superlative is a comparison
+        if word.lemma_.lower() in EVALUATIVE or word.lemma_.lower() in JUDGEMENT_WORDS or any(
+                c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE for c in word.children):
+            return False
+    party = frozenset({"PERSON", "ORG"})
+    if _named(subject, party) and attr.pos_ == "NOUN" and _relates_to_named(attr):
+        return True  # "Northgate is a contractor for the MoD"
+    return attr.ent_type_ == "PERSON" and subject.pos_ == "NOUN" and (
+        _relates_to_named(subject) or subject.lemma_.lower() in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
+
+
 def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
-    if origin == "role":
+    if origin == "role" or _is_identity(head):
         return True
     lemma = head.lemma_.lower()
     titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
@@ -980,7 +1059,7 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
     if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
-        return "quantity" if _stated_figure(head) else "prediction"
+        return "quantity" if _stated_figure(head) or _regularity(tokens, head) else "prediction"
     # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
     # "partly because ...") to a figure leaves the claim a quantity.
     causation = _causation_kind(tokens, head)

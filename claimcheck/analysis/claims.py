@@ -76,7 +76,7 @@ class Frame:
     cue: list[int]
     speaker: list[int] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
-    kind: str = "speech"  # speech | cognition | noun | copula | according | as-put
+    kind: str = "speech"  # speech | cognition | evidential | noun | copula | according | as-put
     more: list[int] = field(default_factory=list)
 
 
@@ -251,6 +251,36 @@ def _broken_off(t: TokenTable, child: int, head: int) -> bool:
     return any(text[i] in _CLAUSE_BREAKS for i in range(t.right_edge[child] + 1, head))
 
 
+#: Tags of a finite verb: a clause with one can stand as a sentence.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _dashed_on(p: _Parse, child: int, head: int) -> bool:
+    """True for a clause after a spaced dash or a semicolon that the parser hung on a verb that reports nothing.
+
+    "The bill would let courts use breath tests - at present a blood test is
+    needed" (the parser reads a ccomp, or an advcl without a mark): the second clause is a statement of its own, not what the bill
+    allows.  After a reporting or finding verb the clause may be its content
+    ("He warned - and repeated it - that ..."), and a clause opened by a mark
+    ("that", "because") is subordinate: both stay whole.
+    """
+    t = p.t
+    if child < head or t.dep[child] not in ("ccomp", "advcl") or t.pos[child] not in _VERBAL or child not in p.subjects:
+        return False
+    if not (t.tag[child] in _FINITE_TAGS or any(t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[child])):
+        return False  # "- the door slamming behind him" leans on the clause before it
+    if t.lemma[head] in _REPORTING_VERBS or t.lemma[head] in FINDING_VERBS or t.lemma[child] in _REPORTING_VERBS:
+        return False
+    if any(t.dep[c] == "mark" for c in t.children[child]):
+        return False
+    edge = t.left_edge[child]
+    for i in (edge, edge - 1):
+        if head < i and t.text[i] in _CLAUSE_BREAKS:
+            # A spaced dash, not the hyphen of "drink-drive", which spaCy splits off too.
+            return t.text[i] == ";" or t.idx[i] > t.idx[i - 1] + len(t.text[i - 1])
+    return False
+
+
 #: Verbs whose content may come first, before a comma: "X is flawed, critics say", "prices rose, figures show".
 _REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS | frozenset({"show", "find", "conclude", "rule", "reveal", "suggest", "indicate"})
 
@@ -350,6 +380,10 @@ def find_frame(head: Token) -> tuple[Frame, Token] | None:
     return None if found is None else (found[0], doc[found[1]])
 
 
+#: Verbs that frame a clause as how things look, not as what somebody believes: "it seems that X".
+_EVIDENTIAL_VERBS = frozenset({"seem", "appear"})
+
+
 def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
     """:func:`find_frame` on token indices."""
     t = p.t
@@ -374,6 +408,9 @@ def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
                 # "It is understood / believed / said that ...": briefing by unnamed sources.
                 speaker = sorted(i for i in frame_tokens if not t.is_punct[i] and i <= head)
                 kind = "speech"
+            elif lemma in _EVIDENTIAL_VERBS and not speaker and not any(
+                    dep[c] == "prep" and lower[c] == "to" for c in children[head]):
+                kind = "evidential"  # "It seems that X": nobody's belief, the writer's hedged X ("seems to me" is a view)
             return Frame(cue=[head], speaker=speaker, tokens=frame_tokens, kind=kind, more=more), content
     if lemma in _EMERGE_VERBS and any(dep[c] in ("nsubj", "expl") and lower[c] == "it" for c in children[head]):
         # "It has emerged that ...", "it transpired that ...": news with no named source.
@@ -496,12 +533,16 @@ def _units(p: _Parse, sent: Span) -> list[int]:
                 and _content_child(p, i, {"ccomp"}) is not None:
             heads.append(i)  # "Acme posted a loss and said it would cut 500 jobs": the saying is a frame of its own
         elif d == "ccomp" and head_of[i] in heads and pos[i] in _VERBAL and i in subjects:
-            if _broken_off(t, i, head_of[i]) or _spliced(p.doc[i], p.doc[head_of[i]]):
+            if _broken_off(t, i, head_of[i]) or _dashed_on(p, i, head_of[i]) or _spliced(p.doc[i], p.doc[head_of[i]]):
                 heads.append(i)  # "X want a cap at 1% - the Commission has urged 1.26%"
             elif i < head_of[i] and _content_child(p, head_of[i], {"ccomp", "parataxis"}) not in (None, i):
                 # "Romney not only opposed it, he suggested that Y": the verb reports Y, and
                 # the clause before it is a claim of its own.
                 heads.append(i)
+        elif d == "advcl" and head_of[i] in heads and _dashed_on(p, i, head_of[i]):
+            heads.append(i)  # "X approved the budget - currently patients travel 40 miles"
+        elif d == "advcl" and head_of[i] in heads and _set_beside(p, i, head_of[i]):
+            heads.append(i)  # "engineers were called in, while staff resorted to fax"
         elif d == "advcl" and _contrasts_another_source(p, i):
             heads.append(i)  # "X said the club would be sold, while prosecutors said ..."
     return heads
@@ -509,6 +550,24 @@ def _units(p: _Parse, sent: Span) -> list[int]:
 
 #: Marks of a clause set against another: "..., while / whereas Y said ...".
 _CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+
+
+def _set_beside(p: _Parse, clause: int, head: int) -> bool:
+    """True for "X, while / whereas Y" with Y a finite clause of its own after the main one: two statements.
+
+    "Engineers were called in, while staff resorted to fax": Y is not part of how or
+    when X happened; a clause before the main one ("While prices rose, ...") stays with it.
+    """
+    t = p.t
+    if clause < head or clause not in p.subjects or t.pos[clause] not in _VERBAL:
+        return False
+    if not any(t.dep[c] == "mark" and t.lower[c] in ("while", "whilst", "whereas") for c in t.children[clause]):
+        return False
+    if not (t.tag[clause] in _FINITE_TAGS or any(
+            t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[clause])):
+        return False
+    edge = t.left_edge[clause]
+    return edge > 0 and t.text[edge - 1] in (",", ";")
 
 
 def _contrasts_another_source(p: _Parse, token: int) -> bool:
@@ -699,6 +758,14 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
                 noun = t.head[i]
                 add(t.left_edge[noun], t.right_edge[i] + 1, i, "relative")
                 continue
+        # "Serco, which operates six prisons", "Capita, the firm which runs the system": what a
+        # named organisation is or does (the present tense; "who plan to X" is an intention),
+        # told in passing, is its role.
+        if d == "relcl" and tag[i] in ("VBZ", "VBP") and i in subjects and not any(dep[c] == "xcomp" for c in children[i]):
+            organisation = _described_organisation(p, i)
+            if organisation is not None:
+                add(organisation.start, t.right_edge[i] + 1, i, "role")
+                continue
         # "NATO allies, including the UK, giving Ukraine permission to use their weapons".
         if tag[i] == "VBG" and d in ("acl", "advcl") and i not in subjects:
             if not any(dep[c] in ("dobj", "dative") for c in children[i]):
@@ -731,6 +798,35 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
         if lefts and any(t.lemma[k] in TITLE_NOUNS for c in lefts for k in t.subtree(c.i)):
             add(min(c.left_edge.i for c in lefts), ent.end, root.i, "role")
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _described_organisation(p: _Parse, clause: int) -> Span | None:
+    """The named organisation a non-restrictive relative clause describes, directly ("Serco, which
+    operates six prisons") or through an apposition ("Capita, the firm which runs the system").
+
+    None when the clause is restrictive (no comma before it), its subject is not the relative
+    pronoun, or the organisation speaks in the sentence ("Acme, which makes engines, said ...":
+    its credentials are the frame's).
+    """
+    t = p.t
+    if not any(t.dep[c] == "nsubj" and t.lower[c] in _RELATIVE_PRONOUNS for c in t.children[clause]):
+        return None
+    noun = t.head[clause]
+    # Non-restrictive: a comma opens the clause, or the apposition it hangs on.
+    direct = t.ent_type[noun] == "ORG"
+    edge = t.left_edge[clause] if direct else t.left_edge[noun]
+    if edge < 2 or t.text[edge - 1] != ",":
+        return None
+    named = noun if direct else edge - 2
+    if t.ent_type[named] != "ORG":
+        return None
+    organisation = next((e for e in entity_index(p.doc).overlapping(named, named + 1) if e.label_ == "ORG"), None)
+    if organisation is None or _speaks(organisation.root):
+        return None
+    return organisation
 
 
 def _speaks(person: Token) -> bool:

@@ -23,6 +23,8 @@ reputedly ostensibly roughly approximately about""".split()
 _SINGLE_LEMMAS = """seem appear suggest assume assumption speculate speculation suspect suspicion rumour
 rumor believe belief think feel fear concern estimate expect guess alleged suspected rumoured rumored
 claim hope""".split()
+# Allegation participles, which hedge a description when they modify a noun rather than the claim.
+_DESCRIBING = frozenset({"suspect", "suspected", "alleged", "allege", "rumoured", "rumored", "rumour", "rumor"})
 # Words above that are only hedges in some uses.
 _NEEDS_CONTEXT = {"about", "claim", "may", "concern", "hope", "expect", "feel", "think", "believe"}
 
@@ -152,5 +154,9 @@ def _is_hedge_use(token: Token) -> bool:
     if lemma == "feel" and not any(c.dep_ in ("ccomp", "advcl") for c in token.children):
         return False  # "I feel tired" is not a hedge on a claim
     if token.ent_type_ in ("PERSON", "ORG"):
+        return False
+    if lemma in _DESCRIBING and token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        # "suspected smugglers were arrested", "any driver suspected of speeding can be
+        # stopped": the word qualifies who is meant, and the claim about them is flat.
         return False
     return True

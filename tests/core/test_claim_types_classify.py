@@ -391,3 +391,37 @@ def test_claim_types_sanctions_forecast_content_and_links(engine, claim_type: st
 )
 def test_claim_types_verdicts_with_descriptive_figures_and_multiples(engine, claim_type: str, text: str, contains: str) -> None:
     _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # A future clause under a condition anyone may meet, with a figure of its own, states a regularity.
+        ("quantity", "If you smoke, your risk of a stroke will rise by 20%.", "20%"),
+        ("quantity", "If you are driving at 50mph, eight times out of ten the pedestrian will die.", "eight times"),
+        ("quantity", "When a driver is over the limit, three crashes in four will end in injury.", "three crashes"),
+        # A particular condition forecasts one outcome; a figure only in the condition is no regularity.
+        ("prediction", "If she wins, she will cut taxes by 2%.", "cut taxes"),
+        ("prediction", "If you hit someone at 30mph, they will probably survive.", "survive"),
+        ("prediction", "If prices rise by 5%, many families will struggle.", "struggle"),
+    ],
+)
+def test_claim_types_generic_conditions_with_figures_are_regularities(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)
+
+
+@pytest.mark.parametrize(
+    "claim_type,text,contains",
+    [
+        # A copula saying who a named party is to another party is an affiliation: a role.
+        ("role", "Northgate is a catering contractor for the Ministry of Defence.", "contractor"),
+        ("role", "The ministry's chief buyer is Ann Lee.", "Ann Lee"),
+        # A superlative stays a comparison, a future copula a forecast, a place no role, a verdict an opinion.
+        ("comparison", "The company's biggest customer is the Pentagon.", "Pentagon"),
+        ("prediction", "Wimbledon will be his main target next year.", "target"),
+        ("other", "Paris is the capital of France.", "capital"),
+        ("other", "Johnson is a disgrace to the Conservative party.", "disgrace"),
+    ],
+)
+def test_claim_types_identity_with_another_party_is_a_role(engine, claim_type: str, text: str, contains: str) -> None:
+    _assert_type(engine, text, contains, claim_type)

@@ -137,6 +137,36 @@ def test_claims_clause_classes(engine, text: str, claim: str) -> None:
     assert claim in _texts(engine, text)
 
 
+@pytest.mark.parametrize(
+    "text,first,second",
+    [
+        # A clause after a spaced dash is a statement of its own, not part of what the first verb does.
+        ("The new law would let councils fine landlords directly - at present only the police can do so.",
+         "The new law would let councils fine landlords directly", "at present only the police can do so"),
+        ("The city council approved the budget for the new hospital - currently patients travel 40 miles for treatment.",
+         "The city council approved the budget for the new hospital", "currently patients travel 40 miles for treatment"),
+    ],
+)
+def test_claims_clause_after_a_dash_is_its_own_claim(engine, text: str, first: str, second: str) -> None:
+    texts = _texts(engine, text)
+    assert first in texts and second in texts
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        # After a reporting verb the clause after the dash may be what was said: it stays the content.
+        ("He said the plan was dead - the council had voted it down.", "the plan was dead - the council had voted it down"),
+        # A hyphen inside a word is no clause break.
+        ("The drink-drive limit stays at 80mg.", "The drink-drive limit stays at 80mg"),
+        # A clause without a finite verb leans on the one before it.
+        ("He left the meeting early - the door slamming behind him.", "He left the meeting early - the door slamming behind him"),
+    ],
+)
+def test_claims_dash_without_a_second_statement_stays_whole(engine, text: str, claim: str) -> None:
+    assert claim in _texts(engine, text)
+
+
 def test_claims_passive_telling_verb_takes_the_agent_as_speaker(engine) -> None:
     report = engine.check("Residents were told by the water company that the supply would be cut on Monday.", published="2024-06-19", all=True)
     claim = next(c for c in report.claims if c.text == "the supply would be cut on Monday")
@@ -509,3 +539,70 @@ def test_claims_the_two_is_a_reference_not_a_figure(engine) -> None:
     assert _all_demoted(report, "value judgement")
     kept = engine.check("The two airlines flew 40,000 passengers last year.", all=True)
     assert _none_give(kept, "value judgement")
+
+
+@pytest.mark.parametrize(
+    "text,belief",
+    [
+        # "It seems / appears that X": nobody holds X as a belief; the writer hedges it (the hedge is kept).
+        ("It seems that the outage started when an upgrade of the servers went wrong.", False),
+        ("It appears that the council spent two million pounds on the scheme.", False),
+        # With somebody it seems to, or somebody who believes, it is a view.
+        ("It seems to me that the council wasted two million pounds on the scheme.", True),
+        ("Officials believe that the outage started when an upgrade went wrong.", True),
+    ],
+)
+def test_claims_impersonal_seem_is_a_hedge_not_a_belief(engine, text: str, belief: bool) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    claim = report.claims[0]
+    assert claim.hedges or not text.startswith("It")
+    assert any("belief" in r for r in claim.reasons) is belief
+
+
+@pytest.mark.parametrize(
+    "text,claim",
+    [
+        # What a named organisation is or does, told in passing, is a claim of its own (its role).
+        ("Senior engineers from IBM, the computer firm which manages the network, were sent to the site.",
+         "IBM, the computer firm which manages the network"),
+        ("Staff from Microsoft, which supplies the software, were sent to the site.", "Microsoft, which supplies the software"),
+    ],
+)
+def test_claims_organisation_described_in_passing_is_a_role(engine, text: str, claim: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert any(c.text == claim and c.type == "role" for c in report.claims), [(c.text, c.type) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    "text,part",
+    [
+        # A restrictive clause picks the thing out; an intention is no role; a speaking organisation's
+        # description belongs to its frame.
+        ("The firm that Acme bought last year has closed.", "Acme"),
+        ("Acme sold the plant to Zenith Holdings, who plan to reopen it.", "who plan"),
+        ("Serco, which operates six prisons, said profits fell.", "which operates"),
+    ],
+)
+def test_claims_organisation_clause_without_a_role(engine, text: str, part: str) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert not any(c.type == "role" and part in c.text for c in report.claims)
+
+
+@pytest.mark.parametrize(
+    "text,claims",
+    [
+        # "X, while Y" with Y a finite clause after the main one: two statements, each with its own hedges.
+        ("The manager resigned on Friday, while the players flew home to Madrid.",
+         ["The manager resigned on Friday", "the players flew home to Madrid"]),
+        ("Engineers from the supplier were called in, while staff probably used fax machines.",
+         ["Engineers from the supplier were called in", "staff probably used fax machines"]),
+    ],
+)
+def test_claims_while_clause_after_the_main_one_is_its_own_claim(engine, text: str, claims: list[str]) -> None:
+    report = engine.check(text, published="2024-06-19", all=True)
+    assert [c.text for c in report.claims if c.text in claims] and all(any(c.text == want for c in report.claims) for want in claims)
+    assert not next(c for c in report.claims if c.text == claims[0]).hedges
+
+
+def test_claims_while_clause_before_the_main_one_stays(engine) -> None:
+    assert "prices rose by 5%, wages fell" in _texts(engine, "While prices rose by 5%, wages fell.")

@@ -26,6 +26,24 @@ def test_hedges_found(nlp, text: str, hedge: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text,hedge",
+    [
+        # An allegation participle that modifies a noun hedges who is meant, not the claim about them.
+        ("Dozens of suspected smugglers were arrested at the border.", None),
+        ("Any driver suspected of using a phone can be stopped by police.", None),
+        ("The alleged victim gave evidence on Monday.", None),
+        # On the claim's own verb it hedges the claim.
+        ("The minister is suspected of lying to parliament.", "suspected"),
+        ("It is alleged that he took bribes.", "It is alleged"),
+    ],
+)
+def test_hedges_allegation_on_a_noun_describes(nlp, text: str, hedge: str | None) -> None:
+    doc = nlp(text)
+    found = [doc[s:e].text for s, e in HedgeFinder(nlp.vocab).find(doc)]
+    assert found == ([hedge] if hedge else [])
+
+
+@pytest.mark.parametrize(
     "text",
     ["Theresa May resigned in May 2019.", "They talked about the budget.", "The parliament passed the bill."],
 )
