@@ -86,7 +86,9 @@ class EnginePlugin(WorkerPlugin):
 def _load_engine(config: dict[str, Any]) -> Engine:
     from claimcheck.engine import Engine
 
-    engine = Engine(config=config)
+    from claimcheck.parallel import worker_config
+
+    engine = Engine(config=worker_config(config))
     _ = engine.model, engine.rules  # loaded now, not in the first task
     return engine
 

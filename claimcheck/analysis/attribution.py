@@ -664,7 +664,7 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             source = frame_source(resolver, frame)
             if source is not None:
                 resolver.remember(cand.head, source)
-                return source, quote is not None
+                return _unless_vetoed(resolver, cand, source, quotes, quote), quote is not None
     if quote is not None and quote.source is not None:
         return quote.source, True
     if frame is not None and not frame.speaker and frame.kind == "noun" and doc[frame.cue[0]].lemma_.lower() in HEARSAY_NOUNS:
@@ -679,7 +679,7 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
         if outer is not None:
             source = frame_source(resolver, outer)
             if source is not None:
-                return source, quote is not None
+                return _unless_vetoed(resolver, cand, source, quotes, quote), quote is not None
     # A role inside what a cue reports is the source's too ("a poll showed Senator Marco Rubio
     # at 8 percent"); a relative clause ("Gruenberg, who was nominated by ...") and a role in
     # the object of an act ("accused President Obama of ...") stay the article's description.
@@ -693,8 +693,33 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             # ("In a statement released on Monday, ..." names no source worth a finding, and
             # "officials declined to say ..." reports an act, not vague sourcing.)
             resolver.remember(cand.head, source)
-            return source, quote is not None
+            return _unless_vetoed(resolver, cand, source, quotes, quote), quote is not None
     return _learned_source(resolver, cand, quotes), quote is not None
+
+
+def _unless_vetoed(resolver: SpeakerResolver, cand: Candidate, source: Source, quotes: list[QuoteInfo],
+                   quote: QuoteInfo | None) -> Source | None:
+    """The rules' source, unless the claim is the whole clause of its own verb, that verb's subject
+    is the source, and the cue model gives the pair a probability under its veto: "Mr. Trump has
+    railed against the TPP" is the article's report of an act, not Mr. Trump's claim (PolNeAR reads
+    such a clause as the source's only when what follows the verb is most of it)."""
+    model = load_cue_model()
+    if model is None or not model.veto or quote is not None or source.start is None or source.end is None:
+        return source
+    head = cand.head
+    if token_table(resolver.doc).pos[head] != "VERB":
+        return source
+    index = resolver.quote_index(quotes)
+    candidates = cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs)
+    if any(cand.start <= c.verb < cand.end and index.of_token(c.verb) is not None for c in candidates):
+        return source  # the claim holds part of a quotation ('... not even close," said X'): the quotation's report
+    if cand.origin == "relative":
+        return source  # "the levy, which he said would raise £2m": the relative clause reports what the noun is
+    own = [c for c in candidates if c.verb == head and any(source.start <= t < source.end for t in c.source)
+           and ("lex_cue" in c.features or "lex_frame" in c.features)]  # a verb the rules read as a cue
+    if own and max(model.probability(c.features) for c in own) < model.veto:
+        return None
+    return source
 
 
 def _reports_relative(verb: Token) -> bool:

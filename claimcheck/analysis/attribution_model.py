@@ -143,6 +143,26 @@ def _share(starts: list[int], cand: Candidate, part: int) -> str:
     return "<.3" if share < 0.3 else "<.5" if share < 0.5 else "<.7" if share < 0.7 else ">=.7"
 
 
+#: The dependents of a verb that hold what it reports or does: its object, clause or phrase.
+_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "dative", "acomp", "agent"})
+
+
+def _complement_chars(table: TokenTable, starts: list[int], verb: int, lo: int, hi: int) -> int:
+    """Characters of the claim (tokens ``lo``..``hi``) in the subtrees of the verb's complements after it."""
+    total = 0
+    for child in table.children[verb]:
+        if child > verb and table.dep[child] in _COMPLEMENT_DEPS:
+            a, b = max(table.left_edge[child], lo), min(table.right_edge[child] + 1, hi)
+            if b > a:
+                total += starts[b] - starts[a]
+    return total
+
+
+def _tenth(starts: list[int], cand: Candidate, part: int) -> str:
+    """The share of a claim's characters that ``part`` characters are, in tenths ("0" to "9")."""
+    return str(min(int(10 * part / max(starts[cand.end] - starts[cand.start], 1)), 9))
+
+
 def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
     """The features that relate one claim to one candidate cue, as strings."""
     # Read from the document's token table and character layout: a claim has a pair per verb of its sentence.
@@ -181,6 +201,11 @@ def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...
         # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
         after = _share(starts, cand, starts[cand.end] - starts[v + 1])
         feats += ["after=" + after, f"after={after} {relation[0]}", f"after={after} cue={int(lemma in CUE_VERBS)}"]
+        # The scorer's line is at half the claim, and many claims sit near it: the share of the
+        # verb's complement (what PolNeAR marks as the content) in tenths, beside the rest after the verb.
+        comp = _tenth(starts, cand, _complement_chars(table, starts, v, cand.start, cand.end))
+        tail = _tenth(starts, cand, starts[cand.end] - starts[v + 1])
+        feats += ["comp10=" + comp, f"comp10={comp} cue={int(lemma in CUE_VERBS)}", f"comp10={comp} {relation[0]}", "after10=" + tail]
     inside = [i for i in set(source) if cand.start <= i < cand.end]
     if inside:
         feats += ["source_in_claim", "src_share=" + _share(starts, cand, sum(starts[i + 1] - starts[i] for i in inside))]
@@ -221,10 +246,12 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
 
 @dataclass(frozen=True)
 class CueModel:
-    """A logistic model over feature strings, and the probability above which a cue is taken."""
+    """A logistic model over feature strings, the probability above which a cue is taken, and the
+    one under which the rules' source for a claim that is its own cue's whole clause is dropped."""
 
     weights: dict[str, float]
     threshold: float
+    veto: float = 0.0
 
     def probability(self, features: tuple[str, ...] | list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
@@ -242,4 +269,4 @@ def load_cue_model(path: Path = MODEL_PATH) -> CueModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return CueModel(dict(zip(data["features"], data["weights"])), float(data["threshold"]))
+    return CueModel(dict(zip(data["features"], data["weights"])), float(data["threshold"]), float(data.get("veto", 0.0)))

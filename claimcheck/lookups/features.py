@@ -20,9 +20,10 @@ import snowballstemmer
 
 __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
-# Bump when stems or stopwords change: stores then recount their term
-# frequencies (the ``terms`` table) with the new rules when next opened.
-FEATURES_VERSION = 10
+# Bump when stems, stopwords or figures change: stores then recount their
+# term frequencies (the ``terms`` table) and re-analyse their claims with the
+# new rules when next opened (11: "1/3" and "second-highest" read by value).
+FEATURES_VERSION = 11
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -126,6 +127,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:a[\s-]+)?quarter[\s-]+(?:of[\s-]+an[\s-]+)?hour\b", "15 minutes"),
         (r"\b(?:a|one)[\s-]+year[\s-]+and[\s-]+a[\s-]+half\b", "18 months"),
         (r"\b(?:an|one)[\s-]+hour(?=[\s,]+(?:and[\s-]+)?\w+[\s-]+minutes?\b)", "1 hours"),
+        # "second" is a rank before a superlative ("the second-highest", "second
+        # most"); alone it is too often a unit of time or "another".
+        (r"\bsecond(?=[\s-]+(?:most|least|best|worst|highest|lowest|largest|biggest|smallest|greatest|fastest|"
+         r"slowest|richest|poorest|oldest|youngest|longest|shortest|deadliest|busiest|safest|strongest|weakest|"
+         r"cheapest|wealthiest|healthiest|heaviest|hottest|coldest|warmest|tallest)\b)", "2nd"),
         (r"\btwo[\s-]+thirds\b", "66.7 percent"),
         (r"\b(?:one|a)[\s-]+third\b", "33.3 percent"),
         (r"\bthree[\s-]+quarters\b", "75 percent"),
@@ -320,7 +326,21 @@ def _fold_phrases(text: str) -> str:
     text = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
     text = _YEAR_SPAN.sub(_year_span, text)
     text = _RANGE.sub(_range, text)
+    text = _SLASH_SHARE.sub(_slash_share, text)
     return _SHARE.sub(_share, text)
+
+
+# "1/3 of our kids", "2/3": a share like "a third", "two-thirds".  Only a
+# proper fraction of small numbers, alone: "24/7", "9/11" and dates
+# ("6/19/2024") are not shares.
+_SLASH_SHARE = re.compile(r"(?<![\d/.])([1-9])\s?/\s?([2-9]|10)(?![\d/.])")
+
+
+def _slash_share(match: re.Match[str]) -> str:
+    numerator, denominator = int(match.group(1)), int(match.group(2))
+    if numerator >= denominator:
+        return match.group(0)
+    return f"{round(100 * numerator / denominator, 1):g} percent"
 
 
 @lru_cache(maxsize=4096)

@@ -14,8 +14,8 @@ Three steps:
    names and the claimant agree, and how the stored words the query drops
    were replaced (:mod:`~claimcheck.lookups.wordnet`: a WordNet rewording,
    a sibling or antonym, or unrelated words).
-3. **Score** each pair with a small logistic model fitted on the tuning part
-   of the paraphrase set (``bench/lookup_calibrate.py``, weights in
+3. **Score** each pair with a small logistic model fitted on the non-blind
+   parts of the paraphrase set (``bench/lookup_calibrate.py``, weights in
    ``match_model.json``): the score is the probability that both state the
    same claim, and :data:`DEFAULT_THRESHOLD` was chosen by cross-validation.
 """

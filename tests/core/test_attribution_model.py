@@ -67,3 +67,15 @@ def test_attribution_place_owning_an_institution_is_not_the_source(engine) -> No
     assert claim.attribution.speaker == "the UK's highest court", claim.attribution
     claim, _ = first_claim(engine, "The base will close in 2027, Pentagon officials said.", "base will close")
     assert claim.attribution.speaker == "Pentagon", claim.attribution
+
+
+def test_attribution_model_veto_leaves_an_act_in_the_articles_voice(engine) -> None:
+    # The claim is the senator's whole clause and reports what she did, not what she said
+    # (the rules gave it her; the cue model's veto takes it back).
+    model = load_cue_model()
+    assert model is not None and 0.0 < model.veto < model.threshold
+    claim, _ = first_claim(engine, "Senator Moss never mentioned the governor by name.", "governor")
+    assert claim.attribution.kind == "article", claim.attribution
+    # A reported clause keeps its frame's speaker.
+    claim, _ = first_claim(engine, "The mayor said the bridge would reopen in May.", "bridge")
+    assert claim.attribution.speaker == "The mayor", claim.attribution

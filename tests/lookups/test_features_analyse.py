@@ -113,3 +113,17 @@ def test_features_round_trip_through_json() -> None:
 
     features = analyse("Says Texas ranks 44th nationally in education funding per pupil since 2010, Wendy Davis said.")
     assert Features.from_json(features.to_json()) == features
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1/3 of our kids drop out", {33.3}),
+    ("2/3 of voters", {66.7}),
+    ("3/4 of them", {75.0}),
+    ("open 24/7", {24.0, 7.0}),
+    ("after 9/11", {9.0, 11.0}),
+    ("the second-highest rate", {2.0}),
+    ("the second most expensive", {2.0}),
+    ("a second term", set()),
+])
+def test_analyse_slash_fractions_and_second_before_a_superlative(text: str, expected: set[float]) -> None:
+    assert set(analyse(text).numbers) == expected
