@@ -58,7 +58,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "type:role": 0.55, "type:prediction": 0.05, "type:other": -0.5,
     "named_source": 0.6, "anonymous": 0.1, "response": 2.0, "public_record": 0.6, "hedges": -0.25,
     "belief_frame": -0.6, "evaluative": -0.75, "emotion": -1.6, "opinion": -1.0, "person": -0.45,
-    "intensified": -0.25, "short": -0.6, "embedded": -0.15, "quoted": -1.5,
+    "intensified": -0.25, "short": -0.6, "embedded": -0.15, "quoted": -1.0,
 }
 #: The signals in the order a fitted model stores their weights.
 SIGNALS: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
