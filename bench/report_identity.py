@@ -82,15 +82,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="words of the throughput benchmark's articles to add (default 20000; 0: none)")
     parser.add_argument("--out", type=Path, required=True, help="the canonical JSON Lines file to write")
     parser.add_argument("--against", type=Path, help="an earlier output to compare with (exit 1 when they differ)")
-    parser.add_argument("--overlap", choices=("auto", "on", "off"), default="auto",
-                        help="parse in a thread beside the report (the engine's overlap setting; auto: its default, off)")
     args = parser.parse_args(argv)
 
     from claimcheck.engine import Engine
 
     items = documents(args.data, args.bench_words)
-    overlap = {"auto": None, "on": True, "off": False}[args.overlap]
-    engine = Engine(config={"lookup": {"enabled": False}, "overlap": overlap})
+    engine = Engine(config={"lookup": {"enabled": False}})
     lines = [canonical(r) for r in engine.check_many(items, all=True)]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     claims = sum(json.loads(line)["stats"]["reported"] for line in lines)

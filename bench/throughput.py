@@ -8,11 +8,7 @@ same process:
   component is disabled for this side -- consuming the docs;
 * **claimcheck**: ``Engine(...).check_many(...)`` (normalisation, the parse,
   claim detection and enrichment, the trained model when it is installed, the
-  built-in rule packs; lookups off), consuming the reports, with the engine's
-  default (``overlap`` off: each batch parsed, then reported);
-* **claimcheck, overlap on**: the same with the next batch parsed in a thread
-  while the report runs, timed in the same slices, so that each slice also
-  gives the overlap's gain (overlap off over on, wall clock) and its CPU cost.
+  built-in rule packs; lookups off), consuming the reports.
 
 The corpus is the CLEF CheckThat! 2019 debate transcripts
 (``debates/clef2019_train/*.tsv``, "free for general research use"), in two
@@ -77,11 +73,7 @@ claimcheck's modules are first compiled to bytecode beside them, as ``pip
 install`` compiles a wheel's and spaCy's were (``--cold-no-compile`` skips
 that: an editable install under ``PYTHONDONTWRITEBYTECODE=1`` recompiles
 every module on every run).
-Targets: jobs >= 1.6x one process, cold start <= 1.3x bare spaCy.  The jobs
-speed-up over one process is printed against one process with overlap on and
-off (a faster one process lowers it); ``--scale-overlap`` also times ``--jobs
-N`` with the workers' overlap on (their default is off), and ``--blas-threads
-N`` limits the BLAS libraries' threads for the timed rounds (threadpoolctl).
+Targets: jobs >= 1.6x one process, cold start <= 1.3x bare spaCy.
 
 The load average is printed before and after the timed rounds: the machine
 is shared, and under load the CPU-time ratios are the steadier figure.
@@ -96,12 +88,10 @@ from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
 import cProfile
 import csv
 import datetime as dt
 import io
-import itertools
 import json
 import os
 import platform
@@ -112,7 +102,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -213,15 +203,11 @@ def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
     return tokens
 
 
-def run_claimcheck(engine: Any, docs: list[Document], batch_size: int, overlap: bool | None = None) -> int:
-    """Check every document with ``Engine.check_many``; returns the number of claim candidates.
-
-    ``overlap`` is the engine's setting for this run (``None``: its default).
-    """
+def run_claimcheck(engine: Any, docs: list[Document], batch_size: int) -> int:
+    """Check every document with ``Engine.check_many``; returns the number of claim candidates."""
     del batch_size  # the engine parses with its own batch size (claimcheck.analysis.nlp.parse, 64)
     items = ({"id": d.id, "text": d.text, "published": d.published} for d in docs)
-    options = {} if overlap is None else {"overlap": overlap}
-    return sum(report.candidates for report in engine.check_many(items, **options))
+    return sum(report.candidates for report in engine.check_many(items))
 
 
 @dataclass
@@ -255,21 +241,6 @@ class ModeResult:
     pair_cpu_ratio: float = 0.0
     pair_cpu_ratio_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     pooled_cpu_ratio: float = 0.0
-    # The same with the next batch parsed beside the report (overlap on), timed in the same slices.
-    overlap_default: bool = False
-    overlap_on_seconds: float = 0.0
-    overlap_on_words_per_second: float = 0.0
-    overlap_on_ratio: float = 0.0
-    overlap_on_cpu_ratio: float = 0.0
-    overlap_on_pair_ratio: float = 0.0
-    overlap_on_pair_ratio_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    overlap_on_pair_cpu_ratio: float = 0.0
-    overlap_on_pooled_cpu_ratio: float = 0.0
-    # Overlap off over on in the same slice: > 1 means the overlap is faster (wall), CPU the cost.
-    overlap_gain: float = 0.0
-    overlap_gain_spread: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-    overlap_cpu_cost: float = 0.0
-    overlap_gains: list[float] = field(default_factory=list)
 
 
 def _slices(docs: list[Document], most: int) -> list[list[Document]]:
@@ -293,83 +264,57 @@ def _spread(values: list[float]) -> tuple[float, float, float, float]:
     return (round(min(values), 3), round(q[0], 3), round(q[2], 3), round(max(values), 3))
 
 
-#: The sides timed on each slice: bare spaCy, claimcheck as it runs by default
-#: (``overlap`` off: parse and report one after the other) and claimcheck with
-#: ``overlap`` on (the next batch parsed in a thread while the report runs).
-SIDES = ("bare", "claimcheck", "overlap")
-
-
 def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batch_size: int,
                  slice_docs: int | None = None) -> ModeResult:
-    """Warm up, then time bare and claimcheck (overlap on and off) slice by slice, for ``rounds`` rounds.
+    """Warm up, then time bare and claimcheck in pairs, slice by slice, for ``rounds`` rounds.
 
     The corpus is cut into slices of at most ``slice_docs`` documents (default
     ``batch_size``, so bare spaCy's batches are the ones of a whole run) and
-    each slice is parsed by the three sides back to back, the order going
-    through every permutation from slice to slice: a slice takes seconds, so
-    its sides see the same load on a shared machine, where a whole round of
-    one side and then of the other may not.  A round is every slice once.
+    each slice is parsed by both sides back to back, the order alternating
+    from pair to pair: a pair takes seconds, so both of its sides see the
+    same load on a shared machine, where a whole round of one side and then
+    of the other may not.  A round is every slice once.
     """
     # Untimed: a whole bare pass fills the lemmatizer's cache and the vocabulary, which both sides share
     # (a first pass over new text is up to a tenth slower); a short claimcheck pass loads its lazy parts.
-    from claimcheck.engine import overlaps
-
     run_bare(engine.nlp, docs, batch_size)
-    for setting in (True, False):
-        run_claimcheck(engine, docs[: max(10, len(docs) // 20)], batch_size, setting)
+    run_claimcheck(engine, docs[: max(10, len(docs) // 20)], batch_size)
     words = count_words(docs)
     slices = _slices(docs, slice_docs or batch_size)
-    orders = list(itertools.permutations(SIDES))
     per_round: list[dict[str, float]] = []
     pairs: list[tuple[Timing, Timing]] = []
-    lapped: list[tuple[Timing, Timing]] = []  # (bare, overlap on)
     candidates = 0
     for r in range(rounds):
-        got: dict[str, Timing] = {side: Timing(0.0, 0.0) for side in SIDES}
+        got: dict[str, Timing] = {"bare": Timing(0.0, 0.0), "claimcheck": Timing(0.0, 0.0)}
         round_candidates = 0
         for k, part in enumerate(slices):
+            order = ("bare", "claimcheck") if (r * len(slices) + k) % 2 == 0 else ("claimcheck", "bare")
             pair: dict[str, Timing] = {}
-            for side in orders[(r * len(slices) + k) % len(orders)]:
+            for side in order:
                 if side == "bare":
                     pair[side] = timed(lambda part=part: run_bare(engine.nlp, part, batch_size))  # type: ignore[misc]
                 else:
                     found: list[int] = []
-                    overlap = None if side == "claimcheck" else True
-                    pair[side] = timed(lambda part=part, found=found, overlap=overlap: found.append(  # type: ignore[misc]
-                        run_claimcheck(engine, part, batch_size, overlap)))
-                    if side == "claimcheck":
-                        round_candidates += found[0]
+                    pair[side] = timed(lambda part=part, found=found: found.append(  # type: ignore[misc]
+                        run_claimcheck(engine, part, batch_size)))
+                    round_candidates += found[0]
                 got[side] = Timing(got[side].seconds + pair[side].seconds, got[side].cpu + pair[side].cpu)
             pairs.append((pair["bare"], pair["claimcheck"]))
-            lapped.append((pair["bare"], pair["overlap"]))
         candidates = round_candidates
         print(f"  {mode:9} round {r + 1}/{rounds}: bare {got['bare'].seconds:7.2f} s, claimcheck "
-              f"{got['claimcheck'].seconds:7.2f} s, overlap on {got['overlap'].seconds:7.2f} s "
-              f"({len(slices)} slices)", file=sys.stderr, flush=True)
+              f"{got['claimcheck'].seconds:7.2f} s ({len(slices)} pairs)", file=sys.stderr, flush=True)
         per_round.append({
             "bare_seconds": round(got["bare"].seconds, 3),
             "claimcheck_seconds": round(got["claimcheck"].seconds, 3),
-            "overlap_on_seconds": round(got["overlap"].seconds, 3),
             "bare_cpu": round(got["bare"].cpu, 3),
             "claimcheck_cpu": round(got["claimcheck"].cpu, 3),
-            "overlap_on_cpu": round(got["overlap"].cpu, 3),
             "ratio": round(got["bare"].seconds / got["claimcheck"].seconds, 4),
             "cpu_ratio": round(got["bare"].cpu / got["claimcheck"].cpu, 4),
-            "overlap_on_ratio": round(got["bare"].seconds / got["overlap"].seconds, 4),
-            "overlap_on_cpu_ratio": round(got["bare"].cpu / got["overlap"].cpu, 4),
         })
     bare_s = statistics.median(r["bare_seconds"] for r in per_round)
     cc_s = statistics.median(r["claimcheck_seconds"] for r in per_round)
-    on_s = statistics.median(r["overlap_on_seconds"] for r in per_round)
     pair_ratios = [b.seconds / c.seconds for b, c in pairs]
     pair_cpu = [b.cpu / c.cpu for b, c in pairs if c.cpu > 0]
-    on_ratios = [b.seconds / c.seconds for b, c in lapped]
-    on_cpu = [b.cpu / c.cpu for b, c in lapped if c.cpu > 0]
-    default = overlaps(engine.config)
-    # Overlap off over on: the default side is the one without overlap unless the configuration turns it on.
-    both = [((c, o) if not default else (o, c)) for (_, c), (_, o) in zip(pairs, lapped)]
-    gains = [off.seconds / on.seconds for off, on in both]
-    costs = [on.cpu / off.cpu for off, on in both if off.cpu > 0]
     return ModeResult(
         mode=mode,
         documents=len(docs),
@@ -388,19 +333,6 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
         pair_cpu_ratio=round(statistics.median(pair_cpu), 3) if pair_cpu else 0.0,
         pair_cpu_ratio_spread=_spread(pair_cpu),
         pooled_cpu_ratio=round(sum(b.cpu for b, _ in pairs) / sum(c.cpu for _, c in pairs), 3),
-        overlap_default=default,
-        overlap_on_seconds=on_s,
-        overlap_on_words_per_second=round(words / on_s),
-        overlap_on_ratio=round(statistics.median(r["overlap_on_ratio"] for r in per_round), 3),
-        overlap_on_cpu_ratio=round(statistics.median(r["overlap_on_cpu_ratio"] for r in per_round), 3),
-        overlap_on_pair_ratio=round(statistics.median(on_ratios), 3),
-        overlap_on_pair_ratio_spread=_spread(on_ratios),
-        overlap_on_pair_cpu_ratio=round(statistics.median(on_cpu), 3) if on_cpu else 0.0,
-        overlap_on_pooled_cpu_ratio=round(sum(b.cpu for b, _ in lapped) / sum(c.cpu for _, c in lapped), 3),
-        overlap_gain=round(statistics.median(gains), 3),
-        overlap_gain_spread=_spread(gains),
-        overlap_cpu_cost=round(statistics.median(costs), 3) if costs else 0.0,
-        overlap_gains=[round(g, 3) for g in gains],
     )
 
 
@@ -498,9 +430,7 @@ def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
     # Looked up by name when the pool starts and when a task is pickled: the forked workers run these.
     check_chunk.__module__, check_chunk.__qualname__ = check.__module__, check.__qualname__
     parallel._init_worker, parallel._check_chunk = init_worker, check_chunk  # type: ignore[assignment]
-    config: dict[str, Any] = {"model": not args.no_model, "lookup": {"enabled": False}}
-    if args.child_overlap:
-        config["overlap"] = True  # workers parse ahead too (their default is off)
+    config = {"model": not args.no_model, "lookup": {"enabled": False}}
     items = _items(docs)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     begin, cpu = time.time(), time.process_time()
@@ -572,16 +502,14 @@ def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(ok, key=lambda r: r["steady_seconds"])[(len(ok) - 1) // 2]
 
 
-def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None, overlap: bool = False) -> dict[str, Any]:
+def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None) -> dict[str, Any]:
     jobs = jobs or args.jobs
     cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", side, "--_child-mode", "articles",
            "--data", str(args.data), "--words", str(args.words), "--sentences-per-doc", str(args.per_doc),
            "--jobs", str(jobs)]
     if args.no_model:
         cmd.append("--no-model")
-    if overlap:
-        cmd.append("--_child-overlap")
-    print(f"  {side}: a fresh process with {jobs} workers{' (overlap on)' if overlap else ''} ...", file=sys.stderr, flush=True)
+    print(f"  {side}: a fresh process with {jobs} workers ...", file=sys.stderr, flush=True)
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         tail = out.stderr.strip().splitlines()[-3:]
@@ -707,17 +635,6 @@ def print_table(results: list[ModeResult], info: dict[str, Any]) -> None:
               f"{r.pair_ratio:.3f} (quartiles {q1:.2f}-{q3:.2f}, range {lo:.2f}-{hi:.2f}); CPU time: median "
               f"{r.pair_cpu_ratio:.3f} (quartiles {cq1:.2f}-{cq3:.2f}, range {clo:.2f}-{chi:.2f}), all pairs pooled "
               f"{r.pooled_cpu_ratio:.3f}")
-    for r in results:
-        lo, q1, q3, hi = r.overlap_on_pair_ratio_spread
-        glo, gq1, gq3, ghi = r.overlap_gain_spread
-        print(f"{r.mode:10} claimcheck above ran with overlap {'on' if r.overlap_default else 'off'} (the default here); "
-              f"with overlap on, in the same slices: {r.overlap_on_words_per_second:,.0f} words/s, ratio "
-              f"{r.overlap_on_ratio:.2f} (CPU {r.overlap_on_cpu_ratio:.2f}); paired median {r.overlap_on_pair_ratio:.3f} "
-              f"(quartiles {q1:.2f}-{q3:.2f}, range {lo:.2f}-{hi:.2f}), CPU median {r.overlap_on_pair_cpu_ratio:.3f}, "
-              f"pooled {r.overlap_on_pooled_cpu_ratio:.3f}")
-        print(f"{r.mode:10} overlap on against off, slice by slice: wall (off / on; > 1: overlap faster) median "
-              f"{r.overlap_gain:.3f} (quartiles {gq1:.2f}-{gq3:.2f}, range {glo:.2f}-{ghi:.2f}); CPU (on / off) median "
-              f"{r.overlap_cpu_cost:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -747,12 +664,6 @@ def main(argv: list[str] | None = None) -> int:
                              "under PYTHONDONTWRITEBYTECODE=1 then recompiles it every run)")
     parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--_child-mode", dest="mode_child", choices=MODES, default="articles", help=argparse.SUPPRESS)
-    parser.add_argument("--_child-overlap", dest="child_overlap", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--scale-overlap", action="store_true",
-                        help="also time --jobs N with the workers' overlap on (off by default: their cores are busy)")
-    parser.add_argument("--blas-threads", type=int, default=None,
-                        help="limit BLAS libraries to this many threads for the timed rounds (needs threadpoolctl, "
-                             "installed with scikit-learn by the train extra)")
     args = parser.parse_args(argv)
     if min(args.words, args.rounds, args.batch_size, args.per_doc) < 1:
         parser.error("--words, --rounds, --batch-size and --sentences-per-doc must be positive")
@@ -772,18 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = engine.rules
     info["rules"] = len(getattr(rules, "rules", []) or []) if rules is not None else 0
     info["load_before"] = load_average()
-    limits: Any = contextlib.nullcontext()
-    if args.blas_threads is not None:
-        try:
-            from threadpoolctl import threadpool_info, threadpool_limits  # type: ignore[import-untyped, import-not-found, unused-ignore]
-        except ImportError:
-            raise SystemExit("throughput: error: --blas-threads needs threadpoolctl (pip install threadpoolctl)") from None
-        limits = threadpool_limits(args.blas_threads, user_api="blas")
-    with limits:
-        if args.blas_threads is not None:
-            info["blas"] = [(i["internal_api"], i["num_threads"]) for i in threadpool_info()]
-        results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size, args.slice_docs)
-                   for mode in modes]
+    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size, args.slice_docs) for mode in modes]
     info["load_after"] = load_average()
 
     memory: dict[str, Any] = {}
@@ -799,18 +699,12 @@ def main(argv: list[str] | None = None) -> int:
         # --jobs 1 and --jobs N alternate, each in a fresh process started the same way: the speed-up is
         # between two runs that both start cold (a fresh lemmatizer cache and vocabulary in every worker).
         runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
-        lapped: list[dict[str, Any]] = []
         for r in range(args.scale_rounds):
             for jobs in ((1, args.jobs) if r % 2 == 0 else (args.jobs, 1)):
                 runs[jobs].append(scale_run(args, "jobs", jobs))
-                if jobs == args.jobs and args.scale_overlap:
-                    lapped.append(scale_run(args, "jobs", jobs, overlap=True))
         scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
         scale["jobs"] = _median_run(runs[args.jobs])
         scale["jobs_1"] = _median_run(runs[1])
-        if lapped:
-            scale["jobs_overlap_runs"] = lapped
-            scale["jobs_overlap"] = _median_run(lapped)
         scale["dask"] = scale_run(args, "dask")
         scale["load_after"] = load_average()
     cold: dict[str, Any] | None = None
@@ -832,7 +726,6 @@ def main(argv: list[str] | None = None) -> int:
     if scale:
         one = next(r for r in results if r.mode == "articles")
         one_rate = one.words / one.claimcheck_seconds
-        on_rate = one.words / one.overlap_on_seconds
         print(f"scale ({one.words:,} words of articles; load average {scale['load_before']} before, {scale['load_after']} after; "
               f"claimcheck in one process {one_rate:,.0f} words/s, bare spaCy {one.words / one.bare_seconds:,.0f} words/s):")
         one_cold = scale.get("jobs_1", {})
@@ -849,9 +742,6 @@ def main(argv: list[str] | None = None) -> int:
                   f"workers {', '.join(f'{m:.0f}' for m in r['worker_peak_rss_mb'])} MB")
             r["steady_words_per_second"] = round(steady)
             r["speedup_vs_one_process"] = round(steady / one_rate, 3)
-            # Were one process faster with the overlap, the split's gain over it would fall: both are shown.
-            r["speedup_vs_one_process_overlap_on"] = round(steady / on_rate, 3)
-            print(f"  {'':22} against one process with overlap on ({on_rate:,.0f} words/s): {steady / on_rate:4.2f}x")
             if side == "jobs" and "steady_seconds" in one_cold:
                 cold_rate = one.words / one_cold["steady_seconds"]
                 r["speedup_vs_jobs_1"] = round(steady / cold_rate, 3)
@@ -867,13 +757,6 @@ def main(argv: list[str] | None = None) -> int:
                 working = sum(1 for n in r["worker_chunks"] if n)  # a batch of fewer tasks than workers leaves some idle
                 print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
                       f"with {args.jobs} free cores the steady speed-up would be about {working * efficiency:.2f}x")
-        lapped_run = scale.get("jobs_overlap")
-        if lapped_run is not None and "error" not in lapped_run and "error" not in scale["jobs"]:
-            steady = one.words / lapped_run["steady_seconds"]
-            print(f"  {'--jobs ' + str(args.jobs) + ', overlap on':22} {steady:8,.0f} words/s ({steady / one_rate:4.2f}x one "
-                  f"process) against {one.words / scale['jobs']['steady_seconds']:,.0f} with the workers' default (off), "
-                  f"medians of {len(scale['jobs_overlap_runs'])} fresh runs each; workers' check CPU "
-                  f"{sum(lapped_run['worker_check_cpu']):.1f} s against {sum(scale['jobs']['worker_check_cpu']):.1f} s")
     if cold is not None:
         print(cold_summary(cold))
     if profiled is not None:

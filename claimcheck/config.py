@@ -121,12 +121,6 @@ class Config(Section):
     plugins: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="Settings for each plugin, by plugin name (see plugin_config)."
     )
-    overlap: Optional[bool] = Field(
-        None,
-        description="In a one-process batch, parse the next documents in a thread while this one is reported "
-        "(spaCy releases the GIL for much of a parse); off unless true. --jobs and Dask workers keep it off "
-        "unless it is true: their cores are busy already.",
-    )
 
     _file: Optional[str] = PrivateAttr(None)
 

@@ -86,9 +86,7 @@ class EnginePlugin(WorkerPlugin):
 def _load_engine(config: dict[str, Any]) -> Engine:
     from claimcheck.engine import Engine
 
-    from claimcheck.parallel import worker_config
-
-    engine = Engine(config=worker_config(config))
+    engine = Engine(config=config)
     _ = engine.model, engine.rules  # loaded now, not in the first task
     return engine
 

@@ -29,14 +29,7 @@ from claimcheck.context import RunContext
 from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
-from claimcheck.analysis.nlp import (
-    ParseFailure,
-    load_pipeline,
-    new_pipeline,
-    parse_ahead,
-    parse_pairs,
-    pipeline_name,
-)
+from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse_pairs, pipeline_name
 from claimcheck.analysis.spans import remember_text, sentences
 from claimcheck.batch import DocumentError
 from claimcheck.errors import ErrorCode
@@ -195,7 +188,7 @@ class Engine:
                 item = _as_input(item)
                 yield item, coerce_date(item.published)
 
-        for result in self._run(prepared(), self._config_for(options), many=True):
+        for result in self._run(prepared(), self._config_for(options)):
             assert isinstance(result, Report)
             yield result
 
@@ -233,7 +226,7 @@ class Engine:
                         text="", source=str(item.get("source", "<batch>")), id=None if item.get("id") is None else str(item["id"]))
                     yield DocumentError.from_exception(bad, exc)
 
-        return self._run(prepared(), self._config_for(options), isolate=True, many=True)
+        return self._run(prepared(), self._config_for(options), isolate=True)
 
     # -- the pipeline ----------------------------------------------------------
 
@@ -242,7 +235,7 @@ class Engine:
         return self.config.with_options(options, allowed=RUN_OPTIONS)
 
     def _run(self, items: Iterable[tuple[InputDocument, dt.date | None] | DocumentError], config: Config,
-             isolate: bool = False, many: bool = False) -> Iterator[Report | DocumentError]:
+             isolate: bool = False) -> Iterator[Report | DocumentError]:
         Entry = tuple[InputDocument, dt.date | None, NormalisedText, DocumentMeta]
 
         def entries() -> Iterator[tuple[NormalisedText | None, Entry | DocumentError]]:
@@ -263,12 +256,7 @@ class Engine:
                     continue
                 yield norm, (item, published, norm, meta)
 
-        parse = parse_pairs
-        if many and overlaps(config):
-            # Loaded before the parse thread starts: the rule packs run the pipeline to lemmatise their phrases.
-            _ = self.rules, self.model
-            parse = parse_ahead
-        for doc, carried in parse(self.nlp, entries(), isolate=isolate):
+        for doc, carried in parse_pairs(self.nlp, entries(), isolate=isolate):
             if isinstance(carried, DocumentError):
                 yield carried
                 continue
@@ -362,15 +350,6 @@ class Engine:
             return None
         a, b = norm.to_original(*span)
         return Span(norm.original[a:b], a, b)
-
-
-def overlaps(config: Config) -> bool:
-    """Whether a batch parses ahead in a thread (:func:`~claimcheck.analysis.nlp.parse_ahead`) under ``config``.
-
-    Off unless ``overlap`` is true: on a shared 2-core machine it made no
-    robust difference (docs/measurements.md, "Throughput, sixth round").
-    """
-    return config.overlap is True
 
 
 def _as_input(item: InputDocument | dict[str, Any]) -> InputDocument:

@@ -86,11 +86,6 @@ def default_jobs() -> int:
     return max(1, min(cores, memory // WORKER_MEMORY))
 
 
-def worker_config(config: dict[str, Any]) -> dict[str, Any]:
-    """A worker's engine configuration: ``overlap`` off unless asked for, since every core already runs a worker."""
-    return {**config, "overlap": config.get("overlap") is True}
-
-
 def _init_worker(config: dict[str, Any]) -> None:
     """Load the engine once in a worker process, with its lazily loaded parts."""
     global _engine, _init_error
@@ -98,7 +93,7 @@ def _init_worker(config: dict[str, Any]) -> None:
     from claimcheck.errors import ClaimcheckError
 
     try:
-        _engine = Engine(config=worker_config(config))
+        _engine = Engine(config=config)
         _ = _engine.model, _engine.rules
     except ClaimcheckError as exc:
         # Raised here, it would break the pool and look like a dead worker;

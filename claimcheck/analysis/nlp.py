@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,10 +42,6 @@ CHUNK_CHARS = 50_000
 #: of ~1,250 words peaked at 1.27 GB resident, batches of 10,000 tokens at
 #: 380 MB, at the same speed (5,000 tokens: 300 MB, ~3% slower).
 BATCH_TOKENS = 10_000
-
-#: Batches of parsed documents :func:`parse_ahead` may hold ready for the
-#: caller (besides the one it is handing over and the one being parsed).
-AHEAD_BATCHES = 2
 
 
 @functools.lru_cache(maxsize=4)
@@ -365,107 +359,3 @@ def _split_for_parse(nlp: Language, norm: NormalisedText) -> Sequence[Doc]:
         doc.user_data["claimcheck_part"] = (index, len(pieces))
         out.append(doc)
     return out
-
-
-class _Handover:
-    """A buffer between two threads, bounded by documents and by tokens, that the reader may close."""
-
-    def __init__(self, most_docs: int, most_tokens: int) -> None:
-        self.most_docs, self.most_tokens = most_docs, most_tokens
-        self.entries: deque[tuple[object, int]] = deque()
-        self.tokens = 0
-        self.closed = False
-        self.ready = threading.Condition()
-
-    def put(self, entry: object, tokens: int = 0) -> bool:
-        """Wait for room, then add ``entry``; ``False`` when the reader has closed the buffer."""
-        with self.ready:
-            # An empty buffer takes any entry, however long: one document never blocks the stream.
-            while not self.closed and self.entries and (
-                    len(self.entries) >= self.most_docs or self.tokens + tokens > self.most_tokens):
-                self.ready.wait()
-            if self.closed:
-                return False
-            self.entries.append((entry, tokens))
-            self.tokens += tokens
-            self.ready.notify_all()
-            return True
-
-    def get(self) -> object:
-        """Wait for an entry and take it."""
-        with self.ready:
-            while not self.entries:
-                self.ready.wait()
-            entry, tokens = self.entries.popleft()
-            self.tokens -= tokens
-            self.ready.notify_all()
-            return entry
-
-    def close(self) -> None:
-        """The reader stops: the writer's waiting and future puts return ``False``."""
-        with self.ready:
-            self.closed = True
-            self.entries.clear()
-            self.ready.notify_all()
-
-
-class _Done:
-    """Marks the end of :func:`parse_ahead`'s stream, with the exception that ended it, if any."""
-
-    def __init__(self, error: BaseException | None = None) -> None:
-        self.error = error
-
-
-def parse_ahead(nlp: Language, items: Iterable[tuple[NormalisedText | None, Context]], batch_size: int = 64,
-                batch_tokens: int = BATCH_TOKENS, isolate: bool = False,
-                ahead: int = AHEAD_BATCHES) -> Iterator[tuple[Doc | ParseFailure | None, Context]]:
-    """:func:`parse_pairs` run in a thread of its own, so that the caller's work on parsed documents overlaps the parse.
-
-    spaCy releases the GIL for much of a parse (the matrix products and the
-    parser's inner loops), so a caller that spends Python time on each
-    parsed document (claimcheck's report) gets part of that time back while
-    the next batch is parsed.  The items are read, and the texts parsed, in
-    the thread; the output is :func:`parse_pairs`'s, in the same order.  At
-    most ``ahead`` batches of parsed documents (by documents and by tokens)
-    wait for the caller, so memory stays bounded however long the stream.
-
-    An exception in the thread (reading the items or, without ``isolate``,
-    parsing) is raised here after the documents parsed before it.  Closing
-    this generator early (or an exception in the caller, such as
-    ``KeyboardInterrupt``) stops the thread after the batch it is parsing
-    and waits for it, so nothing runs on the pipeline once this generator is
-    done.  The pipeline must not be changed (``select_pipes``, adding
-    components) while the stream runs.
-
-    Args:
-        nlp, items, batch_size, batch_tokens, isolate: as for :func:`parse_pairs`.
-        ahead: most parsed batches held ready for the caller.
-
-    Yields:
-        One ``(Doc, context)`` (with ``isolate``, possibly ``(ParseFailure,
-        context)``) per item, in order.
-    """
-    handover = _Handover(ahead * batch_size, ahead * batch_tokens)
-
-    def produce() -> None:
-        try:
-            for pair in parse_pairs(nlp, items, batch_size, batch_tokens, isolate):
-                if not handover.put(pair, len(pair[0]) if isinstance(pair[0], Doc) else 0):
-                    return  # the caller stopped reading
-            handover.put(_Done())
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread and raised there
-            handover.put(_Done(exc))
-
-    worker = threading.Thread(target=produce, name="claimcheck-parse", daemon=True)
-    worker.start()
-    try:
-        while True:
-            entry = handover.get()
-            if isinstance(entry, _Done):
-                if entry.error is not None:
-                    raise entry.error
-                return
-            yield entry  # type: ignore[misc]
-    finally:
-        handover.close()
-        worker.join()
