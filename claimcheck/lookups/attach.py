@@ -12,7 +12,8 @@ that a report without lookups never reads as "never fact-checked".
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import inspect
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError, ErrorCode
@@ -67,8 +68,10 @@ def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], con
         # A source may answer a document's claims together (the local store
         # overlaps its queries with its scoring), one list per claim in order.
         together = getattr(source, "lookup_claims", None)
+        # A source that takes the threshold may skip work on candidates that cannot reach it.
+        floor = {"min_score": threshold} if callable(together) and _takes_min_score(together) else {}
         answers: Iterator[list[Evidence]] = (
-            together(claims, limit=limit) if callable(together)
+            together(claims, limit=limit, **floor) if callable(together)
             else (source.lookup(claim.text, claim=claim, limit=limit) for claim in claims))
         try:
             for index, evidence in zip(range(len(claims)), answers):
@@ -86,3 +89,11 @@ def attach_lookups(claims: Sequence[Claim], sources: Sequence[LookupSource], con
                 close()
     for index, claim in enumerate(claims):
         claim.lookups = sorted(found[index], key=lambda e: -e.score)[:limit]
+
+
+def _takes_min_score(method: Callable[..., object]) -> bool:
+    """Whether a source's ``lookup_claims`` accepts ``min_score`` (the built-in store's does)."""
+    try:
+        return "min_score" in inspect.signature(method).parameters
+    except (TypeError, ValueError):  # a callable whose signature cannot be read
+        return False

@@ -105,12 +105,18 @@ class LocalSource:
         matches = self._matcher().find(text, limit=limit, names=names, min_score=self.min_score, claimant=claimant)
         return [match_to_evidence(match, self.name) for match in matches]
 
-    def lookup_claims(self, claims: Sequence[Claim], *, limit: int = 5) -> Iterator[list[Evidence]]:
+    def lookup_claims(self, claims: Sequence[Claim], *, limit: int = 5,
+                      min_score: float | None = None) -> Iterator[list[Evidence]]:
         """:meth:`lookup` of each claim, in order, with the same answers: their full-text
         queries run on a helper thread while this one scores (see the module's docstring).
 
+        ``min_score`` (default: the source's own) drops weaker matches, and lets
+        the scoring skip work on candidates that cannot reach it
+        (:meth:`~claimcheck.lookups.match.Matcher.pairs`); the caller's
+        threshold is passed here by :func:`~claimcheck.lookups.attach.attach_lookups`.
         An error is raised when the answer of the claim it concerns is asked for.
         """
+        floor = self.min_score if min_score is None else max(self.min_score, min_score)
         matcher = self._matcher()
         pool = self._searcher()
         pending: list[tuple[str, Features, Future[list[tuple[FactCheck, float]]]] | Exception] = []
@@ -127,8 +133,7 @@ class LocalSource:
                 if isinstance(entry, Exception):
                     raise entry
                 text, query, future = entry
-                matches = matcher.rank_candidates(text, query, future.result(), limit=limit,
-                                                  min_score=self.min_score)
+                matches = matcher.rank_candidates(text, query, future.result(), limit=limit, min_score=floor)
                 yield [match_to_evidence(match, self.name) for match in matches]
         finally:
             for entry in pending:

@@ -57,6 +57,8 @@ FEATURES: tuple[str, ...] = (
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
 ) + ALIGN_FEATURES + WORDNET_FEATURES
+#: Where the WordNet features sit in a row of :data:`FEATURES` (last, in their order).
+_WORDNET_AT = slice(len(FEATURES) - len(WORDNET_FEATURES), len(FEATURES))
 
 
 @dataclass
@@ -83,6 +85,20 @@ class MatchModel:
         """P(same claim) for an ``(n, len(FEATURES))`` array of pair features."""
         z = ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def could_reach(self, row: list[float], floor: float) -> bool:
+        """Whether a pair whose WordNet features are still 0 could score ``floor`` or more once they are read.
+
+        The three WordNet features are shares of the stored claim's word
+        weight, so they are at least 0 and sum to at most 1: on that simplex
+        the most they can add to the logit is the largest of their
+        coefficients, or nothing.
+        """
+        if floor >= 1.0:
+            return False
+        z = sum((x - m) / s * w for x, m, s, w in zip(row, self.mean, self.scale, self.weights)) + self.bias
+        most = max(0.0, *(self.weights[i] / self.scale[i] for i in range(_WORDNET_AT.start, _WORDNET_AT.stop)))
+        return z + most >= math.log(floor / (1.0 - floor))
 
 
 @lru_cache(maxsize=1)
@@ -284,7 +300,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
-                  aligned: tuple[float, float] | None = None) -> list[float]:
+                  aligned: tuple[float, float] | None = None, wordnet: bool = True) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -300,6 +316,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             ``names_replaced`` and the word alignment; default: ``query``).
         aligned: the word alignment, when already computed for many candidates at once
             (:func:`~claimcheck.lookups.align.alignments`).
+        wordnet: ``False`` leaves the WordNet features at 0 (:meth:`Matcher.pairs`
+            fills them in only for candidates that could reach its ``floor``).
     """
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
@@ -329,7 +347,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
         # How the stored words the query drops were replaced: by a WordNet
         # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
-        *replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset()),
+        *(replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())
+          if wordnet else (0.0, 0.0, 0.0)),
     ]
 
 
@@ -425,8 +444,17 @@ class Matcher:
         return self._rank(text, analyse(text, tuple(names)), [(r, 0.0) for r in records], limit=limit,
                           min_score=min_score)
 
-    def pairs(self, text: str, query: Features, hits: list[tuple[FactCheck, float]]) -> tuple[np.ndarray, np.ndarray]:
-        """The :data:`FEATURES` of each hit against the query (rows), and the cosines."""
+    def pairs(self, text: str, query: Features, hits: list[tuple[FactCheck, float]],
+              floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+        """The :data:`FEATURES` of each hit against the query (rows), and the cosines.
+
+        With a ``floor`` above 0, a candidate whose match probability stays
+        under it whatever its WordNet features are keeps them at 0: reading
+        WordNet for every word of 50 candidates was a third of what
+        ``check --lookup`` adds to a check (issue 9), and almost no candidate
+        comes near the threshold.  Its probability is then still under the
+        floor, so every match at or above the floor is the same as without it.
+        """
         if not hits:
             return np.zeros((0, len(FEATURES))), np.zeros(0)
         vectors, features = self._indexed([record for record, _ in hits])
@@ -465,8 +493,12 @@ class Matcher:
             # relative to the best answer's stands in for it.
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
-            rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                      query_claim, aligned[len(rows)]))
+            row = pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
+                                query_claim, aligned[len(rows)], wordnet=floor <= 0.0)
+            if floor > 0.0 and self.model.could_reach(row, floor):
+                row[_WORDNET_AT] = replaced(query_claim, feats, weight,
+                                            claimant.stems if claimant is not None else frozenset())
+            rows.append(row)
         return np.asarray(rows, dtype=float), cosines
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:
@@ -496,7 +528,7 @@ class Matcher:
         if not hits:
             return []
         self._documents()
-        rows, cosines = self.pairs(text, query, hits)
+        rows, cosines = self.pairs(text, query, hits, floor=min_score)
         scores = self.model.probability(rows)
         matches = [Match(record=record, score=round(float(score), 4), bm25=bm25, cosine=round(float(cosine), 4))
                    for (record, bm25), score, cosine in zip(hits, scores, cosines)]

@@ -158,3 +158,61 @@ def test_pair_features_a_swapped_name_counts_as_replaced() -> None:
     un = analyse("The United Nations says Texas is larger than Canada.")
     row = pair_features(analyse("The UN says Texas is larger than Canada."), un, lambda t: 1.0, None, 0.9, 0.2, 1.0)
     assert dict(zip(FEATURES, row))["names_replaced"] == 0.0
+
+
+def test_match_floor_skips_wordnet_without_changing_matches(filled_store: Store, monkeypatch) -> None:
+    # With a floor, candidates that cannot reach it whatever WordNet says are not
+    # read in WordNet; every match at or above the floor must be what the full
+    # scoring gives, and fewer WordNet reads must happen.
+    import claimcheck.lookups.match as match
+
+    calls: list[int] = []
+    real = match.replaced
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(match, "replaced", counted)
+    queries = [
+        "Reince Priebus said the national jobless rate has been above 8 per cent for a record 36 months.",
+        "Kirsten Gillibrand said roughly 40% of guns are bought without a background check.",
+        "The governor signed the state budget at a ceremony on Tuesday.",
+    ]
+    matcher = Matcher(filled_store)
+    reads = {"full": 0, "floored": 0}
+    found = 0
+    for query in queries:
+        del calls[:]
+        full = [m for m in matcher.find(query, limit=3) if m.score >= DEFAULT_THRESHOLD]
+        reads["full"] += len(calls)
+        del calls[:]
+        floored = matcher.find(query, limit=3, min_score=DEFAULT_THRESHOLD)
+        reads["floored"] += len(calls)
+        assert [(m.record.id, m.score) for m in floored] == [(m.record.id, m.score) for m in full], query
+        found += len(full)
+    assert found >= 2  # the two reworded claims are found either way
+    assert reads["floored"] < reads["full"], reads
+
+
+def test_match_model_bound_holds_for_any_wordnet_shares() -> None:
+    # could_reach must never say no to a row whose WordNet shares could lift it over the floor.
+    import itertools
+
+    from claimcheck.lookups.match import _WORDNET_AT, FEATURES, match_model
+
+    model = match_model()
+    base = list(model.mean)
+    base[_WORDNET_AT] = [0.0, 0.0, 0.0]
+    floor = 0.5
+    for shares in itertools.product((0.0, 0.5, 1.0), repeat=3):
+        if sum(shares) > 1.0:
+            continue
+        row = list(base)
+        row[_WORDNET_AT] = list(shares)
+        import numpy as np
+
+        if model.probability(np.asarray([row]))[0] >= floor:
+            assert model.could_reach(base, floor), shares
+    assert len(base) == len(FEATURES)
+    assert not model.could_reach(base, 1.0)
