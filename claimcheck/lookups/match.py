@@ -81,13 +81,16 @@ class MatchModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
 
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        """The model's log-odds for an ``(n, len(FEATURES))`` array of pair features."""
+        return ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
+
     def probability(self, rows: np.ndarray) -> np.ndarray:
         """P(same claim) for an ``(n, len(FEATURES))`` array of pair features."""
-        z = ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logits(rows), -30, 30)))
 
-    def could_reach(self, row: list[float], floor: float) -> bool:
-        """Whether a pair whose WordNet features are still 0 could score ``floor`` or more once they are read.
+    def could_reach(self, rows: np.ndarray, floor: float) -> np.ndarray:
+        """Which pairs, their WordNet features still 0, could score ``floor`` or more once those are read.
 
         The three WordNet features are shares of the stored claim's word
         weight, so they are at least 0 and sum to at most 1: on that simplex
@@ -95,10 +98,10 @@ class MatchModel:
         coefficients, or nothing.
         """
         if floor >= 1.0:
-            return False
-        z = sum((x - m) / s * w for x, m, s, w in zip(row, self.mean, self.scale, self.weights)) + self.bias
-        most = max(0.0, *(self.weights[i] / self.scale[i] for i in range(_WORDNET_AT.start, _WORDNET_AT.stop)))
-        return z + most >= math.log(floor / (1.0 - floor))
+            return np.zeros(len(rows), dtype=bool)
+        coefficients = np.asarray(self.weights[_WORDNET_AT]) / np.asarray(self.scale[_WORDNET_AT])
+        most = max(0.0, float(coefficients.max()))
+        return self.logits(rows) + most >= math.log(floor / (1.0 - floor))
 
 
 @lru_cache(maxsize=1)
@@ -493,13 +496,15 @@ class Matcher:
             # relative to the best answer's stands in for it.
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
-            row = pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                query_claim, aligned[len(rows)], wordnet=floor <= 0.0)
-            if floor > 0.0 and self.model.could_reach(row, floor):
-                row[_WORDNET_AT] = replaced(query_claim, feats, weight,
-                                            claimant.stems if claimant is not None else frozenset())
-            rows.append(row)
-        return np.asarray(rows, dtype=float), cosines
+            rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
+                                      query_claim, aligned[len(rows)], wordnet=floor <= 0.0))
+        matrix = np.asarray(rows, dtype=float)
+        if floor > 0.0:
+            for i in np.flatnonzero(self.model.could_reach(matrix, floor)):
+                claimant = claimants[i]
+                matrix[i, _WORDNET_AT] = replaced(query_claim, features[i], weight,
+                                                  claimant.stems if claimant is not None else frozenset())
+        return matrix, cosines
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:
         """The records' stored vectors and features; records without them (a read-only

@@ -213,6 +213,6 @@ def test_match_model_bound_holds_for_any_wordnet_shares() -> None:
         import numpy as np
 
         if model.probability(np.asarray([row]))[0] >= floor:
-            assert model.could_reach(base, floor), shares
+            assert model.could_reach(np.asarray([base]), floor)[0], shares
     assert len(base) == len(FEATURES)
-    assert not model.could_reach(base, 1.0)
+    assert not model.could_reach(np.asarray([base]), 1.0)[0]
