@@ -255,6 +255,12 @@ def _broken_off(t: TokenTable, child: int, head: int) -> bool:
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def _finite(t: TokenTable, clause: int) -> bool:
+    """Whether the clause headed by ``clause`` has a finite verb, its own or an auxiliary's."""
+    return t.tag[clause] in _FINITE_TAGS or any(
+        t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[clause])
+
+
 def _dashed_on(p: _Parse, child: int, head: int) -> bool:
     """True for a clause after a spaced dash or a semicolon that the parser hung on a verb that reports nothing.
 
@@ -267,7 +273,7 @@ def _dashed_on(p: _Parse, child: int, head: int) -> bool:
     t = p.t
     if child < head or t.dep[child] not in ("ccomp", "advcl") or t.pos[child] not in _VERBAL or child not in p.subjects:
         return False
-    if not (t.tag[child] in _FINITE_TAGS or any(t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[child])):
+    if not _finite(t, child):
         return False  # "- the door slamming behind him" leans on the clause before it
     if t.lemma[head] in _REPORTING_VERBS or t.lemma[head] in FINDING_VERBS or t.lemma[child] in _REPORTING_VERBS:
         return False
@@ -563,8 +569,7 @@ def _set_beside(p: _Parse, clause: int, head: int) -> bool:
         return False
     if not any(t.dep[c] == "mark" and t.lower[c] in ("while", "whilst", "whereas") for c in t.children[clause]):
         return False
-    if not (t.tag[clause] in _FINITE_TAGS or any(
-            t.dep[c] in ("aux", "auxpass") and t.tag[c] in _FINITE_TAGS for c in t.children[clause])):
+    if not _finite(t, clause):
         return False
     edge = t.left_edge[clause]
     return edge > 0 and t.text[edge - 1] in (",", ";")
