@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 CACHE_ENV = "CLAIMCHECK_CACHE_DIR"
 #: Bump when the stored layout changes.
@@ -62,7 +63,7 @@ def lemma_docs(nlp: Language, phrases: Iterable[str]) -> dict[str, Doc]:
     Returns:
         The docs of the phrases that got lemmas, by phrase.
     """
-    return {p: _doc(nlp, *entry) for p, entry in phrase_lemmas(nlp, phrases).items()}
+    return {p: lemmatised_doc(nlp.vocab, *entry) for p, entry in phrase_lemmas(nlp, phrases).items()}
 
 
 #: A phrase as the pipeline tokenizes and lemmatises it: its words, whether each is followed by a space, their lemmas.
@@ -111,10 +112,11 @@ def _valid(entry: Any) -> bool:
             and all(isinstance(s, bool) for s in spaces) and all(isinstance(lemma, str) for lemma in lemmas))
 
 
-def _doc(nlp: Language, words: list[str], spaces: list[bool], lemmas: list[str]) -> Doc:
+def lemmatised_doc(vocab: Vocab, words: list[str], spaces: list[bool], lemmas: list[str]) -> Doc:
+    """A phrase's ``Doc`` from its :data:`Lemmatised` entry: the pipeline's tokens with their lemmas."""
     from spacy.tokens import Doc
 
-    return Doc(nlp.vocab, words=words, spaces=spaces, lemmas=lemmas)
+    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas)
 
 
 def _read(path: Path) -> dict[str, Any] | None:

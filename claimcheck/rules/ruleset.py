@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from claimcheck.report import Claim, Finding
+from claimcheck.rules.lemma_cache import lemmatised_doc
 from claimcheck.rules.lemma_cache import phrase_lemmas as _phrase_lemmas
 from claimcheck.rules.loader import LoadedPack
 from claimcheck.rules.policy import RulePolicy
@@ -121,7 +122,7 @@ class _Matchers:
                         continue
                     words, spaces, lemmas = entry
                     self.lower.add_later(compiled.id, words[0].lower(), functools.partial(make, phrase))
-                    self.lemma.add_later(compiled.id, lemmas[0], functools.partial(_lemma_doc, vocab, words, spaces, lemmas))
+                    self.lemma.add_later(compiled.id, lemmas[0], functools.partial(lemmatised_doc, vocab, words, spaces, lemmas))
                 self.lower.add(compiled.id, eager)
             elif match.tokens:
                 self.tokens.add(compiled.id, match.tokens, greedy="LONGEST")
@@ -136,12 +137,6 @@ class _Matchers:
         self.has_lemma = len(self.lemma) > 0
         self.has_tokens = len(self.tokens) > 0
         self.has_dependency = len(self.dependency) > 0
-
-
-def _lemma_doc(vocab: Vocab, words: list[str], spaces: list[bool], lemmas: list[str]) -> Doc:
-    from spacy.tokens import Doc
-
-    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas)
 
 
 def _blank_tokenizer(vocab: Vocab) -> Callable[[str], Doc]:
