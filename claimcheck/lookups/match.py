@@ -26,7 +26,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -85,9 +85,15 @@ class MatchModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # Made once: a check asks for the logits of every claim's candidates.
+        return np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.weights)
+
     def logits(self, rows: np.ndarray) -> np.ndarray:
         """The model's log-odds for an ``(n, len(FEATURES))`` array of pair features."""
-        return ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
+        mean, scale, weights = self._arrays
+        return ((rows - mean) / scale) @ weights + self.bias
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         """P(same claim) for an ``(n, len(FEATURES))`` array of pair features."""
@@ -110,12 +116,16 @@ class MatchModel:
         reach = floor - 0.5e-4
         if reach <= 0.0:
             return np.ones(len(rows), dtype=bool)
+        # 1e-9: the logits of rows with other values in the unknown columns are summed in another order.
+        return self.logits(rows) + self._most(unknown) + 1e-9 >= math.log(reach / (1.0 - reach))
+
+    @lru_cache(maxsize=8)  # noqa: B019 (a few models live as long as the process)
+    def _most(self, unknown: tuple[str, ...]) -> float:
+        """The most the ``unknown`` features can add to a logit (see :meth:`could_reach`)."""
         coefficients = dict(zip(FEATURES, np.asarray(self.weights) / np.asarray(self.scale)))
         wordnet = [float(coefficients[name]) for name in WORDNET_FEATURES if name in unknown]
-        most = max(0.0, *wordnet) + sum(max(0.0, float(coefficients[name])) for name in unknown
+        return max(0.0, *wordnet) + sum(max(0.0, float(coefficients[name])) for name in unknown
                                         if name not in WORDNET_FEATURES)
-        # 1e-9: the logits of rows with other values in the unknown columns are summed in another order.
-        return self.logits(rows) + most + 1e-9 >= math.log(reach / (1.0 - reach))
 
 
 @lru_cache(maxsize=1)
