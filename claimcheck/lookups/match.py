@@ -503,9 +503,10 @@ class Matcher:
         """
         if not hits:
             return np.zeros((0, len(FEATURES))), np.zeros(0)
+        # Counted first: whether the store holds vectors (for _indexed) is read with the count.
+        total = max(1, self._documents())
         vectors, features = self._indexed([record for record, _ in hits])
         claimants = [analyse(record.claimant) if record.claimant else None for record, _ in hits]
-        total = max(1, self._documents())
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording
@@ -589,7 +590,6 @@ class Matcher:
               min_score: float) -> list[Match]:
         if not hits:
             return []
-        self._documents()
         rows, cosines = self.pairs(text, query, hits, floor=min_score)
         scores = self.model.probability(rows)
         matches = [Match(record=record, score=round(float(score), 4), bm25=bm25, cosine=round(float(cosine), 4))
