@@ -111,9 +111,9 @@ class MatchModel:
         probability rounded to four places, so the bound is taken against
         the lowest probability that rounds to ``floor``.
         """
-        if floor >= 1.0:
-            return np.zeros(len(rows), dtype=bool)
         reach = floor - 0.5e-4
+        if reach >= 1.0:
+            return np.zeros(len(rows), dtype=bool)
         if reach <= 0.0:
             return np.ones(len(rows), dtype=bool)
         # 1e-9: the logits of rows with other values in the unknown columns are summed in another order.

@@ -249,7 +249,7 @@ def test_match_floor_aligns_only_candidates_that_could_reach_it(filled_store: St
     assert floored_aligned < full_aligned / 2, (floored_aligned, full_aligned)
 
 
-@pytest.mark.parametrize("floor", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9, 0.99])
+@pytest.mark.parametrize("floor", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9, 0.99, 0.9999, 1.0])
 def test_match_bound_is_never_below_the_true_score(floor: float) -> None:
     # could_reach(rows with the detailed features at 0, unknown=those features) must say yes
     # to every pair whose score, once they are read, rounds to the floor or more, for any
@@ -281,3 +281,31 @@ def test_match_bound_is_never_below_the_true_score(floor: float) -> None:
     # the test can tell a bound that forgets a feature.
     wordnet_only = model.could_reach(blank, floor)
     assert np.any((scores >= floor) & ~wordnet_only)
+
+
+@pytest.mark.parametrize("floor", [0.5, DEFAULT_THRESHOLD, 1.0])
+def test_match_bound_counts_scores_that_round_up_to_the_floor(floor: float) -> None:
+    # A pair whose probability is just under the floor but rounds (to four places) to it is a
+    # match: the bound must let it through.
+    import math
+
+    import numpy as np
+
+    from claimcheck.lookups.match import _DETAILED, _DETAILED_AT, FEATURES, match_model
+
+    model = match_model()
+    coefficients = np.asarray(model.weights) / np.asarray(model.scale)
+    best = np.zeros(len(FEATURES))
+    best[_DETAILED_AT] = [1.0 if c > 0 else 0.0 for c in coefficients[_DETAILED_AT]]
+    wordnet = [FEATURES.index(name) for name in ("wn_reworded", "wn_swapped", "wn_unrelated")]
+    best[wordnet] = 0.0
+    best[wordnet[int(np.argmax(coefficients[wordnet]))]] = 1.0 if coefficients[wordnet].max() > 0 else 0.0
+    row = np.asarray(model.mean, dtype=float)
+    row[_DETAILED_AT] = best[_DETAILED_AT]
+    target = floor - 3e-5
+    margin = FEATURES.index("cosine_margin")
+    row[margin] += (math.log(target / (1 - target)) - model.logits(row[None])[0]) / coefficients[margin]
+    assert round(float(model.probability(row[None])[0]), 4) >= floor
+    blank = row.copy()
+    blank[_DETAILED_AT] = 0.0
+    assert model.could_reach(blank[None], floor, _DETAILED)[0]
