@@ -59,7 +59,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "named_source": 0.6, "anonymous": 0.1, "response": 2.0, "public_record": 0.6, "hedges": -0.25,
     "belief_frame": -0.6, "evaluative": -0.75, "emotion": -1.6, "opinion": -1.0, "person": -0.45,
     "intensified": -0.25, "short": -0.6, "embedded": -0.15, "quoted": -1.0,
-    "own_voice": 0.0, "own_figure": 0.0, "own_modal": 0.0,
 }
 #: The signals in the order a fitted model stores their weights.
 SIGNALS: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
@@ -79,10 +78,6 @@ _DOUBLE_QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _MANNER_NOUNS = frozenset({"way", "manner", "fashion"})
 #: The dependencies of a predicate's complement: quoted words there are the claim's own verdict.
 _PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "ccomp", "xcomp"})
-#: Auxiliaries of a rule, a requirement or a schedule stated as fact ("will need approval", "must register", "can be detained").
-_RULE_AUX = frozenset({"will", "must", "shall", "can", "'ll"})
-#: Verbs of a requirement or a decision ("is required to", "will face a fine", "voted to close").
-_DECISION_VERBS = frozenset({"require", "need", "face", "vote", "decide", "agree", "plan", "oblige", "force", "allow", "ban"})
 
 
 @dataclass
@@ -265,14 +260,6 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         signals.append(("short", 1.0, "too short to check on its own"))
     if item.embedded and item.type != "role":
         signals.append(("embedded", 1.0, "taken for granted by the sentence"))
-    if item.genre == "article" and item.attribution_kind == "article" and not item.quoted:
-        signals.append(("own_voice", 1.0, "stated in the article's own voice"))
-        if any(name == "number" for name, _, _ in signals):
-            signals.append(("own_figure", 1.0, "a figure the article states as fact"))
-        if (any(table.dep[c] in ("aux", "auxpass") and lower[c] in _RULE_AUX for c in table.children[head])
-                or head_lemma in _DECISION_VERBS
-                or (head_lemma == "have" and any(table.dep[c] == "xcomp" for c in table.children[head]))):
-            signals.append(("own_modal", 1.0, "a rule, requirement or decision the article states as fact"))
     if item.quoted:
         signals.append(("quoted", 1.0, "in a speaker's own quoted words, more often reaction than a checkable fact"))
     return signals
