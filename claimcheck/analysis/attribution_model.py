@@ -199,12 +199,13 @@ def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...
     else:
         feats.append("pos=inside")
         # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
-        after = _share(starts, cand, starts[cand.end] - starts[v + 1])
+        after_chars = starts[cand.end] - starts[v + 1]
+        after = _share(starts, cand, after_chars)
         feats += ["after=" + after, f"after={after} {relation[0]}", f"after={after} cue={int(lemma in CUE_VERBS)}"]
         # The scorer's line is at half the claim, and many claims sit near it: the share of the
         # verb's complement (what PolNeAR marks as the content) in tenths, beside the rest after the verb.
         comp = _tenth(starts, cand, _complement_chars(table, starts, v, cand.start, cand.end))
-        tail = _tenth(starts, cand, starts[cand.end] - starts[v + 1])
+        tail = _tenth(starts, cand, after_chars)
         feats += ["comp10=" + comp, f"comp10={comp} cue={int(lemma in CUE_VERBS)}", f"comp10={comp} {relation[0]}", "after10=" + tail]
     inside = [i for i in set(source) if cand.start <= i < cand.end]
     if inside:
