@@ -417,8 +417,8 @@ def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
     queue = multiprocessing.get_context("fork").SimpleQueue()
     load, check = parallel._init_worker, parallel._check_chunk
 
-    def init_worker(config: dict[str, Any]) -> None:
-        load(config)
+    def init_worker(config: dict[str, Any], engine: Any = None) -> None:
+        load(config, engine)
         queue.put(("ready", os.getpid(), time.time()))
 
     def check_chunk(items: list[Any], options: dict[str, Any]) -> Any:
@@ -656,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the jobs and Dask measurements (default 2)")
     parser.add_argument("--no-scale", action="store_true", help="skip the jobs and Dask measurements")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask measurement (keep the jobs one)")
     parser.add_argument("--scale-rounds", type=int, default=1,
                         help="fresh --jobs 1 and --jobs N runs each, alternating (default 1)")
     parser.add_argument("--cold-rounds", type=int, default=5, help="fresh processes per side for the cold start (default 5; 0 skips it)")
@@ -705,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
         scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
         scale["jobs"] = _median_run(runs[args.jobs])
         scale["jobs_1"] = _median_run(runs[1])
-        scale["dask"] = scale_run(args, "dask")
+        if not args.no_dask:
+            scale["dask"] = scale_run(args, "dask")
         scale["load_after"] = load_average()
     cold: dict[str, Any] | None = None
     if args.cold_rounds > 0:
@@ -730,6 +732,8 @@ def main(argv: list[str] | None = None) -> int:
               f"claimcheck in one process {one_rate:,.0f} words/s, bare spaCy {one.words / one.bare_seconds:,.0f} words/s):")
         one_cold = scale.get("jobs_1", {})
         for side in ("jobs", "dask"):
+            if side not in scale:
+                continue
             r = scale[side]
             if "error" in r:
                 print(f"  {side:5} failed: {r['error']}")
@@ -757,6 +761,14 @@ def main(argv: list[str] | None = None) -> int:
                 working = sum(1 for n in r["worker_chunks"] if n)  # a batch of fewer tasks than workers leaves some idle
                 print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
                       f"with {args.jobs} free cores the steady speed-up would be about {working * efficiency:.2f}x")
+                # The same against the warm engine of this process (the median of its rounds' CPU): what the
+                # workers spend beyond it is what a split costs against the best one process does.
+                warm_cpu = statistics.median(x["claimcheck_cpu"] for x in one.rounds)
+                warm_efficiency = warm_cpu / sum(r["worker_check_cpu"])
+                r["cpu_efficiency_vs_one_process"] = round(warm_efficiency, 3)
+                print(f"  {'':22} against the warm engine in one process (check CPU {warm_cpu:.1f} s, median of "
+                      f"{len(one.rounds)} rounds): CPU efficiency {warm_efficiency:.2f}, about "
+                      f"{working * warm_efficiency:.2f}x with {args.jobs} free cores")
     if cold is not None:
         print(cold_summary(cold))
     if profiled is not None:
