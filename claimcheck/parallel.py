@@ -290,6 +290,11 @@ def check_parallel(items: Iterable[Item], *, config: dict[str, Any], jobs: int, 
 
     Returns:
         An iterator over one report or error record per item, in input order.
+
+    Raises:
+        ClaimcheckError: the engine cannot be loaded with ``config`` (raised
+            here where workers are forked, and from the iterator where each
+            spawned worker loads its own).
     """
     opts = dict(options or {})
     engine: Engine | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from typing import Any
 
 import pytest
@@ -26,14 +27,20 @@ def _docs() -> list[InputDocument]:
     return [InputDocument(text=t, source="t", id=str(i), published="2024-06-19") for i, t in enumerate(TEXTS)]
 
 
+@pytest.fixture()
+def forked(monkeypatch) -> None:
+    """Fork the workers even when an earlier test left a thread running (which makes check_parallel spawn them)."""
+    if sys.platform != "linux":
+        pytest.skip("workers are forked only on Linux")
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
+
+
 def _which_engine(items: list[Any], options: dict[str, Any]) -> list[Any]:
     return [(os.getpid(), id(parallel._engine)) for _ in items]
 
 
-def test_forked_workers_check_with_the_parents_engine(engine, monkeypatch) -> None:
+def test_forked_workers_check_with_the_parents_engine(engine, monkeypatch, forked) -> None:
     """No worker loads an engine of its own: each holds the very object the parent loaded (same address after fork)."""
-    if parallel._context().get_start_method() != "fork":
-        pytest.skip("workers are forked only on Linux")
     monkeypatch.setattr(parallel, "_check_chunk", _which_engine)
     frozen = gc.get_freeze_count()
     got = list(parallel.check_parallel(_docs(), config={}, jobs=2, chunk_docs=1, local=lambda: engine))
@@ -43,10 +50,8 @@ def test_forked_workers_check_with_the_parents_engine(engine, monkeypatch) -> No
     assert gc.get_freeze_count() == frozen  # the caller's collector is left as it was
 
 
-def test_forked_workers_start_warm(engine, monkeypatch) -> None:
+def test_forked_workers_start_warm(engine, monkeypatch, forked) -> None:
     """The parent checks a warm-up text before forking, so the workers inherit dateparser loaded."""
-    if parallel._context().get_start_method() != "fork":
-        pytest.skip("workers are forked only on Linux")
     warmed: list[Any] = []
     monkeypatch.setattr(parallel, "warm_engine", lambda e: warmed.append(e))
     list(parallel.check_parallel(_docs(), config={}, jobs=2, chunk_docs=1, local=lambda: engine))
