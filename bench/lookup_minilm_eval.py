@@ -31,6 +31,7 @@ import argparse
 import json
 import pickle
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -157,6 +158,33 @@ def curve(top: list, allowed: tuple[int, ...] = (0, 2, 4, 6, 8, 12)) -> list[tup
     return out
 
 
+def report_applied(applied: dict[str, list[dict]], fitted: dict[str, tuple[MatchModel, float, list]],
+                   shipped_threshold: float, design: Callable[[dict, str], np.ndarray],
+                   show: Callable[[dict, int], str] | None, not_shown: str) -> None:
+    """Each variant fitted on all of tune, on the parts given (already seen: evaluation only).
+
+    Printed at the variant's own threshold and at the tune thresholds that let
+    k never-checked queries through; with ``show``, every never-checked query a
+    variant (other than ``not_shown``) lets through, with what ``show`` says
+    about its best candidate.
+    """
+    for part, es in applied.items():
+        print(f"-- {part} (already seen: evaluation only) --")
+        print(report("shipped", tops(es, [e["prob"] for e in es]), shipped_threshold))
+        for variant, (model, threshold, points) in fitted.items():
+            scores = [model.probability(design(e, variant)) if e["labels"] else np.zeros(0) for e in es]
+            es_tops = tops(es, scores)
+            print(report(variant, es_tops, threshold))
+            print("   at the tune thresholds allowing k never-checked:", "; ".join(
+                f"{k}: " + report("", es_tops, t).split(": ", 1)[1].split(";")[0] for k, t, _ in points))
+            if show is not None and variant != not_shown:
+                for e, s in zip(es, scores):
+                    if e["item"]["kind"] == "distractor" and len(s) and s.max() >= threshold:
+                        best = int(np.argmax(s))
+                        print(f"     false p={s[best]:.2f} {show(e, best)}: {e['item']['query']}\n"
+                              f"        -> {e['claims'][best]}")
+
+
 def verify() -> int:
     """Compare the numpy encoder's vectors with the reference implementation's (exit 1 below 0.9999)."""
     reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
@@ -207,8 +235,7 @@ def main() -> int:
               f"targets: median {np.median([mini_tops[i][3] for i in real if entries[i]['item']['kind'] == 'reworded']):.3f}")
     whole_tops = tops(entries, [e["mini_whole"] for e in entries])
     print(report("minilm whole", [whole_tops[i] for i in real], None))
-    fitted: dict[str, tuple] = {}
-    curves: dict[str, list] = {}
+    fitted: dict[str, tuple[MatchModel, float, list]] = {}
     for variant in ("current", "minilm-features", "current+minilm", "minilm-for-wordllama"):
         scores: list[np.ndarray] = [np.zeros(0)] * len(entries)
         for fold in range(args.folds):
@@ -236,25 +263,11 @@ def main() -> int:
         x = np.vstack([design(e, variant) for e in fitted_on])
         y = np.concatenate([np.asarray(e["labels"], dtype=float) for e in fitted_on])
         w, b, mean, scale = fit(x, y, args.l2)
-        fitted[variant] = (MatchModel(tuple(w), b, threshold, tuple(mean), tuple(scale)), threshold)
-        curves[variant] = points
+        fitted[variant] = (MatchModel(tuple(w), b, threshold, tuple(mean), tuple(scale)), threshold, points)
         if variant in ("minilm-features", "current+minilm"):
             print("   weights (last two: minilm, margin):", ", ".join(f"{v:+.2f}" for v in w))
-    for part, es in applied.items():
-        print(f"-- {part} (already seen: evaluation only) --")
-        print(report("shipped", tops(es, [e["prob"] for e in es]), matcher.model.threshold))
-        for variant, (model, threshold) in fitted.items():
-            scores = [model.probability(design(e, variant)) if e["labels"] else np.zeros(0) for e in es]
-            es_tops = tops(es, scores)
-            print(report(variant, es_tops, threshold))
-            print("   at the tune thresholds allowing k never-checked:", "; ".join(
-                f"{k}: " + report("", es_tops, t).split(": ", 1)[1].split(";")[0] for k, t, _ in curves[variant]))
-            if args.show and variant != "minilm-features":
-                for e, s in zip(es, scores):
-                    if e["item"]["kind"] == "distractor" and len(s) and s.max() >= threshold:
-                        best = int(np.argmax(s))
-                        print(f"     false p={s[best]:.2f} minilm={e['mini'][best]:.2f}: {e['item']['query']}\n"
-                              f"        -> {e['claims'][best]}")
+    report_applied(applied, fitted, matcher.model.threshold, design,
+                   (lambda e, best: f"minilm={e['mini'][best]:.2f}") if args.show else None, "minilm-features")
     return 0
 
 

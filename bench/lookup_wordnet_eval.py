@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from lookup_bench import DATA, bench_store, load_pairs, target_ids
 from lookup_calibrate import choose_threshold, fit
-from lookup_minilm_eval import curve, folds_by_fact_check, report, tops
+from lookup_minilm_eval import curve, folds_by_fact_check, report, report_applied, tops
 
 from claimcheck.lookups import wordnet
 from claimcheck.lookups.features import analyse, stem
@@ -220,21 +220,8 @@ def main() -> int:
         fitted[variant] = (MatchModel(tuple(w), b, threshold, tuple(mean), tuple(scale)), threshold, points)
         if variant != "current":
             print("   weights of the added features:", ", ".join(f"{v:+.2f}" for v in w[BASE:]))
-    for part, es in applied.items():
-        print(f"-- {part} (already seen: evaluation only) --")
-        print(report("shipped", tops(es, [e["prob"] for e in es]), cached["threshold"]))
-        for variant, (model, threshold, points) in fitted.items():
-            scores = [model.probability(design(e, variant)) if e["labels"] else np.zeros(0) for e in es]
-            es_tops = tops(es, scores)
-            print(report(variant, es_tops, threshold))
-            print("   at the tune thresholds allowing k never-checked:", "; ".join(
-                f"{k}: " + report("", es_tops, t).split(": ", 1)[1].split(";")[0] for k, t, _ in points))
-            if args.show and variant != "current":
-                for e, s in zip(es, scores):
-                    if e["item"]["kind"] == "distractor" and len(s) and s.max() >= threshold:
-                        best = int(np.argmax(s))
-                        print(f"     false p={s[best]:.2f} wn={e['wn'][best].round(2).tolist()}: {e['item']['query']}\n"
-                              f"        -> {e['claims'][best]}")
+    report_applied(applied, fitted, cached["threshold"], design,
+                   (lambda e, best: f"wn={e['wn'][best].round(2).tolist()}") if args.show else None, "current")
     return 0
 
 
