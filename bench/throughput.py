@@ -59,7 +59,12 @@ speed-up is given twice: over claimcheck in one process measured above (warm:
 that process has parsed the corpus before), and over ``check_parallel`` with
 one worker started the same way (cold, like the N workers);
 ``--scale-rounds`` alternates such fresh ``--jobs 1`` and ``--jobs N`` runs
-and takes the median of each.  The jobs runs also give each worker's chunks,
+and takes the median of each.  Each scale round also times this process's
+warm engine over the whole corpus right next to the ``--jobs N`` run (before
+it in one round, after it in the next), and the speed-up and CPU efficiency
+against the warm engine are also given round by round from those pairs: the
+one-process rounds were timed minutes earlier, and on a shared machine the
+load, and with it even the CPU time, moves within minutes.  The jobs runs also give each worker's chunks,
 check CPU and idle time at the end (a straggler's cost), and the CPU
 efficiency: one worker's check CPU over the N workers' for the same
 documents; N times it is the speed-up N free cores would give, which a
@@ -417,8 +422,8 @@ def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
     queue = multiprocessing.get_context("fork").SimpleQueue()
     load, check = parallel._init_worker, parallel._check_chunk
 
-    def init_worker(config: dict[str, Any]) -> None:
-        load(config)
+    def init_worker(config: dict[str, Any], *inherited: Any) -> None:
+        load(config, *inherited)  # a forked worker's inherited engine
         queue.put(("ready", os.getpid(), time.time()))
 
     def check_chunk(items: list[Any], options: dict[str, Any]) -> Any:
@@ -492,6 +497,17 @@ def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
     return {"total_seconds": round(seconds + startup, 3), "steady_seconds": round(seconds, 3),
             "startup_seconds": round(startup, 3), "documents": len(records),
             "worker_peak_rss_mb": [round(v, 1) for v in peaks.values()]}
+
+
+def _paired_warm(warm: list[dict[str, float]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Round by round, the warm engine's time over the fresh run's steady time, and its CPU over the workers'."""
+    pairs = [(w, r) for w, r in zip(warm, runs) if "error" not in r and r["steady_seconds"] > 0]
+    if not pairs:
+        return None
+    ratios = [round(w["seconds"] / r["steady_seconds"], 3) for w, r in pairs]
+    cpu = [round(w["cpu"] / sum(r["worker_check_cpu"]), 3) for w, r in pairs]
+    return {"ratios": ratios, "ratio": round(statistics.median(ratios), 3),
+            "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3)}
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -656,6 +672,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the jobs and Dask measurements (default 2)")
     parser.add_argument("--no-scale", action="store_true", help="skip the jobs and Dask measurements")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask measurement (keep the jobs one)")
     parser.add_argument("--scale-rounds", type=int, default=1,
                         help="fresh --jobs 1 and --jobs N runs each, alternating (default 1)")
     parser.add_argument("--cold-rounds", type=int, default=5, help="fresh processes per side for the cold start (default 5; 0 skips it)")
@@ -698,14 +715,27 @@ def main(argv: list[str] | None = None) -> int:
         scale["load_before"] = load_average()
         # --jobs 1 and --jobs N alternate, each in a fresh process started the same way: the speed-up is
         # between two runs that both start cold (a fresh lemmatizer cache and vocabulary in every worker).
+        # Each round also times the warm engine of this process over the whole corpus, beside the fresh runs
+        # (this process is idle while they run): the one-process rate of the rounds above was measured minutes
+        # earlier, and on a shared machine the load (and with it even the CPU time) moves in minutes.
         runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
+        warm: list[dict[str, float]] = []
+        articles = corpora["articles"]
         for r in range(args.scale_rounds):
-            for jobs in ((1, args.jobs) if r % 2 == 0 else (args.jobs, 1)):
-                runs[jobs].append(scale_run(args, "jobs", jobs))
+            # --jobs N always next to the warm pass, before it in one round and after it in the next.
+            for step in (("warm", args.jobs, 1) if r % 2 == 0 else (1, args.jobs, "warm")):
+                if step == "warm":
+                    print("  jobs: the warm engine of this process, beside them ...", file=sys.stderr, flush=True)
+                    t = timed(lambda: run_claimcheck(engine, articles, args.batch_size))
+                    warm.append({"seconds": round(t.seconds, 3), "cpu": round(t.cpu, 3)})
+                else:
+                    runs[int(step)].append(scale_run(args, "jobs", int(step)))
         scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
+        scale["warm_runs"] = warm
         scale["jobs"] = _median_run(runs[args.jobs])
         scale["jobs_1"] = _median_run(runs[1])
-        scale["dask"] = scale_run(args, "dask")
+        if not args.no_dask:
+            scale["dask"] = scale_run(args, "dask")
         scale["load_after"] = load_average()
     cold: dict[str, Any] | None = None
     if args.cold_rounds > 0:
@@ -730,6 +760,8 @@ def main(argv: list[str] | None = None) -> int:
               f"claimcheck in one process {one_rate:,.0f} words/s, bare spaCy {one.words / one.bare_seconds:,.0f} words/s):")
         one_cold = scale.get("jobs_1", {})
         for side in ("jobs", "dask"):
+            if side not in scale:
+                continue
             r = scale[side]
             if "error" in r:
                 print(f"  {side:5} failed: {r['error']}")
@@ -757,6 +789,23 @@ def main(argv: list[str] | None = None) -> int:
                 working = sum(1 for n in r["worker_chunks"] if n)  # a batch of fewer tasks than workers leaves some idle
                 print(f"  {'':22} CPU efficiency {efficiency:.2f} (one worker's check CPU over the {args.jobs} workers'): "
                       f"with {args.jobs} free cores the steady speed-up would be about {working * efficiency:.2f}x")
+                # The same against the warm engine of this process (the median of its rounds' CPU): what the
+                # workers spend beyond it is what a split costs against the best one process does.
+                warm_cpu = statistics.median(x["claimcheck_cpu"] for x in one.rounds)
+                warm_efficiency = warm_cpu / sum(r["worker_check_cpu"])
+                r["cpu_efficiency_vs_one_process"] = round(warm_efficiency, 3)
+                print(f"  {'':22} against the warm engine in one process (check CPU {warm_cpu:.1f} s, median of "
+                      f"{len(one.rounds)} rounds): CPU efficiency {warm_efficiency:.2f}, about "
+                      f"{working * warm_efficiency:.2f}x with {args.jobs} free cores")
+                paired = _paired_warm(scale["warm_runs"], scale["jobs_runs"][str(args.jobs)])
+                if paired:
+                    r["paired_vs_warm"] = paired
+                    print(f"  {'':22} against the warm engine timed beside each fresh run ({len(paired['ratios'])} "
+                          f"rounds, alternating): steady speed-up median {paired['ratio']:.2f}x (range "
+                          f"{min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency median "
+                          f"{paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
+                          f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x "
+                          f"with {args.jobs} free cores")
     if cold is not None:
         print(cold_summary(cold))
     if profiled is not None:

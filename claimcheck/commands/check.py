@@ -181,7 +181,8 @@ def run(args: argparse.Namespace) -> int:
         document = read_document(args.path, args.input_format)
     engine: Engine | None = None
     if jobs > 1:
-        # The worker processes load the engine; this one only reads and writes.
+        # check_parallel loads the engine (here, for workers forked from it; in
+        # each worker where they are spawned); formats need only the plugins.
         from claimcheck.plugins.manager import get_plugins
 
         warnings: list[Diagnostic] = []

@@ -99,7 +99,7 @@ def test_cli_batch_option_errors(capsys, tmp_path: Path, args: list[str]) -> Non
 
 
 def test_cli_batch_jobs_2_same_reports_same_order(capsys, tmp_path: Path, engine, monkeypatch) -> None:
-    """Two worker processes, each loading its own engine, give the one-process reports in input order."""
+    """Two worker processes, forked from an engine loaded and warmed up for them, give the one-process reports in input order."""
     monkeypatch.setattr(parallel, "CHUNK_DOCS", 2)  # several tasks per worker, finishing out of order
     batch = write_batch(tmp_path / "batch.jsonl", count=16)
     items = [d if not isinstance(d, InputDocument) else InputDocument(d.text, d.source, d.id, "2024-06-19", d.line)
@@ -114,22 +114,17 @@ def test_cli_batch_jobs_2_same_reports_same_order(capsys, tmp_path: Path, engine
 
 def test_check_parallel_restarts_after_a_worker_dies(engine, monkeypatch) -> None:
     """A document that kills its worker process gets an error record; the rest are checked."""
-    monkeypatch.setattr(parallel, "_init_worker", _init_with_session_engine)
-    parallel._session_engine = engine  # inherited by the forked workers
     docs = [InputDocument(text=t, source="b", id=str(i)) for i, t in enumerate(SENTENCES[:4] + ["EXIT NOW."] + SENTENCES[4:6])]
     if parallel._context().get_start_method() != "fork":
         pytest.skip("needs fork to hand the session's engine to the workers")
     monkeypatch.setattr(parallel, "_check_chunk", _check_or_exit)
-    results = list(parallel.check_parallel(docs, config={}, jobs=2, chunk_docs=2))
+    # The workers (and those of the restarted pool) are forked from the session's engine.
+    results = list(parallel.check_parallel(docs, config={}, jobs=2, chunk_docs=2, local=lambda: engine))
     ids = [getattr(r, "id", None) if not hasattr(r, "document") else r.document.id for r in results]
     assert ids == [str(i) for i in range(7)]
     dead = results[4]
     assert getattr(dead, "code", None) == "CC200" and "worker process" in dead.message
     assert all(hasattr(r, "document") for i, r in enumerate(results) if i != 4)
-
-
-def _init_with_session_engine(config: dict[str, Any]) -> None:
-    parallel._engine = parallel._session_engine  # type: ignore[attr-defined]
 
 
 def _check_or_exit(items: list[Any], options: dict[str, Any]) -> list[Any]:
