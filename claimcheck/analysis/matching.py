@@ -34,10 +34,11 @@ any other pattern goes to a ``DependencyMatcher``.
 from __future__ import annotations
 
 import itertools
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.matcher import DependencyMatcher, Matcher
@@ -138,11 +139,15 @@ _COLUMN_ATTRS = (ORTH, LOWER, LEMMA, TAG, POS)
 
 
 @per_document
+def _array(doc: Doc) -> numpy.ndarray:
+    """The ORTH, LOWER, LEMMA, TAG and POS values of ``doc``'s tokens (one row per token), read once for every matcher that asks."""
+    return doc.to_array(list(_COLUMN_ATTRS)) if len(doc) else numpy.zeros((0, len(_COLUMN_ATTRS)), dtype="uint64")
+
+
+@per_document
 def _columns(doc: Doc) -> dict[int, list[int]]:
-    """The ORTH, LOWER, LEMMA, TAG and POS values of ``doc``'s tokens, in order, read once for every matcher that asks."""
-    if not len(doc):
-        return {attr: [] for attr in _COLUMN_ATTRS}
-    return dict(zip(_COLUMN_ATTRS, doc.to_array(list(_COLUMN_ATTRS)).T.tolist()))
+    """:func:`_array`'s columns as lists, by attribute id."""
+    return dict(zip(_COLUMN_ATTRS, _array(doc).T.tolist()))
 
 
 @per_document
@@ -153,24 +158,22 @@ def _present(doc: Doc) -> dict[int, set[int]]:
 
 
 @per_document
-def _word_indexes(doc: Doc) -> dict[int, dict[int, list[int]]]:
-    """Per attribute, each value's token positions in ``doc`` (filled by :func:`_word_index` as asked)."""
+def _counters(doc: Doc) -> dict[int, Counter[int]]:
+    """Per attribute, how many of ``doc``'s tokens have each value (filled by :func:`_counter` as asked)."""
     return {}
 
 
-def _word_index(doc: Doc) -> Callable[[int], dict[int, list[int]]]:
-    """A function from an attribute id to the positions of each of its values in ``doc``, built once per attribute."""
-    indexes = _word_indexes(doc)
+def _counter(doc: Doc) -> Callable[[int], Counter[int]]:
+    """A function from an attribute id to the count of each of its values in ``doc``, counted once per attribute."""
+    counters = _counters(doc)
 
-    def index(attr: int) -> dict[int, list[int]]:
-        found = indexes.get(attr)
+    def counts(attr: int) -> Counter[int]:
+        found = counters.get(attr)
         if found is None:
-            found = indexes[attr] = {}
-            for p, h in enumerate(_columns(doc)[attr]):
-                found.setdefault(h, []).append(p)
+            found = counters[attr] = Counter(_columns(doc)[attr])
         return found
 
-    return index
+    return counts
 
 
 class PrefilteredMatcher:
@@ -281,16 +284,28 @@ class PrefilteredMatcher:
         document finds them (no match crosses a gap between two).
         """
         n = len(doc)
-        found: list[tuple[int, int]] = []
-        index = _word_index(doc)
+        counts = _counter(doc)
+        # attribute -> anchor value -> the longest match reaching from it (one pass per attribute below)
+        reach: dict[int, dict[int, int]] = {}
         for i in chosen:
             needs = self._needs[i]
             fixed, runs = self._extents[i]
             if not needs or any(test is None for test in runs):
                 return [(0, n)]
             longest = fixed + sum(_longest_run(doc, test) for test in runs if test is not None)
-            anchors = min(([p for w in words for p in index(attr).get(w, ())] for attr, words in needs), key=len)
-            found.extend((max(0, p - longest + 1), min(n, p + longest)) for p in anchors)
+            attr, words = min(needs, key=lambda need: sum(map(counts(need[0]).__getitem__, need[1])))
+            by_word = reach.setdefault(attr, {})
+            for word in words:
+                if by_word.get(word, 0) < longest:
+                    by_word[word] = longest
+        columns = _columns(doc)
+        found: list[tuple[int, int]] = []
+        for attr, by_word in reach.items():
+            get = by_word.get
+            for p, h in enumerate(columns[attr]):
+                span = get(h)
+                if span:
+                    found.append((max(0, p - span + 1), min(n, p + span)))
         windows: list[tuple[int, int]] = []
         for start, end in sorted(found):
             if windows and start <= windows[-1][1]:
@@ -348,18 +363,17 @@ def _longest_run(doc: Doc, test: _RunTest) -> int:
     memo = _run_lengths(doc)
     found = memo.get(test)
     if found is None:
-        columns = _columns(doc)
-        passes = [True] * len(doc)
+        array = _array(doc)
+        passes = numpy.ones(len(doc), dtype=bool)
         for attr, accepted, refused in test:
-            column = columns[attr]
-            for p, h in enumerate(column):
-                if (accepted is not None and h not in accepted) or (refused is not None and h in refused):
-                    passes[p] = False
-        found = run = 0
-        for ok in passes:
-            run = run + 1 if ok else 0
-            found = max(found, run)
-        memo[test] = found
+            column = array[:, _COLUMN_ATTRS.index(attr)]
+            if accepted is not None:
+                passes &= numpy.isin(column, numpy.fromiter(accepted, dtype=column.dtype, count=len(accepted)))
+            if refused is not None:
+                passes &= ~numpy.isin(column, numpy.fromiter(refused, dtype=column.dtype, count=len(refused)))
+        # runs of True: their starts and ends are where the padded sequence steps up and down
+        steps = numpy.diff(numpy.concatenate(([0], passes.view(numpy.int8), [0])))
+        found = memo[test] = int((numpy.flatnonzero(steps == -1) - numpy.flatnonzero(steps == 1)).max(initial=0))
     return found
 
 
