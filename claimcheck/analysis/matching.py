@@ -34,11 +34,10 @@ any other pattern goes to a ``DependencyMatcher``.
 from __future__ import annotations
 
 import itertools
-from collections import Counter, OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import numpy
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.matcher import DependencyMatcher, Matcher
@@ -48,12 +47,8 @@ from spacy.vocab import Vocab
 from claimcheck.analysis.spans import per_document
 from claimcheck.analysis.token_table import token_table
 
-#: The attributes whose words are read from a document to decide which patterns could match (a fine tag
-#: such as "JJS" is as rare as a word).
-_WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA), ("TAG", TAG))
-
-#: The attributes a repeated pattern token's test is read on, to bound how long its run can be (see :func:`_extent`).
-_RUN_ATTRS: dict[str, int] = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "TAG": TAG, "POS": POS}
+#: The attributes whose words are read from a document to decide which patterns could match.
+_WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
 
 #: Token attributes whose plain value the Matcher compares in C, as a set predicate's values are compared.
 _PLAIN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"})
@@ -135,45 +130,17 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
     return needs
 
 
-_COLUMN_ATTRS = (ORTH, LOWER, LEMMA, TAG, POS)
-
-
-@per_document
-def _array(doc: Doc) -> numpy.ndarray:
-    """The ORTH, LOWER, LEMMA, TAG and POS values of ``doc``'s tokens (one row per token), read once for every matcher that asks."""
-    return doc.to_array(list(_COLUMN_ATTRS)) if len(doc) else numpy.zeros((0, len(_COLUMN_ATTRS)), dtype="uint64")
-
-
 @per_document
 def _columns(doc: Doc) -> dict[int, list[int]]:
-    """:func:`_array`'s columns as lists, by attribute id."""
-    return dict(zip(_COLUMN_ATTRS, _array(doc).T.tolist()))
+    """The ORTH, LOWER and LEMMA hashes of ``doc``'s tokens, in order, read once for every matcher that asks."""
+    orth, lower, lemma = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else ([], [], [])
+    return {ORTH: orth, LOWER: lower, LEMMA: lemma}
 
 
 @per_document
 def _present(doc: Doc) -> dict[int, set[int]]:
-    """The ORTH, LOWER, LEMMA and TAG hashes that occur in ``doc``."""
-    columns = _columns(doc)
-    return {attr: set(columns[attr]) for attr in (ORTH, LOWER, LEMMA, TAG)}
-
-
-@per_document
-def _counters(doc: Doc) -> dict[int, Counter[int]]:
-    """Per attribute, how many of ``doc``'s tokens have each value (filled by :func:`_counter` as asked)."""
-    return {}
-
-
-def _counter(doc: Doc) -> Callable[[int], Counter[int]]:
-    """A function from an attribute id to the count of each of its values in ``doc``, counted once per attribute."""
-    counters = _counters(doc)
-
-    def counts(attr: int) -> Counter[int]:
-        found = counters.get(attr)
-        if found is None:
-            found = counters[attr] = Counter(_columns(doc)[attr])
-        return found
-
-    return counts
+    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
+    return {attr: set(column) for attr, column in _columns(doc).items()}
 
 
 class PrefilteredMatcher:
@@ -197,8 +164,8 @@ class PrefilteredMatcher:
         #: that require no word are in ``_always``.
         self._by_word: dict[int, dict[int, list[int]]] = {}
         self._always: list[int] = []
-        #: Each pattern's longest match: (tokens of its bounded part, the tests of its repeated tokens).
-        self._extents: list[_Extent] = []
+        #: Each pattern's longest match in tokens (None when unbounded).
+        self._longest: list[int | None] = []
         #: Match id -> the greedy filter of its key, applied here rather than by the Matcher (see ``__call__``).
         self._greedy: dict[int, str] = {}
 
@@ -218,7 +185,7 @@ class PrefilteredMatcher:
             needs = _needs(pattern, self.vocab)
             self._patterns.append((key, pattern, greedy))
             self._needs.append(needs)
-            self._extents.append(_extent(pattern, self.vocab))
+            self._longest.append(_longest(pattern))
             if not needs:
                 self._always.append(index)
                 continue
@@ -276,105 +243,47 @@ class PrefilteredMatcher:
 
         The Matcher makes two spaCy ``Token`` objects per token it walks, which is most of its cost
         on a document where a few patterns are possible.  Every match of a pattern holds a token with
-        each of its required words (its ``_needs``; the one rarest in the document is its anchor) and is
-        no longer than its bounded tokens plus, for each repeated token, the longest run of the
-        document's tokens that pass that token's test (:func:`_extent`), so it lies within that many
-        tokens of an anchor: the Matcher need only walk those stretches, merged where they touch.
-        Found in document order, the stretches' matches come out in the order a walk of the whole
-        document finds them (no match crosses a gap between two).
+        its first required word (the first entry of its ``_needs``) and is at most ``_longest`` tokens
+        long, so it lies within that many tokens of such a word: the Matcher need only walk those
+        stretches, merged where they touch.  Found in document order, the stretches' matches come out
+        in the order a walk of the whole document finds them (no match crosses a gap between two).
         """
-        n = len(doc)
-        counts = _counter(doc)
-        # attribute -> anchor value -> the longest match reaching from it (one pass per attribute below)
-        reach: dict[int, dict[int, int]] = {}
+        whole = [(0, len(doc))]
+        longest = 0
+        words: dict[int, set[int]] = {}
         for i in chosen:
-            needs = self._needs[i]
-            fixed, runs = self._extents[i]
-            if not needs or any(test is None for test in runs):
-                return [(0, n)]
-            longest = fixed + sum(_longest_run(doc, test) for test in runs if test is not None)
-            attr, words = min(needs, key=lambda need: sum(map(counts(need[0]).__getitem__, need[1])))
-            by_word = reach.setdefault(attr, {})
-            for word in words:
-                if by_word.get(word, 0) < longest:
-                    by_word[word] = longest
+            length, needs = self._longest[i], self._needs[i]
+            if length is None or not needs:
+                return whole
+            longest = max(longest, length)
+            attr, anchors = needs[0]
+            words.setdefault(attr, set()).update(anchors)
         columns = _columns(doc)
-        found: list[tuple[int, int]] = []
-        for attr, by_word in reach.items():
-            get = by_word.get
-            for p, h in enumerate(columns[attr]):
-                span = get(h)
-                if span:
-                    found.append((max(0, p - span + 1), min(n, p + span)))
+        positions = sorted({p for attr, anchors in words.items() for p, h in enumerate(columns[attr]) if h in anchors})
         windows: list[tuple[int, int]] = []
-        for start, end in sorted(found):
+        n = len(doc)
+        for p in positions:
+            start, end = max(0, p - longest + 1), min(n, p + longest)
             if windows and start <= windows[-1][1]:
-                if end > windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
+                windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
 
 
-#: A repeated pattern token's test, as (attribute id, accepted hashes or None, refused hashes or None)
-#: per attribute it names plainly; None when it names none (any token may then repeat).
-_RunTest = tuple[tuple[int, frozenset[int] | None, frozenset[int] | None], ...]
-#: (the most tokens the pattern's bounded tokens take, the tests of its repeated tokens).
-_Extent = tuple[int, tuple[_RunTest | None, ...]]
-
-
-def _extent(pattern: list[dict[str, Any]], vocab: Vocab) -> _Extent:
-    """How long a match of a Matcher pattern can be: its bounded tokens' count (``{n,m}`` counts m) and,
-    for each token that may repeat without bound (``*``, ``+``, ``{n,}``), a test every token of its run
-    passes (only the plain, ``IN`` and ``NOT_IN`` string values of word and tag attributes are read:
-    a weaker test than the Matcher's, so a run it allows is never shorter than a real one)."""
-    fixed = 0
-    runs: list[_RunTest | None] = []
+def _longest(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of a Matcher pattern can hold, or None when a quantifier is unbounded."""
+    total = 0
     for token in pattern:
         op = str(token.get("OP", "1"))
         if op in ("1", "!", "?"):
-            fixed += 1
-            continue
-        if op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
-            fixed += int(op[1:-1].split(",")[-1])  # "{n}", "{n,m}", "{,m}": at most the last number
-            continue
-        test: list[tuple[int, frozenset[int] | None, frozenset[int] | None]] = []
-        for name, attr in _RUN_ATTRS.items():
-            value = token.get(name)
-            if isinstance(value, str):
-                test.append((attr, frozenset({vocab.strings.add(value)}), None))
-            elif isinstance(value, dict) and len(value) == 1 and isinstance(next(iter(value.values())), list):
-                (kind, values), = value.items()
-                if kind in ("IN", "NOT_IN") and all(isinstance(v, str) for v in values):
-                    hashes = frozenset(vocab.strings.add(v) for v in values)
-                    test.append((attr, hashes, None) if kind == "IN" else (attr, None, hashes))
-        runs.append(tuple(test) or None)
-    return fixed, tuple(runs)
-
-
-@per_document
-def _run_lengths(doc: Doc) -> dict[_RunTest, int]:
-    """The longest run of each repeated-token test asked about, per document."""
-    return {}
-
-
-def _longest_run(doc: Doc, test: _RunTest) -> int:
-    """The most consecutive tokens of ``doc`` that all pass ``test``."""
-    memo = _run_lengths(doc)
-    found = memo.get(test)
-    if found is None:
-        array = _array(doc)
-        passes = numpy.ones(len(doc), dtype=bool)
-        for attr, accepted, refused in test:
-            column = array[:, _COLUMN_ATTRS.index(attr)]
-            if accepted is not None:
-                passes &= numpy.isin(column, numpy.fromiter(accepted, dtype=column.dtype, count=len(accepted)))
-            if refused is not None:
-                passes &= ~numpy.isin(column, numpy.fromiter(refused, dtype=column.dtype, count=len(refused)))
-        # runs of True: their starts and ends are where the padded sequence steps up and down
-        steps = numpy.diff(numpy.concatenate(([0], passes.view(numpy.int8), [0])))
-        found = memo[test] = int((numpy.flatnonzero(steps == -1) - numpy.flatnonzero(steps == 1)).max(initial=0))
-    return found
+            total += 1
+        elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
+            # "{n}", "{n,m}", "{,m}": at most the last number
+            total += int(op[1:-1].split(",")[-1])
+        else:
+            return None  # "*", "+", "{n,}"
+    return total
 
 
 def _filter_greedy(matches: list[tuple[int, int, int]], greedy: dict[int, str], length: int) -> list[tuple[int, int, int]]:

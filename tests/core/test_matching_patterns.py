@@ -135,9 +135,6 @@ _WINDOW_PATTERNS: list[tuple[str, list[list[dict[str, Any]]], str | None]] = [
     ("COUNTED", [[{"LOWER": {"IN": ["rose", "fell"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}]], "LONGEST"),
     ("FIRST", [[{"POS": "DET", "OP": "?"}, {"LOWER": "minister"}, {"POS": "VERB", "OP": "?"}]], "FIRST"),
     ("IDIOM", IDIOM_PATTERNS, None),
-    ("RUN", [[{"LOWER": "the"}, {"TAG": "JJS"}, {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"},
-              {"LOWER": {"IN": ["ever", "yet"]}}],
-             [{"LOWER": "the"}, {"LOWER": "most"}, {"POS": "ADJ"}, {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "+"}]], "LONGEST"),
 ]
 
 
@@ -145,13 +142,8 @@ _WINDOW_PATTERNS: list[tuple[str, list[list[dict[str, Any]]], str | None]] = [
 def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded: bool) -> None:
     from spacy.matcher import Matcher
 
-    from claimcheck.rules import load_rule_sets
-    from claimcheck.rules.plugin import claimcheck_rule_packs
-
-    text = " ".join(TEXTS * 2) + (" The minister said the rate rose sharply. Prices fell 3 per cent, the minister said."
-                                  " It was the biggest tax rise ever, the most ambitious budget plan in years.")
-    patterns = list(_WINDOW_PATTERNS) + [(r.id, r.rule.match.tokens, "LONGEST") for r in
-                                         load_rule_sets(claimcheck_rule_packs(), {}, []).rules if r.rule.match.tokens]
+    text = " ".join(TEXTS * 2) + " The minister said the rate rose sharply. Prices fell 3 per cent, the minister said."
+    patterns = list(_WINDOW_PATTERNS)
     if with_unbounded:  # one unbounded pattern: the whole document is walked
         patterns.append(("ANY", [[{"LOWER": "critics"}, {"OP": "*"}, {"LOWER": "johnson"}]], None))
     plain, filtered = Matcher(nlp.vocab), PrefilteredMatcher(nlp.vocab)
@@ -171,13 +163,3 @@ def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded
 def test_matching_prefiltered_refuses_an_unknown_greedy_filter(nlp) -> None:
     with pytest.raises(ValueError, match="E947"):
         PrefilteredMatcher(nlp.vocab).add("P", [[{"LOWER": "a"}]], greedy="SHORTEST")
-
-
-def test_matching_extent_bounds_a_repeated_token_by_its_test(nlp) -> None:
-    from claimcheck.analysis.matching import _extent, _longest_run
-
-    fixed, runs = _extent(_WINDOW_PATTERNS[-1][1][0], nlp.vocab)
-    assert fixed == 3 and len(runs) == 1 and runs[0] is not None
-    assert _extent([{"LOWER": "a"}, {"OP": "{1,3}"}, {"OP": "+"}], nlp.vocab) == (4, (None,))
-    doc = nlp("The biggest new tax rise ever came in the year.")
-    assert _longest_run(doc, runs[0]) == 4  # "biggest new tax rise" (ADJ ADJ NOUN NOUN)
