@@ -28,13 +28,20 @@ T = TypeVar("T")
 def per_document(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
     """Memoise ``build(doc)`` for as long as the doc lives (a weak mapping, not ``doc.user_data``, which
     ``doc.to_bytes()`` would try to serialise): for work that every claim of a document would otherwise repeat."""
-    memo: weakref.WeakKeyDictionary[Doc, T] = weakref.WeakKeyDictionary()
+    # A dict keyed by weak references, as ``WeakKeyDictionary`` keeps, read without its Python ``get``
+    # method around the look-up: these memos are asked about once or more per token.  A key's callback
+    # drops the entry when its doc is freed; a lookup's plain ``ref(doc)`` equals that key while the doc lives.
+    entries: dict[weakref.ref[Doc], T] = {}
+    ref = weakref.ref
+
+    def forget(key: weakref.ref[Doc]) -> None:
+        entries.pop(key, None)
 
     @functools.wraps(build)
     def cached(doc: Doc) -> T:
-        found = memo.get(doc)
+        found = entries.get(ref(doc))
         if found is None:
-            found = memo[doc] = build(doc)
+            found = entries[ref(doc, forget)] = build(doc)
         return found
 
     return cached
