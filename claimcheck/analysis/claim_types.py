@@ -931,7 +931,6 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role" or _is_identity(head):
         return True
     lemma = head.lemma_.lower()
-    titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -941,6 +940,9 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
         titled = True  # "he earns his money as a non-executive director of BAE", "she joined as chief executive"
     elif lemma not in ("be", "become", "serve", "remain", "appoint", "name", "elect"):
         return False
+    else:
+        # read only for the verbs that can state a role: most claims' heads are none of them
+        titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
     if not titled:
         return False
     subject = nominal_subject(head)
