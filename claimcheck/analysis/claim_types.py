@@ -188,11 +188,14 @@ def _cause_phrase(t: Token) -> bool:
 
 def _is_hypothetical(head: Token) -> bool:
     """ "could save 50 lives", "would soar to $1tn": a modal forecast (not "could have", not "would not comment")."""
-    if head.lemma_.lower() in _NOT_FORECAST_VERBS:
+    table = token_table(head.doc)
+    if table.lemma[head.i] in _NOT_FORECAST_VERBS:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in head.children)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
-    return modal and not perfect
+    dep, children = table.dep, table.children[head.i]
+    if not any(dep[c] == "aux" and table.lower[c] in _MODAL_HYPOTHETICAL for c in children):
+        return False
+    # the table's lemma is lower-cased: a Token is made only to check the case of a "have"
+    return not any(dep[c] == "aux" and table.lemma[c] == "have" and head.doc[c].lemma_ == "have" for c in children)
 
 
 def _is_generic_subject(head: Token) -> bool:
@@ -256,27 +259,33 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
     "Passengers can claim 250 euros", "all airlines will have to adhere",
     "airlines do not have to offer compensation", "offenders will face a fine".
     """
-    lemma = head.lemma_.lower()
+    table = token_table(head.doc)
+    i = head.i
+    dep, lower, lemma_of, kids = table.dep, table.lower, table.lemma, table.children[i]
+    lemma = lemma_of[i]
     obliged = (
-        (any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+        (any(lower[c] in ("must", "can", "may", "cannot", "could") and dep[c] == "aux" for c in kids)
          and lemma not in COGNITION_VERBS)  # "teenagers could expect a 50% chance" is not a permission
-        or (head.dep_ == "xcomp" and head.head.lemma_ == "have" and any(c.lower_ == "to" for c in head.children))
-        or (lemma == "have" and any(c.dep_ == "xcomp" for c in head.children))
-        or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
-        or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
+        # (the table's lemma is lower-cased: the head's head is made only to check the case of its "have")
+        or (dep[i] == "xcomp" and lemma_of[table.head[i]] == "have" and head.head.lemma_ == "have"
+            and any(lower[c] == "to" for c in kids))
+        or (lemma == "have" and any(dep[c] == "xcomp" for c in kids))
+        or (lemma == "be" and any(lower[c] in _DEONTIC_ADJECTIVES for c in kids if dep[c] in ("acomp", "attr")))
+        or (table.tag[i] == "VBN" and lower[i] in _DEONTIC_ADJECTIVES)
         or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
-        or (lemma == "face" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _LOSS_VERBS for c in head.children))
+        or (lemma == "face" and any(dep[c] == "xcomp" and lemma_of[c] in _LOSS_VERBS for c in kids))
         or (lemma in _SANCTION_VERBS and _names_sanction(head))
-        or (lemma == "need" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSION_NOUNS for c in head.children))
-        or (lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "duty", "obligation") for c in head.children))
+        or (lemma == "need" and any(dep[c] == "dobj" and lemma_of[c] in _PERMISSION_NOUNS for c in kids))
+        or (lemma == "have" and any(dep[c] == "dobj" and lemma_of[c] in ("right", "duty", "obligation") for c in kids))
     )
     return obliged and _is_generic_subject(head)
 
 
 def _is_conditional(head: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark") for c in head.children) and any(
-        c.lower_ in ("would", "could", "might") for c in head.children
-    )
+    table = token_table(head.doc)
+    dep, lower, children = table.dep, table.lower, table.children
+    return any(dep[c] == "advcl" and any(lower[m] in ("if", "unless") for m in children[c] if dep[m] == "mark")
+               for c in children[head.i]) and any(lower[c] in ("would", "could", "might") for c in children[head.i])
 
 
 def _is_policy(tokens: list[Token], head: Token) -> bool:
