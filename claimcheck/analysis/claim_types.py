@@ -158,21 +158,25 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", 
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
-    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in PREDICTION_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    table = token_table(head.doc)
+    i = head.i
+    dep, lower, children = table.dep, table.lower, table.children
+    kids = children[i]
+    if dep[i] in ("ccomp", "xcomp") and table.lemma[table.head[i]] in PREDICTION_VERBS and any(dep[c] == "aux" and lower[c] == "to" for c in kids):
         return True  # "[the bank expects] inflation to fall to 2%": the content of a forecast, its frame left out
-    if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
+    if lower[i] in ("going", "gon") and any(dep[c] == "xcomp" and any(lower[a] == "to" for a in children[c]) for c in kids):
         return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
-    for child in head.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_MARKERS:
+    for child in kids:
+        if dep[child] in ("aux", "auxpass") and lower[child] in FUTURE_MARKERS:
             return True
-        if child.dep_ == "aux" and child.lower_ in ("going", "gon") and any(c.lower_ == "to" for c in head.children):
+        if dep[child] == "aux" and lower[child] in ("going", "gon") and any(lower[c] == "to" for c in kids):
             return True
-    if head.lemma_.lower() in PREDICTION_VERBS or (head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
+    # (the table's lemma is lower-cased: these compare spaCy's own, so a Token is read where the table's matches)
+    if table.lemma[i] in PREDICTION_VERBS or (table.lemma[i] == "be" and head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
         return True
     # "is expected to rise", "is set to double"
-    if head.tag_ == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
+    if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    table = token_table(head.doc)
     return any(table.lower[t.i] in FUTURE_MARKERS and table.dep[t.i] in ("aux", "auxpass") and table.head[t.i] == head.i for t in tokens)
 
 
