@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span
 
 from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, anonymous_cues, attribute, attribute_quotes
-from claimcheck.analysis.claim_types import classify
+from claimcheck.analysis.claim_types import classify, has_amount
 from claimcheck.analysis.claims import SUBJECT_DEPS, Candidate, find_candidates, has_subject, nominal_subject
 from claimcheck.context import RunContext
 from claimcheck.analysis.dates import resolve
 from claimcheck.analysis.document import DocumentMeta
 from claimcheck.analysis.genre import resolve_genre
 from claimcheck.analysis.hedges import HedgeFinder
-from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS, STANCE_VERBS
 from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
 from claimcheck.analysis.spans import entity_index, sentences
@@ -46,6 +46,33 @@ _COMMON_LEADS = frozenset({"the", "a", "an", "both", "all", "some", "many", "mos
 
 #: The most a value judgement may score: below 0.5, the line of check-worthiness, whatever the model read.
 JUDGEMENT_CEILING = 0.49
+
+
+#: Why a verdict given ("critics condemned the ruling") is kept below the line.
+STANCE = "a verdict given: that somebody praised or condemned something, not a checkable fact about it"
+
+
+def stance_reasons(doc: Doc, cands: list[Candidate]) -> None:
+    """Mark the claims that only report a verdict somebody gave: "critics condemned the ruling",
+    "Republicans decried the lack of details", "rights groups praised the senators".
+
+    The head is a verb of judgement (:data:`~claimcheck.analysis.lexicon.STANCE_VERBS`) with
+    something judged and no figure: that the verdict was given is on the record, but it is an
+    opinion reported, as an attitude ("the union welcomed the plan") is, and what is worth
+    checking is the thing judged, which the article reports elsewhere.  A claim with a figure
+    ("praised the 5% rise") keeps its score.  Marked claims are demoted by
+    :func:`_demote_judgements`, with the reason :data:`STANCE`.
+    """
+    table = token_table(doc)
+    for cand in cands:
+        head = cand.head
+        if cand.judgement or table.lemma[head] not in STANCE_VERBS or table.pos[head] != "VERB":
+            continue
+        if not any(table.dep[c] in ("dobj", "prep", "ccomp") for c in table.children[head]):
+            continue  # "the move was widely welcomed": the thing judged is the subject, reported elsewhere
+        if has_amount(doc, sorted(cand.tokens)):
+            continue
+        cand.judgement = STANCE
 
 
 def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
@@ -132,6 +159,7 @@ class ClaimBuilder:
             predicted = [float(p) for p in model.predict(spans)]
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
+        stance_reasons(self.doc, cands)
         claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)

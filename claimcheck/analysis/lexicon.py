@@ -22,6 +22,17 @@ COGNITION_VERBS = frozenset(
     worry speculate understand know seem appear sense""".split()
 )
 
+#: Verbs of judgement (Levin's class 33, "judgment verbs", and the verbs of public reaction beside
+#: them): "critics condemned the ruling", "the union welcomed the plan".  What such a clause
+#: reports is somebody's verdict on something; that they gave it is on the record, but what is
+#: worth checking is the thing judged, which is reported elsewhere.
+STANCE_VERBS = frozenset(
+    """acclaim applaud assail berate castigate celebrate censure chastise chide commend compliment condemn
+    congratulate criticise criticize decry denigrate denounce deplore deride disparage excoriate hail
+    lambast lambaste laud mock praise rebuke reproach ridicule salute scold scorn slam welcome bemoan
+    lament""".split()
+)
+
 #: Nouns that frame a clause as somebody's view: "an assumption that Y".
 FRAME_NOUNS = frozenset(
     """assumption belief claim concern fear hope view suggestion allegation report rumour rumor speculation
