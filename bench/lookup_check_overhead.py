@@ -8,7 +8,13 @@ each a fresh process as a user would run it.  Reports the medians, the ratio
 child processes' CPU time (user + system) is reported beside the wall time:
 on a shared machine it varies much less with the load than the wall time.
 
-    .venv/bin/python bench/lookup_check_overhead.py --db /tmp/claimcheck-100k.sqlite3 [--other OLD_CHECKOUT]
+    .venv/bin/python bench/lookup_check_overhead.py --db /tmp/claimcheck-100k.sqlite3 \
+        [--other OLD_CHECKOUT [--other-db ITS_STORE_COPY]]
+
+Two versions whose stores differ (a features version apart) each migrate a
+shared store when they open it: give the other its own copy with ``--other-db``.
+Each line also gives the range (fastest-slowest run) and the load average
+before and after, as the machine may be shared.
 """
 
 from __future__ import annotations
@@ -51,30 +57,36 @@ def main() -> int:
     parser.add_argument("--other", metavar="PYTHONPATH",
                         help="also time another claimcheck (e.g. an older checkout) found first on this path, "
                              "alternating with this one, for a before/after from the same run")
+    parser.add_argument("--other-db", help="the store the other claimcheck looks up in (default: --db)")
     args = parser.parse_args()
     variants = {"this": None, **({"other": args.other} if args.other else {})}
-    lookup = ["--lookup", "--db", args.db]
-    for pythonpath in variants.values():  # warm the file cache for each
+    lookups = {"this": ["--lookup", "--db", args.db], "other": ["--lookup", "--db", args.other_db or args.db]}
+    load_before = os.getloadavg()
+    for variant, pythonpath in variants.items():  # warm the file cache for each
         run([], pythonpath)
-        run(lookup, pythonpath)
+        run(lookups[variant], pythonpath)
     times: dict[tuple[str, bool], list[tuple[float, float]]] = {(v, on): [] for v in variants for on in (False, True)}
     report: dict = {}
     for _ in range(args.runs):
         for variant, pythonpath in variants.items():
             times[variant, False].append(run([], pythonpath)[:2])
-            seconds, cpu, report = run(lookup, pythonpath)
+            seconds, cpu, report = run(lookups[variant], pythonpath)
             times[variant, True].append((seconds, cpu))
     claims = report.get("claims", [])
+    load_after = os.getloadavg()
     print(f"check of the worked example ({len(claims)} claims shown), {args.runs} runs each, fresh processes, "
-          f"alternating; --lookup against {args.db}:")
+          f"alternating; --lookup against {args.db}; load average {load_before[0]:.1f} before, "
+          f"{load_after[0]:.1f} after:")
     ratio = 0.0
     for variant, pythonpath in variants.items():
         base, with_lookup = (statistics.median(t[0] for t in times[variant, on]) for on in (False, True))
         base_cpu, with_cpu = (statistics.median(t[1] for t in times[variant, on]) for on in (False, True))
         label = "this claimcheck" if pythonpath is None else f"PYTHONPATH={pythonpath}"
+        spread = ", ".join(f"{min(t[k] for t in times[variant, on]):.2f}-{max(t[k] for t in times[variant, on]):.2f} s"
+                           for k, on in ((0, False), (0, True)))
         print(f"  {label}: without lookups median {base:.2f} s, with --lookup {with_lookup:.2f} s: "
               f"ratio {with_lookup / base:.3f} (bar: <= 1.15); CPU time {base_cpu:.2f} s / {with_cpu:.2f} s: "
-              f"ratio {with_cpu / base_cpu:.3f}")
+              f"ratio {with_cpu / base_cpu:.3f}; ranges (wall, without / with) {spread}")
         if pythonpath is None:
             ratio = with_lookup / base
     print(f"  claims with a prior fact-check (last run): {sum(bool(c.get('lookups')) for c in claims)}")

@@ -103,7 +103,8 @@ def main() -> None:
     ap.add_argument("--exclude", type=pathlib.Path, help="news-dev folder: leave out the articles it reuses")
     ap.add_argument("--slice", default="0:200", help="A:B of the shuffled articles")
     ap.add_argument("--seed", type=int, default=8)
-    ap.add_argument("--dump", type=pathlib.Path, help="write every judged claim as JSONL")
+    ap.add_argument("--dump", type=pathlib.Path, help="write every judged claim as JSONL (with its score)")
+    ap.add_argument("--all-claims", action="store_true", help="dump every claim, also those scoring under 0.5 (the figures still judge >= 0.5)")
     args = ap.parse_args()
     from claimcheck.engine import Engine
 
@@ -121,7 +122,9 @@ def main() -> None:
         text = (args.split / "text" / f"{stem}.txt").read_text(encoding="utf-8")
         date = re.search(r"_(\d{4}-\d{2}-\d{2})_", stem)
         report = engine.check(text, published=date.group(1) if date else None, all=True)
-        judged += [{"doc": stem, **judge_claim(c, gold, text)} for c in report.claims if (c.score or 0) >= 0.5]
+        judged += [{"doc": stem, "score": c.score or 0.0, **judge_claim(c, gold, text)} for c in report.claims if args.all_claims or (c.score or 0) >= 0.5]
+    every = judged
+    judged = [r for r in every if r["score"] >= 0.5]
     inside = [r for r in judged if r["inside"]]
     own = [r for r in judged if not r["inside"]]
     right_in, right_own = sum(r["ok"] for r in inside), sum(r["ok"] for r in own)
@@ -133,7 +136,7 @@ def main() -> None:
         print(f"| {name} | {count} |")
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as out:
-            for r in judged:
+            for r in every:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.attribution_cues import CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, frame_of, source_of
+from claimcheck.analysis.attribution_cues import APPEARANCE_VERBS, CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, frame_of, source_of
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.attribution_repair import lost_subject
 from claimcheck.analysis.claims import Candidate, Frame, nominal_subject
@@ -213,7 +213,13 @@ class SpeakerResolver:
             if at and index - positions[at - 1] <= 60:
                 return Source(names[at - 1], "organisation", doc[index].text, cue_text, index, index + 1)
             return None
-        return self.resolve(ids, cue_text)
+        source = self.resolve(ids, cue_text)
+        verb = doc[cue.verb]
+        pronoun = nominal_subject(verb) if verb.dep_ == "relcl" else None
+        if source is not None and pronoun is not None and pronoun.tag_ in ("WP", "WDT") and not cue.act:
+            # "Thomas Perez, who said ...": written at the cue as "who", as "he" is for a pronoun.
+            source = Source(source.speaker, source.kind, pronoun.text, source.cue, pronoun.i, pronoun.i + 1)
+        return source
 
     def quote_index(self, quotes: list[QuoteInfo]) -> QuoteIndex:
         """The index of this document's quotations, built once."""
@@ -462,10 +468,26 @@ def _cue_text(doc: Doc, frame: Frame) -> str:
     return " ".join(doc[i].text for i in sorted(frame.cue))
 
 
+#: Markers of an adverbial clause that is a view's content: "feels as if / as though / like ...".
+_AS_IF = frozenset({"if", "though", "like"})
+
+
+def _holds_view(doc: Doc, frame: Frame) -> bool:
+    """Whether a cognition frame's subject holds the view it frames.  Not for "seem" and
+    "appear", whatever the parse made their content; and "feel" with an adverbial clause only
+    when the clause is "as if", "as though" or "like" ("Ryan is feeling pressure as members
+    ... back Trump" gives a reason, not Ryan's view)."""
+    verb = doc[frame.cue[0]]
+    if verb.lemma_.lower() in APPEARANCE_VERBS:
+        return False
+    content = [c for c in verb.children if c.dep_ == "advcl" and c.i not in frame.tokens]
+    return all(any(m.dep_ in ("mark", "prep") and m.lower_ in _AS_IF for m in c.children) for c in content)
+
+
 def speaker_ids(doc: Doc, frame: Frame) -> list[int]:
     """The tokens of the speaker a frame names: its own, else the name the parser cut off its verb."""
     if frame.speaker:
-        return frame.speaker
+        return frame.speaker if frame.kind != "cognition" or _holds_view(doc, frame) else []
     if frame.kind == "speech":
         verb = doc[frame.cue[0]]
         if verb.dep_ == "conj" and nominal_subject(verb) is None:
@@ -683,9 +705,13 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
     # A role inside what a cue reports is the source's too ("a poll showed Senator Marco Rubio
     # at 8 percent"); a relative clause ("Gruenberg, who was nominated by ...") and a role in
     # the object of an act ("accused President Obama of ...") stay the article's description.
-    cue = resolver.cues().for_claim(cand.head, cand.sent_start, None if cand.embedded else cand.tokens)
+    # A relative clause that is mostly what its noun said is the noun's ("Thomas Perez, who
+    # said he expects the deal to be signed this week"), as a clause headed by its cue is.
+    index = resolver.cues()
+    cue = index.for_claim(cand.head, cand.sent_start, None if cand.embedded else cand.tokens)
     if cue is not None and cand.embedded and (cue.verb == cand.head or cue.act or cand.origin == "relative"):
-        if not (cand.origin == "relative" and cue.verb == cand.head and not cue.act and _reports_relative(doc[cue.verb])):
+        if not (cand.origin == "relative" and cue.verb == cand.head and not cue.act and (
+                _reports_relative(doc[cue.verb]) or index.mostly_reported(cue, cand.tokens))):
             cue = None
     if cue is not None and not (quote is not None and _inside(doc, cue.verb, quote)):
         source = resolver.resolve_cue(cue)

@@ -55,6 +55,9 @@ _CARRY_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
 #: Verbs that, with a dummy "it", report hearsay without a source: "it has emerged that ...".
 IMPERSONAL_HEARSAY = frozenset("emerge transpire".split())
+#: Verbs that say how a thing looks: their subject is what looks so, never who holds the view
+#: ("the climate appears to be destabilizing", "he appeared deferential, as he dictated ...").
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
 #: Verbs that name a source as their object: "the paper quoted an insider as saying ...".
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -176,6 +179,8 @@ def _cue(verb: Token) -> Cue | None:
     lemma = verb.lemma_.lower()
     if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
         return None  # "Cruz emerged as the favourite" reports nothing
+    if lemma in APPEARANCE_VERBS:
+        return None  # "the climate appears to be destabilizing": what looks so, not who thinks so
     source = _quoted_source(verb, source_of(verb))
     if not source:
         return None
@@ -326,7 +331,7 @@ class CueIndex:
         """Every cue of the document, in order."""
         return [cue for cues in self._by_sentence.values() for cue in cues]
 
-    def _mostly_reported(self, cue: Cue, tokens: set[int]) -> bool:
+    def mostly_reported(self, cue: Cue, tokens: set[int]) -> bool:
         """Whether a claim headed by ``cue``'s verb is mostly what the cue reports: most of its
         words lie after the verb ("The poll showed Trump losing supporters after the debate,
         with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
@@ -349,7 +354,7 @@ class CueIndex:
                 # "Clinton unveiled a $275bn plan" is the article's report of an act.)
                 if tokens is None:
                     return cue
-                return cue if self._mostly_reported(cue, tokens) else None
+                return cue if self.mostly_reported(cue, tokens) else None
             if cue.covers(head) and head not in cue.source and (best is None or len(cue.content) < len(best.content)):
                 best = cue
         return best

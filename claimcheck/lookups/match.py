@@ -26,7 +26,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +59,10 @@ FEATURES: tuple[str, ...] = (
 ) + ALIGN_FEATURES + WORDNET_FEATURES
 #: Where the WordNet features sit in a row of :data:`FEATURES` (last, in their order).
 _WORDNET_AT = slice(len(FEATURES) - len(WORDNET_FEATURES), len(FEATURES))
+#: The features that cost most to compute (a word alignment, WordNet reads), last in a row:
+#: :meth:`Matcher.pairs` computes them only for the pairs that could reach its floor without them.
+_DETAILED_AT = slice(FEATURES.index("names_replaced"), len(FEATURES))
+_DETAILED: tuple[str, ...] = FEATURES[_DETAILED_AT]
 
 
 @dataclass
@@ -81,27 +85,47 @@ class MatchModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
 
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # Made once: a check asks for the logits of every claim's candidates.
+        return np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.weights)
+
     def logits(self, rows: np.ndarray) -> np.ndarray:
         """The model's log-odds for an ``(n, len(FEATURES))`` array of pair features."""
-        return ((rows - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
+        mean, scale, weights = self._arrays
+        return ((rows - mean) / scale) @ weights + self.bias
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
         """P(same claim) for an ``(n, len(FEATURES))`` array of pair features."""
         return 1.0 / (1.0 + np.exp(-np.clip(self.logits(rows), -30, 30)))
 
-    def could_reach(self, rows: np.ndarray, floor: float) -> np.ndarray:
-        """Which pairs, their WordNet features still 0, could score ``floor`` or more once those are read.
+    def could_reach(self, rows: np.ndarray, floor: float,
+                    unknown: tuple[str, ...] = WORDNET_FEATURES) -> np.ndarray:
+        """Which pairs could score ``floor`` or more once their ``unknown`` features are read.
 
-        The three WordNet features are shares of the stored claim's word
-        weight, so they are at least 0 and sum to at most 1: on that simplex
-        the most they can add to the logit is the largest of their
-        coefficients, or nothing.
+        Those features are still 0 in ``rows``.  Each lies in [0, 1], so on
+        its own it can add at most its coefficient to the logit, when that
+        is positive; the three WordNet features are shares of the stored
+        claim's word weight that sum to at most 1, so together they add at
+        most the largest of their coefficients.  A pair's score is its
+        probability rounded to four places, so the bound is taken against
+        the lowest probability that rounds to ``floor``.
         """
-        if floor >= 1.0:
+        reach = floor - 0.5e-4
+        if reach >= 1.0:
             return np.zeros(len(rows), dtype=bool)
-        coefficients = np.asarray(self.weights[_WORDNET_AT]) / np.asarray(self.scale[_WORDNET_AT])
-        most = max(0.0, float(coefficients.max()))
-        return self.logits(rows) + most >= math.log(floor / (1.0 - floor))
+        if reach <= 0.0:
+            return np.ones(len(rows), dtype=bool)
+        # 1e-9: the logits of rows with other values in the unknown columns are summed in another order.
+        return self.logits(rows) + self._most(unknown) + 1e-9 >= math.log(reach / (1.0 - reach))
+
+    @lru_cache(maxsize=8)  # noqa: B019 (a few models live as long as the process)
+    def _most(self, unknown: tuple[str, ...]) -> float:
+        """The most the ``unknown`` features can add to a logit (see :meth:`could_reach`)."""
+        coefficients = dict(zip(FEATURES, np.asarray(self.weights) / np.asarray(self.scale)))
+        wordnet = [float(coefficients[name]) for name in WORDNET_FEATURES if name in unknown]
+        return max(0.0, *wordnet) + sum(max(0.0, float(coefficients[name])) for name in unknown
+                                        if name not in WORDNET_FEATURES)
 
 
 @lru_cache(maxsize=1)
@@ -303,7 +327,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
-                  aligned: tuple[float, float] | None = None, wordnet: bool = True) -> list[float]:
+                  aligned: tuple[float, float] | None = None, wordnet: bool = True,
+                  detailed: bool = True) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -321,6 +346,9 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             (:func:`~claimcheck.lookups.align.alignments`).
         wordnet: ``False`` leaves the WordNet features at 0 (:meth:`Matcher.pairs`
             fills them in only for candidates that could reach its ``floor``).
+        detailed: ``False`` leaves ``names_replaced``, the alignment and the
+            WordNet features at 0 (the same: :meth:`Matcher.pairs` reads them
+            only for candidates that could reach its ``floor`` with them).
     """
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
@@ -336,7 +364,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     names = candidate.names | (claimant.names if claimant is not None else frozenset())
     names_shared = len(names & (query.names | query.stems)) / len(names) if names else 0.0
     claimant_named = 1.0 if claimant is not None and (claimant.stems & query.stems) else 0.0
-    return [
+    cheap = [
         cosine, cosine - best_other_cosine, bm25_relative, agree,
         1.0 - agree if both_numbers else 0.0, query_unmatched,
         # Each side states a figure the other lacks: a figure was replaced.
@@ -345,6 +373,10 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         1.0 if query.years and year_overlap else 0.0,
         1.0 if both_years and not year_overlap else 0.0,
         names_shared, claimant_named,
+    ]
+    if not detailed:
+        return cheap + [0.0] * len(_DETAILED)
+    return cheap + [
         _names_replaced(query_claim or query, candidate, weight, claimant, query),
         *(aligned if aligned is not None else alignment(
             query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
@@ -353,6 +385,11 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         *(replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())
           if wordnet else (0.0, 0.0, 0.0)),
     ]
+
+
+def _no_weight(term: str) -> float:
+    """The weight :func:`pair_features` is given when it reads no weight (``detailed=False``)."""
+    raise AssertionError(f"no weight was read for {term!r} here")
 
 
 class _Weights(dict[str, float]):
@@ -451,26 +488,25 @@ class Matcher:
               floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """The :data:`FEATURES` of each hit against the query (rows), and the cosines.
 
-        With a ``floor`` above 0, a candidate whose match probability stays
-        under it whatever its WordNet features are keeps them at 0: reading
-        WordNet for every word of 50 candidates was a third of what
-        ``check --lookup`` adds to a check (issue 9), and almost no candidate
-        comes near the threshold.  Its probability is then still under the
-        floor, so every match at or above the floor is the same as without it.
+        With a ``floor`` above 0, the costly features are computed only for
+        the candidates that could still reach it (issue 9: of the 50
+        candidates of a claim, almost none comes near the threshold).  First
+        every candidate's cheap features (cosine, BM25, figures, years,
+        names); a candidate whose probability stays under the floor whatever
+        its ``names_replaced``, word alignment and WordNet shares are keeps
+        them all at 0.  Then the alignment and ``names_replaced`` of the
+        others, and WordNet (a third of what ``check --lookup`` added to a
+        check) for those that could still reach the floor.  A candidate left
+        with zeros scores under the floor, since the bound holds for any
+        values of the features left out, so every match at or above the
+        floor is the same as without it.
         """
         if not hits:
             return np.zeros((0, len(FEATURES))), np.zeros(0)
+        # Counted first: whether the store holds vectors (for _indexed) is read with the count.
+        total = max(1, self._documents())
         vectors, features = self._indexed([record for record, _ in hits])
         claimants = [analyse(record.claimant) if record.claimant else None for record, _ in hits]
-        total = max(1, self._documents())
-        vocabulary = set(query.stems).union(*(f.stems for f in features), *(c.stems for c in claimants if c))
-        df = self.store.document_frequencies(vocabulary)
-
-        weights = _Weights({term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
-                            for term, n in df.items()})
-        weights.unseen = math.log(1 + (total + 0.5) / 0.5)
-        # A dict's own look-up: the features ask for thousands of weights a lookup.
-        weight = weights.__getitem__
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording
@@ -478,33 +514,55 @@ class Matcher:
         # over the best other candidate rose from 0.20 to 0.27).
         claim = split_frame(text).claim
         cosines = vectors @ embed.embedder().embed([claim])[0]
-        query_claim = analyse(claim)
-        # One batch for the words no earlier lookup has seen, one product for the alignment.
-        word_vectors([w for f in (query_claim, *features) for w in f.words])
-        aligned = alignments(query_claim, features, weight,
-                             [c.stems if c is not None else frozenset() for c in claimants])
-
         best = float(np.max(cosines))
         second = float(np.partition(cosines, -2)[-2]) if len(cosines) > 1 else 0.0
         best_bm25 = min((bm25 for _, bm25 in hits), default=0.0)
-        lexical = [similarity(query, f, weight, c) for f, c in zip(features, claimants)] if best_bm25 >= 0 else []
+        # An external source's answers have no BM25: the lexical score
+        # relative to the best answer's stands in for it, which weighs every candidate's words.
+        weight = self._weights(query, features, claimants, total) if best_bm25 >= 0 else None
+        lexical = [similarity(query, f, weight, c) for f, c in zip(features, claimants)] if weight is not None else []
         best_lexical = max(lexical, default=0.0) or 1.0
         rows: list[list[float]] = []
         for (record, bm25), feats, claimant, cosine in zip(hits, features, claimants, cosines):
             other = second if cosine >= best else best
-            # An external source's answers have no BM25: the lexical score
-            # relative to the best answer's stands in for it.
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
-            rows.append(pair_features(query, feats, weight, claimant, float(cosine), other, relative, year,
-                                      query_claim, aligned[len(rows)], wordnet=floor <= 0.0))
+            rows.append(pair_features(query, feats, _no_weight, claimant, float(cosine), other, relative, year,
+                                      detailed=False))
         matrix = np.asarray(rows, dtype=float)
-        if floor > 0.0:
-            for i in np.flatnonzero(self.model.could_reach(matrix, floor)):
-                claimant = claimants[i]
-                matrix[i, _WORDNET_AT] = replaced(query_claim, features[i], weight,
-                                                  claimant.stems if claimant is not None else frozenset())
+        close = (np.flatnonzero(self.model.could_reach(matrix, floor, _DETAILED)) if floor > 0.0
+                 else np.arange(len(hits)))
+        if not len(close):
+            return matrix, cosines
+        near = [features[i] for i in close]
+        near_claimants = [claimants[i] for i in close]
+        left_out = [c.stems if c is not None else frozenset() for c in near_claimants]
+        if weight is None:
+            weight = self._weights(query, near, near_claimants, total)
+        query_claim = analyse(claim)
+        # One batch for the words no earlier lookup has seen, one product for the alignment.
+        word_vectors([w for f in (query_claim, *near) for w in f.words])
+        aligned = alignments(query_claim, near, weight, left_out)
+        for i, cover in zip(close, aligned):
+            matrix[i, _DETAILED_AT.start] = _names_replaced(query_claim, features[i], weight, claimants[i], query)
+            matrix[i, _DETAILED_AT.start + 1: _WORDNET_AT.start] = cover
+        # How the stored words the query drops were replaced: by a WordNet
+        # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
+        wordnet = self.model.could_reach(matrix[close], floor) if floor > 0.0 else np.ones(len(close), dtype=bool)
+        for i, leave_out in zip(close[wordnet], (s for s, w in zip(left_out, wordnet) if w)):
+            matrix[i, _WORDNET_AT] = replaced(query_claim, features[i], weight, leave_out)
         return matrix, cosines
+
+    def _weights(self, query: Features, features: Iterable[Features], claimants: Iterable[Features | None],
+                 total: int) -> Callable[[str], float]:
+        """The IDF weight of each stem of the query, the candidates and their claimants (unseen stems weigh most)."""
+        vocabulary = set(query.stems).union(*(f.stems for f in features), *(c.stems for c in claimants if c))
+        df = self.store.document_frequencies(vocabulary)
+        weights = _Weights({term: math.log(1 + (total - min(n, total) + 0.5) / (min(n, total) + 0.5))
+                            for term, n in df.items()})
+        weights.unseen = math.log(1 + (total + 0.5) / 0.5)
+        # A dict's own look-up: the features ask for thousands of weights a lookup.
+        return weights.__getitem__
 
     def _indexed(self, records: list[FactCheck]) -> tuple[np.ndarray, list[Features]]:
         """The records' stored vectors and features; records without them (a read-only
@@ -532,7 +590,6 @@ class Matcher:
               min_score: float) -> list[Match]:
         if not hits:
             return []
-        self._documents()
         rows, cosines = self.pairs(text, query, hits, floor=min_score)
         scores = self.model.probability(rows)
         matches = [Match(record=record, score=round(float(score), 4), bm25=bm25, cosine=round(float(cosine), 4))

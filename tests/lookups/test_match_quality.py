@@ -216,3 +216,96 @@ def test_match_model_bound_holds_for_any_wordnet_shares() -> None:
             assert model.could_reach(np.asarray([base]), floor)[0], shares
     assert len(base) == len(FEATURES)
     assert not model.could_reach(np.asarray([base]), 1.0)[0]
+
+
+def test_match_floor_aligns_only_candidates_that_could_reach_it(filled_store: Store, monkeypatch) -> None:
+    # The word alignment and names_replaced are read only for candidates whose
+    # cheap features leave them a chance; the matches must not change.
+    import claimcheck.lookups.match as match
+
+    aligned: list[int] = []
+    real = match.alignments
+
+    def counted(query, candidates, *args, **kwargs):  # type: ignore[no-untyped-def]
+        aligned.append(len(candidates))
+        return real(query, candidates, *args, **kwargs)
+
+    monkeypatch.setattr(match, "alignments", counted)
+    matcher = Matcher(filled_store)
+    queries = [
+        "Harry Reid said 8 million jobs were lost during George W. Bush's eight years.",
+        "Anita Perry said just 4 countries in the world allow abortion after 20 weeks of pregnancy.",
+        "The city council voted to repave Main Street next spring.",
+    ]
+    full_aligned = floored_aligned = 0
+    for query in queries:
+        del aligned[:]
+        full = [(m.record.id, m.score) for m in matcher.find(query, limit=3) if m.score >= DEFAULT_THRESHOLD]
+        full_aligned += sum(aligned)
+        del aligned[:]
+        floored = [(m.record.id, m.score) for m in matcher.find(query, limit=3, min_score=DEFAULT_THRESHOLD)]
+        floored_aligned += sum(aligned)
+        assert floored == full, query
+    assert floored_aligned < full_aligned / 2, (floored_aligned, full_aligned)
+
+
+@pytest.mark.parametrize("floor", [0.3, 0.5, DEFAULT_THRESHOLD, 0.9, 0.99, 0.9999, 1.0])
+def test_match_bound_is_never_below_the_true_score(floor: float) -> None:
+    # could_reach(rows with the detailed features at 0, unknown=those features) must say yes
+    # to every pair whose score, once they are read, rounds to the floor or more, for any
+    # values they may take: each in [0, 1], the three WordNet shares summing to at most 1.
+    import numpy as np
+
+    from claimcheck.lookups.match import _DETAILED, _DETAILED_AT, _WORDNET_AT, FEATURES, match_model
+
+    model = match_model()
+    rng = np.random.default_rng(9)
+    n = 20_000
+    # Cheap features around the fitted means and beyond: the bound must hold everywhere.
+    rows = np.asarray(model.mean) + rng.normal(0.0, 2.0, (n, len(FEATURES))) * np.asarray(model.scale)
+    detail = rng.uniform(0.0, 1.0, (n, len(_DETAILED)))
+    # Corners of the simplex and of the box, where a linear model is largest.
+    detail[: n // 2] = rng.integers(0, 2, (n // 2, len(_DETAILED)))
+    wordnet = detail[:, _WORDNET_AT.start - _DETAILED_AT.start:]
+    wordnet /= np.maximum(1.0, wordnet.sum(axis=1, keepdims=True))
+    rows[:, _DETAILED_AT] = detail
+    scores = np.round(model.probability(rows), 4)
+    blank = rows.copy()
+    blank[:, _DETAILED_AT] = 0.0
+    reach = model.could_reach(blank, floor, _DETAILED)
+    assert not np.any((scores >= floor) & ~reach)
+    assert 0 < int((scores >= floor).sum()) < n  # the test sees pairs on both sides of the floor
+    # The bound is of use: it turns away some pairs (the cheap features alone decide them).
+    assert int((~reach).sum()) > n // 10
+    # Taken without the alignment's columns, the bound would be wrong for some pairs:
+    # the test can tell a bound that forgets a feature.
+    wordnet_only = model.could_reach(blank, floor)
+    assert np.any((scores >= floor) & ~wordnet_only)
+
+
+@pytest.mark.parametrize("floor", [0.5, DEFAULT_THRESHOLD, 1.0])
+def test_match_bound_counts_scores_that_round_up_to_the_floor(floor: float) -> None:
+    # A pair whose probability is just under the floor but rounds (to four places) to it is a
+    # match: the bound must let it through.
+    import math
+
+    import numpy as np
+
+    from claimcheck.lookups.match import _DETAILED, _DETAILED_AT, FEATURES, match_model
+
+    model = match_model()
+    coefficients = np.asarray(model.weights) / np.asarray(model.scale)
+    best = np.zeros(len(FEATURES))
+    best[_DETAILED_AT] = [1.0 if c > 0 else 0.0 for c in coefficients[_DETAILED_AT]]
+    wordnet = [FEATURES.index(name) for name in ("wn_reworded", "wn_swapped", "wn_unrelated")]
+    best[wordnet] = 0.0
+    best[wordnet[int(np.argmax(coefficients[wordnet]))]] = 1.0 if coefficients[wordnet].max() > 0 else 0.0
+    row = np.asarray(model.mean, dtype=float)
+    row[_DETAILED_AT] = best[_DETAILED_AT]
+    target = floor - 3e-5
+    margin = FEATURES.index("cosine_margin")
+    row[margin] += (math.log(target / (1 - target)) - model.logits(row[None])[0]) / coefficients[margin]
+    assert round(float(model.probability(row[None])[0]), 4) >= floor
+    blank = row.copy()
+    blank[_DETAILED_AT] = 0.0
+    assert model.could_reach(blank[None], floor, _DETAILED)[0]

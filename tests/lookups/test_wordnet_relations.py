@@ -171,3 +171,26 @@ def test_wordnet_table_is_rebuilt_byte_for_byte(tmp_path: Path, monkeypatch: pyt
     finally:
         for cache in (wordnet._sets, wordnet._union, wordnet._known):
             cache.cache_clear()
+
+
+def test_wordnet_archive_is_mapped_as_numpy_reads_it(tmp_path) -> None:
+    # The table is memory-mapped from the uncompressed archive (deflated members are read):
+    # every array must equal what numpy.load gives, whatever its dtype, shape and header.
+    import numpy as np
+
+    from claimcheck.lookups.wordnet import TABLE_FILE, _mapped
+
+    arrays = {"ints": np.arange(-5, 70_000, 7, dtype=np.int32), "bytes": np.array([b"ab", b"wordnet"]),
+              "grid": np.arange(12, dtype="<i8").reshape(3, 4), "empty": np.zeros(0, dtype=np.int8),
+              "text": np.array('[["a", 1]]')}
+    for save, name in ((np.savez, "stored.npz"), (np.savez_compressed, "deflated.npz")):
+        save(tmp_path / name, **arrays)
+        mapped = _mapped(tmp_path / name)
+        assert set(mapped) == set(arrays)
+        for key, expected in arrays.items():
+            assert mapped[key].dtype == expected.dtype and mapped[key].shape == expected.shape, key
+            assert np.array_equal(mapped[key], expected), key
+    with np.load(TABLE_FILE) as shipped:
+        table = _mapped(TABLE_FILE)
+        for key in shipped.files:
+            assert np.array_equal(table[key], shipped[key]), key
