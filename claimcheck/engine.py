@@ -30,7 +30,7 @@ from claimcheck.analysis.document import DocumentMeta, analyse_document
 from claimcheck.analysis.enrich import ClaimBuilder
 from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.nlp import ParseFailure, load_pipeline, new_pipeline, parse_pairs, pipeline_name
-from claimcheck.analysis.spans import remember_text, sentences
+from claimcheck.analysis.spans import release, remember_text, sentences
 from claimcheck.batch import DocumentError
 from claimcheck.errors import ErrorCode
 from claimcheck.plugins.manager import Plugins, get_plugins
@@ -266,13 +266,19 @@ class Engine:
                 yield DocumentError.from_exception(item, doc.error)
                 continue
             if not isolate:
-                yield self._report(doc, item, published, norm, meta, config)
+                try:
+                    report = self._report(doc, item, published, norm, meta, config)
+                finally:
+                    release(doc)  # its per-document memos would otherwise keep it alive
+                yield report
                 continue
             try:
                 report = self._report(doc, item, published, norm, meta, config)
             except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
                 yield DocumentError.from_exception(item, exc)
                 continue
+            finally:
+                release(doc)
             yield report
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,

@@ -158,21 +158,25 @@ _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", 
 
 
 def _is_future(tokens: list[Token], head: Token) -> bool:
-    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in PREDICTION_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    table = token_table(head.doc)
+    i = head.i
+    dep, lower, children = table.dep, table.lower, table.children
+    kids = children[i]
+    if dep[i] in ("ccomp", "xcomp") and table.lemma[table.head[i]] in PREDICTION_VERBS and any(dep[c] == "aux" and lower[c] == "to" for c in kids):
         return True  # "[the bank expects] inflation to fall to 2%": the content of a forecast, its frame left out
-    if head.lower_ in ("going", "gon") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in head.children):
+    if lower[i] in ("going", "gon") and any(dep[c] == "xcomp" and any(lower[a] == "to" for a in children[c]) for c in kids):
         return True  # "it is going to cost passengers 1.5bn euros": the parser heads the clause on "going"
-    for child in head.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_MARKERS:
+    for child in kids:
+        if dep[child] in ("aux", "auxpass") and lower[child] in FUTURE_MARKERS:
             return True
-        if child.dep_ == "aux" and child.lower_ in ("going", "gon") and any(c.lower_ == "to" for c in head.children):
+        if dep[child] == "aux" and lower[child] in ("going", "gon") and any(lower[c] == "to" for c in kids):
             return True
-    if head.lemma_.lower() in PREDICTION_VERBS or (head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
+    # (the table's lemma is lower-cased: these compare spaCy's own, so a Token is read where the table's matches)
+    if table.lemma[i] in PREDICTION_VERBS or (table.lemma[i] == "be" and head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
         return True
     # "is expected to rise", "is set to double"
-    if head.tag_ == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
+    if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    table = token_table(head.doc)
     return any(table.lower[t.i] in FUTURE_MARKERS and table.dep[t.i] in ("aux", "auxpass") and table.head[t.i] == head.i for t in tokens)
 
 
@@ -188,11 +192,14 @@ def _cause_phrase(t: Token) -> bool:
 
 def _is_hypothetical(head: Token) -> bool:
     """ "could save 50 lives", "would soar to $1tn": a modal forecast (not "could have", not "would not comment")."""
-    if head.lemma_.lower() in _NOT_FORECAST_VERBS:
+    table = token_table(head.doc)
+    if table.lemma[head.i] in _NOT_FORECAST_VERBS:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in head.children)
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
-    return modal and not perfect
+    dep, children = table.dep, table.children[head.i]
+    if not any(dep[c] == "aux" and table.lower[c] in _MODAL_HYPOTHETICAL for c in children):
+        return False
+    # the table's lemma is lower-cased: a Token is made only to check the case of a "have"
+    return not any(dep[c] == "aux" and table.lemma[c] == "have" and head.doc[c].lemma_ == "have" for c in children)
 
 
 def _is_generic_subject(head: Token) -> bool:
@@ -256,27 +263,33 @@ def _is_deontic(tokens: list[Token], head: Token) -> bool:
     "Passengers can claim 250 euros", "all airlines will have to adhere",
     "airlines do not have to offer compensation", "offenders will face a fine".
     """
-    lemma = head.lemma_.lower()
+    table = token_table(head.doc)
+    i = head.i
+    dep, lower, lemma_of, kids = table.dep, table.lower, table.lemma, table.children[i]
+    lemma = lemma_of[i]
     obliged = (
-        (any(c.lower_ in ("must", "can", "may", "cannot", "could") and c.dep_ == "aux" for c in head.children)
+        (any(lower[c] in ("must", "can", "may", "cannot", "could") and dep[c] == "aux" for c in kids)
          and lemma not in COGNITION_VERBS)  # "teenagers could expect a 50% chance" is not a permission
-        or (head.dep_ == "xcomp" and head.head.lemma_ == "have" and any(c.lower_ == "to" for c in head.children))
-        or (lemma == "have" and any(c.dep_ == "xcomp" for c in head.children))
-        or (lemma == "be" and any(c.lower_ in _DEONTIC_ADJECTIVES for c in head.children if c.dep_ in ("acomp", "attr")))
-        or (head.tag_ == "VBN" and head.lower_ in _DEONTIC_ADJECTIVES)
+        # (the table's lemma is lower-cased: the head's head is made only to check the case of its "have")
+        or (dep[i] == "xcomp" and lemma_of[table.head[i]] == "have" and head.head.lemma_ == "have"
+            and any(lower[c] == "to" for c in kids))
+        or (lemma == "have" and any(dep[c] == "xcomp" for c in kids))
+        or (lemma == "be" and any(lower[c] in _DEONTIC_ADJECTIVES for c in kids if dep[c] in ("acomp", "attr")))
+        or (table.tag[i] == "VBN" and lower[i] in _DEONTIC_ADJECTIVES)
         or (lemma == "face" and any(t.lemma_.lower() in _PENALTY_NOUNS for t in head.subtree if t.dep_ in ("dobj", "pobj")))
-        or (lemma == "face" and any(c.dep_ == "xcomp" and c.lemma_.lower() in _LOSS_VERBS for c in head.children))
+        or (lemma == "face" and any(dep[c] == "xcomp" and lemma_of[c] in _LOSS_VERBS for c in kids))
         or (lemma in _SANCTION_VERBS and _names_sanction(head))
-        or (lemma == "need" and any(c.dep_ == "dobj" and c.lemma_.lower() in _PERMISSION_NOUNS for c in head.children))
-        or (lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "duty", "obligation") for c in head.children))
+        or (lemma == "need" and any(dep[c] == "dobj" and lemma_of[c] in _PERMISSION_NOUNS for c in kids))
+        or (lemma == "have" and any(dep[c] == "dobj" and lemma_of[c] in ("right", "duty", "obligation") for c in kids))
     )
     return obliged and _is_generic_subject(head)
 
 
 def _is_conditional(head: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark") for c in head.children) and any(
-        c.lower_ in ("would", "could", "might") for c in head.children
-    )
+    table = token_table(head.doc)
+    dep, lower, children = table.dep, table.lower, table.children
+    return any(dep[c] == "advcl" and any(lower[m] in ("if", "unless") for m in children[c] if dep[m] == "mark")
+               for c in children[head.i]) and any(lower[c] in ("would", "could", "might") for c in children[head.i])
 
 
 def _is_policy(tokens: list[Token], head: Token) -> bool:
@@ -931,7 +944,6 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
     if origin == "role" or _is_identity(head):
         return True
     lemma = head.lemma_.lower()
-    titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -941,6 +953,9 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
         titled = True  # "he earns his money as a non-executive director of BAE", "she joined as chief executive"
     elif lemma not in ("be", "become", "serve", "remain", "appoint", "name", "elect"):
         return False
+    else:
+        # read only for the verbs that can state a role: most claims' heads are none of them
+        titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
     if not titled:
         return False
     subject = nominal_subject(head)

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.errors import Errors
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -130,10 +131,16 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
 
 
 @per_document
+def _columns(doc: Doc) -> dict[int, list[int]]:
+    """The ORTH, LOWER and LEMMA hashes of ``doc``'s tokens, in order, read once for every matcher that asks."""
+    orth, lower, lemma = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else ([], [], [])
+    return {ORTH: orth, LOWER: lower, LEMMA: lemma}
+
+
+@per_document
 def _present(doc: Doc) -> dict[int, set[int]]:
-    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``, read once for every matcher that asks."""
-    array = doc.to_array([ORTH, LOWER, LEMMA])
-    return {ORTH: set(array[:, 0].tolist()), LOWER: set(array[:, 1].tolist()), LEMMA: set(array[:, 2].tolist())}
+    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
+    return {attr: set(column) for attr, column in _columns(doc).items()}
 
 
 class PrefilteredMatcher:
@@ -157,17 +164,28 @@ class PrefilteredMatcher:
         #: that require no word are in ``_always``.
         self._by_word: dict[int, dict[int, list[int]]] = {}
         self._always: list[int] = []
+        #: Each pattern's longest match in tokens (None when unbounded).
+        self._longest: list[int | None] = []
+        #: Match id -> the greedy filter of its key, applied here rather than by the Matcher (see ``__call__``).
+        self._greedy: dict[int, str] = {}
 
     def __len__(self) -> int:
         return len(self._patterns)
 
     def add(self, key: str, patterns: Iterable[list[dict[str, Any]]], greedy: str | None = None) -> None:
         """Add patterns under ``key``, as ``Matcher.add`` does (a leading word set is expanded, see :func:`expand_first_sets`)."""
+        if greedy not in (None, "FIRST", "LONGEST"):
+            raise ValueError(Errors.E947.format(expected=["FIRST", "LONGEST"], arg=greedy))
+        if greedy is None:
+            self._greedy.pop(self.vocab.strings.add(key), None)
+        else:
+            self._greedy[self.vocab.strings.add(key)] = greedy
         for pattern in expand_first_sets(patterns):
             index = len(self._patterns)
             needs = _needs(pattern, self.vocab)
             self._patterns.append((key, pattern, greedy))
             self._needs.append(needs)
+            self._longest.append(_longest(pattern))
             if not needs:
                 self._always.append(index)
                 continue
@@ -198,19 +216,97 @@ class PrefilteredMatcher:
             return []
         matcher = self._matchers.get(chosen)
         if matcher is None:
+            # Built without greedy filters: a match found in one window must be filtered against the
+            # whole document's matches, so the filter runs on the joined list (:func:`_filter_greedy`).
             matcher = Matcher(self.vocab)
-            by_key: dict[tuple[str, str | None], list[list[dict[str, Any]]]] = {}
+            by_key: dict[str, list[list[dict[str, Any]]]] = {}
             for i in chosen:
-                key, pattern, greedy = self._patterns[i]
-                by_key.setdefault((key, greedy), []).append(pattern)
-            for (key, greedy), patterns in by_key.items():
-                matcher.add(key, patterns, greedy=greedy)
+                key, pattern, _ = self._patterns[i]
+                by_key.setdefault(key, []).append(pattern)
+            for key, patterns in by_key.items():
+                matcher.add(key, patterns)
             self._matchers[chosen] = matcher
             if len(self._matchers) > self.cache_size:
                 self._matchers.popitem(last=False)
         else:
             self._matchers.move_to_end(chosen)
-        return list(matcher(doc))
+        matches: list[tuple[int, int, int]] = []
+        for start, end in self._windows(doc, chosen):
+            if start == 0 and end == len(doc):
+                matches.extend(matcher(doc))
+            else:
+                matches.extend((key, start + a, start + b) for key, a, b in matcher(doc[start:end]))
+        return _filter_greedy(matches, self._greedy, len(doc)) if self._greedy else matches
+
+    def _windows(self, doc: Doc, chosen: tuple[int, ...]) -> list[tuple[int, int]]:
+        """The stretches of ``doc`` that hold every match of the chosen patterns, in document order.
+
+        The Matcher makes two spaCy ``Token`` objects per token it walks, which is most of its cost
+        on a document where a few patterns are possible.  Every match of a pattern holds a token with
+        its first required word (the first entry of its ``_needs``) and is at most ``_longest`` tokens
+        long, so it lies within that many tokens of such a word: the Matcher need only walk those
+        stretches, merged where they touch.  Found in document order, the stretches' matches come out
+        in the order a walk of the whole document finds them (no match crosses a gap between two).
+        """
+        whole = [(0, len(doc))]
+        longest = 0
+        words: dict[int, set[int]] = {}
+        for i in chosen:
+            length, needs = self._longest[i], self._needs[i]
+            if length is None or not needs:
+                return whole
+            longest = max(longest, length)
+            attr, anchors = needs[0]
+            words.setdefault(attr, set()).update(anchors)
+        columns = _columns(doc)
+        positions = sorted({p for attr, anchors in words.items() for p, h in enumerate(columns[attr]) if h in anchors})
+        windows: list[tuple[int, int]] = []
+        n = len(doc)
+        for p in positions:
+            start, end = max(0, p - longest + 1), min(n, p + longest)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
+
+
+def _longest(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of a Matcher pattern can hold, or None when a quantifier is unbounded."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("1", "!", "?"):
+            total += 1
+        elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
+            # "{n}", "{n,m}", "{,m}": at most the last number
+            total += int(op[1:-1].split(",")[-1])
+        else:
+            return None  # "*", "+", "{n,}"
+    return total
+
+
+def _filter_greedy(matches: list[tuple[int, int, int]], greedy: dict[int, str], length: int) -> list[tuple[int, int, int]]:
+    """``Matcher.__call__``'s greedy filter, on matches found without it: the matches of keys without a
+    filter in their order, then each filtered key's kept matches (keys in order of first match)."""
+    final: list[tuple[int, int, int]] = []
+    pairs_by_key: dict[int, list[tuple[int, int]]] = {}
+    for key, start, end in matches:
+        if key in greedy:
+            pairs_by_key.setdefault(key, []).append((start, end))
+        else:
+            final.append((key, start, end))
+    for key, pairs in pairs_by_key.items():
+        if greedy[key] == "FIRST":
+            ordered = sorted(pairs, key=lambda x: (x[0], -x[1]), reverse=False)
+        else:  # "LONGEST" (the Matcher refuses any other value when the pattern is added)
+            ordered = sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+        matched = bytearray(length)
+        for start, end in ordered:
+            if not any(matched[start:end]):
+                final.append((key, start, end))
+                matched[start:end] = b"\x01" * (end - start)
+    return final
 
 
 #: Token attributes :class:`DependencyPatterns` compares itself (a value or ``{"IN": [...]}`` of strings).

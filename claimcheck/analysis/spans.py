@@ -18,26 +18,54 @@ import bisect
 import functools
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
 T = TypeVar("T")
 
 
+#: Every :func:`per_document` memo, for :func:`release`.
+_MEMOS: list[dict[weakref.ref[Doc], Any]] = []
+
+
 def per_document(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
-    """Memoise ``build(doc)`` for as long as the doc lives (a weak mapping, not ``doc.user_data``, which
-    ``doc.to_bytes()`` would try to serialise): for work that every claim of a document would otherwise repeat."""
-    memo: weakref.WeakKeyDictionary[Doc, T] = weakref.WeakKeyDictionary()
+    """Memoise ``build(doc)`` for as long as the doc lives or until :func:`release` (a weak mapping, not
+    ``doc.user_data``, which ``doc.to_bytes()`` would try to serialise): for work that every claim of a
+    document would otherwise repeat."""
+    # A dict keyed by weak references, as ``WeakKeyDictionary`` keeps, read without its Python ``get``
+    # method around the look-up: these memos are asked about once or more per token.  A key's callback
+    # drops the entry when its doc is freed; a lookup's plain ``ref(doc)`` equals that key while the doc lives.
+    entries: dict[weakref.ref[Doc], T] = {}
+    _MEMOS.append(entries)
+    ref = weakref.ref
+
+    def forget(key: weakref.ref[Doc]) -> None:
+        entries.pop(key, None)
 
     @functools.wraps(build)
     def cached(doc: Doc) -> T:
-        found = memo.get(doc)
+        found = entries.get(ref(doc))
         if found is None:
-            found = memo[doc] = build(doc)
+            found = entries[ref(doc, forget)] = build(doc)
         return found
 
     return cached
+
+
+def release(doc: Doc) -> None:
+    """Drop ``doc`` from every :func:`per_document` memo.
+
+    A memo's value may hold its doc (the entity index holds the doc's entity
+    spans), and then the weak key never dies: the doc, its token table and the
+    rest stayed alive for the life of the process, every document of a batch
+    (and each full garbage-collector pass scanned them all).  The engine calls
+    this when a document's report is done; anything asked about the doc later
+    is built again.
+    """
+    key = weakref.ref(doc)
+    for entries in _MEMOS:
+        entries.pop(key, None)
 
 EXTENSION = "claimcheck_entities"
 

@@ -127,3 +127,39 @@ def test_matching_dependency_patterns_reject_a_bad_pattern_as_spacy_does(nlp) ->
 
     with pytest.raises(ValueError):
         DependencyPatterns(nlp.vocab).add("BAD", [[{"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "y", "RIGHT_ATTRS": {}}]])
+
+
+#: Patterns whose matches end on an optional or counted token, for the windows of PrefilteredMatcher.
+_WINDOW_PATTERNS: list[tuple[str, list[list[dict[str, Any]]], str | None]] = [
+    ("TAIL", [[{"LOWER": "the"}, {"POS": "ADJ", "OP": "?"}], [{"LOWER": "said"}, {"IS_PUNCT": True, "OP": "?"}]], None),
+    ("COUNTED", [[{"LOWER": {"IN": ["rose", "fell"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}]], "LONGEST"),
+    ("FIRST", [[{"POS": "DET", "OP": "?"}, {"LOWER": "minister"}, {"POS": "VERB", "OP": "?"}]], "FIRST"),
+    ("IDIOM", IDIOM_PATTERNS, None),
+]
+
+
+@pytest.mark.parametrize("with_unbounded", [False, True])
+def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded: bool) -> None:
+    from spacy.matcher import Matcher
+
+    text = " ".join(TEXTS * 2) + " The minister said the rate rose sharply. Prices fell 3 per cent, the minister said."
+    patterns = list(_WINDOW_PATTERNS)
+    if with_unbounded:  # one unbounded pattern: the whole document is walked
+        patterns.append(("ANY", [[{"LOWER": "critics"}, {"OP": "*"}, {"LOWER": "johnson"}]], None))
+    plain, filtered = Matcher(nlp.vocab), PrefilteredMatcher(nlp.vocab)
+    for key, keyed, greedy in patterns:
+        # grouped by key, as PrefilteredMatcher adds the possible patterns to its Matcher
+        plain.add(key, expand_first_sets(keyed), greedy=greedy)
+        filtered.add(key, keyed, greedy=greedy)
+    doc = nlp(text)
+    windows = filtered._windows(doc, filtered.possible(doc))
+    assert (windows == [(0, len(doc))]) == with_unbounded
+    assert sum(b - a for a, b in windows) < len(doc) or with_unbounded
+    found = filtered(doc)
+    assert len(found) > 10
+    assert found == plain(doc)  # the same matches in the same order
+
+
+def test_matching_prefiltered_refuses_an_unknown_greedy_filter(nlp) -> None:
+    with pytest.raises(ValueError, match="E947"):
+        PrefilteredMatcher(nlp.vocab).add("P", [[{"LOWER": "a"}]], greedy="SHORTEST")

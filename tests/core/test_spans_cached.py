@@ -59,3 +59,39 @@ def test_claims_subject_table_equals_children_walk(nlp):
         assert (found.i if found is not None else None) == (walked.i if walked is not None else None)
         assert has_subject(token) == any(c.dep_ in SUBJECT_DEPS for c in token.children)
     assert any(has_subject(t) for t in doc) and any(not has_subject(t) for t in doc)
+
+
+def test_spans_release_frees_a_doc_its_memos_held(nlp):
+    import gc
+    import weakref
+
+    from claimcheck.analysis.spans import entity_index, release
+
+    doc = nlp(TEXT)
+    first = entity_index(doc)  # holds the doc's entity spans, and so the doc
+    assert entity_index(doc) is first
+    release(doc)
+    assert entity_index(doc) is not first  # built again after a release
+    alive = weakref.ref(doc)
+    del doc, first
+    gc.collect()
+    assert alive() is not None  # the memo built after the release still holds it
+    release(alive())  # type: ignore[arg-type]
+    gc.collect()
+    assert alive() is None
+
+
+def test_spans_engine_keeps_no_checked_doc(engine):
+    import gc
+
+    from spacy.tokens import Doc
+
+    def docs() -> int:
+        gc.collect()
+        return sum(isinstance(o, Doc) for o in gc.get_objects())
+
+    before = docs()
+    list(engine.check_many([{"id": str(i), "text": f"Sales in Germany fell {i} percent in 2023, Reuters said."}
+                            for i in range(4)]))
+    engine.check(TEXT)
+    assert docs() <= before
