@@ -32,7 +32,7 @@ from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
 from claimcheck.analysis.claims import nominal_subject
 from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
-from claimcheck.analysis.spans import doc_text, sentences
+from claimcheck.analysis.spans import doc_text, per_document, sentences
 from claimcheck.analysis.token_table import token_table
 
 #: Every verb that can report what somebody says, finds or believes.
@@ -90,8 +90,25 @@ def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     return sorted(t for t in table.subtree_set(i) if not punct[t] and t not in trailing and t not in drop)
 
 
+def _no_sources(doc: Doc) -> dict[int, tuple[int, ...]]:
+    return {}
+
+
+#: Per document, the source found for each verb asked about: the cue index, the cue model's
+#: candidates (every verb of a sentence with a claim) and colon look-backs ask about the same verbs.
+_sources = per_document(_no_sources)
+
+
 def source_of(verb: Token) -> list[int]:
     """Who the cue verb reports: its subject, its "by" agent, or the subject it carries on from."""
+    memo = _sources(verb.doc)
+    found = memo.get(verb.i)
+    if found is None:
+        found = memo[verb.i] = tuple(_find_source(verb))
+    return list(found)  # a fresh list: callers may keep or change it
+
+
+def _find_source(verb: Token) -> list[int]:
     node = verb
     for _ in range(3):
         subject = nominal_subject(node)

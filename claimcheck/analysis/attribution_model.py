@@ -88,7 +88,7 @@ _layout = per_document(_Layout)
 def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
     lo, hi = min(ids), max(ids) + 1
     table = token_table(doc)
-    head = doc[lo:hi].root.i
+    head = lo if hi - lo == 1 else doc[lo:hi].root.i  # most sources are one word: no Span to build
     lemma = table.lemma[head]
     pos = table.pos[head]
     out = ["src_pos=" + pos]
@@ -165,12 +165,16 @@ def _tenth(starts: list[int], cand: Candidate, part: int) -> str:
 
 def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...], in_quote: Callable[[int], bool]) -> list[str]:
     """The features that relate one claim to one candidate cue, as strings."""
-    # Read from the document's token table and character layout: a claim has a pair per verb of its sentence.
-    table = token_table(doc)
-    layout = _layout(doc)
+    return _pair_features(token_table(doc), _layout(doc), cand, verb.i, source, in_quote(cand.head), in_quote(verb.i))
+
+
+def _pair_features(table: TokenTable, layout: _Layout, cand: Candidate, v: int, source: tuple[int, ...],
+                   head_quoted: bool, verb_quoted: bool) -> list[str]:
+    """:func:`pair_features` for the verb at ``v``, given the document's tables and whether the claim's
+    head and the verb are quoted: a claim has a pair per verb of its sentence, and these are read once
+    per claim."""
     starts = layout.starts
     head = cand.head
-    v = verb.i
     lemma = table.lemma[v]
     feats = ["origin=" + cand.origin]
     # Where the claim's head sits relative to the verb in the tree.
@@ -210,7 +214,7 @@ def pair_features(doc: Doc, cand: Candidate, verb: Token, source: tuple[int, ...
     inside = [i for i in set(source) if cand.start <= i < cand.end]
     if inside:
         feats += ["source_in_claim", "src_share=" + _share(starts, cand, sum(starts[i + 1] - starts[i] for i in inside))]
-    feats.append(f"quote={int(in_quote(head))}{int(in_quote(v))}")
+    feats.append(f"quote={int(head_quoted)}{int(verb_quoted)}")
     lo, hi = (v, head) if v < head else (head, v)
     if any(layout.quote_marks[lo:hi]):
         feats.append("quote_between")
@@ -242,7 +246,11 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
                 verbs.append((i, ids, tuple(verb_features(doc, token, ids))))
         if cache is not None:
             cache[cand.sent_start] = verbs
-    return [CueCandidate(i, ids, static + tuple(pair_features(doc, cand, doc[i], ids, in_quote))) for i, ids, static in verbs]
+    if not verbs:
+        return []
+    table, layout, head_quoted = token_table(doc), _layout(doc), in_quote(cand.head)
+    return [CueCandidate(i, ids, static + tuple(_pair_features(table, layout, cand, i, ids, head_quoted, in_quote(i))))
+            for i, ids, static in verbs]
 
 
 @dataclass(frozen=True)

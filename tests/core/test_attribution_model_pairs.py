@@ -1,0 +1,61 @@
+"""The cue model's pair features stay what the shipped model was trained on.
+
+``model/attribution.json`` was fitted by ``train/train_attribution.py`` on the
+features :func:`claimcheck.analysis.attribution_model.cue_candidates` gives; the
+report reads them through faster paths (a claim's tables read once, sources found
+once per verb).  ``tests/data/cue_model_pairs.json`` holds every candidate pair of a
+made-up text, with its features as the code that trained the model gave them
+(main f621306): a change to any feature, its order or the source found fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimcheck.analysis.attribution_cues import source_of
+from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, pair_features, verb_features
+from claimcheck.analysis.claims import find_candidates
+
+PAIRS = Path(__file__).resolve().parent.parent / "data" / "cue_model_pairs.json"
+# A verb inside its claim, relative clauses, a quotation, a colon, a passive "by", an impersonal "it".
+TEXT = (
+    'Mr. Trump has railed against the TPP, which he says "kills jobs" in Ohio. '
+    "A third of voters said the plan, which was approved by the council, would cost $2m: officials disagreed. "
+    "It was reported that the mayor, who chairs the board, denied the claim and said prices rose 4%."
+)
+QUOTED = frozenset(range(8, 13))
+
+
+def _pairs(doc, cache: SentenceVerbs | None = None) -> list[list[object]]:
+    out: list[list[object]] = []
+    for sent in doc.sents:
+        for cand in find_candidates(doc, sent, []):
+            for c in cue_candidates(doc, cand, QUOTED.__contains__, cache):
+                out.append([doc[cand.head].text, cand.start, cand.end, doc[c.verb].text, [doc[i].text for i in c.source], list(c.features)])
+    return out
+
+
+def test_attribution_model_pairs_match_the_trained_features(nlp) -> None:
+    doc = nlp(TEXT)
+    expected = json.loads(PAIRS.read_text(encoding="utf-8"))
+    assert _pairs(doc) == expected
+    # The report's per-sentence cache gives the same pairs as a fresh search.
+    assert _pairs(nlp(TEXT), {}) == expected
+
+
+def test_attribution_model_pairs_equal_the_public_feature_functions(nlp) -> None:
+    doc = nlp(TEXT)
+    for sent in doc.sents:
+        for cand in find_candidates(doc, sent, []):
+            for c in cue_candidates(doc, cand, QUOTED.__contains__):
+                verb = doc[c.verb]
+                assert c.features == (*verb_features(doc, verb, c.source), *pair_features(doc, cand, verb, c.source, QUOTED.__contains__))
+
+
+def test_attribution_source_of_gives_a_fresh_list_each_time(nlp) -> None:
+    doc = nlp("The council said the bridge would reopen.")
+    said = doc[2]
+    first = source_of(said)
+    first.append(99)
+    assert source_of(said) == [0, 1]
