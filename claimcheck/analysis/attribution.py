@@ -743,7 +743,7 @@ def _unless_vetoed(resolver: SpeakerResolver, cand: Candidate, source: Source, q
         return source  # "the levy, which he said would raise £2m": the relative clause reports what the noun is
     own = [c for c in candidates if c.verb == head and any(source.start <= t < source.end for t in c.source)
            and ("lex_cue" in c.features or "lex_frame" in c.features)]  # a verb the rules read as a cue
-    if own and max(model.probability(c.features) for c in own) < model.veto:
+    if own and max(model.score(c) for c in own) < model.veto:
         return None
     return source
 

@@ -79,15 +79,16 @@ class Cue:
 
 def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     """The mention headed by ``token``: its subtree, without clauses or asides after a comma."""
-    drop = drop or set()
     table = token_table(token.doc)
     i = token.i
-    trailing: set[int] = set()
+    ids = table.subtree_set(i)  # a fresh set, ours to cut down
     for c in table.children[i]:
         if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct"):
-            trailing |= table.subtree_set(c)
+            ids -= table.subtree_set(c)
+    if drop:
+        ids -= drop
     punct = table.is_punct
-    return sorted(t for t in table.subtree_set(i) if not punct[t] and t not in trailing and t not in drop)
+    return sorted([t for t in ids if not punct[t]])
 
 
 def _no_sources(doc: Doc) -> dict[int, tuple[int, ...]]:

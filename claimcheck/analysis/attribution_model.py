@@ -22,7 +22,7 @@ import functools
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.attrs import IS_QUOTE
@@ -49,6 +49,9 @@ class CueCandidate:
     verb: int
     source: tuple[int, ...]
     features: tuple[str, ...]
+    #: How many of ``features`` come first and are the verb's own (:func:`verb_features`): the same for
+    #: every claim of its sentence, so their weights are looked up once (:meth:`CueModel.score`).
+    static: int = 0
 
 
 def _bucket(n: int) -> str:
@@ -249,7 +252,7 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
     if not verbs:
         return []
     table, layout, head_quoted = token_table(doc), _layout(doc), in_quote(cand.head)
-    return [CueCandidate(i, ids, static + tuple(_pair_features(table, layout, cand, i, ids, head_quoted, in_quote(i))))
+    return [CueCandidate(i, ids, static + tuple(_pair_features(table, layout, cand, i, ids, head_quoted, in_quote(i))), len(static))
             for i, ids, static in verbs]
 
 
@@ -261,15 +264,36 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     veto: float = 0.0
+    #: The weights of each verb's own features, by those features (see :meth:`score`).
+    _static: dict[tuple[str, ...], list[float]] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, features: tuple[str, ...] | list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def score(self, candidate: CueCandidate) -> float:
+        """``probability(candidate.features)``, with the weights of the verb's own features looked up once
+        for all the claims of its sentence.  The same floats are summed in the same order, so the
+        result is the same to the last bit."""
+        get = self.weights.get
+        features = candidate.features
+        head = features[: candidate.static]
+        known = self._static.get(head)
+        if known is None:
+            if len(self._static) >= _STATIC_MEMO:
+                self._static.clear()  # the weights are a function of the features: forgetting changes nothing
+            known = self._static[head] = [get(f, 0.0) for f in head]
+        z = sum(known + [get(f, 0.0) for f in features[candidate.static :]])
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
     def best(self, candidates: list[CueCandidate]) -> tuple[CueCandidate, float] | None:
         """The highest-scoring candidate, with its probability, if any."""
-        scored = [(c, self.probability(c.features)) for c in candidates]
+        scored = [(c, self.score(c)) for c in candidates]
         return max(scored, key=lambda pair: pair[1]) if scored else None
+
+
+#: How many verbs' weights :meth:`CueModel.score` keeps (a few documents' worth).
+_STATIC_MEMO = 4096
 
 
 @functools.cache

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from claimcheck.analysis.attribution_cues import source_of
-from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, pair_features, verb_features
+from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model, pair_features, verb_features
 from claimcheck.analysis.claims import find_candidates
 
 PAIRS = Path(__file__).resolve().parent.parent / "data" / "cue_model_pairs.json"
@@ -59,3 +59,16 @@ def test_attribution_source_of_gives_a_fresh_list_each_time(nlp) -> None:
     first = source_of(said)
     first.append(99)
     assert source_of(said) == [0, 1]
+
+
+def test_attribution_model_score_is_the_probability_to_the_last_bit(nlp) -> None:
+    model = load_cue_model()
+    assert model is not None
+    doc = nlp(TEXT)
+    cache: SentenceVerbs = {}
+    for _ in range(2):  # the second pass reads the verbs' weights from the model's memo
+        for sent in doc.sents:
+            for cand in find_candidates(doc, sent, []):
+                candidates = cue_candidates(doc, cand, QUOTED.__contains__, cache)
+                assert candidates and all(c.static for c in candidates)
+                assert [model.score(c) for c in candidates] == [model.probability(c.features) for c in candidates]
