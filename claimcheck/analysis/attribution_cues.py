@@ -117,7 +117,7 @@ def _find_source(verb: Token) -> list[int]:
             if subject.lower_ in ("there",):
                 return []
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
-                return _span_ids(node.head, {t.i for t in node.subtree})
+                return _span_ids(node.head, token_table(verb.doc).subtree_set(node.i))
             if subject.lower_ == "it" and (node.tag_ == "VBN" or node.lemma_.lower() in IMPERSONAL_HEARSAY):
                 # "It is understood / was reported / has emerged that ...": unnamed briefing.
                 return list(range(subject.i, node.i + 1))
@@ -184,9 +184,8 @@ def _frame_cue(verb: Token) -> Cue | None:
     if not source:
         return None
     drop = set(source)
-    content = {
-        t.i for c in verb.children if c.i > verb.i and c.dep_ not in _FRAME_SKIP_DEPS for t in c.subtree if t.i not in drop
-    }
+    table, v = token_table(verb.doc), verb.i
+    content = {t for c in table.children[v] if c > v and table.dep[c] not in _FRAME_SKIP_DEPS for t in table.subtree_set(c) if t not in drop}
     if not content:
         return None
     return Cue(verb.i, tuple(source), frozenset(content), act=True)
@@ -194,6 +193,7 @@ def _frame_cue(verb: Token) -> Cue | None:
 
 def _cue(verb: Token) -> Cue | None:
     """The cue headed by ``verb``, if it reports content and names a source."""
+    table = token_table(verb.doc)
     lemma = verb.lemma_.lower()
     if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
         return None  # "Cruz emerged as the favourite" reports nothing
@@ -206,13 +206,13 @@ def _cue(verb: Token) -> Cue | None:
     # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
     child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
     if child is not None:
-        content = {t.i for t in child.subtree}
+        content = table.subtree_set(child.i)
     elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
         # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
-        own = {t.i for t in verb.subtree}
+        own = table.subtree_set(verb.i)
         if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
-            content = {t.i for t in verb.head.subtree} - own - set(source)
+            content = table.subtree_set(verb.head.i) - own - set(source)
     elif (
         verb.dep_ == "advcl"
         and verb.head.pos_ in ("VERB", "AUX")
@@ -221,14 +221,14 @@ def _cue(verb: Token) -> Cue | None:
     ):
         # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
         # (not "even as he defended Melania Trump", an act of his own).
-        content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        content = table.subtree_set(verb.head.i) - table.subtree_set(verb.i)
     if content is None and lemma in CUE_VERBS:
         content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = nominal_subject(verb)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subject is not None and obj is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
-            content = {t.i for t in obj.subtree}
+            content = table.subtree_set(obj.i)
     if not content:
         return None
     return Cue(verb.i, tuple(source), frozenset(content))
@@ -255,7 +255,7 @@ def _fronted_content(verb: Token, source: list[int]) -> set[int] | None:
             continue
         if child.tag_ == "VBN" or any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "TO") for c in child.children):
             return None  # "Asked if ..., he said", "To meet the target, the plan calls for ...": asides
-        ids = {t.i for t in child.subtree}
+        ids = token_table(doc).subtree_set(child.i)
         if max(ids) < first - 1 and min(ids) <= verb.sent.start + 1:
             return ids
     return None
@@ -273,8 +273,8 @@ def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
         child = sent.doc[i]
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.lemma_.lower() in DOCUMENT_NOUNS and pobj.lemma_.lower() not in _NOT_SPEAKING:
-            own = {t.i for t in child.subtree}
-            content = frozenset({t.i for t in root.subtree} - own)
+            own = table.subtree_set(i)
+            content = frozenset(table.subtree_set(root.i) - own)
             out.append(Cue(child.i, tuple(_span_ids(pobj)), content))
     return out
 
@@ -354,9 +354,10 @@ class CueIndex:
         words lie after the verb ("The poll showed Trump losing supporters after the debate,
         with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
         ..., and Stan Greenberg, ..., applauded it") is the article's report of an act."""
-        verb = self.doc[cue.verb]
-        after = {t.i for c in verb.children if c.i > verb.i and c.dep_ not in _FRAME_SKIP_DEPS for t in c.subtree}
-        words = {i for i in tokens if not self.doc[i].is_punct}
+        table, v = token_table(self.doc), cue.verb
+        after = {t for c in table.children[v] if c > v and table.dep[c] not in _FRAME_SKIP_DEPS for t in table.subtree_set(c)}
+        punct = table.is_punct
+        words = {i for i in tokens if not punct[i]}
         return bool(words) and 2 * len(words & (after | cue.content)) >= len(words)
 
     def for_claim(self, head: int, sent_start: int, tokens: set[int] | None = None) -> Cue | None:
