@@ -110,32 +110,38 @@ def source_of(verb: Token) -> list[int]:
 
 
 def _find_source(verb: Token) -> list[int]:
-    node = verb
+    # Read from the token table: the cue model asks this of every verb of a sentence with a claim.
+    doc = verb.doc
+    table = token_table(doc)
+    dep, head, children, lower, lemma = table.dep, table.head, table.children, table.lower, table.lemma
+    node = verb.i
     for _ in range(3):
-        subject = nominal_subject(node)
+        subject = nominal_subject(doc[node])
         if subject is not None:
-            if subject.lower_ in ("there",):
+            said = lower[subject.i]
+            if said in ("there",):
                 return []
-            if subject.lower_ in _RELATIVE and node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
-                return _span_ids(node.head, token_table(verb.doc).subtree_set(node.i))
-            if subject.lower_ == "it" and (node.tag_ == "VBN" or node.lemma_.lower() in IMPERSONAL_HEARSAY):
+            if said in _RELATIVE and dep[node] == "relcl" and table.pos[head[node]] in ("NOUN", "PROPN"):
+                return _span_ids(doc[head[node]], table.subtree_set(node))
+            if said == "it" and (table.tag[node] == "VBN" or lemma[node] in IMPERSONAL_HEARSAY):
                 # "It is understood / was reported / has emerged that ...": unnamed briefing.
-                return list(range(subject.i, node.i + 1))
-            if node is not verb and node.lemma_.lower() in QUOTING_VERBS:
-                quoted = next((c for c in node.children if c.dep_ == "dobj"), None)
+                return list(range(subject.i, node + 1))
+            if node != verb.i and lemma[node] in QUOTING_VERBS:
+                quoted = next((c for c in children[node] if dep[c] == "dobj"), None)
                 if quoted is not None:
-                    return _span_ids(quoted)  # "quoted an insider as saying ..."
+                    return _span_ids(doc[quoted])  # "quoted an insider as saying ..."
             return _span_ids(subject)
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        agent = next((c for c in children[node] if dep[c] == "agent"), None)
         if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in children[agent] if dep[c] == "pobj"), None)
             if pobj is not None:
-                return _span_ids(pobj)
-        if node.dep_ in _CARRY_DEPS and node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head  # "..., saying that ...", "X arrived and said ..."
+                return _span_ids(doc[pobj])
+        up = head[node]
+        if dep[node] in _CARRY_DEPS and table.pos[up] in ("VERB", "AUX") and up != node:
+            node = up  # "..., saying that ...", "X arrived and said ..."
             continue
-        if node.dep_ == "pcomp" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
-            node = node.head.head  # "quoted an insider as saying ..."
+        if dep[node] == "pcomp" and lower[up] == "as" and table.pos[head[up]] == "VERB":
+            node = head[up]  # "quoted an insider as saying ..."
             continue
         break
     return []
