@@ -100,12 +100,37 @@ def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | N
 _IOB_INSIDE = 1
 
 
+#: Records already made, by what a record is made of (see :func:`_token_records`).
+_RECORDS: dict[tuple[Any, ...], _Record | None] = {}
+#: Start :data:`_RECORDS` again past this many, so that a long-running server's stays bounded.
+_MAX_RECORDS = 200_000
+
+
 @per_document
 def _token_records(doc: Doc) -> list[_Record | None]:
     """Every token's record, built once per document from its token table: a claim, and the sentence
-    around it, read the same tokens."""
+    around it, read the same tokens.
+
+    A record depends only on the token attributes :func:`_token_record` reads, and most tokens repeat
+    a combination seen before (in this document or an earlier one), so records are shared through
+    :data:`_RECORDS`: a look-up instead of a handful of new strings and tuples per token, which
+    also spares the garbage collector the objects a document's records kept alive.
+    """
     table = token_table(doc)
-    return [_token_record(table, i, table.ent_iob[i] == _IOB_INSIDE) for i in range(table.n)]
+    memo = _RECORDS
+    if len(memo) > _MAX_RECORDS:
+        memo.clear()
+    records: list[_Record | None] = []
+    append = records.append
+    keys = zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
+               table.lower, table.lemma, table.dep, table.ent_iob)
+    for i, key in enumerate(keys):
+        try:
+            append(memo[key])
+        except KeyError:
+            record = memo[key] = _token_record(table, i, key[9] == _IOB_INSIDE)
+            append(record)
+    return records
 
 
 class _Sequence:
@@ -269,5 +294,6 @@ class ColumnReader:
         columns keeps what dropping repeated strings and then unknown ones keeps, in the same order.)
         """
         sequence = _sequence(span.doc)
-        found = _assemble(span, sequence, self._for(span.doc, sequence), self._lookup)
-        return list(dict.fromkeys(c for c in found if c is not None))
+        distinct = dict.fromkeys(_assemble(span, sequence, self._for(span.doc, sequence), self._lookup))
+        distinct.pop(None, None)  # unknown features: first occurrences of the rest keep their order
+        return list(distinct)
