@@ -23,8 +23,8 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections.abc import Callable
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
@@ -142,9 +142,11 @@ class _Sequence:
     with the next words are made for the span.
     """
 
-    __slots__ = ("records", "kept", "counted", "numbers", "own", "word", "bigram", "pos2", "pos3")
+    __slots__ = ("records", "kept", "counted", "numbers", "own", "word", "bigram", "pos2", "pos3", "reader", "pieces")
 
     def __init__(self, doc: Doc) -> None:
+        self.reader: ColumnReader | None = None  # the last reader of this sequence's columns, and its pieces
+        self.pieces: _Pieces | None = None
         records = self.records = _token_records(doc)
         kept: list[int] = []
         counted = [0]
@@ -195,9 +197,7 @@ def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callabl
     lead = records[start] if start < end else None
     if lead is not None and (lead[0] is None or not lead[3]):
         lead = None  # the span starts on a word of the sequence, or on no word
-    feats: list[Any] = []
-    for own in pieces.own[a:b]:
-        feats.extend(own)
+    feats: list[Any] = list(chain.from_iterable(pieces.own[a:b]))
     n = b - a
     if lead is not None:
         # A span that starts inside an entity: that entity's word comes first (its record has no own features).
@@ -269,22 +269,28 @@ class ColumnReader:
 
     def __init__(self, index: dict[str, int]) -> None:
         self._lookup = index.get
-        self._pieces: weakref.WeakKeyDictionary[Doc, _Pieces] = weakref.WeakKeyDictionary()
+        # A word's own features repeat with the word, in this document and the next: each distinct set
+        # (a tuple shared through the records' memo) is looked up once, its columns kept as a tuple.
+        self._own: dict[tuple[str, ...], tuple[int, ...]] = {}
 
-    def _for(self, doc: Doc, sequence: _Sequence) -> _Pieces:
-        found = self._pieces.get(doc)
-        if found is None:
-            lookup = self._lookup
-            # A word's own features repeat with the word: look each distinct set up once per document.
-            known: dict[tuple[str, ...], list[int]] = {}
-            own = []
-            for feats in sequence.own:
-                cols = known.get(feats)
-                if cols is None:
-                    cols = known[feats] = [c for c in map(lookup, feats) if c is not None]
-                own.append(cols)
-            found = self._pieces[doc] = _Pieces(own, list(map(lookup, sequence.word)), list(map(lookup, sequence.bigram)),
-                                                list(map(lookup, sequence.pos2)), list(map(lookup, sequence.pos3)))
+    def _for(self, sequence: _Sequence) -> _Pieces:
+        # Kept on the document's sequence (which lives as long as the doc's memos) for the reader that
+        # made it: a slot read per span, where a weak mapping keyed by the doc was a Python call.
+        if sequence.reader is self:
+            return sequence.pieces  # type: ignore[return-value]
+        lookup = self._lookup
+        known = self._own
+        if len(known) > _MAX_RECORDS:
+            known.clear()
+        own = []
+        for feats in sequence.own:
+            cols = known.get(feats)
+            if cols is None:
+                cols = known[feats] = tuple(c for c in map(lookup, feats) if c is not None)
+            own.append(cols)
+        found = _Pieces(own, list(map(lookup, sequence.word)), list(map(lookup, sequence.bigram)),
+                        list(map(lookup, sequence.pos2)), list(map(lookup, sequence.pos3)))
+        sequence.reader, sequence.pieces = self, found
         return found
 
     def columns(self, span: Span) -> list[int]:
@@ -294,6 +300,6 @@ class ColumnReader:
         columns keeps what dropping repeated strings and then unknown ones keeps, in the same order.)
         """
         sequence = _sequence(span.doc)
-        distinct = dict.fromkeys(_assemble(span, sequence, self._for(span.doc, sequence), self._lookup))
+        distinct = dict.fromkeys(_assemble(span, sequence, self._for(sequence), self._lookup))
         distinct.pop(None, None)  # unknown features: first occurrences of the rest keep their order
         return list(distinct)
