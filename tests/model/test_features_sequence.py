@@ -86,3 +86,23 @@ def test_features_sequence_every_span(nlp) -> None:
             feats = span_features(span)
             assert feats == _reference(span), (start, end)
             assert reader.columns(span) == [index[f] for f in feats if f in index], (start, end)
+
+
+def test_features_sequence_new_book_and_second_reader(nlp, monkeypatch) -> None:
+    """Records shared across documents: when a full book is replaced, and when two readers take turns on
+    the same documents, every reader's columns still equal the feature strings' own."""
+    from claimcheck.model import features
+
+    monkeypatch.setattr(features._Book, "LIMIT", 5)  # a new book for nearly every document
+    index = load_model()._index
+    small = {f: i for i, f in enumerate(sorted(index)[::2])}  # another vocabulary: half the features
+    readers = [(ColumnReader(index), index), (ColumnReader(small), small)]
+    docs = [nlp(t) for t in (TEXT, "Unemployment fell to 3.5 percent in 2019, the ministry said.", TEXT.upper())]
+    for _ in range(2):
+        for doc in docs:
+            for reader, vocab in readers:
+                for start in range(0, len(doc), 3):
+                    span = doc[start:len(doc) - start // 2]
+                    feats = span_features(span)
+                    assert feats == _reference(span), (doc.text, start)
+                    assert reader.columns(span) == [vocab[f] for f in feats if f in vocab], (doc.text, start)
