@@ -23,6 +23,7 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 from __future__ import annotations
 
 import bisect
+import threading
 from collections.abc import Callable
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
@@ -117,7 +118,7 @@ class _Book:
     sequence keeps the book its numbers are from.
     """
 
-    __slots__ = ("ids", "records", "tag_ids", "tag_of")
+    __slots__ = ("ids", "records", "tag_ids", "tag_of", "_lock")
 
     #: Records in a book before new documents start another.
     LIMIT = 200_000
@@ -127,12 +128,18 @@ class _Book:
         self.records: list[_Record | None] = []
         self.tag_ids: dict[str, int] = {}
         self.tag_of: list[int] = []  # each record's tag number (-1 for whitespace)
+        self._lock = threading.Lock()  # documents may be read in several threads; only a new record takes it
 
     def add(self, key: tuple[Any, ...], record: _Record | None) -> int:
-        number = self.ids[key] = len(self.records)
-        self.records.append(record)
-        self.tag_of.append(-1 if record is None else self.tag_ids.setdefault(record[1], len(self.tag_ids)))
-        return number
+        """The number of ``record``, made of ``key``, numbered now unless another thread just did."""
+        with self._lock:
+            number = self.ids.get(key)
+            if number is None:
+                number = len(self.records)
+                self.records.append(record)
+                self.tag_of.append(-1 if record is None else self.tag_ids.setdefault(record[1], len(self.tag_ids)))
+                self.ids[key] = number  # last: a number is only found once its record and tag are in
+            return number
 
 
 #: Bits of a record's and a tag's number in an n-gram's key: a book holds at most ``_Book.LIMIT`` records
@@ -163,11 +170,12 @@ class _Sequence:
     only when asked for, since a model reads columns (:class:`ColumnReader`).
     """
 
-    __slots__ = ("book", "records", "kept", "kept_ids", "counted", "numbers", "reader", "pieces", "strings")
+    __slots__ = ("book", "records", "kept", "kept_ids", "counted", "numbers", "read", "strings")
 
     def __init__(self, doc: Doc) -> None:
-        self.reader: ColumnReader | None = None  # the last reader of this sequence's columns, and its pieces
-        self.pieces: _Pieces | None = None
+        # The last reader of this sequence's columns and its pieces, as one pair so that a thread never
+        # sees one reader with another's pieces.
+        self.read: tuple[ColumnReader, _Pieces] | None = None
         self.strings: _Pieces | None = None
         book = self.book = _book()
         table = token_table(doc)
@@ -300,6 +308,23 @@ def span_features(span: Span) -> list[str]:
     return list(dict.fromkeys(_assemble(span, sequence, _string_pieces(sequence), _same)))
 
 
+class _ReaderState:
+    """What a :class:`ColumnReader` has looked up for the records of one book: by record number, the
+    columns of a record's own features and of its word; by packed numbers (see :meth:`ColumnReader._ngrams`),
+    those of bigrams and tag n-grams.  A reader starts a new one for a new book (never clears this one,
+    which a thread may still be reading a document of the old book with); the per-record lists only grow,
+    under ``lock``."""
+
+    __slots__ = ("book", "own", "word", "ngrams", "lock")
+
+    def __init__(self, book: _Book | None) -> None:
+        self.book = book
+        self.own: list[tuple[int, ...]] = []
+        self.word: list[int | None] = []
+        self.ngrams: dict[str, dict[int, int | None]] = {"b": {}, "pp": {}, "ppp": {}}
+        self.lock = threading.Lock()
+
+
 class ColumnReader:
     """Reads spans as a model's columns (the positions of their known features in its vocabulary), in the
     order of :func:`span_features`: each document's per-word features are looked up once, not once per span.
@@ -310,50 +335,48 @@ class ColumnReader:
 
     def __init__(self, index: dict[str, int]) -> None:
         self._lookup = index.get
-        self._book: _Book | None = None
-        # By record number in ``_book``: the columns of a record's own features and of its word.
-        self._own: list[tuple[int, ...]] = []
-        self._word: list[int | None] = []
-        # By pairs and triples of numbers (see :meth:`_ngrams`): the columns of bigrams and tag n-grams.
-        self._ngram_cols: dict[str, dict[int, int | None]] = {"b": {}, "pp": {}, "ppp": {}}
+        self._state = _ReaderState(None)
 
     def _for(self, sequence: _Sequence) -> _Pieces:
         # Kept on the document's sequence (which lives as long as the doc's memos) for the reader that
         # made it: a slot read per span, where a weak mapping keyed by the doc was a Python call.
-        if sequence.reader is self:
-            return sequence.pieces  # type: ignore[return-value]
+        read = sequence.read
+        if read is not None and read[0] is self:
+            return read[1]
         book = sequence.book
-        if self._book is not book:  # numbers from another book mean other records
-            self._book, self._own, self._word = book, [], []
-            for cache in self._ngram_cols.values():
-                cache.clear()
+        state = self._state
+        if state.book is not book:  # numbers from another book mean other records: start again
+            state = self._state = _ReaderState(book)
         lookup = self._lookup
-        own_cols, word_cols = self._own, self._word
-        for record in book.records[len(own_cols):]:  # records new since the last document
-            if record is None or record[0] is None:
-                own_cols.append(())
-                word_cols.append(None)
-            else:
-                own_cols.append(tuple(c for c in map(lookup, record[4]) if c is not None))
-                word_cols.append(lookup("w=" + record[0]))
+        own_cols, word_cols = state.own, state.word
+        if len(own_cols) < len(book.records):
+            with state.lock:
+                for record in book.records[len(own_cols):]:  # records new since the last document
+                    if record is None or record[0] is None:
+                        own_cols.append(())
+                        word_cols.append(None)
+                    else:
+                        own_cols.append(tuple(c for c in map(lookup, record[4]) if c is not None))
+                        word_cols.append(lookup("w=" + record[0]))
         ids = sequence.kept_ids
         number = np.asarray(ids, dtype=np.int64)
         tag = np.asarray(list(map(book.tag_of.__getitem__, ids)), dtype=np.int64)
         found = _Pieces(
             list(map(own_cols.__getitem__, ids)),
             list(map(word_cols.__getitem__, ids)),
-            self._ngrams(sequence, "b", (number[:-1] << _RECORD_BITS) | number[1:], 1),
-            self._ngrams(sequence, "pp", (tag[:-1] << _TAG_BITS) | tag[1:], 1),
-            self._ngrams(sequence, "ppp", (((tag[:-2] << _TAG_BITS) | tag[1:-1]) << _TAG_BITS) | tag[2:], 2),
+            self._ngrams(sequence, state.ngrams["b"], "b", (number[:-1] << _RECORD_BITS) | number[1:], 1),
+            self._ngrams(sequence, state.ngrams["pp"], "pp", (tag[:-1] << _TAG_BITS) | tag[1:], 1),
+            self._ngrams(sequence, state.ngrams["ppp"], "ppp",
+                         (((tag[:-2] << _TAG_BITS) | tag[1:-1]) << _TAG_BITS) | tag[2:], 2),
         )
-        sequence.reader, sequence.pieces = self, found
+        sequence.read = (self, found)
         return found
 
-    def _ngrams(self, sequence: _Sequence, kind: str, keys: np.ndarray, size: int) -> list[int | None]:
+    def _ngrams(self, sequence: _Sequence, cache: dict[int, int | None], kind: str, keys: np.ndarray,
+                size: int) -> list[int | None]:
         """The columns of the sequence's ``kind`` n-grams (``b``, ``pp``, ``ppp``) of ``size + 1`` words, by
         kept index of their last word (``None`` before the first), given each n-gram's numbers packed in one
         integer: its words' record numbers (``b``) or tags' numbers; each key is looked up as a string once."""
-        cache = self._ngram_cols[kind]
         if len(cache) > _Book.LIMIT:
             cache.clear()
         cols = list(map(cache.get, keys.tolist(), repeat(_UNSEEN)))
