@@ -23,12 +23,15 @@ is a handful of attribute reads, so scoring costs a few per cent of the parse.
 from __future__ import annotations
 
 import bisect
-import weakref
+import threading
 from collections.abc import Callable
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
     from spacy.tokens import Doc, Span
+
+import numpy as np
 
 from claimcheck.analysis.spans import entity_index, per_document
 from claimcheck.analysis.token_table import TokenTable, token_table
@@ -58,7 +61,7 @@ def _length_bucket(n: int) -> str:
     return "more"
 
 
-#: What a span's features need to know of one token, read once per document (see :func:`_token_records`):
+#: What a span's features need to know of one token, read once per document (see :class:`_Sequence`):
 #: the word it stands for (``None`` for dropped punctuation), its tag in the POS sequence, whether it is
 #: a number, whether it continues an entity (counted once, from the entity's first token), and the
 #: token's own feature strings.
@@ -96,16 +99,62 @@ def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | N
     return (lower, pos, False, False, tuple(feats))
 
 
+#: Marks an n-gram key not yet looked up (``None`` is a looked-up unknown feature).
+_UNSEEN: Any = object()
+
 #: ``Token.ent_iob`` of a token inside (not at the start of) an entity.
 _IOB_INSIDE = 1
 
 
-@per_document
-def _token_records(doc: Doc) -> list[_Record | None]:
-    """Every token's record, built once per document from its token table: a claim, and the sentence
-    around it, read the same tokens."""
-    table = token_table(doc)
-    return [_token_record(table, i, table.ent_iob[i] == _IOB_INSIDE) for i in range(table.n)]
+class _Book:
+    """Every record made so far, each once and numbered, with a number for each tag.
+
+    A record depends only on the token attributes :func:`_token_record` reads, and most tokens repeat
+    a combination seen before (in this document or an earlier one): a look-up instead of a handful of
+    new strings and tuples per token, which also spares the garbage collector the objects a
+    document's records kept alive.  A document's kept words become record numbers, so that a
+    :class:`ColumnReader` looks each record's columns up once, and its n-grams' by pairs and triples
+    of numbers.  A full book is replaced by a new one (a long-running server's stays bounded); a
+    sequence keeps the book its numbers are from.
+    """
+
+    __slots__ = ("ids", "records", "tag_ids", "tag_of", "_lock")
+
+    #: Records in a book before new documents start another.
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[Any, ...], int] = {}
+        self.records: list[_Record | None] = []
+        self.tag_ids: dict[str, int] = {}
+        self.tag_of: list[int] = []  # each record's tag number (-1 for whitespace)
+        self._lock = threading.Lock()  # documents may be read in several threads; only a new record takes it
+
+    def add(self, key: tuple[Any, ...], record: _Record | None) -> int:
+        """The number of ``record``, made of ``key``, numbered now unless another thread just did."""
+        with self._lock:
+            number = self.ids.get(key)
+            if number is None:
+                number = len(self.records)
+                self.records.append(record)
+                self.tag_of.append(-1 if record is None else self.tag_ids.setdefault(record[1], len(self.tag_ids)))
+                self.ids[key] = number  # last: a number is only found once its record and tag are in
+            return number
+
+
+#: Bits of a record's and a tag's number in an n-gram's key: a book holds at most ``_Book.LIMIT`` records
+#: plus one document's (spaCy parses at most a million characters at once), and no more tags than records,
+#: so both fit, and a triple of tags fits in 63 bits.
+_RECORD_BITS = 31
+_TAG_BITS = 21
+_BOOK = [_Book()]
+
+
+def _book() -> _Book:
+    """The book new documents' records go into."""
+    if len(_BOOK[0].records) >= _Book.LIMIT:
+        _BOOK[0] = _Book()
+    return _BOOK[0]
 
 
 class _Sequence:
@@ -115,12 +164,32 @@ class _Sequence:
 
     A span that starts inside an entity also has that entity's word first (``lead``); its n-grams
     with the next words are made for the span.
+
+    ``records`` holds every token's record (``None`` for whitespace), ``numbers_of_kept`` the record
+    numbers (in ``book``) of the kept words; the feature strings (:func:`_string_pieces`) are made
+    only when asked for, since a model reads columns (:class:`ColumnReader`).
     """
 
-    __slots__ = ("records", "kept", "counted", "numbers", "own", "word", "bigram", "pos2", "pos3")
+    __slots__ = ("book", "records", "kept", "kept_ids", "counted", "numbers", "read", "strings")
 
     def __init__(self, doc: Doc) -> None:
-        records = self.records = _token_records(doc)
+        # The last reader of this sequence's columns and its pieces, as one pair so that a thread never
+        # sees one reader with another's pieces.
+        self.read: tuple[ColumnReader, _Pieces] | None = None
+        self.strings: _Pieces | None = None
+        book = self.book = _book()
+        table = token_table(doc)
+        ids = book.ids
+        numbers_of: list[int] = []
+        append = numbers_of.append
+        keys = zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
+                   table.lower, table.lemma, table.dep, table.ent_iob)
+        for i, key in enumerate(keys):
+            number = ids.get(key)
+            if number is None:
+                number = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE))
+            append(number)
+        records = self.records = list(map(book.records.__getitem__, numbers_of))
         kept: list[int] = []
         counted = [0]
         for i, record in enumerate(records):
@@ -128,19 +197,12 @@ class _Sequence:
             if record is not None and record[0] is not None and not record[3]:
                 kept.append(i)
         self.kept = kept
+        self.kept_ids = [numbers_of[i] for i in kept]
         self.counted = counted  # non-space tokens before each position
-        words = [records[i][0] for i in kept]  # type: ignore[index]
-        tags = [records[i][1] for i in kept]  # type: ignore[index]
         numbers = [0]
         for i in kept:
             numbers.append(numbers[-1] + records[i][2])  # type: ignore[index]
         self.numbers = numbers  # kept number words before each kept index
-        self.own: list[tuple[str, ...]] = [records[i][4] for i in kept]  # type: ignore[index]
-        self.word = ["w=" + w for w in words]  # type: ignore[operator]
-        # The n-gram ending at kept index k (empty where there is none).
-        self.bigram = [""] + [f"b={words[k - 1]}_{words[k]}" for k in range(1, len(kept))]
-        self.pos2 = [""] + [f"pp={tags[k - 1]}_{tags[k]}" for k in range(1, len(kept))]
-        self.pos3 = ["", ""][: len(kept)] + [f"ppp={tags[k - 2]}_{tags[k - 1]}_{tags[k]}" for k in range(2, len(kept))]
 
 
 _sequence = per_document(_Sequence)
@@ -156,7 +218,21 @@ class _Pieces:
 
 
 def _string_pieces(sequence: _Sequence) -> _Pieces:
-    return _Pieces(sequence.own, sequence.word, sequence.bigram, sequence.pos2, sequence.pos3)
+    """The sequence's feature strings: each kept word's own ones, its word and the n-grams it ends
+    (empty where there is none)."""
+    if sequence.strings is None:
+        records = sequence.records
+        kept = sequence.kept
+        words = [records[i][0] for i in kept]  # type: ignore[index]
+        tags = [records[i][1] for i in kept]  # type: ignore[index]
+        sequence.strings = _Pieces(
+            [records[i][4] for i in kept],  # type: ignore[index]
+            ["w=" + w for w in words],  # type: ignore[operator]
+            [""] + [f"b={words[k - 1]}_{words[k]}" for k in range(1, len(kept))],
+            [""] + [f"pp={tags[k - 1]}_{tags[k]}" for k in range(1, len(kept))],
+            ["", ""][: len(kept)] + [f"ppp={tags[k - 2]}_{tags[k - 1]}_{tags[k]}" for k in range(2, len(kept))],
+        )
+    return sequence.strings
 
 
 def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callable[[str], Any]) -> list[Any]:
@@ -170,9 +246,7 @@ def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callabl
     lead = records[start] if start < end else None
     if lead is not None and (lead[0] is None or not lead[3]):
         lead = None  # the span starts on a word of the sequence, or on no word
-    feats: list[Any] = []
-    for own in pieces.own[a:b]:
-        feats.extend(own)
+    feats: list[Any] = list(chain.from_iterable(pieces.own[a:b]))
     n = b - a
     if lead is not None:
         # A span that starts inside an entity: that entity's word comes first (its record has no own features).
@@ -234,6 +308,23 @@ def span_features(span: Span) -> list[str]:
     return list(dict.fromkeys(_assemble(span, sequence, _string_pieces(sequence), _same)))
 
 
+class _ReaderState:
+    """What a :class:`ColumnReader` has looked up for the records of one book: by record number, the
+    columns of a record's own features and of its word; by packed numbers (see :meth:`ColumnReader._ngrams`),
+    those of bigrams and tag n-grams.  A reader starts a new one for a new book (never clears this one,
+    which a thread may still be reading a document of the old book with); the per-record lists only grow,
+    under ``lock``."""
+
+    __slots__ = ("book", "own", "word", "ngrams", "lock")
+
+    def __init__(self, book: _Book | None) -> None:
+        self.book = book
+        self.own: list[tuple[int, ...]] = []
+        self.word: list[int | None] = []
+        self.ngrams: dict[str, dict[int, int | None]] = {"b": {}, "pp": {}, "ppp": {}}
+        self.lock = threading.Lock()
+
+
 class ColumnReader:
     """Reads spans as a model's columns (the positions of their known features in its vocabulary), in the
     order of :func:`span_features`: each document's per-word features are looked up once, not once per span.
@@ -244,23 +335,61 @@ class ColumnReader:
 
     def __init__(self, index: dict[str, int]) -> None:
         self._lookup = index.get
-        self._pieces: weakref.WeakKeyDictionary[Doc, _Pieces] = weakref.WeakKeyDictionary()
+        self._state = _ReaderState(None)
 
-    def _for(self, doc: Doc, sequence: _Sequence) -> _Pieces:
-        found = self._pieces.get(doc)
-        if found is None:
-            lookup = self._lookup
-            # A word's own features repeat with the word: look each distinct set up once per document.
-            known: dict[tuple[str, ...], list[int]] = {}
-            own = []
-            for feats in sequence.own:
-                cols = known.get(feats)
-                if cols is None:
-                    cols = known[feats] = [c for c in map(lookup, feats) if c is not None]
-                own.append(cols)
-            found = self._pieces[doc] = _Pieces(own, list(map(lookup, sequence.word)), list(map(lookup, sequence.bigram)),
-                                                list(map(lookup, sequence.pos2)), list(map(lookup, sequence.pos3)))
+    def _for(self, sequence: _Sequence) -> _Pieces:
+        # Kept on the document's sequence (which lives as long as the doc's memos) for the reader that
+        # made it: a slot read per span, where a weak mapping keyed by the doc was a Python call.
+        read = sequence.read
+        if read is not None and read[0] is self:
+            return read[1]
+        book = sequence.book
+        state = self._state
+        if state.book is not book:  # numbers from another book mean other records: start again
+            state = self._state = _ReaderState(book)
+        lookup = self._lookup
+        own_cols, word_cols = state.own, state.word
+        if len(own_cols) < len(book.records):
+            with state.lock:
+                for record in book.records[len(own_cols):]:  # records new since the last document
+                    if record is None or record[0] is None:
+                        own_cols.append(())
+                        word_cols.append(None)
+                    else:
+                        own_cols.append(tuple(c for c in map(lookup, record[4]) if c is not None))
+                        word_cols.append(lookup("w=" + record[0]))
+        ids = sequence.kept_ids
+        number = np.asarray(ids, dtype=np.int64)
+        tag = np.asarray(list(map(book.tag_of.__getitem__, ids)), dtype=np.int64)
+        found = _Pieces(
+            list(map(own_cols.__getitem__, ids)),
+            list(map(word_cols.__getitem__, ids)),
+            self._ngrams(sequence, state.ngrams["b"], "b", (number[:-1] << _RECORD_BITS) | number[1:], 1),
+            self._ngrams(sequence, state.ngrams["pp"], "pp", (tag[:-1] << _TAG_BITS) | tag[1:], 1),
+            self._ngrams(sequence, state.ngrams["ppp"], "ppp",
+                         (((tag[:-2] << _TAG_BITS) | tag[1:-1]) << _TAG_BITS) | tag[2:], 2),
+        )
+        sequence.read = (self, found)
         return found
+
+    def _ngrams(self, sequence: _Sequence, cache: dict[int, int | None], kind: str, keys: np.ndarray,
+                size: int) -> list[int | None]:
+        """The columns of the sequence's ``kind`` n-grams (``b``, ``pp``, ``ppp``) of ``size + 1`` words, by
+        kept index of their last word (``None`` before the first), given each n-gram's numbers packed in one
+        integer: its words' record numbers (``b``) or tags' numbers; each key is looked up as a string once."""
+        if len(cache) > _Book.LIMIT:
+            cache.clear()
+        cols = list(map(cache.get, keys.tolist(), repeat(_UNSEEN)))
+        if _UNSEEN in cols:
+            records = sequence.records
+            kept = sequence.kept
+            part = 0 if kind == "b" else 1  # the word, or the tag
+            for k, col in enumerate(cols):
+                if col is _UNSEEN:
+                    last = k + size
+                    text = "_".join([records[kept[j]][part] for j in range(k, last + 1)])  # type: ignore[index,misc]
+                    cols[k] = cache[int(keys[k])] = self._lookup(f"{kind}={text}")
+        return [None] * min(size, len(sequence.kept)) + cols
 
     def columns(self, span: Span) -> list[int]:
         """The distinct columns of the span's known features, in the order of their first feature string.
@@ -269,5 +398,6 @@ class ColumnReader:
         columns keeps what dropping repeated strings and then unknown ones keeps, in the same order.)
         """
         sequence = _sequence(span.doc)
-        found = _assemble(span, sequence, self._for(span.doc, sequence), self._lookup)
-        return list(dict.fromkeys(c for c in found if c is not None))
+        distinct = dict.fromkeys(_assemble(span, sequence, self._for(sequence), self._lookup))
+        distinct.pop(None, None)  # unknown features: first occurrences of the rest keep their order
+        return list(distinct)

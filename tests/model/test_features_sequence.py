@@ -86,3 +86,56 @@ def test_features_sequence_every_span(nlp) -> None:
             feats = span_features(span)
             assert feats == _reference(span), (start, end)
             assert reader.columns(span) == [index[f] for f in feats if f in index], (start, end)
+
+
+def test_features_sequence_new_book_and_second_reader(nlp, monkeypatch) -> None:
+    """Records shared across documents: when a full book is replaced, and when two readers take turns on
+    the same documents, every reader's columns still equal the feature strings' own."""
+    from claimcheck.model import features
+
+    monkeypatch.setattr(features._Book, "LIMIT", 5)  # a new book for nearly every document
+    index = load_model()._index
+    small = {f: i for i, f in enumerate(sorted(index)[::2])}  # another vocabulary: half the features
+    readers = [(ColumnReader(index), index), (ColumnReader(small), small)]
+    docs = [nlp(t) for t in (TEXT, "Unemployment fell to 3.5 percent in 2019, the ministry said.", TEXT.upper())]
+    for _ in range(2):
+        for doc in docs:
+            for reader, vocab in readers:
+                for start in range(0, len(doc), 3):
+                    span = doc[start:len(doc) - start // 2]
+                    feats = span_features(span)
+                    assert feats == _reference(span), (doc.text, start)
+                    assert reader.columns(span) == [vocab[f] for f in feats if f in vocab], (doc.text, start)
+
+
+def test_features_sequence_threads(nlp, monkeypatch) -> None:
+    """Documents read in several threads at once (records are numbered in a shared book, which fills and is
+    replaced meanwhile) get the same columns as the feature strings say."""
+    import threading
+
+    from claimcheck.model import features
+
+    monkeypatch.setattr(features._Book, "LIMIT", 40)
+    index = load_model()._index
+    reader = ColumnReader(index)
+    texts = [TEXT, "Unemployment fell to 3.5 percent in 2019, the ministry said.", TEXT.upper(), TEXT.lower()]
+    expected = {}
+    for text in texts:
+        doc = nlp(text)
+        expected[text] = [[index[f] for f in _reference(doc[s:len(doc)]) if f in index] for s in range(len(doc))]
+    failures: list[str] = []
+    # Parsed here (spaCy's pipeline is not promised to be thread-safe); each thread builds the documents'
+    # sequences and columns itself, 5 rounds of fresh docs.
+    work_of = [[nlp(text) for _ in range(5) for text in texts[i:] + texts[:i]] for i in range(4)]
+
+    def work(docs: list) -> None:
+        for doc in docs:
+            if [reader.columns(doc[s:len(doc)]) for s in range(len(doc))] != expected[doc.text]:
+                failures.append(doc.text)
+
+    threads = [threading.Thread(target=work, args=(docs,)) for docs in work_of]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
