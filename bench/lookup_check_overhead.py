@@ -15,11 +15,18 @@ Two versions whose stores differ (a features version apart) each migrate a
 shared store when they open it: give the other its own copy with ``--other-db``.
 Each line also gives the range (fastest-slowest run) and the load average
 before and after, as the machine may be shared.
+
+Each claimcheck's modules are compiled to bytecode first (``--no-compile`` to
+skip), as ``pip install`` does for a wheel and as ``bench/cold_start.py``
+does: where ``PYTHONDONTWRITEBYTECODE`` is set (this project's machines set
+it), an editable checkout otherwise recompiles every changed module in every
+run, which times the compiler, not the lookups.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -58,8 +65,14 @@ def main() -> int:
                         help="also time another claimcheck (e.g. an older checkout) found first on this path, "
                              "alternating with this one, for a before/after from the same run")
     parser.add_argument("--other-db", help="the store the other claimcheck looks up in (default: --db)")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="leave the modules' bytecode as it is (by default each claimcheck is compiled first)")
     args = parser.parse_args()
     variants = {"this": None, **({"other": args.other} if args.other else {})}
+    if not args.no_compile:
+        for pythonpath in variants.values():
+            package = Path(pythonpath) / "claimcheck" if pythonpath else ROOT / "claimcheck"
+            compileall.compile_dir(str(package), quiet=1)
     lookups = {"this": ["--lookup", "--db", args.db], "other": ["--lookup", "--db", args.other_db or args.db]}
     load_before = os.getloadavg()
     for variant, pythonpath in variants.items():  # warm the file cache for each
@@ -75,7 +88,8 @@ def main() -> int:
     claims = report.get("claims", [])
     load_after = os.getloadavg()
     print(f"check of the worked example ({len(claims)} claims shown), {args.runs} runs each, fresh processes, "
-          f"alternating; --lookup against {args.db}; load average {load_before[0]:.1f} before, "
+          f"alternating; --lookup against {args.db}; bytecode {'as found' if args.no_compile else 'compiled first'}; "
+          f"load average {load_before[0]:.1f} before, "
           f"{load_after[0]:.1f} after:")
     ratio = 0.0
     for variant, pythonpath in variants.items():
