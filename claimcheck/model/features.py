@@ -70,7 +70,10 @@ _Record = tuple[str | None, str, bool, bool, tuple[str, ...]]
 
 
 def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | None:
-    """One token's part of :func:`span_features` (``None`` for whitespace, which is not counted)."""
+    """One token's part of :func:`span_features` (``None`` for whitespace, which is not counted).
+
+    It reads only the attributes in :class:`_Sequence`'s record key, which records are shared by.
+    """
     if table.is_space[i]:
         return None
     pos = table.pos[i]
@@ -182,6 +185,8 @@ class _Sequence:
         ids = book.ids
         numbers_of: list[int] = []
         append = numbers_of.append
+        # The key is every attribute _token_record reads (a record is shared by all tokens with the same key):
+        # an attribute it comes to read must be added here, or tokens that differ in it share a record.
         keys = zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
                    table.lower, table.lemma, table.dep, table.ent_iob)
         for i, key in enumerate(keys):
