@@ -174,6 +174,17 @@ def frame_of(verb: Token) -> str:
 _FRAME_SKIP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "punct", "cc", "conj", "mark", "prt"})
 
 
+def _reported_after(doc: Doc, verb: int) -> set[int]:
+    """What follows a frame verb that it may report: the subtrees of its children after it, less
+    auxiliaries, negation, adverbs, punctuation and conjuncts (:data:`_FRAME_SKIP_DEPS`)."""
+    table = token_table(doc)
+    after: set[int] = set()
+    for c in table.children[verb]:
+        if c > verb and table.dep[c] not in _FRAME_SKIP_DEPS:
+            after |= table.subtree_set(c)
+    return after
+
+
 def _quoted_source(verb: Token, source: list[int]) -> list[int]:
     """``source``, unless the parser took the quotation for it ('"Every single amendment," said
     Cruz'): then the noun after the verb, if any, else nothing."""
@@ -189,9 +200,7 @@ def _frame_cue(verb: Token) -> Cue | None:
     source = _quoted_source(verb, source_of(verb))
     if not source:
         return None
-    drop = set(source)
-    table, v = token_table(verb.doc), verb.i
-    content = {t for c in table.children[v] if c > v and table.dep[c] not in _FRAME_SKIP_DEPS for t in table.subtree_set(c) if t not in drop}
+    content = _reported_after(verb.doc, verb.i) - set(source)
     if not content:
         return None
     return Cue(verb.i, tuple(source), frozenset(content), act=True)
@@ -360,9 +369,8 @@ class CueIndex:
         words lie after the verb ("The poll showed Trump losing supporters after the debate,
         with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
         ..., and Stan Greenberg, ..., applauded it") is the article's report of an act."""
-        table, v = token_table(self.doc), cue.verb
-        after = {t for c in table.children[v] if c > v and table.dep[c] not in _FRAME_SKIP_DEPS for t in table.subtree_set(c)}
-        punct = table.is_punct
+        after = _reported_after(self.doc, cue.verb)
+        punct = token_table(self.doc).is_punct
         words = {i for i in tokens if not punct[i]}
         return bool(words) and 2 * len(words & (after | cue.content)) >= len(words)
 
