@@ -24,11 +24,16 @@ def test_cli_requested_command_is_the_first_word_that_is_not_an_option() -> None
     assert set(COMMANDS) >= {"check", "rules", "db", "lookup", "serve"}
 
 
-def test_cli_check_imports_neither_other_commands_nor_the_lookup_store(tmp_path: Path) -> None:
+def _run_probe(probe: str, tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``claimcheck check`` of a one-sentence article, run by ``probe`` in a fresh interpreter."""
     article = tmp_path / "a.txt"
     article.write_text("The minister said unemployment fell to 4.2% in May.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", PROBE, "check", str(article), "--date", "2024-06-19"],
-                            capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-c", probe, "check", str(article), *options],
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_check_imports_neither_other_commands_nor_the_lookup_store(tmp_path: Path) -> None:
+    result = _run_probe(PROBE, tmp_path, "--date", "2024-06-19")
     assert result.returncode == 0, result.stderr
     assert "loaded=['claimcheck.commands.check', 'claimcheck.commands.options']" in result.stderr
 
@@ -71,12 +76,8 @@ GC_PROBE = (
 
 
 def test_cli_check_checks_with_the_collector_on(tmp_path: Path) -> None:
-    article = tmp_path / "a.txt"
-    article.write_text("The minister said unemployment fell to 4.2% in May.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", GC_PROBE, "check", str(article), "--date", "2024-06-19"],
-                            capture_output=True, text=True, check=False)
+    result = _run_probe(GC_PROBE, tmp_path, "--date", "2024-06-19")
     assert result.returncode == 0, result.stderr
     assert "collector=True frozen=True" in result.stderr
-    failed = subprocess.run([sys.executable, "-c", GC_PROBE, "check", str(article), "--pipeline", "no_such_pipeline_xyz"],
-                            capture_output=True, text=True, check=False)
+    failed = _run_probe(GC_PROBE, tmp_path, "--pipeline", "no_such_pipeline_xyz")
     assert failed.returncode == 2 and failed.stderr.count("\n") == 1 and "[CC120]" in failed.stderr
