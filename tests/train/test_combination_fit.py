@@ -70,3 +70,36 @@ def test_combination_fit_signals_only_the_free_ones() -> None:
     assert dict(zip(SIGNALS, weights))["number"] > 2 * DEFAULT_WEIGHTS["number"] and c > 0
     # None frees every signal: the same fit as before the option existed.
     assert np.allclose(fit_signals(_rows(), 0.5, 0.001, free=None)[0], fit_signals(_rows(), 0.5, 0.001)[0])
+
+
+def _rule_rows(with_signal: bool, seed: int = 1, n: int = 600) -> list[LabelledSentence]:
+    """Debate and news sentences; half the news ones are rules, check-worthy more often than the model reads.
+
+    ``with_signal``: the news rules carry ``article_rule`` (and its part of ``z_features``), as the engine
+    records them in an article.
+    """
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        domain = ("debates", "bbc", "us")[i % 3]
+        z_model = rng.normal()
+        rule = domain != "debates" and rng.random() < 0.5
+        signals = [0.0] * len(SIGNALS)
+        signals[SIGNALS.index("bias")] = 1.0
+        fires = rule and with_signal
+        signals[SIGNALS.index("article_rule")] = float(fires)
+        z_features = DEFAULT_WEIGHTS["bias"] + (DEFAULT_WEIGHTS["article_rule"] if fires else 0.0)
+        label = int(rng.random() < 1 / (1 + np.exp(-(1.5 * z_model + (2.0 if rule else 0.0)))))
+        genre = "speech" if domain == "debates" else "article"
+        rows.append(LabelledSentence(str(i), domain, i % 5, label, [ClaimParts(0, 10, z_model, z_features, 2.0, genre, tuple(signals))]))
+    return rows
+
+
+def test_combination_unknown_genre_scaling_leaves_out_article_signals() -> None:
+    with_signal, _ = fit_combination(_rule_rows(True), [0.5])
+    without, _ = fit_combination(_rule_rows(False), [0.5])
+    # A document of unknown genre never shows article_rule: its scaling is the one fitted as if no row did ...
+    assert (with_signal.a, with_signal.b) == pytest.approx((without.a, without.b), abs=1e-4)
+    # ... while the articles' own scaling is fitted on the logits they are scored with.
+    assert with_signal.article is not None and without.article is not None
+    assert with_signal.article != pytest.approx(without.article, abs=1e-3)
