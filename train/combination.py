@@ -308,7 +308,9 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
             for name in sorted(set(domains_held)):
                 train = [r for r, d in zip(rows, domains) if d != name]
                 signal_w = fit_signals(train, w, penalty, free=free)[0] if penalty is not None else None
-                z = sentence_logits(rows, w, signal_w)
+                # A held-out debate shows no article's own signal: its scaling is fitted on logits without them.
+                without = GENRE_ONLY_SIGNALS if DOMAIN_GENRE.get(name) == "speech" else ()
+                z = sentence_logits(rows, w, signal_w, without)
                 ab = _platt(z[domains != name], y[domains != name], domains[domains != name])
                 mask = domains_held == name
                 z_held = sentence_logits([held_rows[i] for i in np.flatnonzero(mask)], w, signal_w)

@@ -96,8 +96,10 @@ def _rule_rows(with_signal: bool, seed: int = 1, n: int = 600) -> list[LabelledS
 
 
 def test_combination_unknown_genre_scaling_leaves_out_article_signals() -> None:
-    with_signal, _ = fit_combination(_rule_rows(True), [0.5])
-    without, _ = fit_combination(_rule_rows(False), [0.5])
+    with_signal, table_with = fit_combination(_rule_rows(True), [0.5])
+    without, table_without = fit_combination(_rule_rows(False), [0.5])
+    # Held out in the choice of w, the debates are scored as they would be: no article signal moves their line.
+    assert table_with[0]["held_out_f1"]["debates"] == table_without[0]["held_out_f1"]["debates"]
     # A document of unknown genre never shows article_rule: its scaling is the one fitted as if no row did ...
     assert (with_signal.a, with_signal.b) == pytest.approx((without.a, without.b), abs=1e-4)
     # ... while the articles' own scaling is fitted on the logits they are scored with.
