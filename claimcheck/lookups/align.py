@@ -24,15 +24,10 @@ import numpy as np
 from claimcheck.lookups import embed
 from claimcheck.lookups.features import Features, stem
 
-__all__ = ["ALIGN_FEATURES", "ALIGNED", "alignment", "alignments", "specific_missed", "word_vectors"]
+__all__ = ["ALIGN_FEATURES", "alignment", "alignments", "word_vectors"]
 
 # The alignment features, in the order :func:`alignment` returns them.
-ALIGN_FEATURES: tuple[str, ...] = ("soft_cover_stored", "soft_cover_query", "specific_missed_stored",
-                                   "specific_missed_query")
-
-# A word counts as aligned when its best similarity with a word of the other
-# claim reaches this (1 for one stem or synonym class).
-ALIGNED = 0.5
+ALIGN_FEATURES: tuple[str, ...] = ("soft_cover_stored", "soft_cover_query")
 
 # At most this many word vectors are kept (16 MB): a lookup's candidates bring a few hundred.
 _CACHE_LIMIT = 16_384
@@ -71,7 +66,7 @@ def _prepared(features: Features) -> tuple[tuple[str, ...], np.ndarray, dict[str
 
 
 def alignment(query: Features, candidate: Features, weight: Callable[[str], float],
-              leave_out: frozenset[str] = frozenset()) -> tuple[float, float, float, float]:
+              leave_out: frozenset[str] = frozenset()) -> tuple[float, float]:
     """How much of each claim the other covers, word by word, by meaning.
 
     Each content word counts its best similarity with a word of the other
@@ -86,13 +81,12 @@ def alignment(query: Features, candidate: Features, weight: Callable[[str], floa
 
     Returns:
         ``soft_cover_stored`` (the share of the stored claim's words the query
-        covers), ``soft_cover_query`` (the same the other way), and each
-        side's :func:`specific_missed` share, each in [0, 1].
+        covers) and ``soft_cover_query`` (the same the other way), each in [0, 1].
     """
     c_stems, c_vectors, _ = _prepared(candidate)
     q_stems, q_vectors, q_index = _prepared(query)
     if not c_stems or not q_stems:
-        return 0.0, 0.0, 0.0, 0.0
+        return 0.0, 0.0
     sim = c_vectors @ q_vectors.T
     np.clip(sim, 0.0, 1.0, out=sim)
     for i, s in enumerate(c_stems):
@@ -102,43 +96,16 @@ def alignment(query: Features, candidate: Features, weight: Callable[[str], floa
     w_c = np.asarray([0.0 if s in leave_out else weight(s) for s in c_stems])
     w_q = np.asarray([0.0 if s in leave_out else weight(s) for s in q_stems])
     if not w_c.any() or not w_q.any():
-        return 0.0, 0.0, 0.0, 0.0
+        return 0.0, 0.0
     # A left-out word neither covers nor is covered.
     if leave_out:
         sim[w_c == 0.0, :] = 0.0
         sim[:, w_q == 0.0] = 0.0
-    best_c, best_q = sim.max(axis=1), sim.max(axis=0)
-    return (float(w_c @ best_c / w_c.sum()), float(w_q @ best_q / w_q.sum()),
-            specific_missed(c_stems, w_c, best_c, candidate.names),
-            specific_missed(q_stems, w_q, best_q, query.names))
-
-
-def specific_missed(stems: Sequence[str], weights: np.ndarray, best: np.ndarray, names: frozenset[str]) -> float:
-    """The share of a claim's specific words that no word of the other claim aligns with.
-
-    A claim's specific words are its names and its words weighing at least
-    the median of its counted words (the rarer half): what a same-topic
-    claim replaces ("mortgage" for "college loan", "Canada" for
-    "Australia") while a rewording keeps it or says it another way.  The
-    share is weighted by IDF; an aligned word reaches :data:`ALIGNED`.
-
-    Args:
-        stems: the claim's distinct stems.
-        weights: their weights (0 for words that never count).
-        best: each stem's best similarity with a word of the other claim.
-        names: the claim's name stems.
-    """
-    counted = weights > 0.0
-    if not counted.any():
-        return 0.0
-    median = float(np.median(weights[counted]))
-    specific = counted & ((weights >= median) | np.asarray([s in names for s in stems]))
-    total = float(weights[specific].sum())
-    return float(weights[specific & (best < ALIGNED)].sum()) / total if total > 0.0 else 0.0
+    return float(w_c @ sim.max(axis=1) / w_c.sum()), float(w_q @ sim.max(axis=0) / w_q.sum())
 
 
 def alignments(query: Features, candidates: Sequence[Features], weight: Callable[[str], float],
-               leave_out: Sequence[frozenset[str]]) -> list[tuple[float, float, float, float]]:
+               leave_out: Sequence[frozenset[str]]) -> list[tuple[float, float]]:
     """:func:`alignment` of one query with many candidates, the sums and maxima taken at once.
 
     Args:
@@ -147,7 +114,7 @@ def alignments(query: Features, candidates: Sequence[Features], weight: Callable
         weight: a stem's weight (its IDF in the store).
         leave_out: for each candidate, the stems that count on neither side.
     """
-    out = [(0.0, 0.0, 0.0, 0.0)] * len(candidates)
+    out = [(0.0, 0.0)] * len(candidates)
     q_stems, q_vectors, q_index = _prepared(query)
     if not q_stems:
         return out
@@ -174,18 +141,13 @@ def alignments(query: Features, candidates: Sequence[Features], weight: Callable
                 if s in leave_out[k]:
                     w_rows[start + i] = 0.0
                     sim[start + i, :] = 0.0
-    best_rows = sim.max(axis=1)
     stored_sum = np.add.reduceat(w_rows, starts)
-    stored_cover = np.add.reduceat(w_rows * best_rows, starts)
+    stored_cover = np.add.reduceat(w_rows * sim.max(axis=1), starts)
     best_q = np.maximum.reduceat(sim, starts, axis=0)
-    ends = [*starts[1:], len(stems)]
-    for n, (k, c_stems, _) in enumerate(blocks):
+    for n, (k, _, _) in enumerate(blocks):
         w_q = w_query
         if leave_out[k] and any(s in leave_out[k] for s in q_stems):
             w_q = np.where([s in leave_out[k] for s in q_stems], 0.0, w_query)
         if stored_sum[n] > 0 and w_q.any():
-            rows = slice(starts[n], ends[n])
-            out[k] = (float(stored_cover[n] / stored_sum[n]), float(w_q @ best_q[n] / w_q.sum()),
-                      specific_missed(c_stems, w_rows[rows], best_rows[rows], candidates[k].names),
-                      specific_missed(q_stems, w_q, best_q[n], query.names))
+            out[k] = (float(stored_cover[n] / stored_sum[n]), float(w_q @ best_q[n] / w_q.sum()))
     return out

@@ -59,8 +59,6 @@ FEATURES: tuple[str, ...] = (
 ) + ALIGN_FEATURES + WORDNET_FEATURES
 #: Where the WordNet features sit in a row of :data:`FEATURES` (last, in their order).
 _WORDNET_AT = slice(len(FEATURES) - len(WORDNET_FEATURES), len(FEATURES))
-#: Where the alignment features sit (just before WordNet's).
-_ALIGN_AT = slice(_WORDNET_AT.start - len(ALIGN_FEATURES), _WORDNET_AT.start)
 #: The features that cost most to compute (a word alignment, WordNet reads), last in a row:
 #: :meth:`Matcher.pairs` computes them only for the pairs that could reach its floor without them.
 _DETAILED_AT = slice(FEATURES.index("names_replaced"), len(FEATURES))
@@ -329,7 +327,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   claimant: Features | None, cosine: float, best_other_cosine: float,
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
-                  aligned: tuple[float, ...] | None = None, wordnet: bool = True,
+                  aligned: tuple[float, float] | None = None, wordnet: bool = True,
                   detailed: bool = True) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
@@ -385,7 +383,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         # How the stored words the query drops were replaced: by a WordNet
         # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
         *(replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())
-          if wordnet else (0.0,) * len(WORDNET_FEATURES)),
+          if wordnet else (0.0, 0.0, 0.0)),
     ]
 
 
@@ -547,7 +545,7 @@ class Matcher:
         aligned = alignments(query_claim, near, weight, left_out)
         for i, cover in zip(close, aligned):
             matrix[i, _DETAILED_AT.start] = _names_replaced(query_claim, features[i], weight, claimants[i], query)
-            matrix[i, _ALIGN_AT] = cover
+            matrix[i, _DETAILED_AT.start + 1: _WORDNET_AT.start] = cover
         # How the stored words the query drops were replaced: by a WordNet
         # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
         wordnet = self.model.could_reach(matrix[close], floor) if floor > 0.0 else np.ones(len(close), dtype=bool)

@@ -11,14 +11,7 @@ STORED = analyse("Unemployment has fallen from 10 percent to 8.5 percent today."
 
 
 def _cover(query: str, stored=STORED, leave_out: frozenset[str] = frozenset()) -> tuple[float, float]:
-    stored_cover, query_cover, _, _ = alignment(analyse(query), stored, lambda t: 1.0, leave_out)
-    return stored_cover, query_cover
-
-
-def _missed(query: str, stored: str, weight: dict[str, float] | None = None) -> tuple[float, float]:
-    w = weight or {}
-    _, _, stored_missed, query_missed = alignment(analyse(query), analyse(stored), lambda t: w.get(t, 1.0))
-    return stored_missed, query_missed
+    return alignment(analyse(query), stored, lambda t: 1.0, leave_out)
 
 
 def test_align_the_same_words_cover_each_other_fully() -> None:
@@ -68,26 +61,4 @@ def test_align_many_candidates_at_once_equal_one_by_one() -> None:
     batch = alignments(query, candidates, lambda t: weight(t, 1.0), leave_out)
     single = [alignment(query, c, lambda t: weight(t, 1.0), lo) for c, lo in zip(candidates, leave_out)]
     assert [v for pair in batch for v in pair] == pytest.approx([v for pair in single for v in pair])
-    assert batch[1] == (0.0, 0.0, 0.0, 0.0) and batch[4] == (0.0, 0.0, 0.0, 0.0)
-
-
-def test_align_specific_words_left_unaligned_count_per_side() -> None:
-    stored = "A college loan is the only loan you cannot refinance."
-    assert _missed("A college loan is the only loan you cannot refinance.", stored) == (0.0, 0.0)
-    # "mortgage" replaces "college": a specific word missed on each side.
-    swapped = _missed("A mortgage is the only loan you cannot refinance.", stored)
-    assert swapped[0] > 0.0 and swapped[1] > 0.0
-    # Extra words in the query leave the stored side fully aligned.
-    extra = _missed("A college loan is the only loan you cannot refinance, Ohio's treasurer said.", stored)
-    assert extra[0] == 0.0 and extra[1] > 0.0
-
-
-def test_align_specific_words_are_names_and_the_rarer_half() -> None:
-    stored = "Teachers in Ohio earn less today."
-    weights = {"teacher": 5.0, "ohio": 0.5, "earn": 3.0, "today": 1.0, "tattoo": 5.0}
-    # The commonest word (under the median weight) replaced by an unrelated one is not specific content.
-    assert _missed("Teachers in Ohio earn less tattoos.", stored, weights)[0] == 0.0
-    # The rarest word replaced is missed.
-    assert _missed("Tattoos in Ohio earn less today.", stored, weights)[0] > 0.0
-    # "Ohio" is a name, specific however common: replacing it is missed.
-    assert _missed("Teachers in Utah earn less today.", stored, weights)[0] > 0.0
+    assert batch[1] == (0.0, 0.0) and batch[4] == (0.0, 0.0)
