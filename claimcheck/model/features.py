@@ -453,7 +453,7 @@ class ColumnReader:
         """
         runs = _Runs()
         doc: Doc | None = None
-        for row, span in enumerate(spans):
+        for span in spans:
             if span.doc is not doc:
                 doc = span.doc
                 sequence = _sequence(doc)
@@ -464,13 +464,13 @@ class ColumnReader:
                 base = runs.add_source(flat.columns)
             start, end = span.start, span.end
             if _lead(sequence, start, end) is not None:  # rare: the general path, as the span's own columns
-                runs.add(row, base, flat, 0, 0, _assemble(span, sequence, pieces, self._lookup))
+                runs.add(base, flat, 0, 0, _assemble(span, sequence, pieces, self._lookup))
                 continue
             kept = sequence.kept
             a = bisect.bisect_left(kept, start)
             b = bisect.bisect_left(kept, end)
             first = sequence.records[kept[a]] if b > a else None
-            runs.add(row, base, flat, a, b, _tail(span, sequence, first, sequence.numbers[b] > sequence.numbers[a], self._lookup))
+            runs.add(base, flat, a, b, _tail(span, sequence, first, sequence.numbers[b] > sequence.numbers[a], self._lookup))
         return runs.distinct()
 
 
@@ -492,12 +492,17 @@ class _Runs:
         self.size += len(columns)
         return self.size - len(columns)
 
-    def add(self, row: int, base: int, flat: _Flat, a: int, b: int, own: list[int | None]) -> None:
-        """Span ``row``'s runs: its kept words ``a`` to ``b`` of ``flat`` (found at ``base``), then ``own`` (``None``
+    def add(self, base: int, flat: _Flat, a: int, b: int, own: list[int | None]) -> None:
+        """The next span's runs: its kept words ``a`` to ``b`` of ``flat`` (found at ``base``), then ``own`` (``None``
         or -1 for an unknown feature)."""
         own_a = flat.own_at[a]
-        self.spans.append((row, base + own_a, flat.own_at[b] - own_a, base + flat.word_at + a, base + flat.bigram_at + a,
-                           base + flat.pos2_at + a, base + flat.pos3_at + a, b - a, len(self.own), len(own)))
+        n = b - a
+        # Its runs' starts, then their lengths (a negative one is none): its words' own columns, words, bigrams
+        # (from its second word), tag bigrams (likewise), tag trigrams (from its third word), then ``own``
+        # (counted from the end of the sources, see distinct).
+        self.spans.append((base + own_a, base + flat.word_at + a, base + flat.bigram_at + a + 1, base + flat.pos2_at + a + 1,
+                           base + flat.pos3_at + a + 2, len(self.own),
+                           flat.own_at[b] - own_a, n, n - 1, n - 1, n - 2, len(own)))
         self.own.extend(map(_known, own))
 
     def distinct(self) -> tuple[np.ndarray, np.ndarray]:
@@ -506,17 +511,18 @@ class _Runs:
         if not self.spans:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty
-        row, own_at, own_n, word_at, bigram_at, pos2_at, pos3_at, n, tail_at, tail_n = np.array(self.spans, dtype=np.int64).T
-        # A span's runs in order: its words' own columns, words, bigrams (from its second word), tag bigrams
-        # (likewise), tag trigrams (from its third word), its own columns (after the sources).
-        starts = np.stack([own_at, word_at, bigram_at + 1, pos2_at + 1, pos3_at + 2, tail_at + self.size], axis=1).ravel()
-        lengths = np.stack([own_n, n, n - 1, n - 1, n - 2, tail_n], axis=1).clip(0).ravel()
+        runs = np.array(self.spans, dtype=np.int64)
+        runs[:, 5] += self.size  # the spans' own columns come after the sources
+        starts = runs[:, :6].ravel()
+        lengths = np.maximum(runs[:, 6:], 0)
+        per_span = lengths.sum(axis=1)
+        lengths = lengths.ravel()
         source = np.concatenate([*self.sources, np.asarray(self.own, dtype=np.int64)])
         ends = np.cumsum(lengths)
         # Each run's positions in the source: a count from 0 shifted by (run start - where the run begins).
         at = np.arange(int(ends[-1]), dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
         cols = source[at]
-        rows = np.repeat(np.repeat(row, 6), lengths)
+        rows = np.repeat(np.arange(len(per_span), dtype=np.int64), per_span)  # a span's row is its number
         known = cols >= 0
         cols, rows = cols[known], rows[known]
         if not len(cols):
