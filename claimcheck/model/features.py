@@ -191,17 +191,17 @@ class _Sequence:
         book = self.book = _book()
         table = token_table(doc)
         ids = book.ids
-        numbers_of: list[int] = []
-        append = numbers_of.append
         # The key is every attribute _token_record reads (a record is shared by all tokens with the same key):
         # an attribute it comes to read must be added here, or tokens that differ in it share a record.
-        keys = zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
-                   table.lower, table.lemma, table.dep, table.ent_iob)
-        for i, key in enumerate(keys):
-            number = ids.get(key)
-            if number is None:
-                number = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE))
-            append(number)
+        keys = list(zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
+                        table.lower, table.lemma, table.dep, table.ent_iob))
+        numbers_of: list[Any] = list(map(ids.get, keys))  # most tokens repeat a record made before: one pass
+        if None in numbers_of:
+            for i, number in enumerate(numbers_of):
+                if number is None:  # new records numbered in token order, as one pass would
+                    key = keys[i]
+                    number = ids.get(key)  # made for an earlier token of this document
+                    numbers_of[i] = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE)) if number is None else number
         records = self.records = list(map(book.records.__getitem__, numbers_of))
         kept: list[int] = []
         counted = [0]
