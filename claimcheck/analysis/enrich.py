@@ -125,12 +125,16 @@ class ClaimBuilder:
         return self.norm.to_original(start_char, end_char)
 
     def _tok_orig(self, start: int, end: int) -> tuple[int, int]:
+        return self._orig(*self._chars(start, end))
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end]``'s character range in the parsed text, from the token table: a
+        ``Span`` costs about 5 us to make, and this is asked for every claim."""
         if end <= start:
             span = self.doc[start:end]
-            return self._orig(span.start_char, span.end_char)
-        # A span's characters from the token table: its first token's start, its last token's end.
+            return span.start_char, span.end_char
         table = self.table
-        return self._orig(table.idx[start], table.idx[end - 1] + len(table.text[end - 1]))
+        return table.idx[start], table.idx[end - 1] + len(table.text[end - 1])
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -138,8 +142,7 @@ class ClaimBuilder:
             if self.meta.excluded(sent.start_char, sent.end_char):
                 continue
             for cand in find_candidates(self.doc, sent, self.quote_ranges):
-                span = self.doc[cand.start:cand.end]
-                if not self.meta.excluded(span.start_char, span.end_char):
+                if not self.meta.excluded(*self._chars(cand.start, cand.end)):
                     out.append(cand)
         return out
 
@@ -150,32 +153,35 @@ class ClaimBuilder:
         model = self.model
         probabilities: list[float | None] = [None] * len(cands)
         self.sentence_probabilities = {}
+        # One span per claim, for the model and then the run context (the rule packs read it).
+        spans = [self.doc[c.start:c.end] for c in cands]
         if model is not None and cands:
             # The model reads each claim and, for context, the sentence it is in.
             sentence_starts = sorted({c.sent_start for c in cands})
             sentence_ends = {c.sent_start: c.sent_end for c in cands}
-            spans = [self.doc[c.start:c.end] for c in cands]
-            spans += [self.doc[s:sentence_ends[s]] for s in sentence_starts]
-            predicted = [float(p) for p in model.predict(spans)]
+            sentence_spans = self._sentence_spans(sentence_starts, sentence_ends)
+            predicted = [float(p) for p in model.predict(spans + sentence_spans)]
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
         stance_reasons(self.doc, cands)
-        claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
+        claims = [self._claim(cand, prob, span) for cand, prob, span in zip(cands, probabilities, spans)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)
         _demote_judgements(cands, claims)
         return claims
 
+    def _sentence_spans(self, starts: list[int], ends: dict[int, int]) -> list[Span]:
+        """``doc[start:ends[start]]`` for each start: the document's own sentence span where it is that
+        one, rather than a new span (a ``Span`` costs about 5 us to make)."""
+        own = {(s.start, s.end): s for s in sentences(self.doc)}
+        return [own.get((start, ends[start])) or self.doc[start:ends[start]] for start in starts]
+
     def _anonymous_cues(self) -> None:
         """Record vague sources whose words no claim carried ("which critics said was ...") for the findings."""
         for source, cue in anonymous_cues(self.resolver):
-            if source.start is None or source.end is None or self.meta.excluded(*self._span_chars(source.start, source.end)):
+            if source.start is None or source.end is None or self.meta.excluded(*self._chars(source.start, source.end)):
                 continue
             self.context.anonymous_cues.append((min(source.start, cue), max(source.end, cue + 1)))
-
-    def _span_chars(self, start: int, end: int) -> tuple[int, int]:
-        span = self.doc[start:end]
-        return span.start_char, span.end_char
 
     def _demote_frames(self, cands: list[Candidate], claims: list[Claim]) -> None:
         """Halve the score of a framing clause whose checkable content is all in a claim it embeds.
@@ -208,7 +214,7 @@ class ClaimBuilder:
             self.sentence_probabilities.setdefault(sent.start, sentence_prob)
         return self._claim(cand, prob)
 
-    def _claim(self, cand: Candidate, probability: float | None) -> Claim:
+    def _claim(self, cand: Candidate, probability: float | None, span: Span | None = None) -> Claim:
         doc = self.doc
         self._counter += 1
         claim_id = f"c{self._counter}"
@@ -275,7 +281,7 @@ class ClaimBuilder:
             embedded=cand.embedded,
         )
         claim.standalone = self._standalone(cand, claim)
-        self.context.spans[claim_id] = doc[cand.start:cand.end]
+        self.context.spans[claim_id] = span if span is not None else doc[cand.start:cand.end]
         self.context.candidates[claim_id] = cand
         self.context.sources[claim_id] = source
         return claim
@@ -286,15 +292,18 @@ class ClaimBuilder:
         head = self.doc[cand.head]
         subject = nominal_subject(head)
         if subject is not None and cand.start <= subject.i < cand.end:
-            lower = subject.lower_
-            pronoun = subject if subject.pos_ == "PRON" else next(
-                (t for t in subject.subtree if t.tag_ == "PRP$" and t.dep_ == "poss"), None)
-            if pronoun is not None and (pronoun.lower_ in PERSON_PRONOUNS or pronoun.lower_ in GROUP_PRONOUNS):
-                resolved = (claim.subject or {}).get("resolved") if pronoun is subject else None
+            table = self.table
+            lower = table.lower[subject.i]
+            # The subject itself, or a possessive inside it ("its economy"), from the token table.
+            is_subject = table.pos[subject.i] == "PRON"
+            at = subject.i if is_subject else next(
+                (t for t in table.subtree(subject.i) if table.tag[t] == "PRP$" and table.dep[t] == "poss"), None)
+            if at is not None and (table.lower[at] in PERSON_PRONOUNS or table.lower[at] in GROUP_PRONOUNS):
+                resolved = (claim.subject or {}).get("resolved") if is_subject else None
                 if resolved is None:
-                    resolved = self.resolve_subject_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
+                    resolved = self.resolve_subject_pronoun(table.lower[at] if is_subject else lower, at)
                 if resolved:
-                    replacements.append(self._pronoun_replacement(pronoun, resolved, cand.start))
+                    replacements.append(self._pronoun_replacement(self.doc[at], resolved, cand.start))
         elif subject is None:
             shared = self._shared_subject(cand)
             if shared:
@@ -380,13 +389,12 @@ class ClaimBuilder:
         """Resolve a subject pronoun: "they" to a plural subject earlier in the sentence
         ("Both sides deny this, but ... the agreement they signed"), else to the
         nearest named organisation or place, or person for "he"/"she"."""
-        sent = self.doc[before].sent
-        sent_start = sent.start
+        table = self.table
+        sent_start = table.sent_start[before]
         if pronoun in ("they", "them", "their"):
-            for token in self.doc[sent_start:before]:
-                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.i < before:
-                    span = self.doc[token.left_edge.i:token.i + 1]
-                    return self.norm.original_slice(span.start_char, span.end_char)
+            for i in range(sent_start, before):
+                if table.dep[i] in ("nsubj", "nsubjpass") and table.tag[i] in ("NNS", "NNPS"):
+                    return self.norm.original_slice(*self._chars(table.left_edge[i], i + 1))
         found = self.resolver.resolve_pronoun(pronoun, sent_start, pools="named")
         # Only a close antecedent is trusted: within the two previous sentences.
         if found is None:
