@@ -226,21 +226,7 @@ class ClaimBuilder:
         source, quoted = attribute(self.resolver, cand, self.quotes)
         attribution = self._attribution(source, quoted)
         frame_ids = cand.frame.tokens if cand.frame else set()
-        hedge_ids = claim_ids | frame_ids
-        hedges: list[str] = []
-        # A reporting verb that frames the claim ("the company claims that ...") says who asserts
-        # it, which the attribution already carries: it is listed, but does not lower the score.
-        reporting = set(cand.frame.cue) if cand.frame and cand.frame.kind == "speech" else set()
-        framing = 0
-        lo = bisect.bisect_left(self.hedge_starts, min(hedge_ids))
-        hi = bisect.bisect_right(self.hedge_starts, max(hedge_ids))
-        for h_start, h_end in self.hedge_ranges[lo:hi]:
-            if h_start in hedge_ids:
-                a, b = self._tok_orig(h_start, h_end)
-                text = original[a:b]
-                if text.lower() not in (h.lower() for h in hedges):
-                    hedges.append(text)
-                    framing += h_start in reporting and h_end - h_start == 1
+        hedges, framing = self._hedges(cand, frame_ids)
 
         claim_type = classify(doc, claim_ids, cand.head, cand.origin)
         entities: list[Entity] = []
@@ -254,7 +240,7 @@ class ClaimBuilder:
 
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
         scored = score_claim(doc, ScoreInput(
-            token_ids=sorted(claim_ids), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
+            token_ids=list(range(cand.start, cand.end)), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
             hedges=len(hedges) - framing, has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
@@ -285,6 +271,34 @@ class ClaimBuilder:
         self.context.candidates[claim_id] = cand
         self.context.sources[claim_id] = source
         return claim
+
+    def _hedges(self, cand: Candidate, frame_ids: set[int]) -> tuple[list[str], int]:
+        """The hedges that start in the claim or its frame, as written (each once, whatever its case),
+        and how many of them are the reporting verb that frames the claim.
+
+        A reporting verb that frames the claim ("the company claims that ...") says who asserts
+        it, which the attribution already carries: it is listed, but does not lower the score.
+        """
+        # The claim's tokens are a range: its hedges are found without a set of them and the frame's.
+        first, last = cand.start, cand.end - 1
+        if frame_ids:
+            first, last = min(first, min(frame_ids)), max(last, max(frame_ids))
+        lo = bisect.bisect_left(self.hedge_starts, first)
+        hi = bisect.bisect_right(self.hedge_starts, last)
+        if lo == hi:
+            return [], 0
+        reporting = set(cand.frame.cue) if cand.frame and cand.frame.kind == "speech" else set()
+        original = self.norm.original
+        hedges: list[str] = []
+        framing = 0
+        for h_start, h_end in self.hedge_ranges[lo:hi]:
+            if cand.start <= h_start < cand.end or h_start in frame_ids:
+                a, b = self._tok_orig(h_start, h_end)
+                text = original[a:b]
+                if text.lower() not in (h.lower() for h in hedges):
+                    hedges.append(text)
+                    framing += h_start in reporting and h_end - h_start == 1
+        return hedges, framing
 
     def _standalone(self, cand: Candidate, claim: Claim) -> str | None:
         """The claim rewritten to stand alone (see :mod:`claimcheck.analysis.standalone`)."""

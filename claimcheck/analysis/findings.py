@@ -32,8 +32,6 @@ from claimcheck.rules.policy import RulePolicy
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from claimcheck.analysis.token_table import TokenTable
-
     from claimcheck.context import RunContext
 
 ANONYMOUS = "editorial.anonymous-attribution"
@@ -119,7 +117,11 @@ class FindingCollector:
     """The core findings of one document, each place reported once."""
 
     def __init__(self, doc: Doc, context: RunContext) -> None:
+        # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
+        from claimcheck.analysis.token_table import token_table
+
         self.doc = doc
+        self.table = token_table(doc)
         self.context = context
         self.original = context.text.original
         self.findings: list[Finding] = []
@@ -130,14 +132,8 @@ class FindingCollector:
             span = self.doc[start:end]
             return self.context.to_original(span.start_char, span.end_char)
         # The characters from the token table: a Span costs about 5 us to make.
-        table = self._table()
+        table = self.table
         return self.context.to_original(table.idx[start], table.idx[end - 1] + len(table.text[end - 1]))
-
-    def _table(self) -> TokenTable:
-        # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
-        from claimcheck.analysis.token_table import token_table
-
-        return token_table(self.doc)
 
     def add(self, claim: Claim) -> None:
         """The findings about one claim (none for a claim enrichment did not build)."""
@@ -189,7 +185,7 @@ class FindingCollector:
         # Imported here: the plugin module is loaded by every command, even --version, without spaCy.
         from claimcheck.analysis.spans import entity_index
 
-        table, doc = self._table(), self.doc
+        table, doc = self.table, self.doc
         # The table's lemma is lower-cased; the test is on spaCy's own, so a Token is read when the table's matches.
         if any(table.lower[i] == "according" or (table.lemma[i] in _SOURCING_LEMMAS and doc[i].lemma_ in _SOURCING_LEMMAS)
                for i in range(sent_start, sent_end)):
