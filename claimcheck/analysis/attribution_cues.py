@@ -208,9 +208,13 @@ def _frame_cue(verb: Token) -> Cue | None:
 
 def _cue(verb: Token) -> Cue | None:
     """The cue headed by ``verb``, if it reports content and names a source."""
+    # Children from the token table: ``Token.children`` scans the verb's whole subtree (for a
+    # sentence's root, the sentence), and the cue index asks this of every cue verb.
     table = token_table(verb.doc)
-    lemma = verb.lemma_.lower()
-    if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
+    v = verb.i
+    kids, dep = table.children[v], table.dep
+    lemma = table.lemma[v]
+    if lemma in IMPERSONAL_HEARSAY and not any(dep[c] in _SUBJECTS and table.lower[c] == "it" for c in kids):
         return None  # "Cruz emerged as the favourite" reports nothing
     if lemma in APPEARANCE_VERBS:
         return None  # "the climate appears to be destabilizing": what looks so, not who thinks so
@@ -219,34 +223,35 @@ def _cue(verb: Token) -> Cue | None:
         return None
     content: set[int] | None = None
     # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
-    child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+    child = next((c for c in kids if dep[c] in _CONTENT_DEPS), None)
+    head = table.head[v]
     if child is not None:
-        content = table.subtree_set(child.i)
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        content = table.subtree_set(child)
+    elif dep[v] in ("parataxis", "ccomp") and head != v and table.pos[head] in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
         # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
-        own = table.subtree_set(verb.i)
-        if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
-            content = table.subtree_set(verb.head.i) - own - set(source)
+        own = table.subtree_set(v)
+        if not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids):
+            content = table.subtree_set(head) - own - set(source)
     elif (
-        verb.dep_ == "advcl"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        and not any(c.dep_ in ("dobj", "xcomp", "prep", "dative") for c in verb.children)
+        dep[v] == "advcl"
+        and table.pos[head] in ("VERB", "AUX")
+        and any(dep[c] == "mark" and table.lower[c] == "as" for c in kids)
+        and not any(dep[c] in ("dobj", "xcomp", "prep", "dative") for c in kids)
     ):
         # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
         # (not "even as he defended Melania Trump", an act of his own).
-        content = table.subtree_set(verb.head.i) - table.subtree_set(verb.i)
+        content = table.subtree_set(head) - table.subtree_set(v)
     if content is None and lemma in CUE_VERBS:
         content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = nominal_subject(verb)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if subject is not None and obj is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
-            content = table.subtree_set(obj.i)
+        obj = next((c for c in kids if dep[c] == "dobj"), None)
+        if subject is not None and obj is not None and table.lemma[subject.i] in DOCUMENT_NOUNS:
+            content = table.subtree_set(obj)
     if not content:
         return None
-    return Cue(verb.i, tuple(source), frozenset(content))
+    return Cue(v, tuple(source), frozenset(content))
 
 
 #: Left children that are the reported clause when the parser missed it: "Detaining suspects
@@ -259,19 +264,21 @@ def _fronted_content(verb: Token, source: list[int]) -> set[int] | None:
     hung it off the verb as something else: a clause without a subordinating word ("When the
     vote was held, the court ruled" is an adverbial clause, "Asked if ..." and "To meet ..."
     asides), ending at a comma right before the source, with nothing reported after the verb."""
-    if not source or any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative") for c in verb.children):
+    table = token_table(verb.doc)
+    v = verb.i
+    dep, tag, children = table.dep, table.tag, table.children
+    if not source or any(dep[c] in ("dobj", "xcomp", "ccomp", "attr", "dative") for c in children[v]):
         return None
-    doc = verb.doc
     first = min(source)
-    if first == 0 or doc[first - 1].text != "," or verb.i < first:
+    if first == 0 or table.text[first - 1] != "," or v < first:
         return None
-    for child in verb.children:
-        if child.dep_ not in _FRONTED_DEPS or child.i >= first or child.pos_ not in ("VERB", "AUX"):
+    for child in children[v]:
+        if dep[child] not in _FRONTED_DEPS or child >= first or table.pos[child] not in ("VERB", "AUX"):
             continue
-        if child.tag_ == "VBN" or any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "TO") for c in child.children):
+        if tag[child] == "VBN" or any(dep[c] == "mark" or (dep[c] == "aux" and tag[c] == "TO") for c in children[child]):
             return None  # "Asked if ..., he said", "To meet the target, the plan calls for ...": asides
-        ids = token_table(doc).subtree_set(child.i)
-        if max(ids) < first - 1 and min(ids) <= verb.sent.start + 1:
+        ids = table.subtree_set(child)
+        if max(ids) < first - 1 and min(ids) <= table.sent_start[v] + 1:
             return ids
     return None
 
