@@ -238,13 +238,13 @@ def _trailing_quote_cue(verb: Token) -> Cue | None:
     if table.tag[verb.i] not in ("VBD", "VBZ", "VBP"):
         return None
     source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
-    # After the verb only adjuncts, or the speaker when the verb comes first ('mused Blaze co-host
-    # Stu Burguiere', whose words the parser may make several objects).
     if not source:
         return None
-    inverted = min(source) > verb.i
-    if any(c > verb.i and table.dep[c] not in _TRAILING_DEPS and not (inverted and table.pos[c] in ("PROPN", "NOUN", "PUNCT"))
-                         for c in table.children[verb.i]):
+    # After the verb only adjuncts, or the speaker when the verb comes first ('mused Blaze co-host
+    # Stu Burguiere', whose words the parser may make several objects).
+    if min(source) > verb.i and not _only_speaker_after(verb):
+        return None
+    if min(source) < verb.i and any(c > verb.i and table.dep[c] not in _TRAILING_DEPS for c in table.children[verb.i]):
         return None
     content = _quoted_content(verb, source)
     # What a verb outside the lexicon reports must be a clause: 'A self-described "geeky kid," Mr.
@@ -265,7 +265,21 @@ def _speaker_after_quotation(verb: Token) -> list[int]:
     if _closing_mark(verb, []) is None:
         return []
     named = _named_after(verb)
-    return _span_ids(named) if named is not None else []
+    if named is None or not _only_speaker_after(verb):
+        return []  # '"...," Will urged the electorate to abandon ...' ("Will" read as an auxiliary): an act
+    return _span_ids(named)
+
+
+def _only_speaker_after(verb: Token) -> bool:
+    """Whether nothing but adjuncts and the words of a speaker follow a verb: 'mused Blaze co-host Stu
+    Burguiere on Monday', not 'urged the electorate to abandon ...'."""
+    table = token_table(verb.doc)
+    return all(table.dep[c] in _TRAILING_DEPS or (table.pos[c] in ("PROPN", "NOUN", "PUNCT") and table.dep[c] in _NAME_DEPS)
+               for c in table.children[verb.i] if c > verb.i)
+
+
+#: How the parser attaches the words of a speaker named after the verb: '"...," said the mayor'.
+_NAME_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr", "xcomp", "punct", "appos"})
 
 
 def _quoted_content(verb: Token, source: list[int]) -> set[int] | None:

@@ -42,6 +42,9 @@ def test_cue_after_a_closing_quotation_mark(nlp, text: str, verb: str, source: s
     [
         'A self-described "geeky kid," Mr. Cruz changed his name as a teenager.',
         '"Hamilton," the musical, opened in 2015.',
+        # "Will" read as an auxiliary leaves "urged" without a subject; what follows it is an act, not a speaker.
+        'Citing the attack as a wake-up call for the "reveries of the electorate," Will urged the voters to abandon '
+        'all outsider candidates.',
     ],
 )
 def test_a_quoted_phrase_makes_no_cue_of_the_verb_after_it(nlp, text: str) -> None:
