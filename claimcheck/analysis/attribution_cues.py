@@ -191,8 +191,111 @@ def _quoted_source(verb: Token, source: list[int]) -> list[int]:
     doc = verb.doc
     if not source or source[-1] >= verb.i or not any(doc[i].is_quote for i in range(source[-1] + 1, verb.i)):
         return source
-    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    after = _named_after(verb)
     return _span_ids(after) if after is not None else []
+
+
+def _named_after(verb: Token) -> Token | None:
+    """The noun after a speech verb that the parser made something other than its subject: the
+    speaker of '"...," said Cruz' or '"...," mused the host'; the person named when the parser split
+    a description from the name ('mused radio co-host Ann Lee' with "co" and "Lee" as objects)."""
+    nouns = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return next((c for c in reversed(nouns) if c.ent_type_ == "PERSON"), nouns[0] if nouns else None)
+
+
+#: What ends a quotation's words right before its closing mark when its speaker follows: '"...," she said'.
+_QUOTE_END_PUNCT = frozenset({",", "?", "!"})
+_QUOTE_MARK_TEXT = frozenset({'"', "\u201c", "\u201d", "''"})
+
+
+def _closing_mark(verb: Token, source: list[int]) -> int | None:
+    """The closing quotation mark a trailing speech cue follows, if it does: '"...," Huckabee said'
+    (only the source, and adverbs, between the mark and the verb) or '"...," said the mayor' (the
+    verb right after the mark).  A comma, question or exclamation mark before the quotation mark
+    says it closes the quotation rather than opens one."""
+    doc = verb.doc
+    table = token_table(doc)
+    first = verb.i
+    while first > 0 and (first - 1 in source or table.dep[first - 1] in ("advmod", "aux", "neg")) and first > verb.i - 12:
+        first -= 1
+    mark = first - 1
+    if mark < 1 or table.text[mark] not in _QUOTE_MARK_TEXT or table.text[mark - 1] not in _QUOTE_END_PUNCT:
+        return None
+    if source and not all(first <= t < verb.i for t in source) and not all(t > verb.i for t in source):
+        return None
+    return mark
+
+
+#: What may follow a speech verb that is not in the lexicon, after a quotation: '"...," Trump fumed on Monday'.
+_TRAILING_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct"})
+
+
+def _trailing_quote_cue(verb: Token) -> Cue | None:
+    """A verb outside the cue lexicon used as a speech verb after a quotation ('"...," Trump fumed';
+    '"...," mused the host'): the position makes it a cue when nothing but its speaker and adjuncts
+    follow it."""
+    table = token_table(verb.doc)
+    if table.tag[verb.i] not in ("VBD", "VBZ", "VBP"):
+        return None
+    source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
+    if not source:
+        return None
+    # After the verb only adjuncts, or the speaker when the verb comes first ('mused Blaze co-host
+    # Stu Burguiere', whose words the parser may make several objects).
+    if min(source) > verb.i and not _only_speaker_after(verb):
+        return None
+    if min(source) < verb.i and any(c > verb.i and table.dep[c] not in _TRAILING_DEPS for c in table.children[verb.i]):
+        return None
+    content = _quoted_content(verb, source)
+    # What a verb outside the lexicon reports must be a clause: 'A self-described "geeky kid," Mr.
+    # Cruz changed his name' quotes a phrase, and the verb after it is the sentence's own.
+    if not content or not any(table.pos[t] in ("VERB", "AUX") for t in content):
+        return None
+    return Cue(verb.i, tuple(source), frozenset(content))
+
+
+def _speaker_after_quotation(verb: Token) -> list[int]:
+    """The speaker of a quotation that the parser did not make the verb's subject: the subject
+    standing between the closing mark and the verb when the quotation took the subject's place too
+    ('"The fact that he tried," Huckabee said' with two subjects), or the noun after a verb that
+    follows the mark ('"...," mused the host', the host parsed as an object)."""
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ == "nsubj" and c.left_edge.i >= 2 and _closing_mark(verb, _span_ids(c)) is not None:
+            return _span_ids(c)
+    if _closing_mark(verb, []) is None:
+        return []
+    named = _named_after(verb)
+    if named is None or not _only_speaker_after(verb):
+        return []  # '"...," Will urged the electorate to abandon ...' ("Will" read as an auxiliary): an act
+    return _span_ids(named)
+
+
+def _only_speaker_after(verb: Token) -> bool:
+    """Whether nothing but adjuncts and the words of a speaker follow a verb: 'mused Blaze co-host Stu
+    Burguiere on Monday', not 'urged the electorate to abandon ...'."""
+    table = token_table(verb.doc)
+    return all(table.dep[c] in _TRAILING_DEPS or (table.pos[c] in ("PROPN", "NOUN", "PUNCT") and table.dep[c] in _NAME_DEPS)
+               for c in table.children[verb.i] if c > verb.i)
+
+
+#: How the parser attaches the words of a speaker named after the verb: '"...," said the mayor'.
+_NAME_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr", "xcomp", "punct", "appos"})
+
+
+def _quoted_content(verb: Token, source: list[int]) -> set[int] | None:
+    """The quotation a trailing speech cue reports when the parser hung it off the verb as
+    something other than a clause ('"The fact that he tried," Huckabee said' with "fact" as a
+    ``dep``; '"Imagine ...," mused the host' with "Imagine" as an ``advcl``): the subtrees of the
+    verb's children that end before the closing mark."""
+    mark = _closing_mark(verb, source)
+    if mark is None:
+        return None
+    table = token_table(verb.doc)
+    content: set[int] = set()
+    for c in table.children[verb.i]:
+        if c < mark - 1 and c not in source and table.right_edge[c] < mark:
+            content |= table.subtree_set(c)
+    return {t for t in content if not table.is_punct[t]} or None
 
 
 def _frame_cue(verb: Token) -> Cue | None:
@@ -218,7 +321,7 @@ def _cue(verb: Token) -> Cue | None:
         return None  # "Cruz emerged as the favourite" reports nothing
     if lemma in APPEARANCE_VERBS:
         return None  # "the climate appears to be destabilizing": what looks so, not who thinks so
-    source = _quoted_source(verb, source_of(verb))
+    source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
     if not source:
         return None
     content: set[int] | None = None
@@ -242,6 +345,8 @@ def _cue(verb: Token) -> Cue | None:
         # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
         # (not "even as he defended Melania Trump", an act of his own).
         content = table.subtree_set(head) - table.subtree_set(v)
+    if content is None:
+        content = _quoted_content(verb, source)
     if content is None and lemma in CUE_VERBS:
         content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
@@ -314,7 +419,7 @@ class CueIndex:
         self.doc = doc
         self._by_sentence: dict[int, list[Cue]] = {}
         table = token_table(doc)
-        pos, lemmas = table.pos, table.lemma
+        pos, lemmas, texts = table.pos, table.lemma, table.text
         for sent in sentences(doc):
             cues = _document_frames(sent)
             for i in range(sent.start, sent.end):
@@ -328,6 +433,8 @@ class CueIndex:
                     token = doc[i]
                     if f"{lemma} {frame_of(token)}" in MINED_CUE_FRAMES:
                         cue = _frame_cue(token)
+                elif cue is None and lemma not in CUE_VERBS and not _QUOTE_MARK_TEXT.isdisjoint(texts[max(sent.start, i - 6) : i]):
+                    cue = _trailing_quote_cue(doc[i])
                 if cue is not None:
                     cues.append(cue)
             if cues:
@@ -376,8 +483,18 @@ class CueIndex:
         words lie after the verb ("The poll showed Trump losing supporters after the debate,
         with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
         ..., and Stan Greenberg, ..., applauded it") is the article's report of an act."""
-        after = _reported_after(self.doc, cue.verb)
-        punct = token_table(self.doc).is_punct
+        table = token_table(self.doc)
+        # A cue after the quotation it reports ('"...," Manchin said, referring to ...') reports
+        # the quotation, not what follows the verb.
+        quoted_before = bool(cue.content) and max(cue.content) < cue.verb and not _QUOTE_MARK_TEXT.isdisjoint(
+            table.text[max(cue.content) + 1 : cue.verb])
+        after = set() if quoted_before else _reported_after(self.doc, cue.verb)
+        for c in table.children[cue.verb]:
+            if c > cue.verb and not after.isdisjoint(cue.source) and c in after and not table.subtree_set(c).isdisjoint(cue.source):
+                # '"...," said Tom Rath, a veteran party leader who ...': the speaker after the verb,
+                # with all that describes him, is who speaks, not what is reported.
+                after -= table.subtree_set(c)
+        punct = table.is_punct
         words = {i for i in tokens if not punct[i]}
         return bool(words) and 2 * len(words & (after | cue.content)) >= len(words)
 
