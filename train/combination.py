@@ -83,8 +83,9 @@ def record(model: Any, documents: Sequence[dict[str, Any]]) -> dict[str, list[Cl
         last[:] = [scored.parts, item.genre]
         return scored
 
-    def claim(self: Any, cand: Any, probability: float | None) -> Any:
-        made = original_claim(self, cand, probability)
+    def claim(self: Any, cand: Any, probability: float | None, *rest: Any) -> Any:
+        # Whatever else _claim takes (the candidate's span since speedS) passes through unchanged.
+        made = original_claim(self, cand, probability, *rest)
         parts, genre = last
         captured.append(ClaimParts(made.start, made.end, float(parts.z_model), float(parts.z_features), float(parts.evidence),
                                    genre, tuple(parts.signals)))

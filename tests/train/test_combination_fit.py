@@ -105,3 +105,15 @@ def test_combination_unknown_genre_scaling_leaves_out_article_signals() -> None:
     # ... while the articles' own scaling is fitted on the logits they are scored with.
     assert with_signal.article is not None and without.article is not None
     assert with_signal.article != pytest.approx(without.article, abs=1e-3)
+
+
+def test_combination_record_captures_every_claim(engine) -> None:
+    # record() wraps ClaimBuilder._claim: it must keep working whatever _claim's signature grows.
+    from claimcheck.model import load_model
+    from train.combination import record
+
+    text = "Unemployment fell to 4.1% in May. From April, landlords must register every property with the council."
+    parts = record(load_model(), [{"id": "doc", "text": text}])["doc"]
+    claims = engine.check(text, all=True).claims
+    assert sorted((p.start, p.end) for p in parts) == sorted((c.start, c.end) for c in claims)
+    assert all(len(p.signals) == len(SIGNALS) for p in parts)
