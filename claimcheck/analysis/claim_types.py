@@ -177,7 +177,7 @@ def _is_future(ids: list[int], head: Token) -> bool:
     # "is expected to rise", "is set to double"
     if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(lower[k] in FUTURE_MARKERS and dep[k] in ("aux", "auxpass") and table.head[k] == i for k in ids)
+    return any(table.head[k] == i for k in _first_looks(head.doc).future_aux.intersection(ids))
 
 
 def _compared(t: Token) -> bool:
@@ -301,11 +301,10 @@ def _is_policy(ids: list[int], head: Token) -> bool:
     apply to students", "the changes will cover all private landlords".
     """
     doc = head.doc
-    table = token_table(doc)
-    dep, lower = table.dep, table.lower
-    for k in ids:
-        if dep[k] != "prep" or lower[k] != "under":
-            continue  # most tokens: read from the table, a Token made only for "under"
+    dep = token_table(doc).dep
+    for k in sorted(_first_looks(doc).under.intersection(ids)):  # a Token made only for "under"
+        if dep[k] != "prep":
+            continue
         t = doc[k]
         if _main_predicate(t.head, head) and any(c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children):
             return True
@@ -342,8 +341,9 @@ def _is_rule(ids: list[int], head: Token) -> bool:
     if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
         return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     table = token_table(head.doc)
-    lemma_of, ent_type, dep, lower = table.lemma, table.ent_type, table.dep, table.lower
-    has_rule_noun = any(lemma_of[k] in RULE_NOUNS or ent_type[k] == "LAW" for k in ids)
+    lemma_of, dep = table.lemma, table.dep
+    looks = _first_looks(head.doc)
+    has_rule_noun = not looks.rule_nouns.isdisjoint(ids)
     if not has_rule_noun:
         return False
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -357,7 +357,7 @@ def _is_rule(ids: list[int], head: Token) -> bool:
         if child.dep_ == "agent" and any(t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" for t in child.subtree):
             return True
     # "under the treaty, ...", "it is illegal to ..."
-    if any(lower[k] == "under" and any(lemma_of[c] in RULE_NOUNS for c in table.subtree(k)) for k in ids):
+    if any(any(lemma_of[c] in RULE_NOUNS for c in table.subtree(k)) for k in looks.under.intersection(ids)):
         return True
     return any(lemma_of[k] in ("illegal", "unlawful", "legal", "mandatory", "compulsory", "banned", "prohibited") for k in ids)
 
@@ -441,12 +441,8 @@ def _causation_kind(ids: list[int], head: Token) -> str | None:
     first = ids[0]
     adjunct = False
     doc = head.doc
-    table = token_table(doc)
-    lemma_of, lower_of = table.lemma, table.lower
-    for k in ids:
-        # Every test below starts from one of these words or lemmas; most tokens are none (read from the table).
-        if lemma_of[k] not in _CAUSAL_TEST_LEMMAS and lower_of[k] not in _CAUSAL_TEST_WORDS:
-            continue
+    # Every test below starts from one of the first look's words or lemmas; most tokens are none.
+    for k in sorted(_first_looks(doc).causal.intersection(ids)):
         t = doc[k]
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
@@ -495,14 +491,14 @@ def _amount_ids(doc: Doc) -> frozenset[int]:
     for the parse walks.
     """
     table = token_table(doc)
-    return frozenset(i for i in range(table.n) if _may_carry_amount(table, i) and _carries_amount(doc[i]))
+    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(doc[i]))
 
 
-def _may_carry_amount(table: TokenTable, i: int) -> bool:
-    """The first test of :func:`_carries_amount`, on the token table: a number, an entity, a per cent
-    sign, a multiplier or a quantity word.  Most tokens are none of these."""
-    return bool(table.like_num[i] or table.ent_type[i] or table.text[i] == "%" or table.lower[i].endswith("fold")
-                or table.lemma[i] in QUANTITY_WORDS)
+def _may_carry_amount(table: TokenTable) -> list[int]:
+    """The tokens that pass the first test of :func:`_carries_amount`, read from the token table: a number,
+    an entity, a per cent sign, a multiplier or a quantity word.  Most tokens are none of these."""
+    return [i for i, (num, ent, text, lower, lemma) in enumerate(zip(table.like_num, table.ent_type, table.text, table.lower, table.lemma))
+            if num or ent or text == "%" or lower.endswith("fold") or lemma in QUANTITY_WORDS]
 
 
 def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
@@ -751,11 +747,9 @@ def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
     if not ids:
         return None
     table = token_table(doc)
-    tags, lowers, lemmas, ents = table.tag, table.lower, table.lemma, table.ent_type
-    for i in ids:
-        # Every test below starts from one of these; most tokens pass none of them (read from the table).
-        if not (tags[i] in ("JJS", "RBS") or ents[i] == "ORDINAL" or lowers[i] in _COMPARISON_WORDS or lemmas[i] in _COMPARISON_LEMMAS):
-            continue
+    lowers = table.lower
+    # Every test below starts from one of the first look's words or tags; most tokens pass none of them.
+    for i in sorted(_first_looks(doc).comparison.intersection(ids)):
         t = doc[i]
         if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
@@ -1102,3 +1096,36 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     if head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
         return "event"
     return "other"
+
+
+class _FirstLooks:
+    """The tokens of a document that the first look of a typing test lets through, one set per test, found
+    in one pass over the token table.
+
+    Several tests of :func:`classify` start by scanning every token of the claim for a word, tag or lemma
+    that most tokens lack (a superlative, a causal word, a rule noun); claims overlap and cover most of the
+    document, so each token was scanned several times.  A test now intersects the claim's tokens with its
+    set and runs its own checks, unchanged, on what is left, in document order.
+    """
+
+    __slots__ = ("comparison", "causal", "rule_nouns", "under", "future_aux")
+
+    def __init__(self, doc: Doc) -> None:
+        t = token_table(doc)
+        rows = list(enumerate(zip(t.tag, t.ent_type, t.lower, t.lemma, t.dep)))
+        #: :func:`_comparison_kind`: superlatives, ordinals, words and lemmas of comparison.
+        self.comparison = frozenset(i for i, (tag, ent, lower, lemma, _) in rows if tag in ("JJS", "RBS") or ent == "ORDINAL"
+                                    or lower in _COMPARISON_WORDS or lemma in _COMPARISON_LEMMAS)
+        #: :func:`_causation_kind`: causal verbs and markers.
+        self.causal = frozenset(i for i, (_, _, lower, lemma, _) in rows
+                                if lemma in _CAUSAL_TEST_LEMMAS or lower in _CAUSAL_TEST_WORDS)
+        #: :func:`_is_rule`: rule nouns and laws.
+        self.rule_nouns = frozenset(i for i, (_, ent, _, lemma, _) in rows if lemma in RULE_NOUNS or ent == "LAW")
+        #: :func:`_is_policy` and :func:`_is_rule`: "under".
+        self.under = frozenset(i for i, (_, _, lower, _, _) in rows if lower == "under")
+        #: :func:`_is_future`: future auxiliaries.
+        self.future_aux = frozenset(i for i, (_, _, lower, _, dep) in rows
+                                    if lower in FUTURE_MARKERS and dep in ("aux", "auxpass"))
+
+
+_first_looks = per_document(_FirstLooks)
