@@ -139,6 +139,11 @@ def nominal_subject(verb: Token) -> Token | None:
     return None if i is None else doc[i]
 
 
+def subject_index(doc: Doc, verb: int) -> int | None:
+    """:func:`nominal_subject` on token indices: the index of the verb's nominal subject, if it has one."""
+    return _subjects(doc).nominal.get(verb)
+
+
 def has_subject(token: Token) -> bool:
     """True when ``token`` heads a clause with its own subject."""
     return token.i in _subjects(token.doc).any
@@ -1192,14 +1197,18 @@ def _amounts(doc: Doc) -> frozenset[int]:
     asks about its tokens."""
     t = token_table(doc)
     out: list[int] = []
-    for i, (ent, dep, tag, text) in enumerate(zip(t.ent_type, t.dep, t.tag, t.text)):
+    # The figure test first, in one pass over the columns: most tokens are no figure, and the
+    # exclusions below (which read heads and children) then need not be asked.
+    figures = [i for i, (num, ent, tag, text) in enumerate(zip(t.like_num, t.ent_type, t.tag, t.text))
+               if num or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit()]
+    for i in figures:
+        ent, dep, text = t.ent_type[i], t.dep[i], t.text[i]
         if ent in _NAMED_NUMBER_TYPES or (dep == "nummod" and t.pos[t.head[i]] == "PROPN"):
             continue
         if text.lower() in _REFERRING_NUMBERS and dep != "nummod" and any(
                 t.dep[c] == "det" and t.lower[c] in ("the", "these", "those") for c in t.children[i]):
             continue  # "no daylight between the two": people already named, not a figure
-        if t.like_num[i] or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit():
-            out.append(i)
+        out.append(i)
     return frozenset(out)
 
 
