@@ -1105,27 +1105,43 @@ class _FirstLooks:
     Several tests of :func:`classify` start by scanning every token of the claim for a word, tag or lemma
     that most tokens lack (a superlative, a causal word, a rule noun); claims overlap and cover most of the
     document, so each token was scanned several times.  A test now intersects the claim's tokens with its
-    set and runs its own checks, unchanged, on what is left, in document order.
+    set and runs its own checks, unchanged, on what is left, in document order.  The one pass asks each
+    token one combined question first (:data:`_LOOK_WORDS`, :data:`_LOOK_LEMMAS`) and sorts out only the
+    few that pass it.
     """
 
     __slots__ = ("comparison", "causal", "rule_nouns", "under", "future_aux")
 
     def __init__(self, doc: Doc) -> None:
         t = token_table(doc)
-        rows = list(enumerate(zip(t.tag, t.ent_type, t.lower, t.lemma, t.dep)))
-        #: :func:`_comparison_kind`: superlatives, ordinals, words and lemmas of comparison.
-        self.comparison = frozenset(i for i, (tag, ent, lower, lemma, _) in rows if tag in ("JJS", "RBS") or ent == "ORDINAL"
-                                    or lower in _COMPARISON_WORDS or lemma in _COMPARISON_LEMMAS)
-        #: :func:`_causation_kind`: causal verbs and markers.
-        self.causal = frozenset(i for i, (_, _, lower, lemma, _) in rows
-                                if lemma in _CAUSAL_TEST_LEMMAS or lower in _CAUSAL_TEST_WORDS)
-        #: :func:`_is_rule`: rule nouns and laws.
-        self.rule_nouns = frozenset(i for i, (_, ent, _, lemma, _) in rows if lemma in RULE_NOUNS or ent == "LAW")
-        #: :func:`_is_policy` and :func:`_is_rule`: "under".
-        self.under = frozenset(i for i, (_, _, lower, _, _) in rows if lower == "under")
-        #: :func:`_is_future`: future auxiliaries.
-        self.future_aux = frozenset(i for i, (_, _, lower, _, dep) in rows
-                                    if lower in FUTURE_MARKERS and dep in ("aux", "auxpass"))
+        comparison: list[int] = []  # :func:`_comparison_kind`: superlatives, ordinals, words and lemmas of comparison
+        causal: list[int] = []  # :func:`_causation_kind`: causal verbs and markers
+        rule_nouns: list[int] = []  # :func:`_is_rule`: rule nouns and laws
+        under: list[int] = []  # :func:`_is_policy` and :func:`_is_rule`: "under"
+        future_aux: list[int] = []  # :func:`_is_future`: future auxiliaries
+        for i, (tag, ent, lower, lemma) in enumerate(zip(t.tag, t.ent_type, t.lower, t.lemma)):
+            if not (lower in _LOOK_WORDS or lemma in _LOOK_LEMMAS or tag in ("JJS", "RBS") or ent in ("ORDINAL", "LAW")):
+                continue
+            if tag in ("JJS", "RBS") or ent == "ORDINAL" or lower in _COMPARISON_WORDS or lemma in _COMPARISON_LEMMAS:
+                comparison.append(i)
+            if lemma in _CAUSAL_TEST_LEMMAS or lower in _CAUSAL_TEST_WORDS:
+                causal.append(i)
+            if lemma in RULE_NOUNS or ent == "LAW":
+                rule_nouns.append(i)
+            if lower == "under":
+                under.append(i)
+            if lower in FUTURE_MARKERS and t.dep[i] in ("aux", "auxpass"):
+                future_aux.append(i)
+        self.comparison = frozenset(comparison)
+        self.causal = frozenset(causal)
+        self.rule_nouns = frozenset(rule_nouns)
+        self.under = frozenset(under)
+        self.future_aux = frozenset(future_aux)
+
+
+#: The words and lemmas some first look of :class:`_FirstLooks` asks for (besides tags and entity types).
+_LOOK_WORDS = _COMPARISON_WORDS | _CAUSAL_TEST_WORDS | frozenset({"under"}) | FUTURE_MARKERS
+_LOOK_LEMMAS = _COMPARISON_LEMMAS | _CAUSAL_TEST_LEMMAS | RULE_NOUNS
 
 
 _first_looks = per_document(_FirstLooks)

@@ -486,11 +486,24 @@ def _source_behind_document(noun: Token) -> Token:
     return noun
 
 
+@per_document
+def _inline_cues(doc: Doc) -> frozenset[int]:
+    """The tokens :func:`inline_attribution` starts from ("according", and an adverbial clause of putting or
+    saying), found in one pass: every unit of every sentence asks, and most hold none."""
+    t = token_table(doc)
+    return frozenset(i for i, (lower, dep, lemma) in enumerate(zip(t.lower, t.dep, t.lemma))
+                     if lower == "according" or (dep == "advcl" and lemma in _AS_PUT_VERBS))
+
+
+#: Verbs of "as X put it", "as X said".
+_AS_PUT_VERBS = frozenset({"put", "say", "describe", "call"})
+
+
 def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
     """"according to X" and "as X put it" inside a clause."""
     t = token_table(doc)
     dep, lower, children = t.dep, t.lower, t.children
-    for i in sorted(unit_tokens):
+    for i in sorted(_inline_cues(doc).intersection(unit_tokens)):
         if lower[i] == "according" and i + 1 < t.n and lower[i + 1] == "to":
             pobj = next((c for c in children[i + 1] if dep[c] == "pobj"), None)
             if pobj is None:
@@ -507,7 +520,7 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
                 speaker = sorted(set(speaker) - set(trailing) - {i + 1})
                 tokens = {i, i + 1, *t.subtree(i + 1)}
                 return Frame(cue=[i, i + 1], speaker=speaker, tokens=tokens, kind="according")
-        if dep[i] == "advcl" and t.lemma[i] in ("put", "say", "describe", "call") and any(
+        if dep[i] == "advcl" and t.lemma[i] in _AS_PUT_VERBS and any(
             dep[c] == "mark" and lower[c] == "as" for c in children[i]
         ):
             speaker = _speaker_of(t, i, set())
