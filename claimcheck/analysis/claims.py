@@ -21,7 +21,7 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -156,13 +156,17 @@ class _Parse:
     """What detection reads of one document, looked up once per sentence instead of once per question:
     the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
 
-    __slots__ = ("doc", "t", "subjects")
+    __slots__ = ("doc", "t", "subjects", "splits")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.t: TokenTable = token_table(doc)
+        t = self.t = token_table(doc)
         #: Tokens heading a clause with its own subject (:func:`has_subject`).
-        self.subjects: set[int] = _subjects(doc).any
+        subjects = self.subjects = _subjects(doc).any
+        #: The tokens at which :func:`_split_conjuncts` may split reported content, in document order:
+        #: a verb coordinated with its own subject, or a clausal complement.
+        self.splits: list[int] = [i for i, (dep, pos) in enumerate(zip(t.dep, t.pos))
+                                  if dep == "ccomp" or (dep == "conj" and pos in _VERBAL and i in subjects)]
 
 
 _parse = per_document(_Parse)
@@ -645,8 +649,26 @@ def _assign(t: TokenTable, sent: Span, heads: list[int]) -> dict[int, set[int]]:
     return owned
 
 
+def _may_split(p: _Parse, content: int) -> bool:
+    """Whether a split point of :func:`_split_conjuncts` other than ``content`` lies within its edges.
+
+    Most reported clauses hold none; the subtree lies within the edges, so a bisection of the
+    document's split points answers without walking the subtree.
+    """
+    t, splits = p.t, p.splits
+    last = t.right_edge[content]
+    k = bisect_left(splits, t.left_edge[content])
+    while k < len(splits) and splits[k] <= last:
+        if splits[k] != content:
+            return True
+        k += 1
+    return False
+
+
 def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
     """Split reported content at coordinated clauses with their own subjects, and at comma splices."""
+    if not _may_split(p, content):
+        return [(content, tokens)]
     t = p.t
     dep, head_of = t.dep, t.head
     parts = [content]
