@@ -11,7 +11,9 @@ the next is read, as in ``Engine.check_many``; reading a doc back is not timed).
 CPU time (``time.process_time``) of the report and of its detection parts
 (``ClaimBuilder.candidates``, ``RuleSet.apply``, ``HedgeFinder.find`` and
 ``build_standalone``) and of claim typing (``typing``: ``claim_types.classify``,
-called once per claim by the enrichment, not part of ``detection``).
+called once per claim by the enrichment, not part of ``detection``), and the
+garbage collector's full passes in the round (``gc2``: a pass is paid by whichever
+part's allocation sets it off, so a part's figure may hold one; see ``gc.callbacks``).
 
 To compare two trees, time each (``--tree``: the checkout whose claimcheck
 is imported) in alternating fresh processes with the same ``--store``::
@@ -25,6 +27,7 @@ is imported) in alternating fresh processes with the same ``--store``::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import pickle
@@ -112,9 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     timed(enrich, "build_standalone", "standalone")
     timed(enrich, "classify", "typing")  # enrich calls the name it imported
 
+    collecting = {"gc2": 0.0, "since": 0.0}
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            collecting["since"] = time.process_time()
+        else:
+            collecting["gc2"] += time.process_time() - collecting["since"]
+
+    gc.callbacks.append(collector)
+
     def one_round() -> dict[str, float]:
         for part in spent:
             spent[part] = 0.0
+        collecting["gc2"] = 0.0
         report = 0.0
         # One doc at a time, freed after its report as Engine.check_many frees it: holding all of them
         # made every full garbage-collector pass scan every doc's per-document tables, a cost (a tenth
@@ -124,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             engine._report(doc, item, published, norm, meta, config)
             report += time.process_time() - start
             del doc
-        return {"report": report, **spent}
+        return {"report": report, **spent, "gc2": collecting["gc2"]}
 
     one_round()  # caches that outlive a document (matchers per pattern set, lemma memo)
     rounds = [one_round() for _ in range(args.rounds)]
-    result = {key: [round(r[key], 3) for r in rounds] for key in ("report", *PARTS, *OTHER_PARTS)}
+    result = {key: [round(r[key], 3) for r in rounds] for key in ("report", *PARTS, *OTHER_PARTS, "gc2")}
     result["detection"] = [round(sum(r[p] for p in PARTS), 3) for r in rounds]
     import claimcheck
 
