@@ -45,7 +45,7 @@ from claimcheck.analysis.claim_type_cues import (
     states_absence,
     within_the_law,
 )
-from claimcheck.analysis.claims import nominal_subject
+from claimcheck.analysis.claims import nominal_subject, subject_index
 from claimcheck.analysis.claim_patterns import (
     JUDGEMENT_WORDS,
     idiom_tokens,
@@ -907,14 +907,19 @@ def _is_identity(head: Token) -> bool:
     subsidiary of Maersk", "the committee's new chairman is John Baker".  A verdict ("X
     is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
     """
-    if head.lemma_.lower() not in ("be", "become", "remain"):
+    doc, i = head.doc, head.i
+    table = token_table(doc)
+    if table.lemma[i] not in ("be", "become", "remain"):
         return False
-    subject = nominal_subject(head)
-    attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
-    if subject is None or attr is None:
+    # Read from the token table up to here: every claim on a copula asks.
+    dep, kids = table.dep, table.children[i]
+    subject_i = subject_index(doc, i)
+    attr_i = next((c for c in kids if dep[c] == "attr" and table.pos[c] in ("NOUN", "PROPN")), None)
+    if subject_i is None or attr_i is None:
         return False
-    if any(c.dep_ == "aux" and (c.lower_ in FUTURE_MARKERS or c.tag_ == "MD") for c in head.children):
+    if any(dep[c] == "aux" and (table.lower[c] in FUTURE_MARKERS or table.tag[c] == "MD") for c in kids):
         return False  # "X will be his main target": a plan or a forecast, not who X is
+    subject, attr = doc[subject_i], doc[attr_i]
     for word in (subject, attr):
         if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
             return False  # "the firm's biggest customer is X": a superlative is a comparison
@@ -931,7 +936,7 @@ def _is_identity(head: Token) -> bool:
 def _is_role(ids: list[int], head: Token, origin: str) -> bool:
     if origin == "role" or _is_identity(head):
         return True
-    lemma = head.lemma_.lower()
+    lemma = token_table(head.doc).lemma[head.i]
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -962,7 +967,7 @@ def _is_opinion(ids: list[int], head: Token) -> bool:
     "the 40-page report is a masterpiece", does not count): opinion, whatever else it names."""
     doc = head.doc
     amounts = _amount_ids(doc)
-    if any(not _describes_subject(doc[k], head) for k in ids if k in amounts):
+    if any(not _describes_subject(doc[k], head) for k in amounts.intersection(ids)):
         return False
     if is_verdict(head):
         return True

@@ -156,7 +156,7 @@ class _Parse:
     """What detection reads of one document, looked up once per sentence instead of once per question:
     the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
 
-    __slots__ = ("doc", "t", "subjects", "splits")
+    __slots__ = ("doc", "t", "subjects", "splits", "reasons")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -167,6 +167,9 @@ class _Parse:
         #: a verb coordinated with its own subject, or a clausal complement.
         self.splits: list[int] = [i for i, (dep, pos) in enumerate(zip(t.dep, t.pos))
                                   if dep == "ccomp" or (dep == "conj" and pos in _VERBAL and i in subjects)]
+        #: Causal markers that give a reason (:func:`_judgement`: a verdict with its reason is a causal claim).
+        self.reasons = frozenset(i for i, (lower, dep) in enumerate(zip(t.lower, t.dep)) if lower in CAUSAL_MARKERS
+                                 and lower != "since" and dep in ("mark", "prep", "advmod", "amod", "acomp"))
 
 
 _parse = per_document(_Parse)
@@ -1075,13 +1078,12 @@ def _judgement(p: _Parse, head: int, tokens: set[int]) -> str:
     the verdict, and a reason.
     """
     doc, t = p.doc, p.t
-    dep, lower, children = t.dep, t.lower, t.children
+    dep, children = t.dep, t.children
     # A coordinated clause split off as a claim of its own is judged on its own.
     if any(dep[c] == "conj" and t.pos[c] in _VERBAL and c in tokens for c in children[head]):
         return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
-    if any(lower[i] in CAUSAL_MARKERS and lower[i] != "since" and dep[i] in ("mark", "prep", "advmod", "amod", "acomp")
-           for i in tokens):
+    if not p.reasons.isdisjoint(tokens):
         return ""
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
