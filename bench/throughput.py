@@ -674,7 +674,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scale", action="store_true", help="skip the jobs and Dask measurements")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask measurement (keep the jobs one)")
     parser.add_argument("--scale-rounds", type=int, default=1,
-                        help="fresh --jobs 1 and --jobs N runs each, alternating (default 1)")
+                        help="fresh --jobs 1 and --jobs N runs each, alternating (default 1; 0 skips them, as --no-scale)")
     parser.add_argument("--cold-rounds", type=int, default=5, help="fresh processes per side for the cold start (default 5; 0 skips it)")
     parser.add_argument("--cold-no-compile", action="store_true",
                         help="time the cold start without first compiling claimcheck's bytecode (an editable install "
@@ -711,7 +711,8 @@ def main(argv: list[str] | None = None) -> int:
                 memory[f"{mode}_{side}_peak_rss_mb"], memory["source"] = peak_rss(args, side, mode)
 
     scale: dict[str, Any] = {}
-    if not args.no_scale and "articles" in modes:
+    # --scale-rounds 0 asks for no --jobs runs: the same as --no-scale (there would be no run to take a median of).
+    if not args.no_scale and args.scale_rounds > 0 and "articles" in modes:
         scale["load_before"] = load_average()
         # --jobs 1 and --jobs N alternate, each in a fresh process started the same way: the speed-up is
         # between two runs that both start cold (a fresh lemmatizer cache and vocabulary in every worker).

@@ -139,14 +139,33 @@ class Claim:
     lookups: list[Evidence] = field(default_factory=list)
     standalone: str | None = None
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "score":
-            value = clamp_score(value)
-            object.__setattr__(self, "band", band_for(value))
-        elif name == "band":
-            # Derived from the score; the constructor and older plugins still pass one.
-            value = band_for(self.score) if "score" in self.__dict__ else value
-        object.__setattr__(self, name, value)
+
+class _ClaimScore:
+    """Sets ``Claim.score`` clamped and rounded (:func:`clamp_score`), and ``band`` from it.
+
+    ``score`` and ``band`` are set through descriptors rather than a ``Claim.__setattr__``: that
+    ran in Python for every one of a claim's twenty fields each time a claim was built, for two of
+    them.  Having no ``__get__``, they leave reading to the instance's own dictionary.
+    """
+
+    def __set__(self, claim: Claim, value: float) -> None:
+        value = clamp_score(value)
+        claim.__dict__["score"] = value
+        claim.__dict__["band"] = band_for(value)
+
+
+class _ClaimBand:
+    """Sets ``Claim.band`` to ``band_for(score)``: a band given to the constructor (older plugins still
+    pass one) or assigned later is ignored once the claim has a score."""
+
+    def __set__(self, claim: Claim, value: str) -> None:
+        held = claim.__dict__
+        held["band"] = band_for(held["score"]) if "score" in held else value
+
+
+# Set after the dataclass is made, so that it sees no default for either field.
+setattr(Claim, "score", _ClaimScore())  # noqa: B010 - a plain assignment would not type-check
+setattr(Claim, "band", _ClaimBand())  # noqa: B010
 
 
 @dataclass

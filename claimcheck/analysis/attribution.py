@@ -764,8 +764,8 @@ def _learned_source(resolver: SpeakerResolver, cand: Candidate, quotes: list[Quo
     if model is None:
         return None
     index = resolver.quote_index(quotes)
-    best = model.best(cue_candidates(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs))
-    if best is None or best[1] < model.threshold:
+    best = model.taken(resolver.doc, cand, lambda i: index.of_token(i) is not None, resolver.sentence_verbs)
+    if best is None:
         return None
     verb = resolver.doc[best[0].verb]
     source = resolver.resolve(list(best[0].source), verb.text)

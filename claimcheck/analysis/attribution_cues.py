@@ -191,8 +191,111 @@ def _quoted_source(verb: Token, source: list[int]) -> list[int]:
     doc = verb.doc
     if not source or source[-1] >= verb.i or not any(doc[i].is_quote for i in range(source[-1] + 1, verb.i)):
         return source
-    after = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    after = _named_after(verb)
     return _span_ids(after) if after is not None else []
+
+
+def _named_after(verb: Token) -> Token | None:
+    """The noun after a speech verb that the parser made something other than its subject: the
+    speaker of '"...," said Cruz' or '"...," mused the host'; the person named when the parser split
+    a description from the name ('mused radio co-host Ann Lee' with "co" and "Lee" as objects)."""
+    nouns = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return next((c for c in reversed(nouns) if c.ent_type_ == "PERSON"), nouns[0] if nouns else None)
+
+
+#: What ends a quotation's words right before its closing mark when its speaker follows: '"...," she said'.
+_QUOTE_END_PUNCT = frozenset({",", "?", "!"})
+_QUOTE_MARK_TEXT = frozenset({'"', "\u201c", "\u201d", "''"})
+
+
+def _closing_mark(verb: Token, source: list[int]) -> int | None:
+    """The closing quotation mark a trailing speech cue follows, if it does: '"...," Huckabee said'
+    (only the source, and adverbs, between the mark and the verb) or '"...," said the mayor' (the
+    verb right after the mark).  A comma, question or exclamation mark before the quotation mark
+    says it closes the quotation rather than opens one."""
+    doc = verb.doc
+    table = token_table(doc)
+    first = verb.i
+    while first > 0 and (first - 1 in source or table.dep[first - 1] in ("advmod", "aux", "neg")) and first > verb.i - 12:
+        first -= 1
+    mark = first - 1
+    if mark < 1 or table.text[mark] not in _QUOTE_MARK_TEXT or table.text[mark - 1] not in _QUOTE_END_PUNCT:
+        return None
+    if source and not all(first <= t < verb.i for t in source) and not all(t > verb.i for t in source):
+        return None
+    return mark
+
+
+#: What may follow a speech verb that is not in the lexicon, after a quotation: '"...," Trump fumed on Monday'.
+_TRAILING_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct"})
+
+
+def _trailing_quote_cue(verb: Token) -> Cue | None:
+    """A verb outside the cue lexicon used as a speech verb after a quotation ('"...," Trump fumed';
+    '"...," mused the host'): the position makes it a cue when nothing but its speaker and adjuncts
+    follow it."""
+    table = token_table(verb.doc)
+    if table.tag[verb.i] not in ("VBD", "VBZ", "VBP"):
+        return None
+    source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
+    if not source:
+        return None
+    # After the verb only adjuncts, or the speaker when the verb comes first ('mused Blaze co-host
+    # Stu Burguiere', whose words the parser may make several objects).
+    if min(source) > verb.i and not _only_speaker_after(verb):
+        return None
+    if min(source) < verb.i and any(c > verb.i and table.dep[c] not in _TRAILING_DEPS for c in table.children[verb.i]):
+        return None
+    content = _quoted_content(verb, source)
+    # What a verb outside the lexicon reports must be a clause: 'A self-described "geeky kid," Mr.
+    # Cruz changed his name' quotes a phrase, and the verb after it is the sentence's own.
+    if not content or not any(table.pos[t] in ("VERB", "AUX") for t in content):
+        return None
+    return Cue(verb.i, tuple(source), frozenset(content))
+
+
+def _speaker_after_quotation(verb: Token) -> list[int]:
+    """The speaker of a quotation that the parser did not make the verb's subject: the subject
+    standing between the closing mark and the verb when the quotation took the subject's place too
+    ('"The fact that he tried," Huckabee said' with two subjects), or the noun after a verb that
+    follows the mark ('"...," mused the host', the host parsed as an object)."""
+    for c in verb.children:
+        if c.i < verb.i and c.dep_ == "nsubj" and c.left_edge.i >= 2 and _closing_mark(verb, _span_ids(c)) is not None:
+            return _span_ids(c)
+    if _closing_mark(verb, []) is None:
+        return []
+    named = _named_after(verb)
+    if named is None or not _only_speaker_after(verb):
+        return []  # '"...," Will urged the electorate to abandon ...' ("Will" read as an auxiliary): an act
+    return _span_ids(named)
+
+
+def _only_speaker_after(verb: Token) -> bool:
+    """Whether nothing but adjuncts and the words of a speaker follow a verb: 'mused Blaze co-host Stu
+    Burguiere on Monday', not 'urged the electorate to abandon ...'."""
+    table = token_table(verb.doc)
+    return all(table.dep[c] in _TRAILING_DEPS or (table.pos[c] in ("PROPN", "NOUN", "PUNCT") and table.dep[c] in _NAME_DEPS)
+               for c in table.children[verb.i] if c > verb.i)
+
+
+#: How the parser attaches the words of a speaker named after the verb: '"...," said the mayor'.
+_NAME_DEPS = frozenset({"dobj", "nsubj", "npadvmod", "attr", "xcomp", "punct", "appos"})
+
+
+def _quoted_content(verb: Token, source: list[int]) -> set[int] | None:
+    """The quotation a trailing speech cue reports when the parser hung it off the verb as
+    something other than a clause ('"The fact that he tried," Huckabee said' with "fact" as a
+    ``dep``; '"Imagine ...," mused the host' with "Imagine" as an ``advcl``): the subtrees of the
+    verb's children that end before the closing mark."""
+    mark = _closing_mark(verb, source)
+    if mark is None:
+        return None
+    table = token_table(verb.doc)
+    content: set[int] = set()
+    for c in table.children[verb.i]:
+        if c < mark - 1 and c not in source and table.right_edge[c] < mark:
+            content |= table.subtree_set(c)
+    return {t for t in content if not table.is_punct[t]} or None
 
 
 def _frame_cue(verb: Token) -> Cue | None:
@@ -208,45 +311,52 @@ def _frame_cue(verb: Token) -> Cue | None:
 
 def _cue(verb: Token) -> Cue | None:
     """The cue headed by ``verb``, if it reports content and names a source."""
+    # Children from the token table: ``Token.children`` scans the verb's whole subtree (for a
+    # sentence's root, the sentence), and the cue index asks this of every cue verb.
     table = token_table(verb.doc)
-    lemma = verb.lemma_.lower()
-    if lemma in IMPERSONAL_HEARSAY and not any(c.dep_ in _SUBJECTS and c.lower_ == "it" for c in verb.children):
+    v = verb.i
+    kids, dep = table.children[v], table.dep
+    lemma = table.lemma[v]
+    if lemma in IMPERSONAL_HEARSAY and not any(dep[c] in _SUBJECTS and table.lower[c] == "it" for c in kids):
         return None  # "Cruz emerged as the favourite" reports nothing
     if lemma in APPEARANCE_VERBS:
         return None  # "the climate appears to be destabilizing": what looks so, not who thinks so
-    source = _quoted_source(verb, source_of(verb))
+    source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
     if not source:
         return None
     content: set[int] | None = None
     # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
-    child = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+    child = next((c for c in kids if dep[c] in _CONTENT_DEPS), None)
+    head = table.head[v]
     if child is not None:
-        content = table.subtree_set(child.i)
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        content = table.subtree_set(child)
+    elif dep[v] in ("parataxis", "ccomp") and head != v and table.pos[head] in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
         # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
-        own = table.subtree_set(verb.i)
-        if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in verb.children):
-            content = table.subtree_set(verb.head.i) - own - set(source)
+        own = table.subtree_set(v)
+        if not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids):
+            content = table.subtree_set(head) - own - set(source)
     elif (
-        verb.dep_ == "advcl"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        and not any(c.dep_ in ("dobj", "xcomp", "prep", "dative") for c in verb.children)
+        dep[v] == "advcl"
+        and table.pos[head] in ("VERB", "AUX")
+        and any(dep[c] == "mark" and table.lower[c] == "as" for c in kids)
+        and not any(dep[c] in ("dobj", "xcomp", "prep", "dative") for c in kids)
     ):
         # "As The Hill reported, Trump was accused of ...": the clause the cue hangs off
         # (not "even as he defended Melania Trump", an act of his own).
-        content = table.subtree_set(verb.head.i) - table.subtree_set(verb.i)
+        content = table.subtree_set(head) - table.subtree_set(v)
+    if content is None:
+        content = _quoted_content(verb, source)
     if content is None and lemma in CUE_VERBS:
         content = _fronted_content(verb, source)
     if content is None and lemma in _DOCUMENT_VERBS:
         subject = nominal_subject(verb)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if subject is not None and obj is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
-            content = table.subtree_set(obj.i)
+        obj = next((c for c in kids if dep[c] == "dobj"), None)
+        if subject is not None and obj is not None and table.lemma[subject.i] in DOCUMENT_NOUNS:
+            content = table.subtree_set(obj)
     if not content:
         return None
-    return Cue(verb.i, tuple(source), frozenset(content))
+    return Cue(v, tuple(source), frozenset(content))
 
 
 #: Left children that are the reported clause when the parser missed it: "Detaining suspects
@@ -259,19 +369,21 @@ def _fronted_content(verb: Token, source: list[int]) -> set[int] | None:
     hung it off the verb as something else: a clause without a subordinating word ("When the
     vote was held, the court ruled" is an adverbial clause, "Asked if ..." and "To meet ..."
     asides), ending at a comma right before the source, with nothing reported after the verb."""
-    if not source or any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative") for c in verb.children):
+    table = token_table(verb.doc)
+    v = verb.i
+    dep, tag, children = table.dep, table.tag, table.children
+    if not source or any(dep[c] in ("dobj", "xcomp", "ccomp", "attr", "dative") for c in children[v]):
         return None
-    doc = verb.doc
     first = min(source)
-    if first == 0 or doc[first - 1].text != "," or verb.i < first:
+    if first == 0 or table.text[first - 1] != "," or v < first:
         return None
-    for child in verb.children:
-        if child.dep_ not in _FRONTED_DEPS or child.i >= first or child.pos_ not in ("VERB", "AUX"):
+    for child in children[v]:
+        if dep[child] not in _FRONTED_DEPS or child >= first or table.pos[child] not in ("VERB", "AUX"):
             continue
-        if child.tag_ == "VBN" or any(c.dep_ == "mark" or (c.dep_ == "aux" and c.tag_ == "TO") for c in child.children):
+        if tag[child] == "VBN" or any(dep[c] == "mark" or (dep[c] == "aux" and tag[c] == "TO") for c in children[child]):
             return None  # "Asked if ..., he said", "To meet the target, the plan calls for ...": asides
-        ids = token_table(doc).subtree_set(child.i)
-        if max(ids) < first - 1 and min(ids) <= verb.sent.start + 1:
+        ids = table.subtree_set(child)
+        if max(ids) < first - 1 and min(ids) <= table.sent_start[v] + 1:
             return ids
     return None
 
@@ -307,7 +419,7 @@ class CueIndex:
         self.doc = doc
         self._by_sentence: dict[int, list[Cue]] = {}
         table = token_table(doc)
-        pos, lemmas = table.pos, table.lemma
+        pos, lemmas, texts = table.pos, table.lemma, table.text
         for sent in sentences(doc):
             cues = _document_frames(sent)
             for i in range(sent.start, sent.end):
@@ -321,6 +433,8 @@ class CueIndex:
                     token = doc[i]
                     if f"{lemma} {frame_of(token)}" in MINED_CUE_FRAMES:
                         cue = _frame_cue(token)
+                elif cue is None and lemma not in CUE_VERBS and not _QUOTE_MARK_TEXT.isdisjoint(texts[max(sent.start, i - 6) : i]):
+                    cue = _trailing_quote_cue(doc[i])
                 if cue is not None:
                     cues.append(cue)
             if cues:
@@ -369,8 +483,18 @@ class CueIndex:
         words lie after the verb ("The poll showed Trump losing supporters after the debate,
         with 40 percent ..."); a claim mostly made of its source ("Felicia Wong, president of
         ..., and Stan Greenberg, ..., applauded it") is the article's report of an act."""
-        after = _reported_after(self.doc, cue.verb)
-        punct = token_table(self.doc).is_punct
+        table = token_table(self.doc)
+        # A cue after the quotation it reports ('"...," Manchin said, referring to ...') reports
+        # the quotation, not what follows the verb.
+        quoted_before = bool(cue.content) and max(cue.content) < cue.verb and not _QUOTE_MARK_TEXT.isdisjoint(
+            table.text[max(cue.content) + 1 : cue.verb])
+        after = set() if quoted_before else _reported_after(self.doc, cue.verb)
+        for c in table.children[cue.verb]:
+            if c > cue.verb and not after.isdisjoint(cue.source) and c in after and not table.subtree_set(c).isdisjoint(cue.source):
+                # '"...," said Tom Rath, a veteran party leader who ...': the speaker after the verb,
+                # with all that describes him, is who speaks, not what is reported.
+                after -= table.subtree_set(c)
+        punct = table.is_punct
         words = {i for i in tokens if not punct[i]}
         return bool(words) and 2 * len(words & (after | cue.content)) >= len(words)
 

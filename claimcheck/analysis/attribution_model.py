@@ -42,16 +42,31 @@ _NAMED = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group", "FAC"
 _MAX_PATH = 6
 
 
-@dataclass(frozen=True)
 class CueCandidate:
-    """A verb that may report a claim: the verb, its source's tokens and the pair's features."""
+    """A verb that may report a claim: the verb, its source's tokens and the pair's features.
 
-    verb: int
-    source: tuple[int, ...]
-    features: tuple[str, ...]
-    #: How many of ``features`` come first and are the verb's own (:func:`verb_features`): the same for
-    #: every claim of its sentence, so their weights are looked up once (:meth:`CueModel.score`).
-    static: int = 0
+    The features are the verb's own (:func:`verb_features`, ``static`` of them, the same for every claim of
+    its sentence) and then the pair's (:func:`pair_features`), made when first read: the veto only reads
+    those of the claim's own verb, and :meth:`CueModel.taken` only those of verbs that could be taken.
+    """
+
+    __slots__ = ("verb", "source", "static", "_features", "_pairing")
+
+    def __init__(self, verb: int, source: tuple[int, ...], features: tuple[str, ...], static: int = 0,
+                 pairing: _Pairing | None = None) -> None:
+        self.verb = verb
+        self.source = source
+        self.static = static
+        # With a pairing, ``features`` are the verb's own only, and the pair's are added when first read.
+        self._features = features if pairing is None else None
+        self._pairing = (pairing, features) if pairing is not None else None
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        if self._features is None:
+            pairing, own = self._pairing  # type: ignore[misc]
+            self._features = own + tuple(pairing.features(self.verb, self.source))
+        return self._features
 
 
 def _bucket(n: int) -> str:
@@ -176,7 +191,20 @@ def _pair_features(table: TokenTable, layout: _Layout, cand: Candidate, v: int, 
     """:func:`pair_features` for the verb at ``v``, given the document's tables and whether the claim's
     head and the verb are quoted: a claim has a pair per verb of its sentence, and these are read once
     per claim."""
-    starts = layout.starts
+    placed, relation = _placement(table, cand, v)
+    return _joined(table, layout, cand, v, placed, relation, _surroundings(table, layout, cand, v, source, head_quoted, verb_quoted))
+
+
+def _joined(table: TokenTable, layout: _Layout, cand: Candidate, v: int, placed: list[str], relation: str,
+            surroundings: list[str]) -> list[str]:
+    """The pair features in order, from their first and last parts and, for a verb inside the claim, the middle one."""
+    inside = _inside_features(table, layout, cand, v, relation) if cand.start <= v < cand.end else []
+    return placed + inside + surroundings
+
+
+def _placement(table: TokenTable, cand: Candidate, v: int) -> tuple[list[str], str]:
+    """The pair features that say where the verb at ``v`` is from the claim (first in :func:`_pair_features`),
+    with the claim's relation to it in the tree (``rel=...``)."""
     head = cand.head
     lemma = table.lemma[v]
     feats = ["origin=" + cand.origin]
@@ -205,15 +233,41 @@ def _pair_features(table: TokenTable, layout: _Layout, cand: Candidate, v: int, 
         feats += ["pos=after", "dist=" + _bucket(v - cand.end + 1)]
     else:
         feats.append("pos=inside")
-        # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
-        after_chars = starts[cand.end] - starts[v + 1]
-        after = _share(starts, cand, after_chars)
-        feats += ["after=" + after, f"after={after} {relation[0]}", f"after={after} cue={int(lemma in CUE_VERBS)}"]
-        # The scorer's line is at half the claim, and many claims sit near it: the share of the
-        # verb's complement (what PolNeAR marks as the content) in tenths, beside the rest after the verb.
-        comp = _tenth(starts, cand, _complement_chars(table, starts, v, cand.start, cand.end))
-        tail = _tenth(starts, cand, after_chars)
-        feats += ["comp10=" + comp, f"comp10={comp} cue={int(lemma in CUE_VERBS)}", f"comp10={comp} {relation[0]}", "after10=" + tail]
+    return feats, relation[0]
+
+
+def _inside_features(table: TokenTable, layout: _Layout, cand: Candidate, v: int, relation: str) -> list[str]:
+    """The pair features of a verb inside its claim: how much of the claim follows it and is its complement.
+    One feature of each of :data:`INSIDE_KINDS`, in that order."""
+    starts = layout.starts
+    cue = int(table.lemma[v] in CUE_VERBS)
+    # PolNeAR reads "X verb Y" as X's only when Y is most of it: how much of the claim comes after the verb.
+    after_chars = starts[cand.end] - starts[v + 1]
+    after = _share(starts, cand, after_chars)
+    # The scorer's line is at half the claim, and many claims sit near it: the share of the
+    # verb's complement (what PolNeAR marks as the content) in tenths, beside the rest after the verb.
+    comp = _tenth(starts, cand, _complement_chars(table, starts, v, cand.start, cand.end))
+    tail = _tenth(starts, cand, after_chars)
+    return ["after=" + after, f"after={after} {relation}", f"after={after} cue={cue}",
+            "comp10=" + comp, f"comp10={comp} cue={cue}", f"comp10={comp} {relation}", "after10=" + tail]
+
+
+def _feature_kind(feature: str) -> str:
+    """What a feature says, without its values: ``after=<.5 rel=below`` is ``after rel``."""
+    return " ".join(part.split("=", 1)[0] for part in feature.split(" "))
+
+
+#: The kinds of :func:`_inside_features`' features, one feature each; :meth:`CueModel.could_reach` bounds them
+#: by the largest weight of each kind.
+INSIDE_KINDS = ("after", "after rel", "after cue", "comp10", "comp10 cue", "comp10 rel", "after10")
+
+
+def _surroundings(table: TokenTable, layout: _Layout, cand: Candidate, v: int, source: tuple[int, ...],
+                  head_quoted: bool, verb_quoted: bool) -> list[str]:
+    """The last pair features: the source inside the claim, quotation marks and a colon around the pair."""
+    starts = layout.starts
+    head = cand.head
+    feats: list[str] = []
     inside = [i for i in set(source) if cand.start <= i < cand.end]
     if inside:
         feats += ["source_in_claim", "src_share=" + _share(starts, cand, sum(starts[i + 1] - starts[i] for i in inside))]
@@ -251,9 +305,23 @@ def cue_candidates(doc: Doc, cand: Candidate, in_quote: Callable[[int], bool], c
             cache[cand.sent_start] = verbs
     if not verbs:
         return []
-    table, layout, head_quoted = token_table(doc), _layout(doc), in_quote(cand.head)
-    return [CueCandidate(i, ids, static + tuple(_pair_features(table, layout, cand, i, ids, head_quoted, in_quote(i))), len(static))
-            for i, ids, static in verbs]
+    pairing = _Pairing(doc, cand, in_quote)
+    return [CueCandidate(i, ids, static, len(static), pairing) for i, ids, static in verbs]
+
+
+class _Pairing:
+    """What the pair features of one claim read, once for all the verbs of its sentence: the document's
+    tables and whether the claim's head is quoted."""
+
+    __slots__ = ("table", "layout", "cand", "in_quote", "head_quoted")
+
+    def __init__(self, doc: Doc, cand: Candidate, in_quote: Callable[[int], bool]) -> None:
+        self.table, self.layout, self.cand, self.in_quote = token_table(doc), _layout(doc), cand, in_quote
+        self.head_quoted = in_quote(cand.head)
+
+    def features(self, v: int, source: tuple[int, ...]) -> list[str]:
+        """:func:`pair_features` of the claim and the verb at ``v``."""
+        return _pair_features(self.table, self.layout, self.cand, v, source, self.head_quoted, self.in_quote(v))
 
 
 @dataclass(frozen=True)
@@ -266,6 +334,20 @@ class CueModel:
     veto: float = 0.0
     #: The weights of each verb's own features, by those features (see :meth:`score`).
     _static: dict[tuple[str, ...], list[float]] = field(default_factory=dict, compare=False, repr=False)
+    #: The log-odds a pair must reach to clear ``threshold`` (-inf: no pair is left out, see :meth:`taken`), and
+    #: the most that :func:`_inside_features` can add to them.
+    _reach: float = field(init=False, compare=False, repr=False)
+    _inside_ceiling: float = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        largest: dict[str, float] = {}
+        for feature, weight in self.weights.items():
+            kind = _feature_kind(feature)
+            largest[kind] = max(largest.get(kind, 0.0), weight)  # 0.0: a value the model does not know adds nothing
+        object.__setattr__(self, "_inside_ceiling", sum(largest.get(kind, 0.0) for kind in INSIDE_KINDS))
+        # (Below -30 the probability is clamped, so a lower bound on the log-odds says nothing.)
+        reach = math.log(self.threshold / (1.0 - self.threshold)) if 0.0 < self.threshold < 1.0 else -math.inf
+        object.__setattr__(self, "_reach", reach if reach > -30.0 else -math.inf)
 
     def probability(self, features: tuple[str, ...] | list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
@@ -277,12 +359,7 @@ class CueModel:
         result is the same to the last bit."""
         get = self.weights.get
         features = candidate.features
-        head = features[: candidate.static]
-        known = self._static.get(head)
-        if known is None:
-            if len(self._static) >= _STATIC_MEMO:
-                self._static.clear()  # the weights are a function of the features: forgetting changes nothing
-            known = self._static[head] = [get(f, 0.0) for f in head]
+        known = self._static_weights(features[: candidate.static])
         z = sum(known + [get(f, 0.0) for f in features[candidate.static :]])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -290,6 +367,49 @@ class CueModel:
         """The highest-scoring candidate, with its probability, if any."""
         scored = [(c, self.score(c)) for c in candidates]
         return max(scored, key=lambda pair: pair[1]) if scored else None
+
+    def taken(self, doc: Doc, cand: Candidate, in_quote: Callable[[int], bool],
+              cache: SentenceVerbs | None = None) -> tuple[CueCandidate, float] | None:
+        """``best(cue_candidates(...))`` if its probability reaches ``threshold``, else ``None``.
+
+        Most claims the rules leave unattributed have no verb the model takes (51 of 1,992 had one in
+        ``bench/report_cpu.py``'s documents), so a verb whose log-odds cannot reach the threshold is left out before its pair features
+        are made and scored (:meth:`could_reach`); the verbs left keep their order, so the first of equal
+        scores is taken as before.
+        """
+        best = self.best([c for c in cue_candidates(doc, cand, in_quote, cache) if self.could_reach(c)])
+        return best if best is not None and best[1] >= self.threshold else None
+
+    def could_reach(self, candidate: CueCandidate) -> bool:
+        """Whether the candidate's probability may reach ``threshold``: its log-odds are at most the weights of
+        its verb's own features, of the pair features that say where the verb is and what surrounds the pair,
+        and, for a verb inside the claim, the largest weight of each kind of :func:`_inside_features` (made
+        only when they may matter).  The bound is kept a billionth above the exact sum, which float rounding
+        cannot cross."""
+        if candidate._pairing is None or candidate._features is not None or self._reach == -math.inf:
+            return True
+        pairing, own = candidate._pairing
+        get = self.weights.get
+        table, layout, cand, v = pairing.table, pairing.layout, pairing.cand, candidate.verb
+        placed, relation = _placement(table, cand, v)
+        surroundings = _surroundings(table, layout, cand, v, candidate.source, pairing.head_quoted, pairing.in_quote(v))
+        ceiling = sum(self._static_weights(own)) + sum(get(f, 0.0) for f in placed) + sum(get(f, 0.0) for f in surroundings)
+        if cand.start <= v < cand.end:
+            ceiling += self._inside_ceiling
+        if ceiling < self._reach - 1e-9:
+            return False
+        candidate._features = own + tuple(_joined(table, layout, cand, v, placed, relation, surroundings))
+        return True
+
+    def _static_weights(self, own: tuple[str, ...]) -> list[float]:
+        """The weights of a verb's own features, looked up once for all the claims of its sentence."""
+        known = self._static.get(own)
+        if known is None:
+            if len(self._static) >= _STATIC_MEMO:
+                self._static.clear()  # the weights are a function of the features: forgetting changes nothing
+            get = self.weights.get
+            known = self._static[own] = [get(f, 0.0) for f in own]
+        return known
 
 
 #: How many verbs' weights :meth:`CueModel.score` keeps (a few documents' worth).

@@ -125,12 +125,16 @@ class ClaimBuilder:
         return self.norm.to_original(start_char, end_char)
 
     def _tok_orig(self, start: int, end: int) -> tuple[int, int]:
+        return self._orig(*self._chars(start, end))
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end]``'s character range in the parsed text, from the token table: a
+        ``Span`` costs about 5 us to make, and this is asked for every claim."""
         if end <= start:
             span = self.doc[start:end]
-            return self._orig(span.start_char, span.end_char)
-        # A span's characters from the token table: its first token's start, its last token's end.
+            return span.start_char, span.end_char
         table = self.table
-        return self._orig(table.idx[start], table.idx[end - 1] + len(table.text[end - 1]))
+        return table.idx[start], table.idx[end - 1] + len(table.text[end - 1])
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -138,8 +142,7 @@ class ClaimBuilder:
             if self.meta.excluded(sent.start_char, sent.end_char):
                 continue
             for cand in find_candidates(self.doc, sent, self.quote_ranges):
-                span = self.doc[cand.start:cand.end]
-                if not self.meta.excluded(span.start_char, span.end_char):
+                if not self.meta.excluded(*self._chars(cand.start, cand.end)):
                     out.append(cand)
         return out
 
@@ -150,32 +153,35 @@ class ClaimBuilder:
         model = self.model
         probabilities: list[float | None] = [None] * len(cands)
         self.sentence_probabilities = {}
+        # One span per claim, for the model and then the run context (the rule packs read it).
+        spans = [self.doc[c.start:c.end] for c in cands]
         if model is not None and cands:
             # The model reads each claim and, for context, the sentence it is in.
             sentence_starts = sorted({c.sent_start for c in cands})
             sentence_ends = {c.sent_start: c.sent_end for c in cands}
-            spans = [self.doc[c.start:c.end] for c in cands]
-            spans += [self.doc[s:sentence_ends[s]] for s in sentence_starts]
-            predicted = [float(p) for p in model.predict(spans)]
+            sentence_spans = self._sentence_spans(sentence_starts, sentence_ends)
+            predicted = [float(p) for p in model.predict(spans + sentence_spans)]
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
         stance_reasons(self.doc, cands)
-        claims = [self._claim(cand, prob) for cand, prob in zip(cands, probabilities)]
+        claims = [self._claim(cand, prob, span) for cand, prob, span in zip(cands, probabilities, spans)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)
         _demote_judgements(cands, claims)
         return claims
 
+    def _sentence_spans(self, starts: list[int], ends: dict[int, int]) -> list[Span]:
+        """``doc[start:ends[start]]`` for each start: the document's own sentence span where it is that
+        one, rather than a new span (a ``Span`` costs about 5 us to make)."""
+        own = {(s.start, s.end): s for s in sentences(self.doc)}
+        return [own.get((start, ends[start])) or self.doc[start:ends[start]] for start in starts]
+
     def _anonymous_cues(self) -> None:
         """Record vague sources whose words no claim carried ("which critics said was ...") for the findings."""
         for source, cue in anonymous_cues(self.resolver):
-            if source.start is None or source.end is None or self.meta.excluded(*self._span_chars(source.start, source.end)):
+            if source.start is None or source.end is None or self.meta.excluded(*self._chars(source.start, source.end)):
                 continue
             self.context.anonymous_cues.append((min(source.start, cue), max(source.end, cue + 1)))
-
-    def _span_chars(self, start: int, end: int) -> tuple[int, int]:
-        span = self.doc[start:end]
-        return span.start_char, span.end_char
 
     def _demote_frames(self, cands: list[Candidate], claims: list[Claim]) -> None:
         """Halve the score of a framing clause whose checkable content is all in a claim it embeds.
@@ -208,7 +214,7 @@ class ClaimBuilder:
             self.sentence_probabilities.setdefault(sent.start, sentence_prob)
         return self._claim(cand, prob)
 
-    def _claim(self, cand: Candidate, probability: float | None) -> Claim:
+    def _claim(self, cand: Candidate, probability: float | None, span: Span | None = None) -> Claim:
         doc = self.doc
         self._counter += 1
         claim_id = f"c{self._counter}"
@@ -220,21 +226,7 @@ class ClaimBuilder:
         source, quoted = attribute(self.resolver, cand, self.quotes)
         attribution = self._attribution(source, quoted)
         frame_ids = cand.frame.tokens if cand.frame else set()
-        hedge_ids = claim_ids | frame_ids
-        hedges: list[str] = []
-        # A reporting verb that frames the claim ("the company claims that ...") says who asserts
-        # it, which the attribution already carries: it is listed, but does not lower the score.
-        reporting = set(cand.frame.cue) if cand.frame and cand.frame.kind == "speech" else set()
-        framing = 0
-        lo = bisect.bisect_left(self.hedge_starts, min(hedge_ids))
-        hi = bisect.bisect_right(self.hedge_starts, max(hedge_ids))
-        for h_start, h_end in self.hedge_ranges[lo:hi]:
-            if h_start in hedge_ids:
-                a, b = self._tok_orig(h_start, h_end)
-                text = original[a:b]
-                if text.lower() not in (h.lower() for h in hedges):
-                    hedges.append(text)
-                    framing += h_start in reporting and h_end - h_start == 1
+        hedges, framing = self._hedges(cand, frame_ids)
 
         claim_type = classify(doc, claim_ids, cand.head, cand.origin)
         entities: list[Entity] = []
@@ -248,7 +240,7 @@ class ClaimBuilder:
 
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
         scored = score_claim(doc, ScoreInput(
-            token_ids=sorted(claim_ids), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
+            token_ids=list(range(cand.start, cand.end)), head=cand.head, type=claim_type, attribution_kind=attribution.kind,
             hedges=len(hedges) - framing, has_date=bool(dates), embedded=cand.embedded, quoted=quoted,
             frame_kind=frame_kind, frame_token_ids=sorted(frame_ids - claim_ids), model_probability=probability,
             sentence_probability=self.sentence_probabilities.get(cand.sent_start) if probability is not None else None,
@@ -275,10 +267,38 @@ class ClaimBuilder:
             embedded=cand.embedded,
         )
         claim.standalone = self._standalone(cand, claim)
-        self.context.spans[claim_id] = doc[cand.start:cand.end]
+        self.context.spans[claim_id] = span if span is not None else doc[cand.start:cand.end]
         self.context.candidates[claim_id] = cand
         self.context.sources[claim_id] = source
         return claim
+
+    def _hedges(self, cand: Candidate, frame_ids: set[int]) -> tuple[list[str], int]:
+        """The hedges that start in the claim or its frame, as written (each once, whatever its case),
+        and how many of them are the reporting verb that frames the claim.
+
+        A reporting verb that frames the claim ("the company claims that ...") says who asserts
+        it, which the attribution already carries: it is listed, but does not lower the score.
+        """
+        # The claim's tokens are a range: its hedges are found without a set of them and the frame's.
+        first, last = cand.start, cand.end - 1
+        if frame_ids:
+            first, last = min(first, min(frame_ids)), max(last, max(frame_ids))
+        lo = bisect.bisect_left(self.hedge_starts, first)
+        hi = bisect.bisect_right(self.hedge_starts, last)
+        if lo == hi:
+            return [], 0
+        reporting = set(cand.frame.cue) if cand.frame and cand.frame.kind == "speech" else set()
+        original = self.norm.original
+        hedges: list[str] = []
+        framing = 0
+        for h_start, h_end in self.hedge_ranges[lo:hi]:
+            if cand.start <= h_start < cand.end or h_start in frame_ids:
+                a, b = self._tok_orig(h_start, h_end)
+                text = original[a:b]
+                if text.lower() not in (h.lower() for h in hedges):
+                    hedges.append(text)
+                    framing += h_start in reporting and h_end - h_start == 1
+        return hedges, framing
 
     def _standalone(self, cand: Candidate, claim: Claim) -> str | None:
         """The claim rewritten to stand alone (see :mod:`claimcheck.analysis.standalone`)."""
@@ -286,15 +306,18 @@ class ClaimBuilder:
         head = self.doc[cand.head]
         subject = nominal_subject(head)
         if subject is not None and cand.start <= subject.i < cand.end:
-            lower = subject.lower_
-            pronoun = subject if subject.pos_ == "PRON" else next(
-                (t for t in subject.subtree if t.tag_ == "PRP$" and t.dep_ == "poss"), None)
-            if pronoun is not None and (pronoun.lower_ in PERSON_PRONOUNS or pronoun.lower_ in GROUP_PRONOUNS):
-                resolved = (claim.subject or {}).get("resolved") if pronoun is subject else None
+            table = self.table
+            lower = table.lower[subject.i]
+            # The subject itself, or a possessive inside it ("its economy"), from the token table.
+            is_subject = table.pos[subject.i] == "PRON"
+            at = subject.i if is_subject else next(
+                (t for t in table.subtree(subject.i) if table.tag[t] == "PRP$" and table.dep[t] == "poss"), None)
+            if at is not None and (table.lower[at] in PERSON_PRONOUNS or table.lower[at] in GROUP_PRONOUNS):
+                resolved = (claim.subject or {}).get("resolved") if is_subject else None
                 if resolved is None:
-                    resolved = self.resolve_subject_pronoun(pronoun.lower_ if pronoun is subject else lower, pronoun.i)
+                    resolved = self.resolve_subject_pronoun(table.lower[at] if is_subject else lower, at)
                 if resolved:
-                    replacements.append(self._pronoun_replacement(pronoun, resolved, cand.start))
+                    replacements.append(self._pronoun_replacement(self.doc[at], resolved, cand.start))
         elif subject is None:
             shared = self._shared_subject(cand)
             if shared:
@@ -380,13 +403,12 @@ class ClaimBuilder:
         """Resolve a subject pronoun: "they" to a plural subject earlier in the sentence
         ("Both sides deny this, but ... the agreement they signed"), else to the
         nearest named organisation or place, or person for "he"/"she"."""
-        sent = self.doc[before].sent
-        sent_start = sent.start
+        table = self.table
+        sent_start = table.sent_start[before]
         if pronoun in ("they", "them", "their"):
-            for token in self.doc[sent_start:before]:
-                if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") and token.i < before:
-                    span = self.doc[token.left_edge.i:token.i + 1]
-                    return self.norm.original_slice(span.start_char, span.end_char)
+            for i in range(sent_start, before):
+                if table.dep[i] in ("nsubj", "nsubjpass") and table.tag[i] in ("NNS", "NNPS"):
+                    return self.norm.original_slice(*self._chars(table.left_edge[i], i + 1))
         found = self.resolver.resolve_pronoun(pronoun, sent_start, pools="named")
         # Only a close antecedent is trusted: within the two previous sentences.
         if found is None:

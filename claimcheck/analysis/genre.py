@@ -32,8 +32,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from claimcheck.analysis.claims import quote_around
+from claimcheck.analysis.claims import _quote_at
 from claimcheck.analysis.spans import doc_text, sentences as sentence_spans
+from claimcheck.analysis.token_table import token_table
 from claimcheck.text.normalise import normalise
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation
@@ -67,13 +68,18 @@ def is_transcript(text: str) -> bool:
 
 def _talk(doc: Doc, quotes: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """``(sentences, talking)``: the document's sentences with words, and those of them with a speaker's subject outside quotes."""
+    # Read from the token table, once over the document: a Token for every word was most of this pass.
+    table = token_table(doc)
+    lower, dep, idx, sent_start = table.lower, table.dep, table.idx, table.sent_start
+    is_space, is_punct = table.is_space, table.is_punct
+    talking_sentences = {sent_start[i] for i in range(table.n)
+                         if lower[i] in SPEAKER_SUBJECTS and dep[i] in ("nsubj", "nsubjpass") and _quote_at(idx[i], quotes) is None}
     sentences = talking = 0
     for sent in sentence_spans(doc):
-        if not any(not t.is_space and not t.is_punct for t in sent):
+        if all(is_space[i] or is_punct[i] for i in range(sent.start, sent.end)):
             continue
         sentences += 1
-        if any(t.lower_ in SPEAKER_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass") and quote_around(t, quotes) is None for t in sent):
-            talking += 1
+        talking += sent.start in talking_sentences
     return sentences, talking
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -131,6 +132,8 @@ def _logit(p: float) -> float:
 
 #: Each opinion phrase with the spaces that make it match whole words only.
 _SPACED_OPINION_PHRASES = tuple((p, f" {p} ") for p in OPINION_PHRASES)
+#: Whether any of them is in a text, in one pass (most claims have none; the first in the list is named).
+_ANY_OPINION_PHRASE = re.compile("|".join(re.escape(spaced) for _, spaced in _SPACED_OPINION_PHRASES))
 
 
 #: ``Token.ent_iob`` of the first token of an entity.
@@ -141,6 +144,22 @@ _IOB_BEGIN = 3
 def _entity_begins(doc: Doc) -> list[bool]:
     """Whether each token begins an entity (``token.ent_iob_ == "B"``), read once per document."""
     return [v == _IOB_BEGIN for v in token_table(doc).ent_iob]
+
+
+@per_document
+def _is_word(doc: Doc) -> list[bool]:
+    """Whether each token is a word (neither punctuation nor space), read once per document."""
+    table = token_table(doc)
+    return [not punct and not space for punct, space in zip(table.is_punct, table.is_space)]
+
+
+def _feeling_complement(table: TokenTable, head: int) -> bool:
+    """Whether the head's complement is a feeling ("she was angry")."""
+    lemma, dep = table.lemma, table.dep
+    for child in table.children[head]:
+        if lemma[child] in EMOTIONS and dep[child] in ("acomp", "attr", "oprd"):
+            return True
+    return False
 
 
 def _hyphenated(table: TokenTable, i: int) -> bool:
@@ -194,7 +213,7 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
     the score adds ``weight * value`` (:data:`DEFAULT_WEIGHTS`, or the weights a model was fitted with).
     """
     lower, lemma, ent_type = table.lower, table.lemma, table.ent_type
-    lower_text = " ".join(lower[i] for i in words)
+    lower_text = " ".join([lower[i] for i in words])
     signals: list[tuple[str, float, str]] = []
 
     # A reported claim is checked together with who reported it ("a concern,
@@ -204,8 +223,9 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
     scope = tokens + (list(item.frame_token_ids) if named_source else [])
     first = item.token_ids[0] if item.token_ids else -1
     begins = _entity_begins(doc)
-    entity_count = sum(1 for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS and (begins[i] or i == first))
-    entity_labels = {ent_type[i] for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS}
+    named = [i for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS]
+    entity_count = len([i for i in named if begins[i] or i == first])
+    entity_labels = {ent_type[i] for i in named}
     if entity_count:
         signals.append(("entities", min(entity_count, 3),
                         f"names {entity_count} specific {'entity' if entity_count == 1 else 'entities'} ({', '.join(sorted(entity_labels))})"))
@@ -239,13 +259,10 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         evaluative = [i for i in evaluative if i not in mentioned and not _not_own_judgement(table, i)]
     if evaluative:
         signals.append(("evaluative", min(len(evaluative), 2), f"opinion or evaluation ({', '.join(table.text[i] for i in evaluative[:2])})"))
-    emotion = any(lemma[c] in EMOTIONS and table.dep[c] in ("acomp", "attr", "oprd") for c in table.children[head]) or (
-        head_lemma in EMOTIONS
-    )
-    if emotion:
+    if head_lemma in EMOTIONS or _feeling_complement(table, head):
         signals.append(("emotion", 1.0, "reports a feeling, which cannot be checked"))
     padded = f" {lower_text} "  # built once, not once per phrase
-    opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded]
+    opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded] if _ANY_OPINION_PHRASE.search(padded) else []
     if opinion:
         signals.append(("opinion", 1.0, f"opinion marker ({opinion[0]})"))
     persons = [i for i in words if lower[i] in _FIRST_SECOND_PERSON and table.dep[i] in ("nsubj", "nsubjpass", "poss")]
@@ -254,7 +271,7 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         persons = [i for i in persons if lower[i] not in _WE_YOU]
     if persons:
         signals.append(("person", 1.0, "first- or second-person talk"))
-    if any(lower[i] in _INTENSIFIERS for i in words):
+    if not _INTENSIFIERS.isdisjoint([lower[i] for i in words]):
         signals.append(("intensified", 1.0, "intensified wording"))
     if len(words) < 4 and item.type != "role" and not named_source:
         signals.append(("short", 1.0, "too short to check on its own"))
@@ -267,11 +284,17 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
 
 def signal_vector(signals: Sequence[tuple[str, float, str]]) -> tuple[float, ...]:
     """The signals of :func:`_signals` as one value per name of :data:`SIGNALS` (``bias`` is 1), for fitting the weights."""
-    values = dict.fromkeys(SIGNALS, 0.0)
-    values["bias"] = 1.0
+    values = list(_SIGNAL_VALUES_WITHOUT)
     for name, value, _ in signals:
-        values[name] = float(value)
-    return tuple(values[name] for name in SIGNALS)
+        at = _SIGNAL_AT.get(name)
+        if at is not None:
+            values[at] = float(value)
+    return tuple(values)
+
+
+#: Where each signal is in :data:`SIGNALS`, and their values when none is present (the bias is always 1).
+_SIGNAL_AT = {name: i for i, name in enumerate(SIGNALS)}
+_SIGNAL_VALUES_WITHOUT = tuple(1.0 if name == "bias" else 0.0 for name in SIGNALS)
 
 
 @functools.lru_cache(maxsize=16)
@@ -296,8 +319,8 @@ def score_claim(doc: Doc, item: ScoreInput) -> Scored:
     weights = signal_weights(combination)
     table = token_table(doc)
     tokens = list(item.token_ids)
-    is_punct, is_space = table.is_punct, table.is_space
-    word_tokens = [i for i in tokens if not is_punct[i] and not is_space[i]]
+    is_word = _is_word(doc)
+    word_tokens = [i for i in tokens if is_word[i]]
     signals = _signals(doc, item, table, tokens, word_tokens)
     words = len(word_tokens)
     contributions = [(weights[name] * value, reason) for name, value, reason in signals if weights[name] * value]

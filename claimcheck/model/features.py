@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Callable
-from itertools import chain, repeat
+from collections.abc import Callable, Sequence
+from itertools import accumulate, chain, repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
@@ -105,6 +105,14 @@ def _token_record(table: TokenTable, i: int, inside_entity: bool) -> _Record | N
 #: Marks an n-gram key not yet looked up (``None`` is a looked-up unknown feature).
 _UNSEEN: Any = object()
 
+#: A :class:`ColumnReader`'s column of an unknown feature, so that its columns fit an integer array.
+_UNKNOWN = -1
+
+
+def _known(column: int | None) -> int:
+    return _UNKNOWN if column is None else column
+
+
 #: ``Token.ent_iob`` of a token inside (not at the start of) an entity.
 _IOB_INSIDE = 1
 
@@ -183,17 +191,17 @@ class _Sequence:
         book = self.book = _book()
         table = token_table(doc)
         ids = book.ids
-        numbers_of: list[int] = []
-        append = numbers_of.append
         # The key is every attribute _token_record reads (a record is shared by all tokens with the same key):
         # an attribute it comes to read must be added here, or tokens that differ in it share a record.
-        keys = zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
-                   table.lower, table.lemma, table.dep, table.ent_iob)
-        for i, key in enumerate(keys):
-            number = ids.get(key)
-            if number is None:
-                number = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE))
-            append(number)
+        keys = list(zip(table.is_space, table.pos, table.text, table.ent_type, table.tag, table.like_num,
+                        table.lower, table.lemma, table.dep, table.ent_iob))
+        numbers_of: list[Any] = list(map(ids.get, keys))  # most tokens repeat a record made before: one pass
+        if None in numbers_of:
+            for i, number in enumerate(numbers_of):
+                if number is None:  # new records numbered in token order, as one pass would
+                    key = keys[i]
+                    number = ids.get(key)  # made for an earlier token of this document
+                    numbers_of[i] = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE)) if number is None else number
         records = self.records = list(map(book.records.__getitem__, numbers_of))
         kept: list[int] = []
         counted = [0]
@@ -214,12 +222,32 @@ _sequence = per_document(_Sequence)
 
 
 class _Pieces:
-    """What :func:`_assemble` joins: the sequence's per-word lists, as feature strings or as a model's columns."""
+    """What :func:`_assemble` joins: the sequence's per-word lists, as feature strings or as a model's columns
+    (-1 for an unknown feature)."""
 
-    __slots__ = ("own", "word", "bigram", "pos2", "pos3")
+    __slots__ = ("own", "word", "bigram", "pos2", "pos3", "flat")
 
     def __init__(self, own: list[Any], word: list[Any], bigram: list[Any], pos2: list[Any], pos3: list[Any]) -> None:
         self.own, self.word, self.bigram, self.pos2, self.pos3 = own, word, bigram, pos2, pos3
+        self.flat: _Flat | None = None  # the columns as one array, made when a batch first reads them
+
+
+class _Flat:
+    """A document's columns (:class:`_Pieces` of a :class:`ColumnReader`) in one array, so that a batch of
+    spans is gathered with a few numpy calls rather than a list joined per span: each kept word's own
+    columns in turn, then one column per kept word for its word, bigram, tag bigram and tag trigram
+    (-1 for an unknown feature or none).  ``own_at[k]`` is where kept word ``k``'s own columns start,
+    ``word_at`` .. ``pos3_at`` where the per-word runs start."""
+
+    __slots__ = ("columns", "own_at", "word_at", "bigram_at", "pos2_at", "pos3_at")
+
+    def __init__(self, pieces: _Pieces) -> None:
+        self.own_at = [0, *accumulate(map(len, pieces.own))]
+        n = len(pieces.word)
+        self.word_at = self.own_at[-1]
+        self.bigram_at, self.pos2_at, self.pos3_at = self.word_at + n, self.word_at + 2 * n, self.word_at + 3 * n
+        self.columns = np.fromiter(chain(chain.from_iterable(pieces.own), pieces.word, pieces.bigram, pieces.pos2, pieces.pos3),
+                                   dtype=np.int64, count=self.word_at + 4 * n)
 
 
 def _string_pieces(sequence: _Sequence) -> _Pieces:
@@ -240,6 +268,15 @@ def _string_pieces(sequence: _Sequence) -> _Pieces:
     return sequence.strings
 
 
+def _lead(sequence: _Sequence, start: int, end: int) -> _Record | None:
+    """The record of the entity a span starts inside (its word comes first), or ``None`` for a span that starts
+    on a word of the sequence or on no word."""
+    lead = sequence.records[start] if start < end else None
+    if lead is not None and (lead[0] is None or not lead[3]):
+        return None
+    return lead
+
+
 def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callable[[str], Any]) -> list[Any]:
     """The features of ``span`` in :func:`span_features`' order (before duplicates are dropped), each taken
     from ``pieces`` or passed through ``convert``: the feature strings themselves, or a model's columns."""
@@ -248,9 +285,7 @@ def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callabl
     kept = sequence.kept
     a = bisect.bisect_left(kept, start)
     b = bisect.bisect_left(kept, end)
-    lead = records[start] if start < end else None
-    if lead is not None and (lead[0] is None or not lead[3]):
-        lead = None  # the span starts on a word of the sequence, or on no word
+    lead = _lead(sequence, start, end)
     feats: list[Any] = list(chain.from_iterable(pieces.own[a:b]))
     n = b - a
     if lead is not None:
@@ -269,28 +304,34 @@ def _assemble(span: Span, sequence: _Sequence, pieces: _Pieces, convert: Callabl
         if n > 2:
             feats.append(convert(f"ppp={tags[0]}_{tags[1]}_{tags[2]}"))
         feats.extend(pieces.pos3[a + 2 : b])
-        first_word, first_tag = words[0], tags[0]
+        first: _Record | None = lead
         has_num = lead[2] or sequence.numbers[b] > sequence.numbers[a]
     else:
         feats.extend(pieces.word[a:b])
         feats.extend(pieces.bigram[a + 1 : b])
         feats.extend(pieces.pos2[a + 1 : b])
         feats.extend(pieces.pos3[a + 2 : b])
-        if n:
-            first_word, first_tag = records[kept[a]][0], records[kept[a]][1]  # type: ignore[index]
+        first = records[kept[a]] if n else None
         has_num = sequence.numbers[b] > sequence.numbers[a]
-    if n:
-        feats.append(convert("first=" + first_word))  # type: ignore[operator]
-        feats.append(convert("pfirst=" + first_tag))
+    feats.extend(_tail(span, sequence, first, has_num, convert))
+    return feats
+
+
+def _tail(span: Span, sequence: _Sequence, first: _Record | None, has_num: bool, convert: Callable[[str], Any]) -> list[Any]:
+    """The span's features that are not slices of the sequence's lists, in order: its first word and tag
+    (``first``, the record of its first word, if any), root, length, whether it has a number, entity labels."""
+    start, end = span.start, span.end
     table = token_table(span.doc)
     root = span.root.i
-    feats.append(convert("root=" + table.lemma[root]))
-    feats.append(convert("roottag=" + table.tag[root]))
-    feats.append(convert("len=" + _length_bucket(sequence.counted[end] - sequence.counted[start])))
+    feats: list[Any] = [] if first is None else [convert("first=" + first[0]), convert("pfirst=" + first[1])]  # type: ignore[operator]
+    feats += (convert("root=" + table.lemma[root]), convert("roottag=" + table.tag[root]),
+              convert("len=" + _length_bucket(sequence.counted[end] - sequence.counted[start])))
     if has_num:
         feats.append(convert("hasnum"))
     # Span.ents rebuilds every entity of the doc on each call; the cached index does not.
-    feats.extend(convert(f) for f in sorted({"e=" + ent.label_ for ent in entity_index(span.doc).within(start, end)}))
+    entities = entity_index(span.doc).within(start, end)
+    if entities:
+        feats.extend(convert(f) for f in sorted({"e=" + ent.label_ for ent in entities}))
     return feats
 
 
@@ -325,8 +366,8 @@ class _ReaderState:
     def __init__(self, book: _Book | None) -> None:
         self.book = book
         self.own: list[tuple[int, ...]] = []
-        self.word: list[int | None] = []
-        self.ngrams: dict[str, dict[int, int | None]] = {"b": {}, "pp": {}, "ppp": {}}
+        self.word: list[int] = []
+        self.ngrams: dict[str, dict[int, int]] = {"b": {}, "pp": {}, "ppp": {}}
         self.lock = threading.Lock()
 
 
@@ -359,10 +400,10 @@ class ColumnReader:
                 for record in book.records[len(own_cols):]:  # records new since the last document
                     if record is None or record[0] is None:
                         own_cols.append(())
-                        word_cols.append(None)
+                        word_cols.append(_UNKNOWN)
                     else:
                         own_cols.append(tuple(c for c in map(lookup, record[4]) if c is not None))
-                        word_cols.append(lookup("w=" + record[0]))
+                        word_cols.append(_known(lookup("w=" + record[0])))
         ids = sequence.kept_ids
         number = np.asarray(ids, dtype=np.int64)
         tag = np.asarray(list(map(book.tag_of.__getitem__, ids)), dtype=np.int64)
@@ -377,14 +418,13 @@ class ColumnReader:
         sequence.read = (self, found)
         return found
 
-    def _ngrams(self, sequence: _Sequence, cache: dict[int, int | None], kind: str, keys: np.ndarray,
-                size: int) -> list[int | None]:
+    def _ngrams(self, sequence: _Sequence, cache: dict[int, int], kind: str, keys: np.ndarray, size: int) -> list[int]:
         """The columns of the sequence's ``kind`` n-grams (``b``, ``pp``, ``ppp``) of ``size + 1`` words, by
-        kept index of their last word (``None`` before the first), given each n-gram's numbers packed in one
+        kept index of their last word (-1 before the first or for an unknown n-gram), given each n-gram's numbers packed in one
         integer: its words' record numbers (``b``) or tags' numbers; each key is looked up as a string once."""
         if len(cache) > _Book.LIMIT:
             cache.clear()
-        cols = list(map(cache.get, keys.tolist(), repeat(_UNSEEN)))
+        cols: list[int] = list(map(cache.get, keys.tolist(), repeat(_UNSEEN)))
         if _UNSEEN in cols:
             records = sequence.records
             kept = sequence.kept
@@ -393,16 +433,105 @@ class ColumnReader:
                 if col is _UNSEEN:
                     last = k + size
                     text = "_".join([records[kept[j]][part] for j in range(k, last + 1)])  # type: ignore[index,misc]
-                    cols[k] = cache[int(keys[k])] = self._lookup(f"{kind}={text}")
-        return [None] * min(size, len(sequence.kept)) + cols
+                    cols[k] = cache[int(keys[k])] = _known(self._lookup(f"{kind}={text}"))
+        return [_UNKNOWN] * min(size, len(sequence.kept)) + cols
 
     def columns(self, span: Span) -> list[int]:
-        """The distinct columns of the span's known features, in the order of their first feature string.
+        """The distinct columns of the span's known features, in the order of their first feature string."""
+        return self.batch([span])[1].tolist()  # type: ignore[no-any-return]
 
-        (Distinct strings have distinct columns, so dropping unknown features and then repeated
-        columns keeps what dropping repeated strings and then unknown ones keeps, in the same order.)
+    def batch(self, spans: Sequence[Span]) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct columns of each span's known features, as parallel arrays of span numbers and columns:
+        span by span, each span's in the order of their first feature string (:func:`span_features`' order),
+        which is the order the model adds their weights in.
+
+        A span's features are slices of its document's per-word runs (:class:`_Flat`) and a few of its own
+        (:func:`_tail`), so a batch is a list of (start, length) runs gathered at once; repeated and unknown
+        columns are then dropped for all spans together.  (Distinct strings have distinct columns, so dropping
+        unknown features and then repeated columns keeps what dropping repeated strings and then unknown ones
+        keeps, in the same order.)
         """
-        sequence = _sequence(span.doc)
-        distinct = dict.fromkeys(_assemble(span, sequence, self._for(sequence), self._lookup))
-        distinct.pop(None, None)  # unknown features: first occurrences of the rest keep their order
-        return list(distinct)
+        runs = _Runs()
+        doc: Doc | None = None
+        for span in spans:
+            if span.doc is not doc:
+                doc = span.doc
+                sequence = _sequence(doc)
+                pieces = self._for(sequence)
+                if pieces.flat is None:
+                    pieces.flat = _Flat(pieces)
+                flat = pieces.flat
+                base = runs.add_source(flat.columns)
+            start, end = span.start, span.end
+            if _lead(sequence, start, end) is not None:  # rare: the general path, as the span's own columns
+                runs.add(base, flat, 0, 0, _assemble(span, sequence, pieces, self._lookup))
+                continue
+            kept = sequence.kept
+            a = bisect.bisect_left(kept, start)
+            b = bisect.bisect_left(kept, end)
+            first = sequence.records[kept[a]] if b > a else None
+            runs.add(base, flat, a, b, _tail(span, sequence, first, sequence.numbers[b] > sequence.numbers[a], self._lookup))
+        return runs.distinct()
+
+
+class _Runs:
+    """A batch's columns as runs of one array: per span (row), slices of its document's :class:`_Flat` columns
+    for its kept words ``a`` to ``b``, then columns of its own (:func:`_tail`), gathered by :meth:`distinct`."""
+
+    __slots__ = ("sources", "size", "spans", "own")
+
+    def __init__(self) -> None:
+        self.sources: list[np.ndarray] = []
+        self.size = 0  # of the sources so far
+        self.spans: list[tuple[int, ...]] = []
+        self.own: list[int] = []
+
+    def add_source(self, columns: np.ndarray) -> int:
+        """Where ``columns`` start among the sources' columns."""
+        self.sources.append(columns)
+        self.size += len(columns)
+        return self.size - len(columns)
+
+    def add(self, base: int, flat: _Flat, a: int, b: int, own: list[int | None]) -> None:
+        """The next span's runs: its kept words ``a`` to ``b`` of ``flat`` (found at ``base``), then ``own`` (``None``
+        or -1 for an unknown feature)."""
+        own_a = flat.own_at[a]
+        n = b - a
+        # Its runs' starts, then their lengths (a negative one is none): its words' own columns, words, bigrams
+        # (from its second word), tag bigrams (likewise), tag trigrams (from its third word), then ``own``
+        # (counted from the end of the sources, see distinct).
+        self.spans.append((base + own_a, base + flat.word_at + a, base + flat.bigram_at + a + 1, base + flat.pos2_at + a + 1,
+                           base + flat.pos3_at + a + 2, len(self.own),
+                           flat.own_at[b] - own_a, n, n - 1, n - 1, n - 2, len(own)))
+        self.own.extend(map(_known, own))
+
+    def distinct(self) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and columns of every span's runs in turn, less unknown columns and a row's repeated ones (the
+        first of each kept, in order)."""
+        if not self.spans:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        runs = np.array(self.spans, dtype=np.int64)
+        runs[:, 5] += self.size  # the spans' own columns come after the sources
+        starts = runs[:, :6].ravel()
+        lengths = np.maximum(runs[:, 6:], 0)
+        per_span = lengths.sum(axis=1)
+        lengths = lengths.ravel()
+        source = np.concatenate([*self.sources, np.asarray(self.own, dtype=np.int64)])
+        ends = np.cumsum(lengths)
+        # Each run's positions in the source: a count from 0 shifted by (run start - where the run begins).
+        at = np.arange(int(ends[-1]), dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+        cols = source[at]
+        rows = np.repeat(np.arange(len(per_span), dtype=np.int64), per_span)  # a span's row is its number
+        known = cols >= 0
+        cols, rows = cols[known], rows[known]
+        if not len(cols):
+            return rows, cols
+        # Sorting (row, column, position) triples packed in one integer puts each row's repeated column first
+        # where it came first: a plain sort (faster than a stable argsort) of distinct numbers.
+        count = len(cols)
+        packed = np.sort((rows * (int(cols.max()) + 1) + cols) * count + np.arange(count, dtype=np.int64))
+        keys = packed // count
+        first = packed[np.concatenate(([True], keys[1:] != keys[:-1]))] % count  # where each row's distinct columns first are
+        first.sort()
+        return rows[first], cols[first]

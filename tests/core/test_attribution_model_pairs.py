@@ -72,3 +72,55 @@ def test_attribution_model_score_is_the_probability_to_the_last_bit(nlp) -> None
                 candidates = cue_candidates(doc, cand, QUOTED.__contains__, cache)
                 assert candidates and all(c.static for c in candidates)
                 assert [model.score(c) for c in candidates] == [model.probability(c.features) for c in candidates]
+
+
+def _exact(doc, cand):
+    """Each candidate verb of a claim with all its features."""
+    return [(c.verb, c.features) for c in cue_candidates(doc, cand, QUOTED.__contains__)]
+
+
+def test_attribution_model_inside_features_are_one_of_each_kind(nlp) -> None:
+    """CueModel.could_reach bounds the features of a verb inside its claim by the largest weight of each kind,
+    which holds only while each pair has one feature of each kind."""
+    from claimcheck.analysis.attribution_model import INSIDE_KINDS, _feature_kind
+
+    doc = nlp(TEXT)
+    seen = 0
+    for sent in doc.sents:
+        for cand in find_candidates(doc, sent, []):
+            for verb, features in _exact(doc, cand):
+                if cand.start <= verb < cand.end:
+                    at = features.index("pos=inside") + 1
+                    assert tuple(_feature_kind(f) for f in features[at : at + len(INSIDE_KINDS)]) == INSIDE_KINDS
+                    seen += 1
+                else:
+                    assert not any(_feature_kind(f) in INSIDE_KINDS for f in features)
+    assert seen
+
+
+def test_attribution_model_taken_is_the_best_that_reaches_the_threshold(nlp) -> None:
+    """CueModel.taken leaves out verbs that cannot reach the threshold: it takes what best() over every verb
+    takes, and no verb it leaves out had the log-odds to be taken."""
+    import dataclasses
+
+    model = load_cue_model()
+    assert model is not None
+    texts = [TEXT, "Prices rose 4% last year, the minister told reporters, and the bank said it would act. "
+             "Critics argued the plan would fail, which officials denied, saying: \"it will work\"."]
+    for threshold in (model.threshold, 0.2, 0.05):  # lower thresholds: more verbs reach, fewer are left out
+        other = dataclasses.replace(model, threshold=threshold)
+        left_out = 0
+        for text in texts:
+            doc = nlp(text)
+            for sent in doc.sents:
+                for cand in find_candidates(doc, sent, []):
+                    every = cue_candidates(doc, cand, QUOTED.__contains__)
+                    best = other.best(every)
+                    expected = best if best is not None and best[1] >= threshold else None
+                    taken = other.taken(doc, cand, QUOTED.__contains__)
+                    assert (taken and (taken[0].verb, taken[1])) == (expected and (expected[0].verb, expected[1]))
+                    for c in cue_candidates(doc, cand, QUOTED.__contains__):
+                        if not other.could_reach(c):
+                            left_out += 1
+                            assert other.probability(c.features) < threshold
+        assert left_out or threshold < model.threshold

@@ -173,3 +173,19 @@ def test_scoring_a_framing_reporting_verb_is_listed_but_not_counted_as_a_hedge(e
     report = engine.check(text, published="2024-06-19", all=True)
     claim = next(c for c in report.claims if "3 million" in c.text)
     assert claim.hedges  # still listed for the editor
+
+
+def test_scoring_opinion_prefilter_and_signal_vector_are_exact() -> None:
+    """The one-pass opinion check finds a phrase exactly where trying each phrase does (whole words only), and
+    the signal vector puts each signal's value at its name's place, the bias at 1."""
+    from claimcheck.analysis.lexicon import OPINION_PHRASES
+    from claimcheck.analysis.scoring import _ANY_OPINION_PHRASE, _SPACED_OPINION_PHRASES, SIGNALS, signal_vector
+
+    texts = [f"well {p} so" for p in OPINION_PHRASES] + [f"{p}" for p in OPINION_PHRASES]
+    texts += [f"x{p}" for p in OPINION_PHRASES] + [f"{p}s" for p in OPINION_PHRASES] + ["", "the rate fell", "i  think"]
+    for text in texts:
+        padded = f" {text} "
+        assert (_ANY_OPINION_PHRASE.search(padded) is not None) == any(s in padded for _, s in _SPACED_OPINION_PHRASES), text
+    vector = signal_vector([("number", 1.0, ""), ("hedges", 2, ""), ("entities", 3, ""), ("hedges", 1, "")])
+    expected = {name: 0.0 for name in SIGNALS} | {"bias": 1.0, "number": 1.0, "hedges": 1.0, "entities": 3.0}
+    assert vector == tuple(expected[name] for name in SIGNALS)

@@ -139,3 +139,28 @@ def test_features_sequence_threads(nlp, monkeypatch) -> None:
     for thread in threads:
         thread.join()
     assert not failures
+
+
+def test_features_batch_of_spans_from_two_documents(nlp) -> None:
+    """A batch (the model reads a document's claims and sentences in one) gives each span the columns it gets
+    alone, in the same order, whatever spans come before it: spans of two documents taking turns, spans that
+    start inside an entity, empty spans and spans of whitespace or punctuation only."""
+    import numpy as np
+
+    model = load_model()
+    index = model._index
+    docs = [nlp(TEXT), nlp("Unemployment fell to 3.5 percent in 2019, the ministry said.")]
+    spans = []
+    for start in range(len(docs[0])):
+        spans.append(docs[0][start:min(start + 7, len(docs[0]))])
+        other = docs[1]
+        spans.append(other[start % len(other):len(other)])
+    spans += [docs[0][3:3], docs[0][len(docs[0]) - 1:], docs[1][:]]
+    rows, cols = ColumnReader(index).batch(spans)
+    for row, span in enumerate(spans):
+        expected = [index[f] for f in span_features(span) if f in index]
+        assert cols[rows == row].tolist() == expected, (span.start, span.end)
+    # The logit adds a span's weights in the order of its columns, so that a span scored in a batch or alone
+    # gets the same bits.
+    alone = np.concatenate([model.logits([span]) for span in spans])
+    assert model.logits(spans).tobytes() == alone.tobytes()
