@@ -10,7 +10,10 @@ with ``all=True`` and lookups off, one doc at a time (each is freed before
 the next is read, as in ``Engine.check_many``; reading a doc back is not timed).  It prints one JSON line: per round, the
 CPU time (``time.process_time``) of the report and of its detection parts
 (``ClaimBuilder.candidates``, ``RuleSet.apply``, ``HedgeFinder.find`` and
-``build_standalone``).
+``build_standalone``) and of claim typing (``typing``: ``claim_types.classify``,
+called once per claim by the enrichment, not part of ``detection``), and the
+garbage collector's full passes in the round (``gc2``: a pass is paid by whichever
+part's allocation sets it off, so a part's figure may hold one; see ``gc.callbacks``).
 
 To compare two trees, time each (``--tree``: the checkout whose claimcheck
 is imported) in alternating fresh processes with the same ``--store``::
@@ -24,6 +27,7 @@ is imported) in alternating fresh processes with the same ``--store``::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import pickle
@@ -37,6 +41,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
 
 PARTS = ("candidates", "rules", "hedges", "standalone")
+#: Parts timed besides detection's.
+OTHER_PARTS = ("typing",)
 
 
 def _parse_once(engine: Any, data: Path, words: int, store: Path) -> None:
@@ -89,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(store / "carried.pkl", "rb") as stream:
         carried = pickle.load(stream)
 
-    spent = dict.fromkeys(PARTS, 0.0)
+    spent = dict.fromkeys(PARTS + OTHER_PARTS, 0.0)
 
     def timed(owner: Any, name: str, part: str) -> None:
         original: Callable[..., Any] = getattr(owner, name)
@@ -107,10 +113,24 @@ def main(argv: list[str] | None = None) -> int:
     timed(type(engine.rules), "apply", "rules")
     timed(hedges.HedgeFinder, "find", "hedges")
     timed(enrich, "build_standalone", "standalone")
+    timed(enrich, "classify", "typing")  # enrich calls the name it imported
+
+    collecting = {"gc2": 0.0, "since": 0.0}
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            collecting["since"] = time.process_time()
+        else:
+            collecting["gc2"] += time.process_time() - collecting["since"]
+
+    gc.callbacks.append(collector)
 
     def one_round() -> dict[str, float]:
-        for part in PARTS:
+        for part in spent:
             spent[part] = 0.0
+        collecting["gc2"] = 0.0
         report = 0.0
         # One doc at a time, freed after its report as Engine.check_many frees it: holding all of them
         # made every full garbage-collector pass scan every doc's per-document tables, a cost (a tenth
@@ -120,11 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             engine._report(doc, item, published, norm, meta, config)
             report += time.process_time() - start
             del doc
-        return {"report": report, **spent}
+        return {"report": report, **spent, "gc2": collecting["gc2"]}
 
     one_round()  # caches that outlive a document (matchers per pattern set, lemma memo)
     rounds = [one_round() for _ in range(args.rounds)]
-    result = {key: [round(r[key], 3) for r in rounds] for key in ("report", *PARTS)}
+    result = {key: [round(r[key], 3) for r in rounds] for key in ("report", *PARTS, *OTHER_PARTS, "gc2")}
     result["detection"] = [round(sum(r[p] for p in PARTS), 3) for r in rounds]
     import claimcheck
 

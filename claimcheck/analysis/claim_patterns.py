@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 from claimcheck.analysis.lexicon import EVALUATIVE
 from claimcheck.analysis.matching import DependencyPatterns, PrefilteredMatcher, WordFilter
 from claimcheck.analysis.spans import per_document
+from claimcheck.analysis.token_table import token_table
 
 _BIG = ["hundred", "thousand", "million", "billion", "trillion", "zillion", "gazillion"]
 #: Nouns that hyperbolic round numbers go with: "a million miles", "a thousand times".
@@ -173,6 +174,8 @@ _GETTING = frozenset("get gets getting got gotten become becomes becoming became
 #: "I have never equated the prize with sales", "critics see the dam as a white elephant".
 CONSTRUAL_VERBS = {"equate": "with", "regard": "as", "view": "as", "see": "as", "perceive": "as",
                    "brand": "as", "dismiss": "as", "hail": "as", "portray": "as", "paint": "as"}
+#: The head lemmas one of :func:`is_attitude`'s tests starts from (besides a participle of :data:`_USED_TO`).
+_ATTITUDE_HEAD_LEMMAS = EMOTIVE_VERBS | ATTITUDE_VERBS | frozenset({"enjoy", "get", "become", "grow", "come"}) | frozenset(CONSTRUAL_VERBS)
 
 _MATCHERS: dict[int, tuple[PrefilteredMatcher, DependencyPatterns, WordFilter]] = {}
 
@@ -224,6 +227,9 @@ def is_attitude(head: Token) -> bool:
     """True for a clause that reports a feeling or attitude towards something: "the studio is
     celebrating bumper sales", "commuters are getting used to the idea of ...", "I have never
     equated the prize with sales", "critics see the dam as a white elephant"."""
+    table = token_table(head.doc)
+    if table.lemma[head.i] not in _ATTITUDE_HEAD_LEMMAS and table.lower[head.i] not in _USED_TO:
+        return False  # every test below needs one of these: most heads are turned away without a Token read
     lemma = head.lemma_.lower()
     if lemma in EMOTIVE_VERBS and any(c.dep_ == "dobj" and c.lower_ in _PERSONAL_OBJECTS for c in head.children):
         return True  # "it bothers me very much that ...", "this worries us"
@@ -254,15 +260,19 @@ def is_attitude(head: Token) -> bool:
 
 def is_verdict(head: Token) -> bool:
     """True for a copular clause whose predicate is a judgement: "the plan was breathtaking",
-    "the commissions are an abject failure", "the club was right to sack him"."""
-    if head.lemma_.lower() not in ("be", "seem", "look", "sound", "prove", "remain", "become"):
+    "the commissions are an abject failure", "the club was right to sack him".  Read from the token
+    table: detection and typing ask it of every clause."""
+    table = token_table(head.doc)
+    i = head.i
+    if table.lemma[i] not in ("be", "seem", "look", "sound", "prove", "remain", "become"):
         return False
-    for child in head.children:
-        if child.dep_ in ("acomp", "attr", "oprd"):
-            words = [child] + [c for c in child.children if c.dep_ in ("amod", "advmod", "compound")]
+    dep, lemma, lower, children = table.dep, table.lemma, table.lower, table.children
+    for child in children[i]:
+        if dep[child] in ("acomp", "attr", "oprd"):
+            words = [child] + [c for c in children[child] if dep[c] in ("amod", "advmod", "compound")]
             # The word as written too: the tagger may read "breathtaking" as a verb with lemma "breathtake".
-            if any(w.lemma_.lower() in JUDGEMENT_WORDS or w.lower_ in JUDGEMENT_WORDS or w.lemma_.lower() in EVALUATIVE
-                   or w.lower_ in EVALUATIVE for w in words):
+            if any(lemma[w] in JUDGEMENT_WORDS or lower[w] in JUDGEMENT_WORDS or lemma[w] in EVALUATIVE
+                   or lower[w] in EVALUATIVE for w in words):
                 return True
     return False
 
@@ -325,8 +335,9 @@ def is_conditional_forecast(head: Token) -> bool:
     A condition that anybody could meet ("if you park on the verge, you will be fined",
     "if a driver is caught ...") makes a rule, which stays a claim.
     """
-    if not any(c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in head.children):
-        return False
+    table = token_table(head.doc)
+    if not any(table.dep[c] == "aux" and table.lower[c] in _FORECAST_MODALS for c in table.children[head.i]):
+        return False  # most clauses (read from the token table)
     for clause in head.children:
         if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
             continue
@@ -349,12 +360,14 @@ def is_page_reference(head: Token) -> bool:
     """True for a clause whose subject is a display on the page, located by the page's layout:
     "The tables below show ...", "the map above shows ...", "the chart on the right compares ...";
     a caption or an introduction to one, which is page furniture, not a claim."""
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lemma_.lower() not in DISPLAY_NOUNS:
+    table = token_table(head.doc)
+    dep, lower, children = table.dep, table.lower, table.children
+    subject = next((c for c in children[head.i] if dep[c] in ("nsubj", "nsubjpass")), None)
+    if subject is None or table.lemma[subject] not in DISPLAY_NOUNS:
         return False
-    for child in subject.children:
-        if child.lower_ in _PAGE_PLACES and child.dep_ in ("advmod", "prep", "amod"):
+    for child in children[subject]:
+        if lower[child] in _PAGE_PLACES and dep[child] in ("advmod", "prep", "amod"):
             return True
-        if child.dep_ == "prep" and any(g.lower_ in _PAGE_PLACES for g in child.children):
+        if dep[child] == "prep" and any(lower[g] in _PAGE_PLACES for g in children[child]):
             return True  # "the chart on the right"
     return False

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcheck.analysis.claims import nominal_subject
+from claimcheck.analysis.claims import nominal_subject, subject_index
 from claimcheck.analysis.lexicon import FUTURE_MARKERS, INSTITUTION_NOUNS, PERSON_PRONOUNS, TITLE_NOUNS
 from claimcheck.analysis.token_table import token_table
 
@@ -92,8 +92,9 @@ def legislation_acts(head: Token) -> bool:
     """What a law or bill must, would or will do: "the bill would give tenants a right to keep pets",
     "the treaty must be ratified by every member state". A law that passed or failed is an event
     (no modal); the caller leaves one with a figure to the quantity and comparison tests."""
-    subject = nominal_subject(head)
-    return subject is not None and subject.lemma_.lower() in LEGISLATION_NOUNS and _modal(head)
+    table = token_table(head.doc)
+    subject = subject_index(head.doc, head.i)
+    return subject is not None and table.lemma[subject] in LEGISLATION_NOUNS and _modal(head)
 
 
 def instrument_changes(head: Token) -> bool:
@@ -157,8 +158,8 @@ def allocated_to_class(head: Token) -> bool:
 def within_the_law(head: Token) -> bool:
     """Whether something is inside the law or a right: "the curfew was within constitutional limits",
     "the scheme is incompatible with the right to a fair trial", "the levy is unconstitutional"."""
-    if head.lemma_ != "be":
-        return False
+    if token_table(head.doc).lemma[head.i] != "be" or head.lemma_ != "be":
+        return False  # the table's lemma is lower-cased: most heads are turned away by it without a Token read
     for child in head.children:
         if child.dep_ == "acomp" and child.lower_ in ("constitutional", "unconstitutional", "lawful", "unlawful"):
             return True
@@ -234,12 +235,14 @@ def states_absence(head: Token) -> bool:
     """A claim that something is absent: "the inquiry found no evidence of fraud", "the files had no
     connection to the case", "neither report mentions the loan", "the review found nothing new".
     A passive with a negative subject ("no arrests were made") reports the outcome of an act: an event."""
-    for child in head.children:
-        if child.dep_ not in ("nsubj", "dobj", "attr"):
+    table = token_table(head.doc)
+    dep, lower, children = table.dep, table.lower, table.children
+    for child in children[head.i]:
+        if dep[child] not in ("nsubj", "dobj", "attr"):
             continue
-        if child.lower_ in _NEGATIVE_PRONOUNS:
+        if lower[child] in _NEGATIVE_PRONOUNS:
             return True
-        if any(c.dep_ == "det" and c.lower_ in _NEGATIVE_DETS for c in child.children):
+        if any(dep[c] == "det" and lower[c] in _NEGATIVE_DETS for c in children[child]):
             return True
     return False
 

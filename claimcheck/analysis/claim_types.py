@@ -45,7 +45,7 @@ from claimcheck.analysis.claim_type_cues import (
     states_absence,
     within_the_law,
 )
-from claimcheck.analysis.claims import nominal_subject
+from claimcheck.analysis.claims import nominal_subject, subject_index
 from claimcheck.analysis.claim_patterns import (
     JUDGEMENT_WORDS,
     idiom_tokens,
@@ -157,7 +157,7 @@ _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "t
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
 
-def _is_future(tokens: list[Token], head: Token) -> bool:
+def _is_future(ids: list[int], head: Token) -> bool:
     table = token_table(head.doc)
     i = head.i
     dep, lower, children = table.dep, table.lower, table.children
@@ -177,7 +177,7 @@ def _is_future(tokens: list[Token], head: Token) -> bool:
     # "is expected to rise", "is set to double"
     if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(table.lower[t.i] in FUTURE_MARKERS and table.dep[t.i] in ("aux", "auxpass") and table.head[t.i] == head.i for t in tokens)
+    return any(table.head[k] == i for k in _first_looks(head.doc).future_aux.intersection(ids))
 
 
 def _compared(t: Token) -> bool:
@@ -229,7 +229,7 @@ def _is_generic_subject(head: Token) -> bool:
 _GENERIC_CONDITION_MARKS = frozenset({"if", "when", "whenever", "once"})
 
 
-def _regularity(tokens: list[Token], head: Token) -> bool:
+def _regularity(ids: list[int], head: Token) -> bool:
     """A future clause under a condition anyone may meet, with a figure of its own: a regularity, not a forecast.
 
     "If you smoke, your risk will rise by 20%", "when a driver is over the limit, three crashes in
@@ -252,12 +252,14 @@ def _regularity(tokens: list[Token], head: Token) -> bool:
         if condition.i < head.i:
             # The parser often hangs what follows the condition's comma on it ("If you are going at
             # 40mph, nine times out of ten ..."): a condition before the clause ends at its comma.
-            end = next((t.i for t in tokens if condition.i < t.i < head.i and t.text == ","), end)
-        return bool(amount_tokens([t for t in tokens if not start <= t.i <= end]))
+            text = token_table(head.doc).text
+            end = next((k for k in ids if condition.i < k < head.i and text[k] == ","), end)
+        amounts = _amount_ids(head.doc)
+        return any(k in amounts for k in ids if not start <= k <= end)
     return False
 
 
-def _is_deontic(tokens: list[Token], head: Token) -> bool:
+def _is_deontic(ids: list[int], head: Token) -> bool:
     """What a class of people must, may or may not do: a rule even without a rule noun.
 
     "Passengers can claim 250 euros", "all airlines will have to adhere",
@@ -292,16 +294,19 @@ def _is_conditional(head: Token) -> bool:
                for c in children[head.i]) and any(lower[c] in ("would", "could", "might") for c in children[head.i])
 
 
-def _is_policy(tokens: list[Token], head: Token) -> bool:
+def _is_policy(ids: list[int], head: Token) -> bool:
     """What a plan or proposal would require, or whom it would reach.
 
     "Under plans unveiled on Monday, drivers will pay a daily charge", "the proposals would not
     apply to students", "the changes will cover all private landlords".
     """
-    for t in tokens:
-        if t.dep_ == "prep" and t.lower_ == "under" and _main_predicate(t.head, head) and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children
-        ):
+    doc = head.doc
+    dep = token_table(doc).dep
+    for k in sorted(_first_looks(doc).under.intersection(ids)):  # a Token made only for "under"
+        if dep[k] != "prep":
+            continue
+        t = doc[k]
+        if _main_predicate(t.head, head) and any(c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children):
             return True
     if head.lemma_.lower() not in _SCOPE_VERBS:
         return False
@@ -330,19 +335,20 @@ def _is_legality(head: Token) -> bool:
     return False
 
 
-def _is_rule(tokens: list[Token], head: Token) -> bool:
-    if _is_policy(tokens, head) or _is_legality(head):
+def _is_rule(ids: list[int], head: Token) -> bool:
+    if _is_policy(ids, head) or _is_legality(head):
         return True
     if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
         return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     table = token_table(head.doc)
-    lemma_of, ent_type = table.lemma, table.ent_type
-    has_rule_noun = any(lemma_of[t.i] in RULE_NOUNS or ent_type[t.i] == "LAW" for t in tokens)
+    lemma_of, dep = table.lemma, table.dep
+    looks = _first_looks(head.doc)
+    has_rule_noun = not looks.rule_nouns.isdisjoint(ids)
     if not has_rule_noun:
         return False
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subject_is_rule = any(t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" for s in subject for t in s.subtree)
-    if head.lemma_.lower() in RULE_VERBS and (subject_is_rule or any(t.lemma_.lower() in RULE_NOUNS for t in tokens if t.dep_ in ("dobj", "attr"))):
+    if head.lemma_.lower() in RULE_VERBS and (subject_is_rule or any(lemma_of[k] in RULE_NOUNS for k in ids if dep[k] in ("dobj", "attr"))):
         return True
     if subject_is_rule and head.lemma_.lower() in ("say", "state", "specify", "set", "make", "call", "oblige", "bar", "give", "apply", "cover", "come", "take"):
         return True
@@ -351,9 +357,9 @@ def _is_rule(tokens: list[Token], head: Token) -> bool:
         if child.dep_ == "agent" and any(t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" for t in child.subtree):
             return True
     # "under the treaty, ...", "it is illegal to ..."
-    if any(t.lower_ == "under" and any(c.lemma_.lower() in RULE_NOUNS for c in t.subtree) for t in tokens):
+    if any(any(lemma_of[c] in RULE_NOUNS for c in table.subtree(k)) for k in looks.under.intersection(ids)):
         return True
-    return any(t.lemma_.lower() in ("illegal", "unlawful", "legal", "mandatory", "compulsory", "banned", "prohibited") for t in tokens)
+    return any(lemma_of[k] in ("illegal", "unlawful", "legal", "mandatory", "compulsory", "banned", "prohibited") for k in ids)
 
 
 #: Causal verbs that, with a person or organisation as the subject, report an act, not a cause:
@@ -389,14 +395,15 @@ def _on_main_line(t: Token, head: Token) -> bool:
     return True
 
 
-def _in_verb_adjunct(t: Token, head: Token) -> bool:
-    """True when ``t`` sits in an adverbial or relative clause with its own verb, off the claim's head
+def _in_verb_adjunct(table: TokenTable, k: int, head: int) -> bool:
+    """True when token ``k`` sits in an adverbial or relative clause with its own verb, off the claim's head
     ("..., making Britain second only to the US"); a mis-parsed noun adjunct does not count."""
-    node = t
-    while node.i != head.i and node.head.i != node.i:
-        if node.dep_ in ("advcl", "relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+    dep, pos, head_of = table.dep, table.pos, table.head
+    node = k
+    while node != head and head_of[node] != node:
+        if dep[node] in ("advcl", "relcl", "acl") and pos[node] in ("VERB", "AUX"):
             return True
-        node = node.head
+        node = head_of[node]
     return False
 
 
@@ -414,8 +421,8 @@ def _animate_subject(verb: Token) -> bool:
             or lemma in TITLE_NOUNS or lemma in INSTITUTION_NOUNS or lemma in _ORGANISATION_WORDS)
 
 
-def _is_causation(tokens: list[Token], head: Token) -> bool:
-    return _causation_kind(tokens, head) is not None
+def _is_causation(ids: list[int], head: Token) -> bool:
+    return _causation_kind(ids, head) is not None
 
 
 #: The lemmas and words one of :func:`_causation_kind`'s tests starts from.
@@ -423,22 +430,20 @@ _CAUSAL_TEST_LEMMAS = CAUSAL_VERBS | frozenset(["prevent", "stop", "block", "hin
 _CAUSAL_TEST_WORDS = CAUSAL_MARKERS | frozenset(["therefore", "consequently", "hence", "as", "due", "result"])
 
 
-def _causation_kind(tokens: list[Token], head: Token) -> str | None:
+def _causation_kind(ids: list[int], head: Token) -> str | None:
     """``main`` when the claim's predicate is causal ("the closure led to 900 job losses"),
     ``adjunct`` when a cause hangs off another assertion ("profits rose 5%, mostly due to Asia"),
     ``None`` for no cause in the claim."""
-    if not tokens:
+    if not ids:
         return None
     if causal_predicate(head):
         return "main"  # "most of the increase in borrowing reflected higher interest payments", "is attributable to", "made no difference"
-    first = tokens[0].i
+    first = ids[0]
     adjunct = False
-    table = token_table(head.doc)
-    lemma_of, lower_of = table.lemma, table.lower
-    for t in tokens:
-        # Every test below starts from one of these words or lemmas; most tokens are none (read from the table).
-        if lemma_of[t.i] not in _CAUSAL_TEST_LEMMAS and lower_of[t.i] not in _CAUSAL_TEST_WORDS:
-            continue
+    doc = head.doc
+    # Every test below starts from one of the first look's words or lemmas; most tokens are none.
+    for k in sorted(_first_looks(doc).causal.intersection(ids)):
+        t = doc[k]
         lemma = t.lemma_.lower()
         if lemma in CAUSAL_VERBS and t.pos_ == "VERB":
             if not _on_main_line(t, head):
@@ -475,53 +480,30 @@ def _causation_kind(tokens: list[Token], head: Token) -> str | None:
 
 
 @per_document
-def _amount_memo(doc: Doc) -> dict[int, bool]:
-    """Whether each token asked about carries an amount (see :func:`_carries_amount`), filled as tokens are
-    asked: a token is judged once however many overlapping claims contain it."""
-    return {}
+def _amount_ids(doc: Doc) -> frozenset[int]:
+    """The document's tokens that carry an amount (:func:`_carries_amount`): numbers, percentages, fraction
+    words; not names, ordinals or idioms.  The claim types and the score's ``number`` signal both read
+    amounts through this one test.
 
-
-def amount_tokens(tokens: list[Token]) -> list[Token]:
-    """The tokens that carry an amount: numbers, percentages, fraction words; not names, ordinals or idioms.
-    The claim types and the score's ``number`` signal both read amounts through this one test.
-
-    Each token is judged once per document, so typing costs O(claim length) however many claims overlap.
+    Judged once per document, all tokens at once: claims cover most of a document's tokens and each is
+    asked about by several tests of every claim it is in, so a set look-up per question is cheaper than a
+    memo filled as tokens are asked; the table's first test (:func:`_may_carry_amount`) leaves few tokens
+    for the parse walks.
     """
-    if not tokens:
-        return []
-    doc = tokens[0].doc
-    memo = _amount_memo(doc)
     table = token_table(doc)
-    out: list[Token] = []
-    for t in tokens:
-        i = t.i
-        found = memo.get(i)
-        if found is None:
-            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(t)
-        if found:
-            out.append(t)
-    return out
+    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(doc[i]))
 
 
-def _may_carry_amount(table: TokenTable, i: int) -> bool:
-    """The first test of :func:`_carries_amount`, on the token table: a number, an entity, a per cent
-    sign, a multiplier or a quantity word.  Most tokens are none of these."""
-    return bool(table.like_num[i] or table.ent_type[i] or table.text[i] == "%" or table.lower[i].endswith("fold")
-                or table.lemma[i] in QUANTITY_WORDS)
+def _may_carry_amount(table: TokenTable) -> list[int]:
+    """The tokens that pass the first test of :func:`_carries_amount`, read from the token table: a number,
+    an entity, a per cent sign, a multiplier or a quantity word.  Most tokens are none of these."""
+    return [i for i, (num, ent, text, lower, lemma) in enumerate(zip(table.like_num, table.ent_type, table.text, table.lower, table.lemma))
+            if num or ent or text == "%" or lower.endswith("fold") or lemma in QUANTITY_WORDS]
 
 
 def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
-    """Whether any of the tokens ``token_ids`` carries an amount (:func:`amount_tokens`'s test, on indices:
-    a token the document's memo has not judged yet is made only if the token table says it may carry one)."""
-    memo = _amount_memo(doc)
-    table = token_table(doc)
-    for i in token_ids:
-        found = memo.get(i)
-        if found is None:
-            found = memo[i] = _may_carry_amount(table, i) and _carries_amount(doc[i])
-        if found:
-            return True
-    return False
+    """Whether any of the tokens ``token_ids`` carries an amount (:func:`_amount_ids`)."""
+    return not _amount_ids(doc).isdisjoint(token_ids)
 
 
 def _carries_amount(t: Token) -> bool:
@@ -604,12 +586,18 @@ def _is_percentage(t: Token) -> bool:
     return t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ in ("percent", "cent") or (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("%", "percent", "per"))
 
 
-def _is_quantity(tokens: list[Token], head: Token) -> bool:
+def _is_quantity(claim_ids: list[int], head: Token) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
-    ids = {t.i for t in tokens}
-    amounts = amount_tokens(tokens)
-    if amounts and any(t.lower_ == "average" and t.head.lower_ == "on" for t in tokens):
+    doc = head.doc
+    table = token_table(doc)
+    amount_ids = _amount_ids(doc)
+    amounts = [doc[k] for k in claim_ids if k in amount_ids]
+    if not amounts:
+        return False
+    lower, head_of = table.lower, table.head
+    if any(lower[k] == "average" and lower[head_of[k]] == "on" for k in claim_ids):
         return True  # "callers on average hang up after 65 seconds": an average is a statistic
+    ids = set(claim_ids)
     for t in amounts:
         if _is_percentage(t) or t.ent_type_ in ("MONEY", "QUANTITY") or not _is_verbal(head):
             return True  # sums of money, measures and rates are statistics wherever they stand
@@ -751,20 +739,18 @@ _RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "sho
 _COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
 
 
-def _comparison_kind(tokens: list[Token]) -> str | None:
+def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
     """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
     ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
     ``None`` for no comparison."""
     plain = False
-    if not tokens:
+    if not ids:
         return None
-    table = token_table(tokens[0].doc)
-    tags, lowers, lemmas, ents = table.tag, table.lower, table.lemma, table.ent_type
-    for t in tokens:
-        i = t.i
-        # Every test below starts from one of these; most tokens pass none of them (read from the table).
-        if not (tags[i] in ("JJS", "RBS") or ents[i] == "ORDINAL" or lowers[i] in _COMPARISON_WORDS or lemmas[i] in _COMPARISON_LEMMAS):
-            continue
+    table = token_table(doc)
+    lowers = table.lower
+    # Every test below starts from one of the first look's words or tags; most tokens pass none of them.
+    for i in sorted(_first_looks(doc).comparison.intersection(ids)):
+        t = doc[i]
         if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
         if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
@@ -793,7 +779,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
                 t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS or t.nbor(1).head.lemma_.lower() in _MULTIPLIED_NOUNS | _STANDARD_NOUNS):
             return "relative"  # "three times the size of Hong Kong's", "twice the national rate", "double the average"
         if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
-                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(tokens)):
+                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(table, ids)):
             return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
         if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
@@ -821,7 +807,7 @@ def _comparison_kind(tokens: list[Token]) -> str | None:
             return "relative"  # "fell to number nine"
         if t.lemma_.lower() in _RELATIVE_POSITION_LEMMAS and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
             return "relative"  # "well below the industry target", "trails the national average"
-        if t.lower_ == "never" and any(u.lower_ == "ever" or (u.lower_ == "before" and not any(c.dep_ == "pobj" for c in u.children)) for u in tokens):
+        if t.lower_ == "never" and any(lowers[u] == "ever" or (lowers[u] == "before" and not any(table.dep[c] == "pobj" for c in table.children[u])) for u in ids):
             plain = True
         if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
             return "relative"  # "one of the lowest"
@@ -840,16 +826,17 @@ def _ranked_by_measure(t: Token) -> bool:
             and doc[t.i + 2].tag_ in ("VBG", "VBN"))
 
 
-def _record_scope(tokens: list[Token]) -> bool:
+def _record_scope(table: TokenTable, ids: list[int]) -> bool:
     """A span of time or history that makes a superlative a record: "for 20 years", "since 1992", "ever",
     "on record", "in history"."""
-    for t in tokens:
-        lower = t.lower_
-        if lower in ("for", "since") and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in t.children):
+    lowers, dep, children = table.lower, table.dep, table.children
+    for k in ids:
+        lower = lowers[k]
+        if lower in ("for", "since") and any(dep[c] == "pobj" and table.ent_type[c] == "DATE" for c in children[k]):
             return True
-        if lower == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in ("history", "decade", "year", "generation", "memory") and any(g.like_num or g.lower_ == "living" for g in c.children) or c.lower_ == "history" for c in t.children):
+        if lower == "in" and any(dep[c] == "pobj" and table.lemma[c] in ("history", "decade", "year", "generation", "memory") and any(table.like_num[g] or lowers[g] == "living" for g in children[c]) or lowers[c] == "history" for c in children[k]):
             return True
-        if lower == "ever" or (lower == "record" and t.i > 0 and t.nbor(-1).lower_ == "on"):
+        if lower == "ever" or (lower == "record" and k > 0 and lowers[k - 1] == "on"):
             return True
     return False
 
@@ -881,7 +868,7 @@ def _stated_figure(head: Token) -> bool:
         inner = next((c for c in head.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
         return inner is not None and _figure_in_slots(inner)
     if (head.tag_ == "VBN" and lemma not in _FORECAST_PARTICIPLES and any(c.dep_ == "aux" and c.lower_ in _FUTURE_OR_MODAL for c in head.children)
-            and any(c.dep_ == "nsubjpass" and amount_tokens(list(c.subtree)) for c in head.children)):
+            and any(c.dep_ == "nsubjpass" and has_amount(head.doc, token_table(head.doc).subtree_set(c.i)) for c in head.children)):
         return True  # "300 posts will be created", as "are to be created": the count a decision states
     return lemma in _STATING_VERBS and head.dep_ != "xcomp" and _figure_in_slots(head)
 
@@ -890,7 +877,8 @@ def _figure_in_slots(verb: Token) -> bool:
     """True when the verb's complement or object, or what it comes "to", holds an amount."""
     slots = [c for c in verb.children if c.dep_ in ("attr", "dobj", "acomp")]
     slots += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    return any(amount_tokens(list(s.subtree)) for s in slots)
+    table = token_table(verb.doc)
+    return any(has_amount(verb.doc, table.subtree_set(s.i)) for s in slots)
 
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -919,14 +907,19 @@ def _is_identity(head: Token) -> bool:
     subsidiary of Maersk", "the committee's new chairman is John Baker".  A verdict ("X
     is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
     """
-    if head.lemma_.lower() not in ("be", "become", "remain"):
+    doc, i = head.doc, head.i
+    table = token_table(doc)
+    if table.lemma[i] not in ("be", "become", "remain"):
         return False
-    subject = nominal_subject(head)
-    attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
-    if subject is None or attr is None:
+    # Read from the token table up to here: every claim on a copula asks.
+    dep, kids = table.dep, table.children[i]
+    subject_i = subject_index(doc, i)
+    attr_i = next((c for c in kids if dep[c] == "attr" and table.pos[c] in ("NOUN", "PROPN")), None)
+    if subject_i is None or attr_i is None:
         return False
-    if any(c.dep_ == "aux" and (c.lower_ in FUTURE_MARKERS or c.tag_ == "MD") for c in head.children):
+    if any(dep[c] == "aux" and (table.lower[c] in FUTURE_MARKERS or table.tag[c] == "MD") for c in kids):
         return False  # "X will be his main target": a plan or a forecast, not who X is
+    subject, attr = doc[subject_i], doc[attr_i]
     for word in (subject, attr):
         if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
             return False  # "the firm's biggest customer is X": a superlative is a comparison
@@ -940,10 +933,10 @@ def _is_identity(head: Token) -> bool:
         _relates_to_named(subject) or subject.lemma_.lower() in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
 
 
-def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
+def _is_role(ids: list[int], head: Token, origin: str) -> bool:
     if origin == "role" or _is_identity(head):
         return True
-    lemma = head.lemma_.lower()
+    lemma = token_table(head.doc).lemma[head.i]
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -955,23 +948,30 @@ def _is_role(tokens: list[Token], head: Token, origin: str) -> bool:
         return False
     else:
         # read only for the verbs that can state a role: most claims' heads are none of them
-        titled = any(t.lemma_.lower() in TITLE_NOUNS and t.dep_ in ("attr", "pobj", "oprd", "appos", "dobj") for t in tokens)
+        table = token_table(head.doc)
+        lemma_of, dep = table.lemma, table.dep
+        titled = any(lemma_of[k] in TITLE_NOUNS and dep[k] in ("attr", "pobj", "oprd", "appos", "dobj") for k in ids)
     if not titled:
         return False
     subject = nominal_subject(head)
     person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
-    return person_subject or any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in tokens)
+    if person_subject:
+        return True
+    table = token_table(head.doc)
+    ent_type, pos = table.ent_type, table.pos
+    return any(ent_type[k] == "PERSON" or pos[k] == "PROPN" for k in ids)
 
 
-def _is_opinion(tokens: list[Token], head: Token) -> bool:
+def _is_opinion(ids: list[int], head: Token) -> bool:
     """A verdict or an idiom of judgement with no figure in it (a figure that only describes the subject,
     "the 40-page report is a masterpiece", does not count): opinion, whatever else it names."""
-    if any(not _describes_subject(t, head) for t in amount_tokens(tokens)):
+    doc = head.doc
+    amounts = _amount_ids(doc)
+    if any(not _describes_subject(doc[k], head) for k in amounts.intersection(ids)):
         return False
     if is_verdict(head):
         return True
-    idioms = judgement_idiom_tokens(head.doc)
-    return any(t.i in idioms for t in tokens)
+    return not judgement_idiom_tokens(doc).isdisjoint(ids)
 
 
 def _describes_subject(t: Token, head: Token) -> bool:
@@ -1004,13 +1004,13 @@ def _is_attitude(head: Token) -> bool:
     return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
 
 
-def _rule_by_cue(tokens: list[Token], head: Token) -> bool:
+def _rule_by_cue(ids: list[int], head: Token) -> bool:
     """Rules stated through the law, a policy instrument, a request decided, an allocation or legality."""
-    return ((legislation_acts(head) and not amount_tokens(tokens)) or instrument_changes(head) or request_decided(head)
+    return ((legislation_acts(head) and not has_amount(head.doc, ids)) or instrument_changes(head) or request_decided(head)
             or allocated_to_class(head) or within_the_law(head))
 
 
-def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> tuple[list[Token], Token]:
+def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> tuple[list[int], Token]:
     """The tokens and head a claim's type is decided on: the reported content when the claim still
     carries a reporting frame, the complement of "appeared to".
 
@@ -1021,27 +1021,31 @@ def claim_content(doc: Doc, token_ids: Iterable[int], head_index: int, origin: s
         origin: how the claim was found (``clause``, ``content``, ``role`` ...).
 
     Returns:
-        The tokens (in order) and the head.
+        The token indices (in order; the tests read them from the document's token table and make a
+        ``Token`` only for the few a test's first look lets through) and the head.
     """
     ids = set(token_ids)
-    tokens = [doc[i] for i in sorted(ids)]
-    head = doc[head_index]
+    tokens = sorted(ids)
+    table = token_table(doc)
+    dep, children = table.dep, table.children
+    head = head_index
     # "the foundation appeared to push aides ...": the claim is about the complement's act.
-    if head.lemma_.lower() in ("appear", "seem") and origin != "role":
-        complement = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if complement is not None and complement.i in ids:
+    if table.lemma[head] in ("appear", "seem") and origin != "role":
+        complement = next((c for c in children[head] if dep[c] == "xcomp" and table.pos[c] == "VERB"), None)
+        if complement is not None and complement in ids:
             head = complement
     # "Straw said the UK was prepared to veto ...", "it is thought that half a million children ...": when the
     # claim still carries its reporting frame, its type is the reported content's.
-    if head.lemma_.lower() in _FRAME_VERBS and origin != "role":
-        content = next((c for c in head.children if c.dep_ == "ccomp" and c.i in ids), None)
-        speaker = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if table.lemma[head] in _FRAME_VERBS and origin != "role":
+        content = next((c for c in children[head] if dep[c] == "ccomp" and c in ids), None)
         # "55 percent of voters say she does not": the count of who says it is the claim
-        if content is not None and not amount_tokens(speaker):
-            inside = [t for t in tokens if content.left_edge.i <= t.i <= content.right_edge.i]
+        if content is not None and not any(
+                has_amount(doc, table.subtree_set(c)) for c in children[head] if dep[c] in ("nsubj", "nsubjpass")):
+            start, end = table.left_edge[content], table.right_edge[content]
+            inside = [k for k in tokens if start <= k <= end]
             if inside:
                 head, tokens = content, inside
-    return tokens, head
+    return tokens, doc[head]
 
 
 def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -> str:
@@ -1068,8 +1072,9 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
     # "than" beside a figure ("sales were 12% higher than a year earlier") is about the figure.
     # Only a comparison in the claim's own predicate outranks a figure: in "26,000 albums are released
     # a year, making Britain second only to the US" the claim is the number.
-    comparison = _comparison_kind(tokens)
-    main_comparison = comparison if comparison != "relative" else _comparison_kind([t for t in tokens if not _in_verb_adjunct(t, head)])
+    comparison = _comparison_kind(tokens, doc)
+    main_comparison = comparison if comparison != "relative" else _comparison_kind(
+        [k for k in tokens if not _in_verb_adjunct(token_table(doc), k, head.i)], doc)
     quantity = _is_quantity(tokens, head)
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
@@ -1088,10 +1093,60 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         return "other"  # an absence ("the audit found no evidence of fraud") is not an event
     if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
         return "event"
-    if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
+    ent_type = token_table(doc).ent_type
+    if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(ent_type[k] in ("GPE", "LOC", "FAC") for k in tokens):
         return "event"  # "Putin is in North Korea"
     if head.lemma_ == "be" and _names_occasion(head):
         return "event"  # "the only let-down was a loss to Kuerten at the French Open"
-    if head.lemma_ in ("have",) and any(t.ent_type_ for t in tokens):
+    if head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
         return "event"
     return "other"
+
+
+class _FirstLooks:
+    """The tokens of a document that the first look of a typing test lets through, one set per test, found
+    in one pass over the token table.
+
+    Several tests of :func:`classify` start by scanning every token of the claim for a word, tag or lemma
+    that most tokens lack (a superlative, a causal word, a rule noun); claims overlap and cover most of the
+    document, so each token was scanned several times.  A test now intersects the claim's tokens with its
+    set and runs its own checks, unchanged, on what is left, in document order.  The one pass asks each
+    token one combined question first (:data:`_LOOK_WORDS`, :data:`_LOOK_LEMMAS`) and sorts out only the
+    few that pass it.
+    """
+
+    __slots__ = ("comparison", "causal", "rule_nouns", "under", "future_aux")
+
+    def __init__(self, doc: Doc) -> None:
+        t = token_table(doc)
+        comparison: list[int] = []  # :func:`_comparison_kind`: superlatives, ordinals, words and lemmas of comparison
+        causal: list[int] = []  # :func:`_causation_kind`: causal verbs and markers
+        rule_nouns: list[int] = []  # :func:`_is_rule`: rule nouns and laws
+        under: list[int] = []  # :func:`_is_policy` and :func:`_is_rule`: "under"
+        future_aux: list[int] = []  # :func:`_is_future`: future auxiliaries
+        for i, (tag, ent, lower, lemma) in enumerate(zip(t.tag, t.ent_type, t.lower, t.lemma)):
+            if not (lower in _LOOK_WORDS or lemma in _LOOK_LEMMAS or tag in ("JJS", "RBS") or ent in ("ORDINAL", "LAW")):
+                continue
+            if tag in ("JJS", "RBS") or ent == "ORDINAL" or lower in _COMPARISON_WORDS or lemma in _COMPARISON_LEMMAS:
+                comparison.append(i)
+            if lemma in _CAUSAL_TEST_LEMMAS or lower in _CAUSAL_TEST_WORDS:
+                causal.append(i)
+            if lemma in RULE_NOUNS or ent == "LAW":
+                rule_nouns.append(i)
+            if lower == "under":
+                under.append(i)
+            if lower in FUTURE_MARKERS and t.dep[i] in ("aux", "auxpass"):
+                future_aux.append(i)
+        self.comparison = frozenset(comparison)
+        self.causal = frozenset(causal)
+        self.rule_nouns = frozenset(rule_nouns)
+        self.under = frozenset(under)
+        self.future_aux = frozenset(future_aux)
+
+
+#: The words and lemmas some first look of :class:`_FirstLooks` asks for (besides tags and entity types).
+_LOOK_WORDS = _COMPARISON_WORDS | _CAUSAL_TEST_WORDS | frozenset({"under"}) | FUTURE_MARKERS
+_LOOK_LEMMAS = _COMPARISON_LEMMAS | _CAUSAL_TEST_LEMMAS | RULE_NOUNS
+
+
+_first_looks = per_document(_FirstLooks)

@@ -21,7 +21,7 @@ fragments are not claims.  Everything here works on token indices of one
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -139,6 +139,11 @@ def nominal_subject(verb: Token) -> Token | None:
     return None if i is None else doc[i]
 
 
+def subject_index(doc: Doc, verb: int) -> int | None:
+    """:func:`nominal_subject` on token indices: the index of the verb's nominal subject, if it has one."""
+    return _subjects(doc).nominal.get(verb)
+
+
 def has_subject(token: Token) -> bool:
     """True when ``token`` heads a clause with its own subject."""
     return token.i in _subjects(token.doc).any
@@ -151,13 +156,20 @@ class _Parse:
     """What detection reads of one document, looked up once per sentence instead of once per question:
     the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
 
-    __slots__ = ("doc", "t", "subjects")
+    __slots__ = ("doc", "t", "subjects", "splits", "reasons")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.t: TokenTable = token_table(doc)
+        t = self.t = token_table(doc)
         #: Tokens heading a clause with its own subject (:func:`has_subject`).
-        self.subjects: set[int] = _subjects(doc).any
+        subjects = self.subjects = _subjects(doc).any
+        #: The tokens at which :func:`_split_conjuncts` may split reported content, in document order:
+        #: a verb coordinated with its own subject, or a clausal complement.
+        self.splits: list[int] = [i for i, (dep, pos) in enumerate(zip(t.dep, t.pos))
+                                  if dep == "ccomp" or (dep == "conj" and pos in _VERBAL and i in subjects)]
+        #: Causal markers that give a reason (:func:`_judgement`: a verdict with its reason is a causal claim).
+        self.reasons = frozenset(i for i, (lower, dep) in enumerate(zip(t.lower, t.dep)) if lower in CAUSAL_MARKERS
+                                 and lower != "since" and dep in ("mark", "prep", "advmod", "amod", "acomp"))
 
 
 _parse = per_document(_Parse)
@@ -481,11 +493,24 @@ def _source_behind_document(noun: Token) -> Token:
     return noun
 
 
+@per_document
+def _inline_cues(doc: Doc) -> frozenset[int]:
+    """The tokens :func:`inline_attribution` starts from ("according", and an adverbial clause of putting or
+    saying), found in one pass: every unit of every sentence asks, and most hold none."""
+    t = token_table(doc)
+    return frozenset(i for i, (lower, dep, lemma) in enumerate(zip(t.lower, t.dep, t.lemma))
+                     if lower == "according" or (dep == "advcl" and lemma in _AS_PUT_VERBS))
+
+
+#: Verbs of "as X put it", "as X said".
+_AS_PUT_VERBS = frozenset({"put", "say", "describe", "call"})
+
+
 def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
     """"according to X" and "as X put it" inside a clause."""
     t = token_table(doc)
     dep, lower, children = t.dep, t.lower, t.children
-    for i in sorted(unit_tokens):
+    for i in sorted(_inline_cues(doc).intersection(unit_tokens)):
         if lower[i] == "according" and i + 1 < t.n and lower[i + 1] == "to":
             pobj = next((c for c in children[i + 1] if dep[c] == "pobj"), None)
             if pobj is None:
@@ -502,7 +527,7 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
                 speaker = sorted(set(speaker) - set(trailing) - {i + 1})
                 tokens = {i, i + 1, *t.subtree(i + 1)}
                 return Frame(cue=[i, i + 1], speaker=speaker, tokens=tokens, kind="according")
-        if dep[i] == "advcl" and t.lemma[i] in ("put", "say", "describe", "call") and any(
+        if dep[i] == "advcl" and t.lemma[i] in _AS_PUT_VERBS and any(
             dep[c] == "mark" and lower[c] == "as" for c in children[i]
         ):
             speaker = _speaker_of(t, i, set())
@@ -627,8 +652,26 @@ def _assign(t: TokenTable, sent: Span, heads: list[int]) -> dict[int, set[int]]:
     return owned
 
 
+def _may_split(p: _Parse, content: int) -> bool:
+    """Whether a split point of :func:`_split_conjuncts` other than ``content`` lies within its edges.
+
+    Most reported clauses hold none; the subtree lies within the edges, so a bisection of the
+    document's split points answers without walking the subtree.
+    """
+    t, splits = p.t, p.splits
+    last = t.right_edge[content]
+    k = bisect_left(splits, t.left_edge[content])
+    while k < len(splits) and splits[k] <= last:
+        if splits[k] != content:
+            return True
+        k += 1
+    return False
+
+
 def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
     """Split reported content at coordinated clauses with their own subjects, and at comma splices."""
+    if not _may_split(p, content):
+        return [(content, tokens)]
     t = p.t
     dep, head_of = t.dep, t.head
     parts = [content]
@@ -1035,13 +1078,12 @@ def _judgement(p: _Parse, head: int, tokens: set[int]) -> str:
     the verdict, and a reason.
     """
     doc, t = p.doc, p.t
-    dep, lower, children = t.dep, t.lower, t.children
+    dep, children = t.dep, t.children
     # A coordinated clause split off as a claim of its own is judged on its own.
     if any(dep[c] == "conj" and t.pos[c] in _VERBAL and c in tokens for c in children[head]):
         return ""
     # A verdict with its reason is a causal claim: "the rebate remained justified because less farm money came to the UK".
-    if any(lower[i] in CAUSAL_MARKERS and lower[i] != "since" and dep[i] in ("mark", "prep", "advmod", "amod", "acomp")
-           for i in tokens):
+    if not p.reasons.isdisjoint(tokens):
         return ""
     # A figure in a relative clause on the subject is that clause's own claim ("the factory,
     # which seemed too large for 100,000 cars, is being put to good use"), and dates are not figures.
@@ -1192,14 +1234,18 @@ def _amounts(doc: Doc) -> frozenset[int]:
     asks about its tokens."""
     t = token_table(doc)
     out: list[int] = []
-    for i, (ent, dep, tag, text) in enumerate(zip(t.ent_type, t.dep, t.tag, t.text)):
+    # The figure test first, in one pass over the columns: most tokens are no figure, and the
+    # exclusions below (which read heads and children) then need not be asked.
+    figures = [i for i, (num, ent, tag, text) in enumerate(zip(t.like_num, t.ent_type, t.tag, t.text))
+               if num or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit()]
+    for i in figures:
+        ent, dep, text = t.ent_type[i], t.dep[i], t.text[i]
         if ent in _NAMED_NUMBER_TYPES or (dep == "nummod" and t.pos[t.head[i]] == "PROPN"):
             continue
         if text.lower() in _REFERRING_NUMBERS and dep != "nummod" and any(
                 t.dep[c] == "det" and t.lower[c] in ("the", "these", "those") for c in t.children[i]):
             continue  # "no daylight between the two": people already named, not a figure
-        if t.like_num[i] or tag == "CD" or ent in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or text[:1].isdigit():
-            out.append(i)
+        out.append(i)
     return frozenset(out)
 
 

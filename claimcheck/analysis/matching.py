@@ -34,7 +34,7 @@ any other pattern goes to a ``DependencyMatcher``.
 from __future__ import annotations
 
 import itertools
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -355,13 +355,13 @@ def _anchored(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[_Test, list[
 
 
 class _Positions:
-    """One document's node attributes, each read (one ``Doc.to_array`` column) and indexed by value
-    when a pattern first asks for it: an anchor's candidates without a scan of every token."""
+    """One document's node attributes, each read (one ``Doc.to_array`` column) when a pattern first asks
+    for it, and the tokens that pass each anchor's first test, found once for the patterns that share it."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.rows: dict[int, list[int]] = {}
-        self.by_attr: dict[int, dict[int, list[int]]] = {}
+        self.passing: dict[tuple[int, frozenset[int]], list[int]] = {}
 
     def row(self, attr: int) -> list[int]:
         """The attribute's hash for every token."""
@@ -372,14 +372,16 @@ class _Positions:
             found = self.rows[attr] = values
         return found
 
-    def of(self, attr: int) -> dict[int, list[int]]:
-        """Where each hash of the attribute occurs."""
-        found = self.by_attr.get(attr)
+    def having(self, attr: int, hashes: frozenset[int]) -> list[int]:
+        """The tokens whose attribute has one of ``hashes``, in document order.
+
+        One pass with a set test per token: indexing every value of the attribute (a list per
+        distinct word) cost several such passes, for the few anchor tests a document is asked.
+        """
+        key = (attr, hashes)
+        found = self.passing.get(key)
         if found is None:
-            where: defaultdict[int, list[int]] = defaultdict(list)
-            for i, value in enumerate(self.row(attr)):
-                where[value].append(i)
-            found = self.by_attr[attr] = dict(where)
+            found = self.passing[key] = [i for i, value in enumerate(self.row(attr)) if value in hashes]
         return found
 
 
@@ -454,8 +456,7 @@ def _candidates(test: _Test, positions: _Positions, n: int) -> list[int]:
     if not test:
         return list(range(n))
     (attr, hashes), rest = test[0], test[1:]
-    where = positions.of(attr)
-    found = sorted(i for h in hashes for i in where.get(h, ()))
+    found = positions.having(attr, hashes)
     return [i for i in found if all(positions.row(a)[i] in hs for a, hs in rest)]
 
 
