@@ -175,6 +175,33 @@ def test_scoring_a_framing_reporting_verb_is_listed_but_not_counted_as_a_hedge(e
     assert claim.hedges  # still listed for the editor
 
 
+def test_scoring_rule_in_an_article_is_lifted_and_debates_do_not_move(engine, monkeypatch) -> None:
+    from claimcheck.analysis import enrich
+    from claimcheck.analysis.scoring import SIGNALS
+    from claimcheck.engine import Engine
+
+    text = "From April, landlords must register every property with the council. The council closed the library in March."
+    seen: dict[tuple[str, str], float] = {}
+    original = enrich.score_claim
+
+    def spy(doc, item):  # type: ignore[no-untyped-def]
+        scored = original(doc, item)
+        seen[(item.genre, item.type)] = scored.parts.signals[SIGNALS.index("article_rule")]
+        return scored
+
+    monkeypatch.setattr(enrich, "score_claim", spy)
+    scores = {}
+    for genre in ("article", "speech"):
+        report = Engine(config={"genre": genre}).check(text, published="2024-06-19", all=True)
+        scores[genre] = next(c for c in report.claims if "landlords" in c.text)
+    # A rule the article states: the signal fires and takes it over the line, with its reason.
+    assert seen[("article", "rule")] == 1.0 and seen[("article", "event")] == 0.0
+    assert scores["article"].score >= 0.5 and any("a rule an article states" in r for r in scores["article"].reasons)
+    # The same rule said in a debate keeps the debates' reading: no signal, no reason.
+    assert seen[("speech", "rule")] == 0.0
+    assert not any("a rule an article states" in r for r in scores["speech"].reasons)
+
+
 def test_scoring_opinion_prefilter_and_signal_vector_are_exact() -> None:
     """The one-pass opinion check finds a phrase exactly where trying each phrase does (whole words only), and
     the signal vector puts each signal's value at its name's place, the bias at 1."""

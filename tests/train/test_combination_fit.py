@@ -70,3 +70,50 @@ def test_combination_fit_signals_only_the_free_ones() -> None:
     assert dict(zip(SIGNALS, weights))["number"] > 2 * DEFAULT_WEIGHTS["number"] and c > 0
     # None frees every signal: the same fit as before the option existed.
     assert np.allclose(fit_signals(_rows(), 0.5, 0.001, free=None)[0], fit_signals(_rows(), 0.5, 0.001)[0])
+
+
+def _rule_rows(with_signal: bool, seed: int = 1, n: int = 600) -> list[LabelledSentence]:
+    """Debate and news sentences; half the news ones are rules, check-worthy more often than the model reads.
+
+    ``with_signal``: the news rules carry ``article_rule`` (and its part of ``z_features``), as the engine
+    records them in an article.
+    """
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        domain = ("debates", "bbc", "us")[i % 3]
+        z_model = rng.normal()
+        rule = domain != "debates" and rng.random() < 0.5
+        signals = [0.0] * len(SIGNALS)
+        signals[SIGNALS.index("bias")] = 1.0
+        fires = rule and with_signal
+        signals[SIGNALS.index("article_rule")] = float(fires)
+        z_features = DEFAULT_WEIGHTS["bias"] + (DEFAULT_WEIGHTS["article_rule"] if fires else 0.0)
+        label = int(rng.random() < 1 / (1 + np.exp(-(1.5 * z_model + (2.0 if rule else 0.0)))))
+        genre = "speech" if domain == "debates" else "article"
+        rows.append(LabelledSentence(str(i), domain, i % 5, label, [ClaimParts(0, 10, z_model, z_features, 2.0, genre, tuple(signals))]))
+    return rows
+
+
+def test_combination_unknown_genre_scaling_leaves_out_article_signals() -> None:
+    with_signal, table_with = fit_combination(_rule_rows(True), [0.5])
+    without, table_without = fit_combination(_rule_rows(False), [0.5])
+    # Held out in the choice of w, the debates are scored as they would be: no article signal moves their line.
+    assert table_with[0]["held_out_f1"]["debates"] == table_without[0]["held_out_f1"]["debates"]
+    # A document of unknown genre never shows article_rule: its scaling is the one fitted as if no row did ...
+    assert (with_signal.a, with_signal.b) == pytest.approx((without.a, without.b), abs=1e-4)
+    # ... while the articles' own scaling is fitted on the logits they are scored with.
+    assert with_signal.article is not None and without.article is not None
+    assert with_signal.article != pytest.approx(without.article, abs=1e-3)
+
+
+def test_combination_record_captures_every_claim(engine) -> None:
+    # record() wraps ClaimBuilder._claim: it must keep working whatever _claim's signature grows.
+    from claimcheck.model import load_model
+    from train.combination import record
+
+    text = "Unemployment fell to 4.1% in May. From April, landlords must register every property with the council."
+    parts = record(load_model(), [{"id": "doc", "text": text}])["doc"]
+    claims = engine.check(text, all=True).claims
+    assert sorted((p.start, p.end) for p in parts) == sorted((c.start, c.end) for c in claims)
+    assert all(len(p.signals) == len(SIGNALS) for p in parts)
