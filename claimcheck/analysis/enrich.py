@@ -133,8 +133,7 @@ class ClaimBuilder:
         if end <= start:
             span = self.doc[start:end]
             return span.start_char, span.end_char
-        table = self.table
-        return table.idx[start], table.idx[end - 1] + len(table.text[end - 1])
+        return self.table.chars(start, end)
 
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -388,7 +387,7 @@ class ClaimBuilder:
         while left < subject.i and table.lower[left] in ("that", "and", "but", "so", "\u201c", '"'):
             left += 1
         right = table.right_edge[subject.i]
-        text = self.norm.original_slice(table.idx[left], table.idx[right] + len(table.text[right]))  # as written
+        text = self.norm.original_slice(*table.chars(left, right + 1))  # as written
         out = {"text": text}
         lower = subject.lower_
         if subject.pos_ == "PRON" and (lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS):

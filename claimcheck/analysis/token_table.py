@@ -124,6 +124,11 @@ class TokenTable:
             self.sent_start[a:b] = [a] * (b - a)
             self.sent_end[a:b] = [b] * (b - a)
 
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end]``'s ``(start_char, end_char)`` for a non-empty range (``end > start``): its
+        first token's start and its last token's end, without making a ``Span`` (about 5 us each)."""
+        return self.idx[start], self.idx[end - 1] + len(self.text[end - 1])
+
     def subtree(self, i: int) -> list[int]:
         """The indices of ``token.subtree`` for token ``i``, in spaCy's order: each node's left
         children's subtrees, the node, its right children's subtrees (document order unless the
