@@ -32,11 +32,16 @@ _MEMOS: list[dict[int, Any]] = []
 _WATCHED: dict[int, weakref.ref[Doc]] = {}
 
 
+def _drop(key: int) -> None:
+    """Drop the doc whose ``id`` is ``key`` from every memo and from :data:`_WATCHED`."""
+    _WATCHED.pop(key, None)
+    for entries in _MEMOS:
+        entries.pop(key, None)
+
+
 def _forget(key: int) -> Callable[[weakref.ref[Doc]], None]:
     def forget(_: weakref.ref[Doc]) -> None:
-        _WATCHED.pop(key, None)
-        for entries in _MEMOS:
-            entries.pop(key, None)
+        _drop(key)
 
     return forget
 
@@ -82,10 +87,7 @@ def release(doc: Doc) -> None:
     this when a document's report is done; anything asked about the doc later
     is built again.
     """
-    key = id(doc)
-    _WATCHED.pop(key, None)
-    for entries in _MEMOS:
-        entries.pop(key, None)
+    _drop(id(doc))
 
 EXTENSION = "claimcheck_entities"
 
