@@ -324,6 +324,11 @@ class _Pairing:
         return _pair_features(self.table, self.layout, self.cand, v, source, self.head_quoted, self.in_quote(v))
 
 
+def _logistic(z: float) -> float:
+    """The model's probability for log-odds ``z``, clamped to +-30 so that ``exp`` cannot overflow."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class CueModel:
     """A logistic model over feature strings, the probability above which a cue is taken, and the
@@ -351,7 +356,7 @@ class CueModel:
 
     def probability(self, features: tuple[str, ...] | list[str]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(z)
 
     def score(self, candidate: CueCandidate) -> float:
         """``probability(candidate.features)``, with the weights of the verb's own features looked up once
@@ -361,7 +366,7 @@ class CueModel:
         features = candidate.features
         known = self._static_weights(features[: candidate.static])
         z = sum(known + [get(f, 0.0) for f in features[candidate.static :]])
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(z)
 
     def best(self, candidates: list[CueCandidate]) -> tuple[CueCandidate, float] | None:
         """The highest-scoring candidate, with its probability, if any."""
