@@ -134,9 +134,8 @@ _subjects = per_document(_Subjects)
 
 def nominal_subject(verb: Token) -> Token | None:
     """The verb's nominal subject (``nsubj`` or ``nsubjpass``), if it has one."""
-    doc = verb.doc
-    i = _subjects(doc).nominal.get(verb.i)
-    return None if i is None else doc[i]
+    i = subject_index(verb.doc, verb.i)
+    return None if i is None else verb.doc[i]
 
 
 def subject_index(doc: Doc, verb: int) -> int | None:
