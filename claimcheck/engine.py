@@ -265,20 +265,15 @@ class Engine:
             if isinstance(doc, ParseFailure):
                 yield DocumentError.from_exception(item, doc.error)
                 continue
-            if not isolate:
-                try:
-                    report = self._report(doc, item, published, norm, meta, config)
-                finally:
-                    release(doc)  # its per-document memos would otherwise keep it alive
-                yield report
-                continue
             try:
                 report = self._report(doc, item, published, norm, meta, config)
-            except Exception as exc:  # noqa: BLE001 - one document must not stop the batch
+            except Exception as exc:  # noqa: BLE001 - in a batch, one document must not stop the others
+                if not isolate:
+                    raise
                 yield DocumentError.from_exception(item, exc)
                 continue
             finally:
-                release(doc)
+                release(doc)  # its per-document memos would otherwise keep it alive
             yield report
 
     def _report(self, doc: Doc, item: InputDocument, published: dt.date | None, norm: NormalisedText,
