@@ -17,13 +17,16 @@ may read ``table.dep[i]`` where it read ``doc[i].dep_`` and stay exact.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from claimcheck.analysis.spans import per_document, sentences
 
-_ATTRS = [HEAD, DEP, POS, TAG, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_ALPHA, ENT_IOB]
+#: The attributes read with ``Doc.to_array``; the lexical ones (a function of the word's form: its
+#: text, lower case and flags) come from :func:`_lexical_facts` instead.
+_ATTRS = [HEAD, DEP, POS, TAG, LEMMA, ORTH, ENT_TYPE, IDX, ENT_IOB]
 
 
 #: The strings of the hashes seen so far, and the lower case of lemmas: a dict look-up per token
@@ -47,6 +50,36 @@ def _names(column: list[int], strings: StringStore, memo: dict[int, str]) -> lis
         return list(map(memo.__getitem__, column))
 
 
+#: A lexeme's text, lower case, ``is_punct``, ``is_space``, ``like_num`` and ``is_alpha``.
+_Facts = tuple[str, str, bool, bool, bool, bool]
+#: Per vocabulary (by id, with the vocabulary itself so that the id is not reused): each word form's
+#: lexical facts, by its ORTH hash.  They are the lexeme's, set when spaCy first makes it and the same
+#: for every token of that form, so they are read once per process rather than once per token (spaCy's
+#: ``to_array`` of the four flags and the lower case cost two thirds of the table's array).
+_LEXICAL: dict[int, tuple[Vocab, dict[int, _Facts]]] = {}
+#: Vocabularies kept at once (a process normally has one pipeline).
+_MAX_VOCABS = 4
+
+
+def _lexical_facts(vocab: Vocab, orths: list[int]) -> list[_Facts]:
+    """The lexical facts of each ORTH hash of ``orths`` (see :data:`_LEXICAL`)."""
+    held = _LEXICAL.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        if len(_LEXICAL) >= _MAX_VOCABS:
+            _LEXICAL.clear()
+        held = _LEXICAL[id(vocab)] = (vocab, {})
+    memo = held[1]
+    try:
+        return list(map(memo.__getitem__, orths))
+    except KeyError:
+        if len(memo) > _MAX_NAMES:
+            memo.clear()
+        for orth in set(orths).difference(memo):
+            lex = vocab[orth]
+            memo[orth] = (lex.orth_, lex.lower_, lex.is_punct, lex.is_space, lex.like_num, lex.is_alpha)
+        return list(map(memo.__getitem__, orths))
+
+
 class TokenTable:
     """One document's tokens, attribute by attribute; every list has one entry per token.
 
@@ -68,23 +101,26 @@ class TokenTable:
         n = self.n = len(doc)
         array = doc.to_array(_ATTRS) if n else numpy.zeros((0, len(_ATTRS)), dtype="uint64")
         strings = doc.vocab.strings
-        columns = array[:, 1:8].T.tolist()
+        columns = array[:, 1:9].T.tolist()
         # HEAD is an offset from the token, stored unsigned.
         self.head: list[int] = (array[:, 0].astype("int64") + numpy.arange(n)).tolist()
         self.dep: list[str] = _names(columns[0], strings, _NAMES)
         self.pos: list[str] = _names(columns[1], strings, _NAMES)
         self.tag: list[str] = _names(columns[2], strings, _NAMES)
-        self.lower: list[str] = _names(columns[3], strings, _NAMES)
-        self.lemma: list[str] = _names(columns[4], strings, _LOWERED)
-        self.text: list[str] = _names(columns[5], strings, _NAMES)
-        self.ent_type: list[str] = _names(columns[6], strings, _NAMES)
-        self.idx: list[int] = array[:, 8].tolist()
-        flags = array[:, 9:13].astype(bool).T.tolist()
-        self.is_punct: list[bool] = flags[0]
-        self.is_space: list[bool] = flags[1]
-        self.like_num: list[bool] = flags[2]
-        self.is_alpha: list[bool] = flags[3]
-        self.ent_iob: list[int] = array[:, 13].tolist()
+        self.lemma: list[str] = _names(columns[3], strings, _LOWERED)
+        self.ent_type: list[str] = _names(columns[5], strings, _NAMES)
+        self.idx: list[int] = columns[6]
+        self.ent_iob: list[int] = columns[7]
+        if n:
+            text, lower, punct, space, num, alpha = map(list, zip(*_lexical_facts(doc.vocab, columns[4])))
+        else:
+            text, lower, punct, space, num, alpha = [], [], [], [], [], []
+        self.text: list[str] = text
+        self.lower: list[str] = lower
+        self.is_punct: list[bool] = punct
+        self.is_space: list[bool] = space
+        self.like_num: list[bool] = num
+        self.is_alpha: list[bool] = alpha
         below: dict[int, list[int]] = {}
         roots: list[int] = []
         for i, h in enumerate(self.head):
