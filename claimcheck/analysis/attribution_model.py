@@ -33,7 +33,7 @@ from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.claims import Candidate
 from claimcheck.analysis.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS, VAGUE_SOURCES
 from claimcheck.analysis.spans import doc_text, per_document
-from claimcheck.analysis.token_table import TokenTable, token_table
+from claimcheck.analysis.token_table import TokenTable, span_root, token_table
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "model" / "attribution.json"
 
@@ -103,14 +103,19 @@ class _Layout:
 _layout = per_document(_Layout)
 
 
+#: Words that make a source a count of respondents ("a third said", "9 percent say").
+_COUNT_WORDS = frozenset({"percent", "%", "majority", "third", "half"})
+
+
 def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
     lo, hi = min(ids), max(ids) + 1
     table = token_table(doc)
-    head = lo if hi - lo == 1 else doc[lo:hi].root.i  # most sources are one word: no Span to build
+    head = lo if hi - lo == 1 else span_root(doc, lo, hi)  # most sources are one word
     lemma = table.lemma[head]
     pos = table.pos[head]
     out = ["src_pos=" + pos]
-    ents = {_NAMED.get(table.ent_type[i]) for i in range(lo, hi)} - {None}
+    ents = {_NAMED.get(label) for label in table.ent_type[lo:hi]}
+    ents.discard(None)
     out += ["src_ent=" + e for e in sorted(e for e in ents if e)]
     if pos == "PRON":
         lower = table.lower[head]
@@ -123,7 +128,7 @@ def _source_kind(doc: Doc, ids: tuple[int, ...]) -> list[str]:
         out.append("src_institution")
     if table.tag[head] in ("NNS", "NNPS"):
         out.append("src_plural")
-    if any(table.like_num[i] or table.lower[i] in ("percent", "%", "majority", "third", "half") for i in range(lo, hi)):
+    if any(table.like_num[lo:hi]) or not _COUNT_WORDS.isdisjoint(table.lower[lo:hi]):
         out.append("src_count")  # "a third said", "9 percent say": respondents, reported by a poll
     out.append("src_len=" + _bucket(len(ids)))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.analysis.token_table import TokenTable, token_table
+from claimcheck.analysis.token_table import TokenTable, span_root, token_table
 
 TEXTS = [
     "Prices rose 3.5 percent last year, the ONS said.\n\nIn New York City, rents fell. Nobody expected it!",
@@ -49,3 +49,18 @@ def test_token_table_built_once_per_document(nlp):
     doc = nlp(TEXTS[0])
     assert token_table(doc) is token_table(doc)
     assert token_table(nlp(TEXTS[0])) is not token_table(doc)
+
+
+def test_span_root_is_spacys_root_for_every_short_span(nlp, example_text):
+    # Every span of up to 12 tokens: spans with and without a sentence root, across sentences,
+    # and ones whose candidate roots are a bare punctuation mark or space (spaCy ranks those last).
+    doc = nlp(TEXTS[0] + "\n\n  " + TEXTS[1] + " " + example_text[:2000])
+    wrong = [(a, b) for a in range(len(doc)) for b in range(a + 1, min(a + 13, len(doc) + 1))
+             if span_root(doc, a, b) != doc[a:b].root.i]
+    assert wrong == []
+
+
+def test_span_root_leaves_a_root_hook_to_spacy(nlp):
+    doc = nlp(TEXTS[0])
+    doc.user_span_hooks["root"] = lambda span: span[-1]
+    assert span_root(doc, 0, 4) == 3
