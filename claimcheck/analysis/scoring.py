@@ -18,7 +18,6 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from itertools import compress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -161,26 +160,6 @@ def _is_word(doc: Doc) -> list[bool]:
     return [not punct and not space for punct, space in zip(table.is_punct, table.is_space)]
 
 
-class _WordFlags:
-    """Per token of a document, read once: whether it is a word the signals look for (each list is
-    indexed by token), so that a claim's signals select its tokens with ``compress`` rather than
-    testing every word of every claim in Python."""
-
-    __slots__ = ("content_entity", "evaluative", "person", "intensifier")
-
-    def __init__(self, doc: Doc) -> None:
-        table = token_table(doc)
-        lower, lemma, dep, is_word = table.lower, table.lemma, table.dep, _is_word(doc)
-        self.content_entity = [label in CONTENT_ENTITY_LABELS for label in table.ent_type]
-        self.evaluative = [w and (lm in EVALUATIVE or lw in EVALUATIVE) for w, lm, lw in zip(is_word, lemma, lower)]
-        self.person = [w and lw in _FIRST_SECOND_PERSON and d in ("nsubj", "nsubjpass", "poss")
-                       for w, lw, d in zip(is_word, lower, dep)]
-        self.intensifier = [w and lw in _INTENSIFIERS for w, lw in zip(is_word, lower)]
-
-
-_word_flags = per_document(_WordFlags)
-
-
 def _feeling_complement(table: TokenTable, head: int) -> bool:
     """Whether the head's complement is a feeling ("she was angry")."""
     lemma, dep = table.lemma, table.dep
@@ -251,8 +230,7 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
     scope = tokens + (list(item.frame_token_ids) if named_source else [])
     first = item.token_ids[0] if item.token_ids else -1
     begins = _entity_begins(doc)
-    flags = _word_flags(doc)  # ``words`` are words: each flag is the test on the word
-    named = list(compress(scope, map(flags.content_entity.__getitem__, scope)))
+    named = [i for i in scope if ent_type[i] in CONTENT_ENTITY_LABELS]
     entity_count = len([i for i in named if begins[i] or i == first])
     entity_labels = {ent_type[i] for i in named}
     if entity_count:
@@ -284,7 +262,7 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
         signals.append(("belief_frame", 1.0, "presented as a belief or a view"))
     # The claim's own judgement only: not words it quotes as a term, or an evaluative word that is part of a name or a manner phrase (docs/measurements.md,
     # "Score, seventh round").
-    evaluative = list(compress(words, map(flags.evaluative.__getitem__, words)))
+    evaluative = [i for i in words if lemma[i] in EVALUATIVE or lower[i] in EVALUATIVE]
     if evaluative:
         mentioned = _quoted_inside(table, tokens, head)
         evaluative = [i for i in evaluative if i not in mentioned and not _not_own_judgement(table, i)]
@@ -296,13 +274,13 @@ def _signals(doc: Doc, item: ScoreInput, table: TokenTable, tokens: list[int], w
     opinion = [p for p, spaced in _SPACED_OPINION_PHRASES if spaced in padded] if _ANY_OPINION_PHRASE.search(padded) else []
     if opinion:
         signals.append(("opinion", 1.0, f"opinion marker ({opinion[0]})"))
-    persons = list(compress(words, map(flags.person.__getitem__, words)))
+    persons = [i for i in words if lower[i] in _FIRST_SECOND_PERSON and table.dep[i] in ("nsubj", "nsubjpass", "poss")]
     if persons and item.quoted and named_source:
         # In a named speaker's quotation "we" is the speaker's side and "you" anyone: not talk to the audience.
         persons = [i for i in persons if lower[i] not in _WE_YOU]
     if persons:
         signals.append(("person", 1.0, "first- or second-person talk"))
-    if any(map(flags.intensifier.__getitem__, words)):
+    if not _INTENSIFIERS.isdisjoint([lower[i] for i in words]):
         signals.append(("intensified", 1.0, "intensified wording"))
     if len(words) < 4 and item.type != "role" and not named_source:
         signals.append(("short", 1.0, "too short to check on its own"))
