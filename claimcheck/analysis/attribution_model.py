@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-from itertools import accumulate, repeat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,18 +91,13 @@ def _path_up(table: TokenTable, start: int, target: int) -> list[str] | None:
 class _Layout:
     """What the pair features read of a document's characters, once per document: where each token starts
     (with the text's end after the last, so that a token's width with its whitespace is a difference) and
-    how many quotation marks and colons come before each token."""
+    which tokens are quotation marks."""
 
-    __slots__ = ("starts", "quotes_before", "colons_before")
+    __slots__ = ("starts", "quote_marks")
 
     def __init__(self, doc: Doc) -> None:
-        table = token_table(doc)
-        self.starts: list[int] = table.idx + [len(doc_text(doc))]
-        quote_marks: list[int] = doc.to_array([IS_QUOTE]).tolist() if len(doc) else []
-        # How many quotation marks and colons come before each token: whether one is between two tokens
-        # is a difference, not a scan of the tokens between them for every pair.
-        self.quotes_before: list[int] = list(accumulate((bool(v) for v in quote_marks), initial=0))
-        self.colons_before: list[int] = list(accumulate((text == ":" for text in table.text), initial=0))
+        self.starts: list[int] = token_table(doc).idx + [len(doc_text(doc))]
+        self.quote_marks: list[bool] = [bool(v) for v in doc.to_array([IS_QUOTE]).tolist()] if len(doc) else []
 
 
 _layout = per_document(_Layout)
@@ -279,14 +273,14 @@ def _surroundings(table: TokenTable, layout: _Layout, cand: Candidate, v: int, s
     starts = layout.starts
     head = cand.head
     feats: list[str] = []
-    inside = {i for i in source if cand.start <= i < cand.end}
+    inside = [i for i in set(source) if cand.start <= i < cand.end]
     if inside:
         feats += ["source_in_claim", "src_share=" + _share(starts, cand, sum(starts[i + 1] - starts[i] for i in inside))]
     feats.append(f"quote={int(head_quoted)}{int(verb_quoted)}")
     lo, hi = (v, head) if v < head else (head, v)
-    if layout.quotes_before[hi] > layout.quotes_before[lo]:
+    if any(layout.quote_marks[lo:hi]):
         feats.append("quote_between")
-    if layout.colons_before[hi] > layout.colons_before[lo]:
+    if ":" in table.text[lo:hi]:
         feats.append("colon_between")
     return feats
 
@@ -350,8 +344,6 @@ class CueModel:
     veto: float = 0.0
     #: The weights of each verb's own features, by those features (see :meth:`score`).
     _static: dict[tuple[str, ...], list[float]] = field(default_factory=dict, compare=False, repr=False)
-    #: The same, with their sum, by the id of the tuple of features (see :meth:`_own`).
-    _static_by_id: dict[int, tuple[tuple[str, ...], list[float], float]] = field(default_factory=dict, compare=False, repr=False)
     #: The log-odds a pair must reach to clear ``threshold`` (-inf: no pair is left out, see :meth:`taken`), and
     #: the most that :func:`_inside_features` can add to them.
     _reach: float = field(init=False, compare=False, repr=False)
@@ -377,7 +369,7 @@ class CueModel:
         result is the same to the last bit."""
         get = self.weights.get
         features = candidate.features
-        known = self._static_weights(features[: candidate.static]) if candidate._pairing is None else self._own(candidate._pairing[1])[0]
+        known = self._static_weights(features[: candidate.static])
         z = sum(known + [get(f, 0.0) for f in features[candidate.static :]])
         return _logistic(z)
 
@@ -411,7 +403,7 @@ class CueModel:
         table, layout, cand, v = pairing.table, pairing.layout, pairing.cand, candidate.verb
         placed, relation = _placement(table, cand, v)
         surroundings = _surroundings(table, layout, cand, v, candidate.source, pairing.head_quoted, pairing.in_quote(v))
-        ceiling = self._own(own)[1] + sum(map(get, placed, repeat(0.0))) + sum(map(get, surroundings, repeat(0.0)))
+        ceiling = sum(self._static_weights(own)) + sum(get(f, 0.0) for f in placed) + sum(get(f, 0.0) for f in surroundings)
         if cand.start <= v < cand.end:
             ceiling += self._inside_ceiling
         if ceiling < self._reach - 1e-9:
@@ -428,19 +420,6 @@ class CueModel:
             get = self.weights.get
             known = self._static[own] = [get(f, 0.0) for f in own]
         return known
-
-    def _own(self, own: tuple[str, ...]) -> tuple[list[float], float]:
-        """:meth:`_static_weights` of a verb's own features and their sum, found by the identity of the tuple
-        its sentence's candidates share: hashing a tuple of strings, done for every claim of the sentence,
-        cost more than the look-up saved."""
-        held = self._static_by_id.get(id(own))
-        if held is None or held[0] is not own:
-            if len(self._static_by_id) >= _STATIC_MEMO:
-                self._static_by_id.clear()
-            known = self._static_weights(own)
-            # The tuple is held with its weights, so that its id cannot name another tuple while it is here.
-            held = self._static_by_id[id(own)] = (own, known, sum(known))
-        return held[1], held[2]
 
 
 #: How many verbs' weights :meth:`CueModel.score` keeps (a few documents' worth).
