@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Callable, Sequence
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, repeat
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs ~0.5 s
@@ -129,7 +129,7 @@ class _Book:
     sequence keeps the book its numbers are from.
     """
 
-    __slots__ = ("ids", "records", "tag_ids", "tag_of", "counts", "keeps", "numeric", "_lock")
+    __slots__ = ("ids", "records", "tag_ids", "tag_of", "_lock")
 
     #: Records in a book before new documents start another.
     LIMIT = 200_000
@@ -139,11 +139,6 @@ class _Book:
         self.records: list[_Record | None] = []
         self.tag_ids: dict[str, int] = {}
         self.tag_of: list[int] = []  # each record's tag number (-1 for whitespace)
-        # Per record, what a document's sequence sums or keeps: 1 for a token that is counted (not
-        # whitespace), True for a kept word (see _Sequence), 1 for a number.
-        self.counts: list[int] = []
-        self.keeps: list[bool] = []
-        self.numeric: list[int] = []
         self._lock = threading.Lock()  # documents may be read in several threads; only a new record takes it
 
     def add(self, key: tuple[Any, ...], record: _Record | None) -> int:
@@ -154,9 +149,6 @@ class _Book:
                 number = len(self.records)
                 self.records.append(record)
                 self.tag_of.append(-1 if record is None else self.tag_ids.setdefault(record[1], len(self.tag_ids)))
-                self.counts.append(int(record is not None))
-                self.keeps.append(record is not None and record[0] is not None and not record[3])
-                self.numeric.append(int(record is not None and record[2]))
                 self.ids[key] = number  # last: a number is only found once its record and tag are in
             return number
 
@@ -210,12 +202,19 @@ class _Sequence:
                     key = keys[i]
                     number = ids.get(key)  # made for an earlier token of this document
                     numbers_of[i] = book.add(key, _token_record(table, i, key[9] == _IOB_INSIDE)) if number is None else number
-        self.records = list(map(book.records.__getitem__, numbers_of))
-        # Sums and selections over the records' flags in the book, without a Python step per token.
-        kept = self.kept = list(compress(range(len(numbers_of)), map(book.keeps.__getitem__, numbers_of)))
-        self.kept_ids = list(map(numbers_of.__getitem__, kept))
-        self.counted = list(accumulate(map(book.counts.__getitem__, numbers_of), initial=0))  # non-space tokens before each position
-        numbers = list(accumulate(map(book.numeric.__getitem__, self.kept_ids), initial=0))
+        records = self.records = list(map(book.records.__getitem__, numbers_of))
+        kept: list[int] = []
+        counted = [0]
+        for i, record in enumerate(records):
+            counted.append(counted[-1] + (record is not None))
+            if record is not None and record[0] is not None and not record[3]:
+                kept.append(i)
+        self.kept = kept
+        self.kept_ids = [numbers_of[i] for i in kept]
+        self.counted = counted  # non-space tokens before each position
+        numbers = [0]
+        for i in kept:
+            numbers.append(numbers[-1] + records[i][2])  # type: ignore[index]
         self.numbers = numbers  # kept number words before each kept index
 
 
