@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # spaCy is only needed for the annotation; importing it costs
 import numpy as np
 
 from claimcheck.analysis.spans import entity_index, per_document
-from claimcheck.analysis.token_table import TokenTable, span_root, token_table
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 #: Entity labels that stand for a name: the word is replaced by the label.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -322,7 +322,7 @@ def _tail(span: Span, sequence: _Sequence, first: _Record | None, has_num: bool,
     (``first``, the record of its first word, if any), root, length, whether it has a number, entity labels."""
     start, end = span.start, span.end
     table = token_table(span.doc)
-    root = span_root(span.doc, start, end)
+    root = span.root.i
     feats: list[Any] = [] if first is None else [convert("first=" + first[0]), convert("pfirst=" + first[1])]  # type: ignore[operator]
     feats += (convert("root=" + table.lemma[root]), convert("roottag=" + table.tag[root]),
               convert("len=" + _length_bucket(sequence.counted[end] - sequence.counted[start])))
