@@ -16,7 +16,11 @@ although most patterns name a word that most documents lack ("iceberg",
 "goalposts").  :class:`PrefilteredMatcher` reads the document's words once
 (``Doc.to_array``), keeps the patterns whose required words are all present,
 and runs a Matcher of only those (built once per such set and cached): the
-same matches, usually from no Matcher at all.
+same matches, usually from no Matcher at all.  When some pattern is possible,
+the Matcher walks only the stretches near that pattern's rarest required word
+or tag; a pattern with a repeated token ("the" + a superlative + any number of
+nouns) is bounded there by the document's longest run of tokens that could
+fill the repeat, so it no longer makes the Matcher walk every document.
 
 :class:`WordFilter` does the same for the ``DependencyMatcher``, which runs a
 token pattern per node over the whole document: it answers whether some
@@ -47,8 +51,12 @@ from spacy.vocab import Vocab
 from claimcheck.analysis.spans import per_document
 from claimcheck.analysis.token_table import token_table
 
-#: The attributes whose words are read from a document to decide which patterns could match.
-_WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
+#: The attributes whose values are read from a document to decide which patterns could match (the
+#: tags too: "the" + a superlative is found near the document's few superlatives, not its every "the").
+_WORD_ATTRS: tuple[tuple[str, int], ...] = (
+    ("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA), ("TAG", TAG), ("POS", POS))
+#: The columns of a document read for them (``TEXT`` is ``ORTH``).
+_COLUMN_ATTRS = (ORTH, LOWER, LEMMA, TAG, POS)
 
 #: Token attributes whose plain value the Matcher compares in C, as a set predicate's values are compared.
 _PLAIN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"})
@@ -130,17 +138,61 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
     return needs
 
 
-@per_document
-def _columns(doc: Doc) -> dict[int, list[int]]:
-    """The ORTH, LOWER and LEMMA hashes of ``doc``'s tokens, in order, read once for every matcher that asks."""
-    orth, lower, lemma = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else ([], [], [])
-    return {ORTH: orth, LOWER: lower, LEMMA: lemma}
+class _Columns(dict[int, list[int]]):
+    """A document's values of each attribute of :data:`_COLUMN_ATTRS`, in token order, each column read
+    (``Doc.to_array``) when a matcher first asks for it and kept for every matcher that asks again."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, attr: int) -> list[int]:
+        # The stubs type tolist() of this uint64 array as floats; it gives ints.
+        found: list[int] = self.doc.to_array([attr]).reshape(-1).tolist() if len(self.doc) else []  # type: ignore[assignment]
+        self[attr] = found
+        return found
 
 
-@per_document
-def _present(doc: Doc) -> dict[int, set[int]]:
-    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
-    return {attr: set(column) for attr, column in _columns(doc).items()}
+_columns = per_document(_Columns)
+
+
+class _Present(dict[int, set[int]]):
+    """The values of each attribute of :data:`_COLUMN_ATTRS` that occur in a document, each set made
+    when first asked for (most documents are never asked about their POS values)."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, attr: int) -> set[int]:
+        found = self[attr] = set(_columns(self.doc)[attr])
+        return found
+
+
+_present = per_document(_Present)
+
+
+class _Runs(dict[tuple[tuple[int, frozenset[int]], ...], int]):
+    """For a document, the longest stretch of consecutive tokens that pass a token test, per test (made
+    when first asked for): a bound on how many tokens a repeated pattern token (``+``, ``*``) can match."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, test: tuple[tuple[int, frozenset[int]], ...]) -> int:
+        columns = _columns(self.doc)
+        if len(test) == 1:
+            (attr, values), = test
+            passing = ["1" if value in values else "0" for value in columns[attr]]
+        else:
+            rows = [(columns[attr], values) for attr, values in test]
+            passing = ["1" if all(row[k] in values for row, values in rows) else "0" for k in range(len(self.doc))]
+        longest = self[test] = max(map(len, "".join(passing).split("0")))
+        return longest
+
+
+_runs = per_document(_Runs)
 
 
 class PrefilteredMatcher:
@@ -166,6 +218,12 @@ class PrefilteredMatcher:
         self._always: list[int] = []
         #: Each pattern's longest match in tokens (None when unbounded).
         self._longest: list[int | None] = []
+        #: For an unbounded pattern: the tokens it holds besides its repeated ones, and the test of each
+        #: repeated token (of :func:`_bounded_test`), whose longest run in a document bounds its match there.
+        self._repeats: list[tuple[int, list[tuple[tuple[int, frozenset[int]], ...]]]] = []
+        #: The required values a pattern's windows may be anchored on: its needs but those of POS, which
+        #: are common in every document, unless it has no other.
+        self._anchors: list[list[tuple[int, frozenset[int]]]] = []
         #: Match id -> the greedy filter of its key, applied here rather than by the Matcher (see ``__call__``).
         self._greedy: dict[int, str] = {}
 
@@ -186,6 +244,8 @@ class PrefilteredMatcher:
             self._patterns.append((key, pattern, greedy))
             self._needs.append(needs)
             self._longest.append(_longest(pattern))
+            self._repeats.append(_repeats(pattern, self.vocab))
+            self._anchors.append([need for need in needs if need[0] != POS] or needs)
             if not needs:
                 self._always.append(index)
                 continue
@@ -243,29 +303,53 @@ class PrefilteredMatcher:
 
         The Matcher makes two spaCy ``Token`` objects per token it walks, which is most of its cost
         on a document where a few patterns are possible.  Every match of a pattern holds a token with
-        its first required word (the first entry of its ``_needs``) and is at most ``_longest`` tokens
-        long, so it lies within that many tokens of such a word: the Matcher need only walk those
-        stretches, merged where they touch.  Found in document order, the stretches' matches come out
-        in the order a walk of the whole document finds them (no match crosses a gap between two).
+        each of its required values (each entry of its ``_needs``) and is at most ``L`` tokens long,
+        so it lies within ``L`` tokens of any such token: the Matcher need only walk those stretches,
+        merged where they touch.  Each pattern is anchored on the required value that is rarest in
+        this document.  ``L`` is the pattern's longest match, or for a pattern with a repeated token
+        (``+``, ``*``) its other tokens plus the longest run of tokens in this document that pass the
+        repeated token's test (or the whole document when that test reads what is not read here).
+        Found in document order, the stretches' matches come out in the order a walk of the whole
+        document finds them (no match crosses a gap between two).
         """
-        whole = [(0, len(doc))]
-        longest = 0
-        words: dict[int, set[int]] = {}
-        for i in chosen:
-            length, needs = self._longest[i], self._needs[i]
-            if length is None or not needs:
-                return whole
-            longest = max(longest, length)
-            attr, anchors = needs[0]
-            words.setdefault(attr, set()).update(anchors)
-        columns = _columns(doc)
-        positions = sorted({p for attr, anchors in words.items() for p, h in enumerate(columns[attr]) if h in anchors})
-        windows: list[tuple[int, int]] = []
         n = len(doc)
-        for p in positions:
-            start, end = max(0, p - longest + 1), min(n, p + longest)
+        whole = [(0, n)]
+        wanted: dict[int, set[int]] = {}
+        for i in chosen:
+            if not self._needs[i]:
+                return whole
+            for attr, words in self._anchors[i]:
+                wanted.setdefault(attr, set()).update(words)
+        columns = _columns(doc)
+        at: dict[int, dict[int, list[int]]] = {}  # attribute -> value -> its positions
+        for attr, values in wanted.items():
+            column = columns[attr]
+            found: dict[int, list[int]] = {}
+            for p in [p for p, value in enumerate(column) if value in values]:
+                found.setdefault(column[p], []).append(p)
+            at[attr] = found
+        reach: dict[tuple[int, frozenset[int]], int] = {}  # anchor -> the longest match anchored on it
+        runs = None
+        for i in chosen:
+            length = self._longest[i]
+            if length is None:
+                fixed, tests = self._repeats[i]
+                if runs is None:
+                    runs = _runs(doc)
+                length = fixed + sum(runs[test] if test else n for test in tests)
+                if length >= n:
+                    return whole
+                length = max(length, 1)  # a document where the repeated token matches nothing has no match of it
+            anchor = min(self._anchors[i], key=lambda need: sum(len(at[need[0]].get(w, ())) for w in need[1]))
+            if reach.get(anchor, 0) < length:
+                reach[anchor] = length
+        spans = sorted((max(0, p - length + 1), min(n, p + length))
+                       for (attr, words), length in reach.items() for w in words for p in at[attr].get(w, ()))
+        windows: list[tuple[int, int]] = []
+        for start, end in spans:
             if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
+                if end > windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
@@ -284,6 +368,34 @@ def _longest(pattern: list[dict[str, Any]]) -> int | None:
         else:
             return None  # "*", "+", "{n,}"
     return total
+
+
+def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tuple[tuple[int, frozenset[int]], ...]]]:
+    """(tokens besides the unbounded ones, the test of each unbounded token) for a Matcher pattern.
+
+    A test keeps only the token's plain and ``IN`` values of the attributes of :data:`_COLUMN_ATTRS`:
+    it passes every token the pattern token matches (and maybe more), so the longest run of tokens
+    that pass it bounds the repeated token's share of a match.  An empty test passes every token.
+    """
+    fixed = 0
+    tests: list[tuple[tuple[int, frozenset[int]], ...]] = []
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("1", "!", "?"):
+            fixed += 1
+        elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
+            fixed += int(op[1:-1].split(",")[-1])
+        else:  # "*", "+", "{n,}"
+            test: list[tuple[int, frozenset[int]]] = []
+            for name, attr_id in _WORD_ATTRS:
+                value = token.get(name)
+                if isinstance(value, str):
+                    test.append((attr_id, frozenset({vocab.strings.add(value)})))
+                elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+                      and all(isinstance(v, str) for v in value["IN"])):
+                    test.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
+            tests.append(tuple(test))
+    return fixed, tests
 
 
 def _filter_greedy(matches: list[tuple[int, int, int]], greedy: dict[int, str], length: int) -> list[tuple[int, int, int]]:
