@@ -139,7 +139,7 @@ def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, froze
 
 
 class _Columns(dict[int, list[int]]):
-    """A document's values of each attribute of :data:`_COLUMN_ATTRS`, in token order, each column read
+    """A document's values of each token attribute asked for, in token order, each column read
     (``Doc.to_array``) when a matcher first asks for it and kept for every matcher that asks again."""
 
     def __init__(self, doc: Doc) -> None:
@@ -472,17 +472,12 @@ class _Positions:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.rows: dict[int, list[int]] = {}
+        self.rows = _columns(doc)  # shared with the token matchers' reads of the same attributes
         self.passing: dict[tuple[int, frozenset[int]], list[int]] = {}
 
     def row(self, attr: int) -> list[int]:
         """The attribute's hash for every token."""
-        found = self.rows.get(attr)
-        if found is None:
-            # The stubs type tolist() of this uint64 array as floats; it gives ints.
-            values: list[int] = self.doc.to_array([attr]).reshape(-1).tolist()  # type: ignore[assignment]
-            found = self.rows[attr] = values
-        return found
+        return self.rows[attr]
 
     def having(self, attr: int, hashes: frozenset[int]) -> list[int]:
         """The tokens whose attribute has one of ``hashes``, in document order.
