@@ -491,7 +491,8 @@ def _amount_ids(doc: Doc) -> frozenset[int]:
     for the parse walks.
     """
     table = token_table(doc)
-    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(doc[i]))
+    idioms = idiom_tokens(doc)
+    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(table, doc, i, idioms))
 
 
 def _may_carry_amount(table: TokenTable) -> list[int]:
@@ -506,40 +507,40 @@ def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
     return not _amount_ids(doc).isdisjoint(token_ids)
 
 
-def _carries_amount(t: Token) -> bool:
-    """True when ``t`` is a number, percentage or fraction word that states an amount."""
-    if not (t.like_num or t.ent_type_ or t.text == "%" or t.lower_.endswith("fold") or t.lemma_.lower() in QUANTITY_WORDS):
-        return False  # most tokens: no branch below can say True (they all need one of these), so skip the parse walks
-    if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
+def _carries_amount(table: TokenTable, doc: Doc, i: int, idioms: frozenset[int]) -> bool:
+    """True when token ``i``, one of :func:`_may_carry_amount`'s, is a number, percentage or fraction word
+    that states an amount (read from the token table; ``idioms`` are :func:`idiom_tokens`)."""
+    ent, lower, n = table.ent_type[i], table.lower[i], table.n
+    if ent == "ORDINAL" and i > 0 and table.lower[i - 1] in ("a", "one", "two", "three") and i + 1 < n and table.lower[i + 1] == "of":
         return True  # "a sixth of all callers": a fraction, not an ordinal
-    if _is_age(t):
+    if _is_age(table, i):
         return False  # "the 25-year-old tested positive": a description of a person, not a statistic
-    if t.i in idiom_tokens(t.doc) or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
+    if i in idioms or ent in _NAME_LABELS or ent == "ORDINAL" or _is_ordinal_word(lower):
         return False
-    if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
+    like_num, head = table.like_num[i], table.head[i]
+    if like_num and table.pos[head] == "PROPN" and table.dep[i] in ("nummod", "compound", "appos") and i > head:
         return False  # "Halo 2", "Windows 2000": part of a name the tagger missed
-    if t.ent_type_ in NUMERIC_ENTITY_LABELS:
+    if ent in NUMERIC_ENTITY_LABELS:
         # "the two", "one of them": not a statistic
-        hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
-        return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
-    if t.lower_ in ("majority", "minority") and any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in t.children):
+        hyphened = i + 2 < n and table.text[i + 1] == "-" and table.pos[i + 2] == "NOUN"  # "a one-point lead"
+        return hyphened or not (ent == "CARDINAL" and lower in ("one", "two") and table.dep[i] in ("nummod", "nsubj", "pobj")
+                                and not any(table.like_num[c] for c in table.children[i]))
+    if lower in ("majority", "minority") and any(table.dep[c] == "poss" or table.ent_type[c] == "NORP" for c in table.children[i]):
         return False  # "the council's Labour majority voted": a body of people, not a share
-    if _is_amount_word(t):
+    if _is_amount_word(table, i):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
-    return t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t)
+    return like_num and ent in ("DATE", "TIME") and _is_duration(doc[i])
 
 
-def _is_age(t: Token) -> bool:
+def _is_age(table: TokenTable, i: int) -> bool:
     """ "25-year-old", "a six-month-old baby": an age used as a description."""
-    doc = t.doc
-    return (t.i + 4 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in ("year", "month", "week", "day")
-            and doc[t.i + 3].text == "-" and doc[t.i + 4].lower_ == "old")
+    return (i + 4 < table.n and table.text[i + 1] == "-" and table.lemma[i + 2] in ("year", "month", "week", "day")
+            and table.text[i + 3] == "-" and table.lower[i + 4] == "old")
 
 
-def _is_ordinal_word(t: Token) -> bool:
-    """ "first", "21st": spaCy counts them as like_num, but an order is not an amount."""
-    lower = t.lower_
+def _is_ordinal_word(lower: str) -> bool:
+    """ "first", "21st" (a token's lower case): spaCy counts them as like_num, but an order is not an amount."""
     return lower in _ORDINAL_WORDS or (len(lower) > 2 and lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th"))
 
 
@@ -548,15 +549,16 @@ _MULTIPLIER_STEMS = frozenset(
 )
 
 
-def _is_amount_word(t: Token) -> bool:
+def _is_amount_word(table: TokenTable, i: int) -> bool:
     """A number that is not a date, a fraction or proportion word, or a per cent sign."""
-    if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
+    lower = table.lower[i]
+    if table.like_num[i] and table.ent_type[i] not in ("DATE", "TIME") and lower not in ("one", "two"):
         return True
-    if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
+    if table.lemma[i] in QUANTITY_WORDS and table.pos[i] in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and lower != "most":
         return True
-    if t.lower_.endswith("fold") and (t.lower_[:-4].rstrip("-") in _MULTIPLIER_STEMS or t.lower_[:-4].rstrip("-").isdigit()):
+    if lower.endswith("fold") and (lower[:-4].rstrip("-") in _MULTIPLIER_STEMS or lower[:-4].rstrip("-").isdigit()):
         return True  # "up more than tenfold", "a 20-fold increase"
-    return t.text == "%"
+    return table.text[i] == "%"
 
 
 _POINT_WORDS = frozenset(["ago", "last", "next", "previous", "later", "earlier", "since", "before", "after", "this", "that", "from", "until", "on", "of"])
