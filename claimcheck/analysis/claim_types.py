@@ -172,12 +172,25 @@ def _is_future(ids: list[int], head: Token) -> bool:
         if dep[child] == "aux" and lower[child] in ("going", "gon") and any(lower[c] == "to" for c in kids):
             return True
     # (the table's lemma is lower-cased: these compare spaCy's own, so a Token is read where the table's matches)
-    if table.lemma[i] in PREDICTION_VERBS or (table.lemma[i] == "be" and head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
+    if table.lemma[i] in PREDICTION_VERBS:
         return True
+    if table.lemma[i] == "be" and head.lemma_ == "be":
+        doc, lemma_of = head.doc, table.lemma
+        # the table's lemma first: a Token is made only for a child whose lower-cased lemma is one of them
+        for c in kids:
+            if lemma_of[c] in _SCHEDULE_WORDS:
+                word = doc[c]
+                if word.lemma_ in _SCHEDULE_WORDS and not _compared(word) and not _cause_phrase(word):
+                    return True
     # "is expected to rise", "is set to double"
     if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(table.head[k] == i for k in _first_looks(head.doc).future_aux.intersection(ids))
+    head_of = table.head
+    return any(head_of[k] == i and k in ids for k in _first_looks(head.doc).future_aux)
+
+
+#: Words after "be" that make the clause a forecast or a schedule: "is likely to", "is due to open".
+_SCHEDULE_WORDS = frozenset(("likely", "set", "expected", "due", "poised", "projected"))
 
 
 def _compared(t: Token) -> bool:
@@ -308,10 +321,11 @@ def _is_policy(ids: list[int], head: Token) -> bool:
         t = doc[k]
         if _main_predicate(t.head, head) and any(c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children):
             return True
-    if head.lemma_.lower() not in _SCOPE_VERBS:
+    table = token_table(doc)
+    if table.lemma[head.i] not in _SCOPE_VERBS:
         return False
-    subject = nominal_subject(head)
-    return subject is not None and (subject.lemma_.lower() in _POLICY_NOUNS or subject.lemma_.lower() in RULE_NOUNS)
+    subject = subject_index(doc, head.i)
+    return subject is not None and (table.lemma[subject] in _POLICY_NOUNS or table.lemma[subject] in RULE_NOUNS)
 
 
 _LEGALITY_VERBS = frozenset(["breach", "break", "violate", "contravene", "infringe", "flout", "comply", "conform", "satisfy"])
@@ -325,23 +339,26 @@ _LEGAL_STATUS_NOUNS = frozenset(["immunity", "jurisdiction", "authority", "entit
 def _is_legality(head: Token) -> bool:
     """Whether something is within a law: "the detentions breach human rights law", "the rules were
     incompatible with the convention" -- a claim about what the law allows."""
-    def names_rule(t: Token) -> bool:
-        return any(u.lemma_.lower() in RULE_NOUNS or u.ent_type_ == "LAW" for u in t.subtree)
+    table = token_table(head.doc)
+    lemma_of, ent_type, dep, i = table.lemma, table.ent_type, table.dep, head.i
 
-    if head.lemma_.lower() in _LEGALITY_VERBS:
-        return any(c.dep_ in ("dobj", "prep") and names_rule(c) for c in head.children)
-    if head.lemma_ == "be":
-        return any(c.dep_ == "acomp" and c.lower_ in _LEGALITY_ADJECTIVES and names_rule(c) for c in head.children)
+    def names_rule(k: int) -> bool:
+        return any(lemma_of[u] in RULE_NOUNS or ent_type[u] == "LAW" for u in table.subtree(k))
+
+    if lemma_of[i] in _LEGALITY_VERBS:
+        return any(dep[c] in ("dobj", "prep") and names_rule(c) for c in table.children[i])
+    if lemma_of[i] == "be" and head.lemma_ == "be":  # the table's lemma is lower-cased
+        return any(dep[c] == "acomp" and table.lower[c] in _LEGALITY_ADJECTIVES and names_rule(c) for c in table.children[i])
     return False
 
 
 def _is_rule(ids: list[int], head: Token) -> bool:
     if _is_policy(ids, head) or _is_legality(head):
         return True
-    if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
-        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     table = token_table(head.doc)
     lemma_of, dep = table.lemma, table.dep
+    if lemma_of[head.i] == "have" and head.lemma_ == "have" and any(dep[c] == "dobj" and lemma_of[c] in _LEGAL_STATUS_NOUNS for c in table.children[head.i]):
+        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     looks = _first_looks(head.doc)
     has_rule_noun = not looks.rule_nouns.isdisjoint(ids)
     if not has_rule_noun:
@@ -593,9 +610,9 @@ def _is_quantity(claim_ids: list[int], head: Token) -> bool:
     doc = head.doc
     table = token_table(doc)
     amount_ids = _amount_ids(doc)
-    amounts = [doc[k] for k in claim_ids if k in amount_ids]
-    if not amounts:
+    if amount_ids.isdisjoint(claim_ids):
         return False
+    amounts = [doc[k] for k in claim_ids if k in amount_ids]
     lower, head_of = table.lower, table.head
     if any(lower[k] == "average" and lower[head_of[k]] == "on" for k in claim_ids):
         return True  # "callers on average hang up after 65 seconds": an average is a statistic
@@ -652,10 +669,11 @@ _LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up
 
 def _statistic_moved(head: Token) -> bool:
     """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
-    subject = nominal_subject(head)
-    if subject is None or subject.lemma_.lower() not in _STATISTIC_NOUNS:
+    table = token_table(head.doc)
+    subject = subject_index(head.doc, head.i)
+    if subject is None or table.lemma[subject] not in _STATISTIC_NOUNS:
         return False
-    lemma = head.lemma_.lower()
+    lemma = table.lemma[head.i]
     if lemma in _MOVEMENT_VERBS:
         return True
     return lemma in ("be", "remain", "stay") and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _LEVEL_WORDS for c in head.children)
@@ -887,17 +905,23 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATING_PREPS = frozenset({"of", "for", "at", "to", "with"})
 
 
-def _named(token: Token, labels: frozenset[str] = _NAMED_LABELS) -> bool:
-    return token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+def _named(table: TokenTable, k: int, labels: frozenset[str] = _NAMED_LABELS) -> bool:
+    """Token ``k`` is an entity of one of ``labels``, or a proper noun outside any entity."""
+    return table.ent_type[k] in labels or (table.pos[k] == "PROPN" and not table.ent_type[k])
 
 
-def _relates_to_named(noun: Token) -> bool:
-    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun tied to a party."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+_PARTY_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _relates_to_named(table: TokenTable, noun: int) -> bool:
+    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun
+    (token ``noun``) tied to a party (:func:`_named`, read from the token table)."""
+    dep, children = table.dep, table.children
+    for child in children[noun]:
+        if dep[child] == "poss" and table.pos[child] in ("NOUN", "PROPN", "PRON"):
             return True
-        if child.dep_ == "prep" and child.lower_ in _RELATING_PREPS and any(
-                p.dep_ == "pobj" and _named(p) for p in child.children):
+        if dep[child] == "prep" and table.lower[child] in _RELATING_PREPS and any(
+                dep[p] == "pobj" and _named(table, p) for p in children[child]):
             return True
     return False
 
@@ -913,7 +937,7 @@ def _is_identity(head: Token) -> bool:
     table = token_table(doc)
     if table.lemma[i] not in ("be", "become", "remain"):
         return False
-    # Read from the token table up to here: every claim on a copula asks.
+    # Read from the token table: every claim on a copula asks.
     dep, kids = table.dep, table.children[i]
     subject_i = subject_index(doc, i)
     attr_i = next((c for c in kids if dep[c] == "attr" and table.pos[c] in ("NOUN", "PROPN")), None)
@@ -921,18 +945,18 @@ def _is_identity(head: Token) -> bool:
         return False
     if any(dep[c] == "aux" and (table.lower[c] in FUTURE_MARKERS or table.tag[c] == "MD") for c in kids):
         return False  # "X will be his main target": a plan or a forecast, not who X is
-    subject, attr = doc[subject_i], doc[attr_i]
-    for word in (subject, attr):
-        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
+    lemma_of, children = table.lemma, table.children
+    for word in (subject_i, attr_i):
+        if any(dep[c] == "amod" and table.tag[c] == "JJS" for c in children[word]):
             return False  # "the firm's biggest customer is X": a superlative is a comparison
-        if word.lemma_.lower() in EVALUATIVE or word.lemma_.lower() in JUDGEMENT_WORDS or any(
-                c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE for c in word.children):
+        if lemma_of[word] in EVALUATIVE or lemma_of[word] in JUDGEMENT_WORDS or any(
+                dep[c] == "amod" and lemma_of[c] in EVALUATIVE for c in children[word]):
             return False
-    party = frozenset({"PERSON", "ORG"})
-    if _named(subject, party) and attr.pos_ == "NOUN" and _relates_to_named(attr):
+    pos = table.pos
+    if _named(table, subject_i, _PARTY_LABELS) and pos[attr_i] == "NOUN" and _relates_to_named(table, attr_i):
         return True  # "Northgate is a contractor for the MoD"
-    return attr.ent_type_ == "PERSON" and subject.pos_ == "NOUN" and (
-        _relates_to_named(subject) or subject.lemma_.lower() in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
+    return table.ent_type[attr_i] == "PERSON" and pos[subject_i] == "NOUN" and (
+        _relates_to_named(table, subject_i) or lemma_of[subject_i] in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
 
 
 def _is_role(ids: list[int], head: Token, origin: str) -> bool:
@@ -987,11 +1011,13 @@ def _describes_subject(t: Token, head: Token) -> bool:
 def _names_occasion(head: Token) -> bool:
     """A copula whose complement happened at a dated or named occasion: "Baikal was the buyer of the unit at
     an auction on Sunday", "it was a third-round loss at the French Open"."""
-    for child in head.children:
-        if child.dep_ not in ("attr", "prep"):
+    table = token_table(head.doc)
+    dep, lower, head_of, ent_type = table.dep, table.lower, table.head, table.ent_type
+    for child in table.children[head.i]:
+        if dep[child] not in ("attr", "prep"):
             continue
-        for t in child.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "in", "during") and t.ent_type_ in ("DATE", "EVENT", "FAC"):
+        for t in table.subtree(child):
+            if dep[t] == "pobj" and lower[head_of[t]] in ("at", "on", "in", "during") and ent_type[t] in ("DATE", "EVENT", "FAC"):
                 return True
     return False
 
