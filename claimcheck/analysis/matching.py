@@ -51,12 +51,18 @@ from spacy.vocab import Vocab
 from claimcheck.analysis.spans import per_document
 from claimcheck.analysis.token_table import token_table
 
-#: The attributes whose values are read from a document to decide which patterns could match (the
-#: tags too: "the" + a superlative is found near the document's few superlatives, not its every "the").
-_WORD_ATTRS: tuple[tuple[str, int], ...] = (
-    ("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA), ("TAG", TAG), ("POS", POS))
-#: The columns of a document read for them (``TEXT`` is ``ORTH``).
-_COLUMN_ATTRS = (ORTH, LOWER, LEMMA, TAG, POS)
+#: The attributes whose words are read from a document to decide which patterns could match.
+_WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
+#: The attributes a pattern's windows may be anchored on: its words, and its tags ("the" + a superlative
+#: is found near the document's few superlatives, not its every "the").
+_ANCHOR_ATTRS = _WORD_ATTRS + (("TAG", TAG),)
+#: The attributes a repeated pattern token's test is read from (see :func:`_repeats`).
+_REPEAT_ATTRS = _ANCHOR_ATTRS + (("POS", POS),)
+#: Attributes read from the document's token table, as spaCy's strings, not as hashes from ``Doc.to_array``.
+_TABLE_ATTRS = {TAG: "tag", POS: "pos"}
+
+#: One attribute's accepted values: hashes, or strings for :data:`_TABLE_ATTRS`.
+_Values = tuple[int, frozenset[Any]]
 
 #: Token attributes whose plain value the Matcher compares in C, as a set predicate's values are compared.
 _PLAIN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"})
@@ -124,18 +130,32 @@ class WordFilter:
 
 def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
     """(attribute id, accepted hashes) for each token of a Matcher pattern that must occur and names its words."""
-    needs: list[tuple[int, frozenset[int]]] = []
-    for token in pattern:
-        if token.get("OP", "1") not in ("1", "+"):
-            continue  # optional, repeated from zero, or negated: the doc need not hold it
-        for name, attr_id in _WORD_ATTRS:
-            value = token.get(name)
-            if isinstance(value, str):
-                needs.append((attr_id, frozenset({vocab.strings.add(value)})))
-            elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
-                  and all(isinstance(v, str) for v in value["IN"])):
-                needs.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-    return needs
+    return [need for token in pattern if token.get("OP", "1") in ("1", "+")  # else the doc need not hold it
+            for need in _values(token, vocab, _WORD_ATTRS)]
+
+
+def _values(token: dict[str, Any], vocab: Vocab, attrs: tuple[tuple[str, int], ...]) -> list[_Values]:
+    """(attribute id, accepted values) for each of ``attrs`` that a Matcher pattern token gives as a
+    plain string or an ``IN`` list of strings: hashes, or the strings for :data:`_TABLE_ATTRS`."""
+    out: list[_Values] = []
+    for name, attr_id in attrs:
+        value = token.get(name)
+        if isinstance(value, str):
+            values = [value]
+        elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+              and all(isinstance(v, str) for v in value["IN"])):
+            values = value["IN"]
+        else:
+            continue
+        out.append((attr_id, frozenset(values) if attr_id in _TABLE_ATTRS else frozenset(vocab.strings.add(v) for v in values)))
+    return out
+
+
+def _row(doc: Doc, attr: int) -> list[Any]:
+    """The attribute's value for every token of ``doc``: the token table's string for
+    :data:`_TABLE_ATTRS` (already read for the document), else the hash (:func:`_columns`)."""
+    name = _TABLE_ATTRS.get(attr)
+    return getattr(token_table(doc), name) if name is not None else _columns(doc)[attr]
 
 
 class _Columns(dict[int, list[int]]):
@@ -157,8 +177,7 @@ _columns = per_document(_Columns)
 
 
 class _Present(dict[int, set[int]]):
-    """The values of each attribute of :data:`_COLUMN_ATTRS` that occur in a document, each set made
-    when first asked for (most documents are never asked about their POS values)."""
+    """The hashes of each attribute asked for that occur in a document, each set made when first asked for."""
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
@@ -172,7 +191,7 @@ class _Present(dict[int, set[int]]):
 _present = per_document(_Present)
 
 
-class _Runs(dict[tuple[tuple[int, frozenset[int]], ...], int]):
+class _Runs(dict[tuple[_Values, ...], int]):
     """For a document, the longest stretch of consecutive tokens that pass a token test, per test (made
     when first asked for): a bound on how many tokens a repeated pattern token (``+``, ``*``) can match."""
 
@@ -180,13 +199,12 @@ class _Runs(dict[tuple[tuple[int, frozenset[int]], ...], int]):
         super().__init__()
         self.doc = doc
 
-    def __missing__(self, test: tuple[tuple[int, frozenset[int]], ...]) -> int:
-        columns = _columns(self.doc)
+    def __missing__(self, test: tuple[_Values, ...]) -> int:
         if len(test) == 1:
             (attr, values), = test
-            passing = ["1" if value in values else "0" for value in columns[attr]]
+            passing = ["1" if value in values else "0" for value in _row(self.doc, attr)]
         else:
-            rows = [(columns[attr], values) for attr, values in test]
+            rows = [(_row(self.doc, attr), values) for attr, values in test]
             passing = ["1" if all(row[k] in values for row, values in rows) else "0" for k in range(len(self.doc))]
         longest = self[test] = max(map(len, "".join(passing).split("0")))
         return longest
@@ -220,10 +238,9 @@ class PrefilteredMatcher:
         self._longest: list[int | None] = []
         #: For an unbounded pattern: the tokens it holds besides its repeated ones, and the test of each
         #: repeated token (of :func:`_bounded_test`), whose longest run in a document bounds its match there.
-        self._repeats: list[tuple[int, list[tuple[tuple[int, frozenset[int]], ...]]]] = []
-        #: The required values a pattern's windows may be anchored on: its needs but those of POS, which
-        #: are common in every document, unless it has no other.
-        self._anchors: list[list[tuple[int, frozenset[int]]]] = []
+        self._repeats: list[tuple[int, list[tuple[_Values, ...]]]] = []
+        #: The required values a pattern's windows may be anchored on (of :data:`_ANCHOR_ATTRS`).
+        self._anchors: list[list[_Values]] = []
         #: Match id -> the greedy filter of its key, applied here rather than by the Matcher (see ``__call__``).
         self._greedy: dict[int, str] = {}
 
@@ -245,7 +262,8 @@ class PrefilteredMatcher:
             self._needs.append(needs)
             self._longest.append(_longest(pattern))
             self._repeats.append(_repeats(pattern, self.vocab))
-            self._anchors.append([need for need in needs if need[0] != POS] or needs)
+            self._anchors.append([anchor for token in pattern if token.get("OP", "1") in ("1", "+")
+                                  for anchor in _values(token, self.vocab, _ANCHOR_ATTRS)])
             if not needs:
                 self._always.append(index)
                 continue
@@ -314,23 +332,21 @@ class PrefilteredMatcher:
         """
         n = len(doc)
         whole = [(0, n)]
-        wanted: dict[int, set[int]] = {}
-        for i in chosen:
+        wanted: dict[int, set[Any]] = {}
+        # A bounded pattern is anchored on its first required word: counting which is rarest costs
+        # more than the few tokens it would spare.  A repeated token's pattern may start with "the".
+        anchors = [self._needs[i][:1] if self._longest[i] is not None else self._anchors[i] for i in chosen]
+        for i, candidates in zip(chosen, anchors):
             if not self._needs[i]:
                 return whole
-            for attr, words in self._anchors[i]:
+            for attr, words in candidates:
                 wanted.setdefault(attr, set()).update(words)
-        columns = _columns(doc)
-        at: dict[int, dict[int, list[int]]] = {}  # attribute -> value -> its positions
+        at: dict[int, dict[Any, list[int]]] = {}  # attribute -> value -> its positions
         for attr, values in wanted.items():
-            column = columns[attr]
-            found: dict[int, list[int]] = {}
-            for p in [p for p, value in enumerate(column) if value in values]:
-                found.setdefault(column[p], []).append(p)
-            at[attr] = found
-        reach: dict[tuple[int, frozenset[int]], int] = {}  # anchor -> the longest match anchored on it
+            at[attr] = _occurrences(_row(doc, attr), values)
+        reach: dict[_Values, int] = {}  # anchor -> the longest match anchored on it
         runs = None
-        for i in chosen:
+        for i, candidates in zip(chosen, anchors):
             length = self._longest[i]
             if length is None:
                 fixed, tests = self._repeats[i]
@@ -340,7 +356,7 @@ class PrefilteredMatcher:
                 if length >= n:
                     return whole
                 length = max(length, 1)  # a document where the repeated token matches nothing has no match of it
-            anchor = min(self._anchors[i], key=lambda need: sum(len(at[need[0]].get(w, ())) for w in need[1]))
+            anchor = min(candidates, key=lambda need: sum(len(at[need[0]].get(w, ())) for w in need[1]))
             if reach.get(anchor, 0) < length:
                 reach[anchor] = length
         spans = sorted((max(0, p - length + 1), min(n, p + length))
@@ -353,6 +369,25 @@ class PrefilteredMatcher:
             else:
                 windows.append((start, end))
         return windows
+
+
+def _occurrences(column: list[Any], values: set[Any]) -> dict[Any, list[int]]:
+    """Where each of ``values`` occurs in ``column``: value -> its positions, in order (values that do not occur left out)."""
+    found: dict[Any, list[int]] = {}
+    if len(values) <= 4:
+        # list.index compares in C: a scan per value is cheaper than a Python test per token
+        for value in values:
+            start = 0
+            try:
+                while True:
+                    start = column.index(value, start) + 1
+                    found.setdefault(value, []).append(start - 1)
+            except ValueError:
+                pass
+        return found
+    for p in [p for p, value in enumerate(column) if value in values]:
+        found.setdefault(column[p], []).append(p)
+    return found
 
 
 def _longest(pattern: list[dict[str, Any]]) -> int | None:
@@ -370,15 +405,15 @@ def _longest(pattern: list[dict[str, Any]]) -> int | None:
     return total
 
 
-def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tuple[tuple[int, frozenset[int]], ...]]]:
+def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tuple[_Values, ...]]]:
     """(tokens besides the unbounded ones, the test of each unbounded token) for a Matcher pattern.
 
-    A test keeps only the token's plain and ``IN`` values of the attributes of :data:`_COLUMN_ATTRS`:
+    A test keeps only the token's plain and ``IN`` values of the attributes of :data:`_REPEAT_ATTRS`:
     it passes every token the pattern token matches (and maybe more), so the longest run of tokens
     that pass it bounds the repeated token's share of a match.  An empty test passes every token.
     """
     fixed = 0
-    tests: list[tuple[tuple[int, frozenset[int]], ...]] = []
+    tests: list[tuple[_Values, ...]] = []
     for token in pattern:
         op = str(token.get("OP", "1"))
         if op in ("1", "!", "?"):
@@ -386,15 +421,7 @@ def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tup
         elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
             fixed += int(op[1:-1].split(",")[-1])
         else:  # "*", "+", "{n,}"
-            test: list[tuple[int, frozenset[int]]] = []
-            for name, attr_id in _WORD_ATTRS:
-                value = token.get(name)
-                if isinstance(value, str):
-                    test.append((attr_id, frozenset({vocab.strings.add(value)})))
-                elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
-                      and all(isinstance(v, str) for v in value["IN"])):
-                    test.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-            tests.append(tuple(test))
+            tests.append(tuple(_values(token, vocab, _REPEAT_ATTRS)))
     return fixed, tests
 
 
