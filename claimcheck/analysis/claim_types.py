@@ -755,6 +755,7 @@ _COMPARISON_WORDS = frozenset(
     ["most", "least", "than", "times", "twice", "thrice", "half", "double", "triple", "treble", "compared",
      "record", "first", "only", "last", "time", "top", "number", "never", "one"]
 )
+_MULTIPLIED_OR_STANDARD = _MULTIPLIED_NOUNS | _STANDARD_NOUNS
 _RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat"])
 _COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
 
@@ -767,69 +768,74 @@ def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
     if not ids:
         return None
     table = token_table(doc)
-    lowers = table.lower
+    lowers, tags, lemmas, ents, heads, deps, pos = table.lower, table.tag, table.lemma, table.ent_type, table.head, table.dep, table.pos
+    children, like_num, n = table.children, table.like_num, table.n
     # Every test below starts from one of the first look's words or tags; most tokens pass none of them.
+    # Read from the token table (its lemma is spaCy's lower-cased); a Token is made only for the few
+    # tests that walk the parse or compare spaCy's own lemma.
     for i in sorted(_first_looks(doc).comparison.intersection(ids)):
-        t = doc[i]
-        if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
+        tag, lower, lemma, ent = tags[i], lowers[i], lemmas[i], ents[i]
+        superlative = tag in ("JJS", "RBS")
+        if superlative and _ranked_by_measure(table, i):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
-        if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
-            if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
+        if superlative and lower not in ("most", "least") and lemma not in EVALUATIVE and lower not in EVALUATIVE:
+            if ent in ("DATE", "TIME") or lower == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
             plain = True  # "the largest", not "the worst decision ever" (an opinion)
-        if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
+        if lower in ("most", "least") and pos[heads[i]] == "ADJ" and lemmas[heads[i]] not in EVALUATIVE:
             plain = True
-        if t.lower_ == "than" and t.text != "Than" and not _than_is_bound(t):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
-            after = t.nbor(1) if t.i + 1 < len(t.doc) else None
-            if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
-                                      or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
+        if lower == "than" and table.text[i] != "Than" and not _than_is_bound(doc[i]):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
+            if i + 1 < n and (lowers[i + 1] in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
+                              or ents[i + 1] in ("GPE", "ORG", "PERSON", "NORP") or pos[i + 1] == "PRON"):
                 return "relative"  # "more than France", "slower than any other car"
-            if not _standard_is_past_or_figure(t):
+            if not _standard_is_past_or_figure(doc[i]):
                 return "relative"  # "18% more likely than men", "fewer patients than the old drug"
             plain = True
-        if t.lower_ in ("as", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("many", "much", "more", "less", "fewer", "likely", "high", "large") and t.lower_ == "times":
+        if lower == "times" and i + 2 < n and lowers[i + 1] in ("many", "much", "more", "less", "fewer", "likely", "high", "large"):
             return "relative"  # "four times as many", "twice as likely"
-        if t.lower_ in ("twice", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "as" and t.nbor(2).lower_ in ("many", "much", "likely", "high", "large", "big", "fast"):
+        if lower in ("twice", "times") and i + 2 < n and lowers[i + 1] == "as" and lowers[i + 2] in ("many", "much", "likely", "high", "large", "big", "fast"):
             return "relative"
-        if t.lower_ == "compared" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("with", "to"):
-            if not _standard_is_past_or_figure(t.nbor(1)):
+        if lower == "compared" and i + 1 < n and lowers[i + 1] in ("with", "to"):
+            if not _standard_is_past_or_figure(doc[i + 1]):
                 return "relative"  # "compared with France"; "compared with 10 million in 1984" is about the figure
             plain = True
-        if t.lower_ in ("times", "twice", "thrice", "half", "double", "triple", "treble") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and (
-                t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS or t.nbor(1).head.lemma_.lower() in _MULTIPLIED_NOUNS | _STANDARD_NOUNS):
+        if lower in ("times", "twice", "thrice", "half", "double", "triple", "treble") and i + 2 < n and lowers[i + 1] in ("the", "its", "their", "his", "her") and (
+                lemmas[i + 2] in _MULTIPLIED_NOUNS or lemmas[heads[i + 1]] in _MULTIPLIED_OR_STANDARD):
             return "relative"  # "three times the size of Hong Kong's", "twice the national rate", "double the average"
-        if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
-                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(table, ids)):
+        if (superlative and lower != "latest" and ent not in ("DATE", "TIME")
+                and (lower not in ("most", "least") or pos[heads[i]] in ("ADJ", "ADV", "VERB")) and _record_scope(table, ids)):
             return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
-        if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
+        if superlative and lemma not in EVALUATIVE and _superlative_predicate(doc[i]):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
-        if t.lower_ == "record" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+        if (lower == "record" and deps[i] in ("amod", "compound") and pos[heads[i]] == "NOUN" and deps[heads[i]] == "attr"
+                and lemmas[heads[heads[i]]] == "be" and doc[i].head.head.lemma_ == "be"):
             return "relative"  # "he is the club's record scorer": a ranking, like "the club's top scorer"
-        if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
+        if lower == "record" and deps[i] in ("amod", "compound", "attr", "appos", "dobj"):
             plain = True
-        if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
+        if lower in ("first", "only", "last") and ent not in ("DATE", "TIME") and deps[i] in ("amod", "attr", "nsubj", "dobj"):
             # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
-            noun = t.head if t.dep_ == "amod" else t
-            if noun.lower_ == "time":
+            noun = heads[i] if deps[i] == "amod" else i
+            if lowers[noun] == "time":
                 continue  # "for the first time since 2008": a record, which a figure or forecast outranks
-            if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
+            if any(deps[c] in ("relcl", "acl") and any(lowers[m] == "to" for m in children[c]) or (deps[c] == "prep" and lowers[c] == "since")
+                   for c in children[noun]):
                 return "relative"
-        if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
-            (t.i + 1 < len(t.doc) and (t.nbor(1).tag_ in ("JJS", "RBS") or t.nbor(1).lower_ in ("in", "among", "place", "largest", "biggest")))
-            or t.head.lemma_.lower() in ("rank", "finish", "come", "place")
+        if ent == "ORDINAL" and lower not in ("first", "last") and (
+            (i + 1 < n and (tags[i + 1] in ("JJS", "RBS") or lowers[i + 1] in ("in", "among", "place", "largest", "biggest")))
+            or lemmas[heads[i]] in ("rank", "finish", "come", "place")
         ):
             return "relative"  # "49th in the nation", "the second highest", "ranks 11th"
-        if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
+        if lower == "time" and i >= 2 and lowers[i - 1] == "first" and lowers[i - 2] in ("the", "a"):
             plain = True  # "for the first time": a record, which a figure or forecast in the claim outranks
-        if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
+        if lemma in _RANK_NOUNS and any(like_num[c] for c in children[i]) and lower != "number" or (lower == "top" and i + 1 < n and like_num[i + 1]):
             return "relative"  # "re-enter the top 50", "third place"
-        if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
+        if lower == "number" and 0 < i < n - 1 and like_num[i + 1] and lowers[i - 1] in ("to", "at", "from"):
             return "relative"  # "fell to number nine"
-        if t.lemma_.lower() in _RELATIVE_POSITION_LEMMAS and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
+        if lemma in _RELATIVE_POSITION_LEMMAS and any(lemmas[u] in _STANDARD_NOUNS for u in table.subtree(i)):
             return "relative"  # "well below the industry target", "trails the national average"
-        if t.lower_ == "never" and any(lowers[u] == "ever" or (lowers[u] == "before" and not any(table.dep[c] == "pobj" for c in table.children[u])) for u in ids):
+        if lower == "never" and any(lowers[u] == "ever" or (lowers[u] == "before" and not any(deps[c] == "pobj" for c in children[u])) for u in ids):
             plain = True
-        if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
+        if lower == "one" and i + 3 < n and lowers[i + 1] == "of" and lowers[i + 2] == "the" and tags[i + 3] == "JJS":
             return "relative"  # "one of the lowest"
     return "plain" if plain else None
 
@@ -839,11 +845,10 @@ def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
 _ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
 
 
-def _ranked_by_measure(t: Token) -> bool:
-    """A superlative joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
-    doc = t.doc
-    return (t.tag_ in ("JJS", "RBS") and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
-            and doc[t.i + 2].tag_ in ("VBG", "VBN"))
+def _ranked_by_measure(table: TokenTable, i: int) -> bool:
+    """A superlative (token ``i``) joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
+    return (table.tag[i] in ("JJS", "RBS") and i + 2 < table.n and table.text[i + 1] == "-"
+            and table.tag[i + 2] in ("VBG", "VBN"))
 
 
 def _record_scope(table: TokenTable, ids: list[int]) -> bool:
