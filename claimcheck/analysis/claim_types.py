@@ -1029,12 +1029,13 @@ def _names_occasion(head: Token) -> bool:
 
 def _is_attitude(head: Token) -> bool:
     """ "he wants the rebate to end", "the UK was prepared to veto": a stance, not an event."""
-    lemma = head.lemma_.lower()
-    if lemma in _ATTITUDE_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+    table = token_table(head.doc)
+    dep, kids, lemma = table.dep, table.children[head.i], table.lemma[head.i]
+    if lemma in _ATTITUDE_VERBS and any(dep[c] in ("xcomp", "ccomp") for c in kids):
         return True
-    if head.lower_ in _ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in head.children):
+    if table.lower[head.i] in _ATTITUDE_ADJECTIVES and any(dep[c] == "auxpass" for c in kids):
         return True  # "was prepared to veto", parsed as a passive
-    return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
+    return lemma == "be" and any(dep[c] == "acomp" and table.lower[c] in _ATTITUDE_ADJECTIVES for c in kids)
 
 
 def _rule_by_cue(ids: list[int], head: Token) -> bool:
