@@ -157,8 +157,7 @@ _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "t
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
 
-def _is_future(ids: list[int], head: Token) -> bool:
-    table = token_table(head.doc)
+def _is_future(ids: list[int], head: Token, table: TokenTable) -> bool:
     i = head.i
     dep, lower, children = table.dep, table.lower, table.children
     kids = children[i]
@@ -203,9 +202,8 @@ def _cause_phrase(t: Token) -> bool:
     return t.lower_ == "due" and any(c.dep_ == "pobj" or (c.lower_ == "to" and c.dep_ in ("prep", "pcomp")) for c in t.children)
 
 
-def _is_hypothetical(head: Token) -> bool:
+def _is_hypothetical(head: Token, table: TokenTable) -> bool:
     """ "could save 50 lives", "would soar to $1tn": a modal forecast (not "could have", not "would not comment")."""
-    table = token_table(head.doc)
     if table.lemma[head.i] in _NOT_FORECAST_VERBS:
         return False
     dep, children = table.dep, table.children[head.i]
@@ -272,13 +270,12 @@ def _regularity(ids: list[int], head: Token) -> bool:
     return False
 
 
-def _is_deontic(ids: list[int], head: Token) -> bool:
+def _is_deontic(ids: list[int], head: Token, table: TokenTable) -> bool:
     """What a class of people must, may or may not do: a rule even without a rule noun.
 
     "Passengers can claim 250 euros", "all airlines will have to adhere",
     "airlines do not have to offer compensation", "offenders will face a fine".
     """
-    table = token_table(head.doc)
     i = head.i
     dep, lower, lemma_of, kids = table.dep, table.lower, table.lemma, table.children[i]
     lemma = lemma_of[i]
@@ -300,28 +297,26 @@ def _is_deontic(ids: list[int], head: Token) -> bool:
     return obliged and _is_generic_subject(head)
 
 
-def _is_conditional(head: Token) -> bool:
-    table = token_table(head.doc)
+def _is_conditional(head: Token, table: TokenTable) -> bool:
     dep, lower, children = table.dep, table.lower, table.children
     return any(dep[c] == "advcl" and any(lower[m] in ("if", "unless") for m in children[c] if dep[m] == "mark")
                for c in children[head.i]) and any(lower[c] in ("would", "could", "might") for c in children[head.i])
 
 
-def _is_policy(ids: list[int], head: Token) -> bool:
+def _is_policy(ids: list[int], head: Token, table: TokenTable) -> bool:
     """What a plan or proposal would require, or whom it would reach.
 
     "Under plans unveiled on Monday, drivers will pay a daily charge", "the proposals would not
     apply to students", "the changes will cover all private landlords".
     """
     doc = head.doc
-    dep = token_table(doc).dep
+    dep = table.dep
     for k in sorted(_first_looks(doc).under.intersection(ids)):  # a Token made only for "under"
         if dep[k] != "prep":
             continue
         t = doc[k]
         if _main_predicate(t.head, head) and any(c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children):
             return True
-    table = token_table(doc)
     if table.lemma[head.i] not in _SCOPE_VERBS:
         return False
     subject = subject_index(doc, head.i)
@@ -336,10 +331,9 @@ _LEGALITY_ADJECTIVES = frozenset(["compatible", "incompatible", "consistent", "i
 _LEGAL_STATUS_NOUNS = frozenset(["immunity", "jurisdiction", "authority", "entitlement", "veto", "exemption", "privilege"])
 
 
-def _is_legality(head: Token) -> bool:
+def _is_legality(head: Token, table: TokenTable) -> bool:
     """Whether something is within a law: "the detentions breach human rights law", "the rules were
     incompatible with the convention" -- a claim about what the law allows."""
-    table = token_table(head.doc)
     lemma_of, ent_type, dep, i = table.lemma, table.ent_type, table.dep, head.i
 
     def names_rule(k: int) -> bool:
@@ -352,10 +346,9 @@ def _is_legality(head: Token) -> bool:
     return False
 
 
-def _is_rule(ids: list[int], head: Token) -> bool:
-    if _is_policy(ids, head) or _is_legality(head):
+def _is_rule(ids: list[int], head: Token, table: TokenTable) -> bool:
+    if _is_policy(ids, head, table) or _is_legality(head, table):
         return True
-    table = token_table(head.doc)
     lemma_of, dep = table.lemma, table.dep
     if lemma_of[head.i] == "have" and head.lemma_ == "have" and any(dep[c] == "dobj" and lemma_of[c] in _LEGAL_STATUS_NOUNS for c in table.children[head.i]):
         return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
@@ -605,10 +598,9 @@ def _is_percentage(t: Token) -> bool:
     return t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ in ("percent", "cent") or (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("%", "percent", "per"))
 
 
-def _is_quantity(claim_ids: list[int], head: Token) -> bool:
+def _is_quantity(claim_ids: list[int], head: Token, table: TokenTable) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
     doc = head.doc
-    table = token_table(doc)
     amount_ids = _amount_ids(doc)
     if amount_ids.isdisjoint(claim_ids):
         return False
@@ -667,9 +659,8 @@ _MOVEMENT_VERBS = frozenset(
 _LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up", "down", "higher", "lower", "level"])
 
 
-def _statistic_moved(head: Token) -> bool:
+def _statistic_moved(head: Token, table: TokenTable) -> bool:
     """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
-    table = token_table(head.doc)
     subject = subject_index(head.doc, head.i)
     if subject is None or table.lemma[subject] not in _STATISTIC_NOUNS:
         return False
@@ -760,14 +751,13 @@ _RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "sho
 _COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
 
 
-def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
+def _comparison_kind(ids: list[int], doc: Doc, table: TokenTable) -> str | None:
     """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
     ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
     ``None`` for no comparison."""
     plain = False
     if not ids:
         return None
-    table = token_table(doc)
     lowers, tags, lemmas, ents, heads, deps, pos = table.lower, table.tag, table.lemma, table.ent_type, table.head, table.dep, table.pos
     children, like_num, n = table.children, table.like_num, table.n
     # Every test below starts from one of the first look's words or tags; most tokens pass none of them.
@@ -931,7 +921,7 @@ def _relates_to_named(table: TokenTable, noun: int) -> bool:
     return False
 
 
-def _is_identity(head: Token) -> bool:
+def _is_identity(head: Token, table: TokenTable) -> bool:
     """A copula that says who somebody is to another named party: an affiliation, read as a role.
 
     "Northgate is a catering contractor for the Ministry of Defence", "Halvorsen is a
@@ -939,7 +929,6 @@ def _is_identity(head: Token) -> bool:
     is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
     """
     doc, i = head.doc, head.i
-    table = token_table(doc)
     if table.lemma[i] not in ("be", "become", "remain"):
         return False
     # Read from the token table: every claim on a copula asks.
@@ -964,10 +953,10 @@ def _is_identity(head: Token) -> bool:
         _relates_to_named(table, subject_i) or lemma_of[subject_i] in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
 
 
-def _is_role(ids: list[int], head: Token, origin: str) -> bool:
-    if origin == "role" or _is_identity(head):
+def _is_role(ids: list[int], head: Token, origin: str, table: TokenTable) -> bool:
+    if origin == "role" or _is_identity(head, table):
         return True
-    lemma = token_table(head.doc).lemma[head.i]
+    lemma = table.lemma[head.i]
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -979,7 +968,6 @@ def _is_role(ids: list[int], head: Token, origin: str) -> bool:
         return False
     else:
         # read only for the verbs that can state a role: most claims' heads are none of them
-        table = token_table(head.doc)
         lemma_of, dep = table.lemma, table.dep
         titled = any(lemma_of[k] in TITLE_NOUNS and dep[k] in ("attr", "pobj", "oprd", "appos", "dobj") for k in ids)
     if not titled:
@@ -988,7 +976,6 @@ def _is_role(ids: list[int], head: Token, origin: str) -> bool:
     person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
     if person_subject:
         return True
-    table = token_table(head.doc)
     ent_type, pos = table.ent_type, table.pos
     return any(ent_type[k] == "PERSON" or pos[k] == "PROPN" for k in ids)
 
@@ -1013,10 +1000,9 @@ def _describes_subject(t: Token, head: Token) -> bool:
     return node.i != t.i and node.dep_ in ("nsubj", "nsubjpass") and node.head.i == head.i
 
 
-def _names_occasion(head: Token) -> bool:
+def _names_occasion(head: Token, table: TokenTable) -> bool:
     """A copula whose complement happened at a dated or named occasion: "Baikal was the buyer of the unit at
     an auction on Sunday", "it was a third-round loss at the French Open"."""
-    table = token_table(head.doc)
     dep, lower, head_of, ent_type = table.dep, table.lower, table.head, table.ent_type
     for child in table.children[head.i]:
         if dep[child] not in ("attr", "prep"):
@@ -1027,9 +1013,8 @@ def _names_occasion(head: Token) -> bool:
     return False
 
 
-def _is_attitude(head: Token) -> bool:
+def _is_attitude(head: Token, table: TokenTable) -> bool:
     """ "he wants the rebate to end", "the UK was prepared to veto": a stance, not an event."""
-    table = token_table(head.doc)
     dep, kids, lemma = table.dep, table.children[head.i], table.lemma[head.i]
     if lemma in _ATTITUDE_VERBS and any(dep[c] in ("xcomp", "ccomp") for c in kids):
         return True
@@ -1095,44 +1080,48 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         The type.
     """
     tokens, head = claim_content(doc, token_ids, head_index, origin)
-    if _is_role(tokens, head, origin):
+    table = token_table(doc)  # read once here and handed to the tests
+    if _is_role(tokens, head, origin, table):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
         return "other"  # a verdict with its reason ("justified because ...") is a causal claim
-    if _is_rule(tokens, head) or _is_deontic(tokens, head) or _rule_by_cue(tokens, head):
+    if _is_rule(tokens, head, table) or _is_deontic(tokens, head, table) or _rule_by_cue(tokens, head):
         return "rule"
     # A comparison against another thing ("four times as many as France", "would be the biggest
     # takeover") is a comparison even with figures in it or in the future tense; a superlative or
     # "than" beside a figure ("sales were 12% higher than a year earlier") is about the figure.
     # Only a comparison in the claim's own predicate outranks a figure: in "26,000 albums are released
     # a year, making Britain second only to the US" the claim is the number.
-    comparison = _comparison_kind(tokens, doc)
+    comparison = _comparison_kind(tokens, doc, table)
     main_comparison = comparison if comparison != "relative" else _comparison_kind(
-        [k for k in tokens if not _in_verb_adjunct(token_table(doc), k, head.i)], doc)
-    quantity = _is_quantity(tokens, head)
+        [k for k in tokens if not _in_verb_adjunct(table, k, head.i)], doc, table)
+    quantity = _is_quantity(tokens, head, table)
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
-    if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
+    if _is_future(tokens, head, table) or _is_conditional(head, table) or _is_hypothetical(head, table):
         return "quantity" if _stated_figure(head) or _regularity(tokens, head) else "prediction"
     # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
     # "partly because ...") to a figure leaves the claim a quantity.
     causation = _causation_kind(tokens, head)
     if causation == "main" or (causation == "adjunct" and not quantity):
         return "causation"
-    if quantity or _statistic_moved(head):
+    if quantity or _statistic_moved(head, table):
         return "quantity"
     if comparison == "plain":
         return "comparison"
-    if head.i in opinion_heads(doc) or _is_attitude(head) or states_absence(head):
+    h = head.i
+    if h in opinion_heads(doc) or _is_attitude(head, table) or states_absence(head):
         return "other"  # an absence ("the audit found no evidence of fraud") is not an event
-    if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
+    # (the table's lemma is spaCy's lower-cased: a "be" or "have" is confirmed on the Token)
+    if table.pos[h] in ("VERB", "AUX") and (table.lemma[h] not in _STATIVE or table.tag[h] in ("VBG",)):
         return "event"
-    ent_type = token_table(doc).ent_type
-    if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(ent_type[k] in ("GPE", "LOC", "FAC") for k in tokens):
+    ent_type = table.ent_type
+    be = table.lemma[h] == "be" and head.lemma_ == "be"
+    if be and any(table.dep[c] == "prep" for c in table.children[h]) and any(ent_type[k] in ("GPE", "LOC", "FAC") for k in tokens):
         return "event"  # "Putin is in North Korea"
-    if head.lemma_ == "be" and _names_occasion(head):
+    if be and _names_occasion(head, table):
         return "event"  # "the only let-down was a loss to Kuerten at the French Open"
-    if head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
+    if table.lemma[h] == "have" and head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
         return "event"
     return "other"
 
