@@ -38,6 +38,7 @@ any other pattern goes to a ``DependencyMatcher``.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -158,17 +159,25 @@ def _row(doc: Doc, attr: int) -> list[Any]:
     return getattr(token_table(doc), name) if name is not None else _columns(doc)[attr]
 
 
+def _alive(ref: weakref.ref[Doc]) -> Doc:
+    """The doc of a per-document memo's value (alive while its memo entry is: the entry goes with it)."""
+    doc = ref()
+    assert doc is not None
+    return doc
+
+
 class _Columns(dict[int, list[int]]):
     """A document's values of each token attribute asked for, in token order, each column read
     (``Doc.to_array``) when a matcher first asks for it and kept for every matcher that asks again."""
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
 
     def __missing__(self, attr: int) -> list[int]:
         # The stubs type tolist() of this uint64 array as floats; it gives ints.
-        found: list[int] = self.doc.to_array([attr]).reshape(-1).tolist() if len(self.doc) else []  # type: ignore[assignment]
+        doc = _alive(self._doc)
+        found: list[int] = doc.to_array([attr]).reshape(-1).tolist() if len(doc) else []  # type: ignore[assignment]
         self[attr] = found
         return found
 
@@ -181,10 +190,10 @@ class _Present(dict[int, set[int]]):
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
 
     def __missing__(self, attr: int) -> set[int]:
-        found = self[attr] = set(_columns(self.doc)[attr])
+        found = self[attr] = set(_columns(_alive(self._doc))[attr])
         return found
 
 
@@ -197,15 +206,16 @@ class _Runs(dict[tuple[_Values, ...], int]):
 
     def __init__(self, doc: Doc) -> None:
         super().__init__()
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
 
     def __missing__(self, test: tuple[_Values, ...]) -> int:
+        doc = _alive(self._doc)
         if len(test) == 1:
             (attr, values), = test
-            passing = ["1" if value in values else "0" for value in _row(self.doc, attr)]
+            passing = ["1" if value in values else "0" for value in _row(doc, attr)]
         else:
-            rows = [(_row(self.doc, attr), values) for attr, values in test]
-            passing = ["1" if all(row[k] in values for row, values in rows) else "0" for k in range(len(self.doc))]
+            rows = [(_row(doc, attr), values) for attr, values in test]
+            passing = ["1" if all(row[k] in values for row, values in rows) else "0" for k in range(len(doc))]
         longest = self[test] = max(map(len, "".join(passing).split("0")))
         return longest
 
@@ -498,7 +508,6 @@ class _Positions:
     for it, and the tokens that pass each anchor's first test, found once for the patterns that share it."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
         self.rows = _columns(doc)  # shared with the token matchers' reads of the same attributes
         self.passing: dict[tuple[int, frozenset[int]], list[int]] = {}
 
