@@ -59,6 +59,8 @@ _WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LO
 _ANCHOR_ATTRS = _WORD_ATTRS + (("TAG", TAG),)
 #: The attributes a repeated pattern token's test is read from (see :func:`_repeats`).
 _REPEAT_ATTRS = _ANCHOR_ATTRS + (("POS", POS),)
+#: The word attributes' columns (``TEXT`` is ``ORTH``).
+_WORD_COLUMNS = (ORTH, LOWER, LEMMA)
 #: Attributes read from the document's token table, as spaCy's strings, not as hashes from ``Doc.to_array``.
 _TABLE_ATTRS = {TAG: "tag", POS: "pos"}
 
@@ -175,11 +177,15 @@ class _Columns(dict[int, list[int]]):
         self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
 
     def __missing__(self, attr: int) -> list[int]:
-        # The stubs type tolist() of this uint64 array as floats; it gives ints.
         doc = _alive(self._doc)
-        found: list[int] = doc.to_array([attr]).reshape(-1).tolist() if len(doc) else []  # type: ignore[assignment]
-        self[attr] = found
-        return found
+        # The word columns are read together: every document is asked for them (one to_array call, not three).
+        attrs = list(_WORD_COLUMNS) if attr in _WORD_COLUMNS else [attr]
+        if not len(doc):
+            self.update((a, []) for a in attrs)
+            return self[attr]
+        # The stubs type tolist() of this uint64 array as floats; it gives ints.
+        self.update(zip(attrs, doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()))  # type: ignore[arg-type]
+        return self[attr]
 
 
 _columns = per_document(_Columns)
