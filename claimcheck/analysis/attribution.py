@@ -150,6 +150,8 @@ class SpeakerResolver:
         ``_IT_WINDOW`` tokens ("The council's report ... It says", "Acme posted a loss. It said")."""
         document = self._document_before(index)
         firm = self._firm_before(index, _IT_WINDOW)
+        if firm is not None and token_table(self.doc).ent_type[firm[0]] != "ORG":
+            firm = None  # an untagged capitalised subject may be a person ("Trump"): "it" is never one
         found = [f for f in (document, firm) if f is not None]
         return max(found)[1] if found else None
 
@@ -246,6 +248,9 @@ class SpeakerResolver:
             return None
         source = self.resolve(ids, cue_text)
         verb = doc[cue.verb]
+        if source is not None and source.kind == "anonymous" and verb.lower_ == "according" and source.end is not None:
+            # "according to sources": the vague source is written with its cue, as the claim's frame writes it.
+            return Source(source.speaker, source.kind, doc[verb.i : source.end].text, "according to", verb.i, source.end)
         pronoun = nominal_subject(verb) if verb.dep_ == "relcl" else None
         if source is not None and pronoun is not None and pronoun.tag_ in ("WP", "WDT") and not cue.act:
             # "Thomas Perez, who said ...": written at the cue as "who", as "he" is for a pronoun.

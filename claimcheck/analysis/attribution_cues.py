@@ -465,6 +465,31 @@ def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
     return out
 
 
+def _according_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
+    """"A raised $5.7m, and B had $5m in cash, according to his filings": "according to X" that
+    opens or closes a sentence speaks for all of it, every conjunct, whichever verb the parser hung
+    it on ("according to X" inside a clause is the claim's own frame, :mod:`claims`)."""
+    out = []
+    table = token_table(sent.doc)
+    lower, punct = table.lower, table.is_punct
+    for i in range(sent.start, sent.end - 1):
+        if lower[i] != "according" or lower[i + 1] != "to":
+            continue
+        pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase = table.subtree_set(i)
+        last = max(phrase)
+        opens = i == sent.start and last + 1 < sent.end and lower[last + 1] == ","
+        closes = i > sent.start and lower[i - 1] == "," and all(punct[t] for t in range(last + 1, sent.end))
+        if not (opens or closes):
+            continue
+        content = frozenset(t for t in range(sent.start, sent.end) if t not in phrase and not punct[t])
+        if content:
+            out.append(Cue(i, tuple(_span_ids(sent.doc[pobj])), content))
+    return out
+
+
 _FRAME_LEMMAS = frozenset(key.split()[0] for key in MINED_CUE_FRAMES)
 
 #: Documents that hold things rather than say them: "in the record", "in the index".
@@ -480,7 +505,7 @@ class CueIndex:
         table = token_table(doc)
         pos, lemmas, texts = table.pos, table.lemma, table.text
         for sent in sentences(doc):
-            cues = _document_frames(sent)
+            cues = _document_frames(sent) + _according_frames(sent)
             for i in range(sent.start, sent.end):
                 if pos[i] != "VERB":
                     continue

@@ -1,5 +1,6 @@
 """Reporting cues the ninth round read on PolNeAR train: passive verbs, controlled infinitives,
-speakers the parser made a second subject, "it" for a document, asides set off by punctuation.
+speakers the parser made a second subject, "it" for a document, "according to" over a whole
+sentence, asides set off by punctuation.
 
 * A speech verb in the passive names who was asked or told, not who speaks: "nurses have been
   asked to work ..." is not the nurses' claim, and a parenthetical "managers say" around it is
@@ -11,6 +12,8 @@ speakers the parser made a second subject, "it" for a document, asides set off b
 * "The council's report ... It says that ...", "Acme posted a loss. It said ...": a source "it"
   stands for a document or an organisation just named as a clause's subject, as it stands for an
   organisation that just spoke.
+* "A raised $3.1m, and B had $2m in cash, according to its filings": "according to X" that
+  opens or closes a sentence speaks for every conjunct, whichever verb the parser hung it on.
 * A cue clause that is a complement and not an aside ("supports the scheme sometimes called
   congestion pricing", misread as a clause) does not make its noun the speaker of the sentence.
 
@@ -41,6 +44,10 @@ def _speaker(claim) -> str:  # type: ignore[no-untyped-def]
          "a senator from Ohio.", "end", "Maria Lopez"),
         ("The council's report was published on Monday. It says that 40 percent of the town's bridges need repair.",
          "40 percent", "report"),
+        ("Even so, in May the campaign raised $3.1 million, and it had $2 million in cash at the end of June, "
+         "according to its finance filings.", "raised $3.1 million", "finance filings"),
+        ("According to the exit polls, 31% of voters put a priority on experience, and 58% of those voters "
+         "backed the governor.", "58% of those voters", "exit polls"),
         ("Acme posted a loss on Monday. It said that sales fell 5 percent in the quarter.", "sales fell", "Acme"),
         ('Thursday\'s memo from the panel seemed aimed at bolstering the inquiry. "So far, 59 of the 75 witnesses '
          'had never been interviewed by Congress," it stated.', "59 of the 75", "memo"),
@@ -58,6 +65,8 @@ def test_attribution_ninth_round_speakers(engine, text: str, content: str, speak
         ("Residents were told that the water was safe to drink.", "water was safe", "Residents"),
         # A complement clause is not an aside: the scheme says nothing.
         ("The mayor supports the scheme sometimes called congestion pricing.", "congestion pricing", "scheme"),
+        # "It" is never a person named before it.
+        ("Trump spoke in Ohio. It said that the mayor will resign.", "mayor will resign", "Trump"),
         # An act with a "to" complement stays the article's report.
         ("The union wants to cut wages by 4 percent.", "cut wages", "union"),
     ],
