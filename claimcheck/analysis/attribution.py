@@ -150,8 +150,10 @@ class SpeakerResolver:
         ``_IT_WINDOW`` tokens ("The council's report ... It says", "Acme posted a loss. It said")."""
         document = self._document_before(index)
         firm = self._firm_before(index, _IT_WINDOW)
-        if firm is not None and token_table(self.doc).ent_type[firm[0]] != "ORG":
-            firm = None  # an untagged capitalised subject may be a person ("Trump"): "it" is never one
+        if firm is not None and (token_table(self.doc).ent_type[firm[0]] != "ORG" or firm[1].lower() in self.full_names):
+            # An untagged capitalised subject, or a surname tagged as a body ("Trump" beside "Donald
+            # Trump"), may be a person: "it" is never one.
+            firm = None
         found = [f for f in (document, firm) if f is not None]
         return max(found)[1] if found else None
 

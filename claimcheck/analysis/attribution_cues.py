@@ -393,7 +393,12 @@ def _cue(verb: Token) -> Cue | None:
         own = table.subtree_set(v)
         left = table.left_edge[v]
         aside = left > 0 and (table.is_punct[left - 1] or table.is_punct[left]) or head > v
-        if aside and not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids):
+        # "If the talks fail, the union said, workers will strike": the parser hangs the sentence's
+        # fronted clause on the aside; it is part of what was said.
+        fronted = [c for c in kids if dep[c] == "advcl" and c < min(source) and head > v]
+        for c in fronted:
+            own = own - table.subtree_set(c)
+        if aside and not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids if c not in fronted):
             content = table.subtree_set(head) - own - set(source)
     elif (
         dep[v] == "advcl"

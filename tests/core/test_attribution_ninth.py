@@ -14,6 +14,8 @@ sentence, asides set off by punctuation.
   organisation that just spoke.
 * "A raised $3.1m, and B had $2m in cash, according to its filings": "according to X" that
   opens or closes a sentence speaks for every conjunct, whichever verb the parser hung it on.
+* "If the talks fail, the union said, workers will strike": the parser hangs the fronted clause
+  on the aside "the union said", which still reports the sentence around it.
 * A cue clause that is a complement and not an aside ("supports the scheme sometimes called
   congestion pricing", misread as a clause) does not make its noun the speaker of the sentence.
 
@@ -48,6 +50,8 @@ def _speaker(claim) -> str:  # type: ignore[no-untyped-def]
          "according to its finance filings.", "raised $3.1 million", "finance filings"),
         ("According to the exit polls, 31% of voters put a priority on experience, and 58% of those voters "
          "backed the governor.", "58% of those voters", "exit polls"),
+        ("If the talks fail, the union said, workers will strike on Monday.", "workers will strike", "union"),
+        ("When the vote was held, the court ruled, the law had already expired.", "law had already expired", "court"),
         ("Acme posted a loss on Monday. It said that sales fell 5 percent in the quarter.", "sales fell", "Acme"),
         ('Thursday\'s memo from the panel seemed aimed at bolstering the inquiry. "So far, 59 of the 75 witnesses '
          'had never been interviewed by Congress," it stated.', "59 of the 75", "memo"),
