@@ -16,8 +16,8 @@ sentence, asides set off by punctuation.
   opens or closes a sentence speaks for every conjunct, whichever verb the parser hung it on.
 * "If the talks fail, the union said, workers will strike": the parser hangs the fronted clause
   on the aside "the union said", which still reports the sentence around it.
-* A cue clause that is a complement and not an aside ("supports the scheme sometimes called
-  congestion pricing", misread as a clause) does not make its noun the speaker of the sentence.
+* A cue clause that is a complement and not an aside ("backs the practice sometimes called
+  gerrymandering", misread as a clause) does not make its noun the speaker of the sentence.
 
 The sentences are written for these tests; the classes were read on PolNeAR train 500:700.
 """
@@ -67,8 +67,8 @@ def test_attribution_ninth_round_speakers(engine, text: str, content: str, speak
     [
         # Who was told is not who speaks.
         ("Residents were told that the water was safe to drink.", "water was safe", "Residents"),
-        # A complement clause is not an aside: the scheme says nothing.
-        ("The mayor supports the scheme sometimes called congestion pricing.", "congestion pricing", "scheme"),
+        # A complement clause is not an aside: the practice says nothing.
+        ("It said that Cruz backs the practice sometimes called gerrymandering.", "gerrymandering", "practice"),
         # "It" is never a person named before it.
         ("Trump spoke in Ohio. It said that the mayor will resign.", "mayor will resign", "Trump"),
         # An act with a "to" complement stays the article's report.
