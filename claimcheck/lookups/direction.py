@@ -20,9 +20,10 @@ down); the negators left over give the claim's negation parity, and a claim
 whose parity differs from the stored one's, on what both say, is denied
 rather than reworded ("has never voted to raise taxes").
 
-Plain regular expressions over the same folded text as
-:func:`~claimcheck.lookups.features.analyse` ("went up" is already
-"increased"); no parser, microseconds a claim, cached by text.
+One regular expression and the matcher's stemmer, no parser: about 50 us a
+new claim, cached by text (the phrase folding of
+:func:`~claimcheck.lookups.features.analyse` would cost 190 us more and
+changes no directional word: "went up" is read as "up" after a verb of motion).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck.lookups.features import STOPWORDS, _fold_phrases, _strip_accents, stem
+from claimcheck.lookups.features import STOPWORDS, _strip_accents, stem
 
 __all__ = ["DIRECTION_FEATURES", "WINDOW", "Direction", "direction", "direction_features"]
 
@@ -131,7 +132,7 @@ def _polarity(tokens: list[str], i: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=8192)
 def direction(text: str) -> Direction:
     """The directional words and negators of a claim (without its speaker frame)."""
-    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(_fold_phrases(_strip_accents(text)))]
+    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(_strip_accents(text))]
     # Figures are not anchors: "raise under $5 billion" and "bring in less than
     # $5 billion" share the figure, not the verb's object.
     reach = ["" if t[0].isdigit() or t in STOPWORDS or t in _LEXICON or len(t) < 2 else stem(t) for t in tokens]

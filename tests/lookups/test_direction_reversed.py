@@ -76,7 +76,7 @@ def test_direction_negation_far_from_shared_words_is_ignored() -> None:
 
 
 def test_direction_reads_folded_phrases_and_not_figures() -> None:
-    # "went up" is folded into "increased"; a figure governs nothing (another figure is another feature).
+    # "went up" points up; a figure governs nothing (another figure is another feature).
     assert direction("Rents went up").pointers[0][:2] == (0, 1)
     assert direction("Rents rose 5 percent").pointers[0][2] == frozenset({"rent", "percent"})
     assert direction("It is what it is").pointers == ()
