@@ -503,10 +503,11 @@ class Matcher:
         candidates of a claim, almost none comes near the threshold).  First
         every candidate's cheap features (cosine, BM25, figures, years,
         names); a candidate whose probability stays under the floor whatever
-        its ``names_replaced``, word alignment and WordNet shares are keeps
-        them all at 0.  Then the alignment and ``names_replaced`` of the
-        others, and WordNet (a third of what ``check --lookup`` added to a
-        check) for those that could still reach the floor.  A candidate left
+        its ``names_replaced``, word alignment, direction and WordNet features
+        are keeps them all at 0.  Then the alignment and ``names_replaced`` of
+        the others, and the direction and WordNet (a third of what ``check
+        --lookup`` added to a check) features of those that could still reach
+        the floor.  A candidate left
         with zeros scores under the floor, since the bound holds for any
         values of the features left out, so every match at or above the
         floor is the same as without it.
@@ -556,13 +557,15 @@ class Matcher:
         for i, cover in zip(close, aligned):
             matrix[i, _DETAILED_AT.start] = _names_replaced(query_claim, features[i], weight, claimants[i], query)
             matrix[i, _DETAILED_AT.start + 1: _DIRECTION_AT.start] = cover
-            # A reversed or denied claim keeps the stored words; only its direction words tell.
+        # Last, for the candidates that could still reach the floor: which way each
+        # claim points (a reversed or denied claim keeps the stored words), and how
+        # the stored words the query drops were replaced: by a WordNet rewording,
+        # only by a sibling or antonym (a swapped concept), or by unrelated words.
+        last = (self.model.could_reach(matrix[close], floor, DIRECTION_FEATURES + WORDNET_FEATURES) if floor > 0.0
+                else np.ones(len(close), dtype=bool))
+        for i, leave_out in zip(close[last], (s for s, w in zip(left_out, last) if w)):
             matrix[i, _DIRECTION_AT] = direction_features(claim, hits[i][0].claim, query_claim.stems,
                                                           features[i].stems)
-        # How the stored words the query drops were replaced: by a WordNet
-        # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
-        wordnet = self.model.could_reach(matrix[close], floor) if floor > 0.0 else np.ones(len(close), dtype=bool)
-        for i, leave_out in zip(close[wordnet], (s for s, w in zip(left_out, wordnet) if w)):
             matrix[i, _WORDNET_AT] = replaced(query_claim, features[i], weight, leave_out)
         return matrix, cosines
 

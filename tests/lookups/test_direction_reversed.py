@@ -101,3 +101,29 @@ def test_direction_negators_without_apostrophes_and_ranks() -> None:
                      "South Korea doesnt pay for the US troops there.")["negation_differs"] == 0.0
     assert _features("A study ranked Florida first in government corruption.",
                      "A study ranked Florida No. 1 in government corruption.")["negation_differs"] == 0.0
+
+
+def test_direction_the_match_bound_holds_for_any_direction_and_wordnet_values() -> None:
+    # Matcher.pairs reads the direction features only for candidates that could
+    # still reach the floor: the bound must hold whatever they turn out to be.
+    import itertools
+
+    import numpy as np
+
+    from claimcheck.lookups.match import _DIRECTION_AT, _WORDNET_AT, FEATURES, match_model
+    from claimcheck.lookups.wordnet import WORDNET_FEATURES
+
+    model = match_model()
+    base = np.asarray(model.mean, dtype=float)
+    base[_DIRECTION_AT] = 0.0
+    base[_WORDNET_AT] = 0.0
+    assert FEATURES[_DIRECTION_AT] == DIRECTION_FEATURES
+    for floor in (0.3, 0.5, model.threshold, 0.9):
+        reachable = model.could_reach(base[None, :], floor, DIRECTION_FEATURES + WORDNET_FEATURES)[0]
+        for flags in itertools.product((0.0, 1.0), repeat=len(DIRECTION_FEATURES)):
+            for shares in ((0.0, 0.0, 0.0), (1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0), (0.5, 0.5, 0.0)):
+                row = base.copy()
+                row[_DIRECTION_AT] = flags
+                row[_WORDNET_AT] = shares
+                if model.probability(row[None, :])[0] >= floor - 0.5e-4:
+                    assert reachable, (floor, flags, shares)
