@@ -87,6 +87,8 @@ _VERB_NEGATORS = frozenset("not never cannot".split())
 _BARE_NT = frozenset("""dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent
                         hadnt aint""".split())
 _NEGATORS = _VERB_NEGATORS | _BARE_NT | frozenset("no none nobody nothing neither nor without".split())
+# Every word that can point or negate: the only words a claim is scanned for.
+_MARKERS = frozenset(_LEXICON) | _NEGATORS | {"up", "down", "for"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*", re.UNICODE)
 
 
@@ -129,20 +131,42 @@ def _polarity(tokens: list[str], i: int) -> tuple[int, int] | None:
     return _LEXICON.get(word)
 
 
+_EMPTY = Direction((), ())
+
+
+def _anchor(token: str) -> str:
+    # Figures are not anchors: "raise under $5 billion" and "bring in less than
+    # $5 billion" share the figure, not the verb's object.
+    if token[0].isdigit() or token in STOPWORDS or token in _LEXICON or len(token) < 2:
+        return ""
+    return stem(token)
+
+
 @lru_cache(maxsize=8192)
 def direction(text: str) -> Direction:
     """The directional words and negators of a claim (without its speaker frame)."""
     tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(_strip_accents(text))]
-    # Figures are not anchors: "raise under $5 billion" and "bring in less than
-    # $5 billion" share the figure, not the verb's object.
-    reach = ["" if t[0].isdigit() or t in STOPWORDS or t in _LEXICON or len(t) < 2 else stem(t) for t in tokens]
+    # Most claims have one or two of these words: only the words near them are stemmed.
+    marked = [i for i, t in enumerate(tokens) if t in _MARKERS or t.endswith("n't")]
+    if not marked:
+        return _EMPTY
+    stems: dict[int, str] = {}
+
+    def span(start: int, end: int) -> frozenset[str]:
+        out = set()
+        for j in range(max(0, start), min(end, len(tokens))):
+            if j not in stems:
+                stems[j] = _anchor(tokens[j])
+            if stems[j]:
+                out.add(stems[j])
+        return frozenset(out)
 
     def near(i: int) -> frozenset[str]:
-        return frozenset(s for s in reach[max(0, i - WINDOW): i + WINDOW + 1] if s)
+        return span(i - WINDOW, i + WINDOW + 1)
 
     pointers: list[tuple[int, int, frozenset[str]]] = []
     used: set[int] = set()
-    for i in range(len(tokens)):
+    for i in marked:
         polarity = _polarity(tokens, i)
         if polarity is None:
             continue
@@ -154,8 +178,7 @@ def direction(text: str) -> Direction:
                 break
         pointers.append((axis, sign, near(i)))
     # A negator denies what follows it ("has never signed", "nobody in the county has").
-    negators = tuple(frozenset(s for s in reach[i + 1: i + 1 + 2 * WINDOW] if s)
-                     for i in range(len(tokens)) if _negated(tokens, i) and i not in used)
+    negators = tuple(span(i + 1, i + 1 + 2 * WINDOW) for i in marked if _negated(tokens, i) and i not in used)
     return Direction(tuple(pointers), negators)
 
 
