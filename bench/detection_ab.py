@@ -18,10 +18,14 @@ same process and at the same moments, so that load moves both alike:
   goes first alternates by document); each side builds its own memos (amounts,
   pattern matches, subject arcs) inside its timed part;
 * the claims given to ``classify`` are the arguments the engine passed it in
-  an untimed report of the same document, and both trees' answers are compared.
+  an untimed report of the same document, and both trees' answers are compared;
+* ``patterns`` times the rule packs' token patterns, each tree's
+  ``matching.PrefilteredMatcher`` holding them as ``RuleSet`` adds them, over each
+  document, after that side's detection and typing (the matches are compared too).
 
 It prints one JSON line: per round, the CPU time (``time.process_time``) of
-each part on each side, and their ratios (this tree over the old one).
+each part on each side, and their ratios (this tree over the old one; ``ratio_all_median``
+is the median over rounds of the three parts together).
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
 
+#: The parts timed on each side.
+PARTS = ("candidates", "typing", "patterns")
 #: The old tree's modules loaded beside this tree's, in an order that satisfies their imports.
 OLD_MODULES = ("matching", "claim_patterns", "claims", "claim_type_cues", "claim_types")
 
@@ -91,11 +97,21 @@ def main(argv: list[str] | None = None) -> int:
     with open(store / "carried.pkl", "rb") as stream:
         carried = pickle.load(stream)
 
-    sides = {"new": (claims.find_candidates, claim_types.classify),
-             "old": (old["claims"].find_candidates, old["claim_types"].classify)}
+    from claimcheck.analysis import matching
+
+    def pack_matcher(module: types.ModuleType) -> Any:
+        """A tree's PrefilteredMatcher with the rule packs' token patterns, as ``RuleSet`` adds them."""
+        matcher = module.PrefilteredMatcher(engine.nlp.vocab)
+        for compiled in engine.rules.rules:
+            if compiled.rule.match.tokens and not compiled.rule.match.phrases:
+                matcher.add(compiled.id, compiled.rule.match.tokens, greedy="LONGEST")
+        return matcher
+
+    sides = {"new": (claims.find_candidates, claim_types.classify, pack_matcher(matching)),
+             "old": (old["claims"].find_candidates, old["claim_types"].classify, pack_matcher(old["matching"]))}
 
     def one_round(number: int) -> dict[str, float]:
-        spent = {f"{side}_{part}": 0.0 for side in sides for part in ("candidates", "typing")}
+        spent = {f"{side}_{part}": 0.0 for side in sides for part in PARTS}
         for k, (doc, (item, published, norm, meta)) in enumerate(zip(docbin.get_docs(engine.nlp.vocab), carried)):
             asked: list[tuple[Any, ...]] = []
             original = enrich.classify
@@ -115,9 +131,10 @@ def main(argv: list[str] | None = None) -> int:
             entity_index(doc)
             sents = list(sentences(doc))
             answers: dict[str, list[str]] = {}
+            found: dict[str, list[tuple[int, int, int]]] = {}
             order = ("new", "old") if (k + number) % 2 == 0 else ("old", "new")
             for side in order:
-                find, classify = sides[side]
+                find, classify, patterns = sides[side]
                 start = time.process_time()
                 for sent in sents:
                     find(doc, sent, quotes)
@@ -125,8 +142,13 @@ def main(argv: list[str] | None = None) -> int:
                 start = time.process_time()
                 answers[side] = [classify(doc, ids, head, origin) for ids, head, origin in asked]
                 spent[f"{side}_typing"] += time.process_time() - start
+                start = time.process_time()
+                found[side] = patterns(doc)
+                spent[f"{side}_patterns"] += time.process_time() - start
             if answers["new"] != answers["old"]:
                 raise SystemExit(f"document {k}: the two trees type its claims differently")
+            if found["new"] != found["old"]:
+                raise SystemExit(f"document {k}: the two trees' rule-pack token patterns match differently")
             spans.release(doc)
             del doc
         return spent
@@ -134,12 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     one_round(1)
     rounds = [one_round(n) for n in range(args.rounds)]
     result: dict[str, Any] = {key: [round(r[key], 3) for r in rounds] for key in rounds[0]}
-    for part in ("candidates", "typing"):
+    for part in PARTS:
         ratios = [r[f"new_{part}"] / r[f"old_{part}"] for r in rounds]
         result[f"ratio_{part}"] = [round(x, 3) for x in ratios]
         result[f"ratio_{part}_median"] = round(statistics.median(ratios), 3)
-    both = [(r["new_candidates"] + r["new_typing"]) / (r["old_candidates"] + r["old_typing"]) for r in rounds]
-    result["ratio_both_median"] = round(statistics.median(both), 3)
+    both = [sum(r[f"new_{p}"] for p in PARTS) / sum(r[f"old_{p}"] for p in PARTS) for r in rounds]
+    result["ratio_all_median"] = round(statistics.median(both), 3)
     result["load"] = os.getloadavg()[0]
     print(json.dumps(result))
     return 0

@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     from spacy.tokens import DocBin
 
     from claimcheck.analysis import enrich, hedges
+    from claimcheck.analysis.spans import release
     from claimcheck.engine import Engine
 
     engine = Engine(config={"lookup": {"enabled": False}})
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             start = time.process_time()
             engine._report(doc, item, published, norm, meta, config)
             report += time.process_time() - start
+            release(doc)  # as Engine._run does: the per-document memos hold the doc until released
             del doc
         return {"report": report, **spent, "gc2": collecting["gc2"]}
 

@@ -118,6 +118,7 @@ class SpeakerResolver:
         self._quote_index: tuple[list[QuoteInfo], QuoteIndex] | None = None
         self._cues: CueIndex | None = None
         self._firms: list[tuple[int, str]] | None = None
+        self._documents: list[tuple[int, str]] | None = None
         self._titles: list[tuple[int, str, frozenset[str]]] | None = None
         #: The candidate cues of each sentence the cue model was asked about, found once.
         self.sentence_verbs: SentenceVerbs = {}
@@ -143,7 +144,20 @@ class SpeakerResolver:
         at = bisect.bisect_left(positions, before)
         return names[at - 1] if at else None
 
-    def _firm_before(self, index: int) -> str | None:
+    def _it_stands_for(self, index: int) -> str | None:
+        """What a source "it" at ``index`` stands for when no organisation spoke just before: the
+        nearer of the document and the organisation last named as a clause's subject within
+        ``_IT_WINDOW`` tokens ("The council's report ... It says", "Acme posted a loss. It said")."""
+        document = self._document_before(index)
+        firm = self._firm_before(index, _IT_WINDOW)
+        if firm is not None and (token_table(self.doc).ent_type[firm[0]] != "ORG" or firm[1].lower() in self.full_names):
+            # An untagged capitalised subject, or a surname tagged as a body ("Trump" beside "Donald
+            # Trump"), may be a person: "it" is never one.
+            firm = None
+        found = [f for f in (document, firm) if f is not None]
+        return max(found)[1] if found else None
+
+    def _firm_before(self, index: int, window: int = 0) -> tuple[int, str] | None:
         """The organisation last named, within ``_FIRM_WINDOW`` tokens before ``index``, as the
         subject or owner of a clause ("Microsoft is celebrating", "Twitter acknowledged",
         "Bloomberg's own list"): what a later "the company" stands for.  Names the tagger left
@@ -164,8 +178,26 @@ class SpeakerResolver:
                     firms.append((token.i, token.text))
             self._firms = firms
         at = bisect.bisect_left(self._firms, (index, ""))
-        if at and index - self._firms[at - 1][0] <= _FIRM_WINDOW:
-            return self._firms[at - 1][1]
+        if at and index - self._firms[at - 1][0] <= (window or _FIRM_WINDOW):
+            return self._firms[at - 1]
+        return None
+
+    def _document_before(self, index: int) -> tuple[int, str] | None:
+        """The document last named, within ``_IT_WINDOW`` tokens before ``index``, as the subject of a
+        clause with a determiner or owner ("the email read", "Thursday's memo from the panel seemed"):
+        what a later "it stated" or "it says" stands for."""
+        if self._documents is None:
+            table = token_table(self.doc)
+            found: list[tuple[int, str]] = []
+            for i, dep in enumerate(table.dep):
+                if dep in _SUBJECT_DEPS and table.pos[i] == "NOUN" and table.lemma[i] in DOCUMENT_NOUNS and any(
+                    table.dep[c] == "poss" or table.lower[c] in _DEFINITE for c in table.children[i]
+                ):
+                    found.append((i, self.doc[table.left_edge[i] : i + 1].text))
+            self._documents = found
+        at = bisect.bisect_left(self._documents, (index, ""))
+        if at and index - self._documents[at - 1][0] <= _IT_WINDOW:
+            return self._documents[at - 1]
         return None
 
     def named_between(self, lo: int, hi: int, name: str) -> bool:
@@ -210,11 +242,17 @@ class SpeakerResolver:
             index = ids[0]
             positions, names = self._pools.get(("speakers", "organisation"), ([], []))
             at = bisect.bisect_left(positions, index)
-            if at and index - positions[at - 1] <= 60:
+            if at and index - positions[at - 1] <= _IT_WINDOW:
                 return Source(names[at - 1], "organisation", doc[index].text, cue_text, index, index + 1)
+            stands_for = self._it_stands_for(index)
+            if stands_for is not None:
+                return Source(stands_for, "organisation", doc[index].text, cue_text, index, index + 1)
             return None
         source = self.resolve(ids, cue_text)
         verb = doc[cue.verb]
+        if source is not None and source.kind == "anonymous" and verb.lower_ == "according" and source.end is not None:
+            # "according to sources": the vague source is written with its cue, as the claim's frame writes it.
+            return Source(source.speaker, source.kind, doc[verb.i : source.end].text, "according to", verb.i, source.end)
         pronoun = nominal_subject(verb) if verb.dep_ == "relcl" else None
         if source is not None and pronoun is not None and pronoun.tag_ in ("WP", "WDT") and not cue.act:
             # "Thomas Perez, who said ...": written at the cue as "who", as "he" is for a pronoun.
@@ -345,6 +383,9 @@ class SpeakerResolver:
             resolved = self.resolve_pronoun(head.lower_, start)
             if resolved and head.lower_ not in ("it",):
                 return Source(resolved[0], resolved[1], mention, cue, start, end)
+            stands_for = self._it_stands_for(start) if head.lower_ == "it" and len(span) == 1 else None
+            if stands_for is not None:
+                return Source(stands_for, "organisation", mention, cue, start, end)  # "The memo ... It stated that"
             return Source(mention, "anonymous", mention, cue, start, end)
         lemma = head.lemma_.lower()
         if _title_word(head) in _TITLES and span[0].lower_ == "the" and not any(c.dep_ in ("poss", "prep") for c in head.children) and all(
@@ -401,7 +442,7 @@ class SpeakerResolver:
             # ("Microsoft is celebrating ..."), not any firm the passage mentions in passing.
             firm = self._firm_before(start)
             if firm is not None:
-                return Source(firm, "organisation", mention, cue, start, end)
+                return Source(firm[1], "organisation", mention, cue, start, end)
         if lemma in INSTITUTION_NOUNS and lemma not in _MEDIA_NOUNS:
             return Source(mention, "organisation", mention, cue, start, end)  # "Police said", "the ministry said"
         if lemma in TITLE_NOUNS or lemma in _IDENTIFIABLE_GROUPS or "the" in dets or any(c.dep_ == "poss" for c in head.children):
@@ -419,6 +460,8 @@ _PUBLIC_BODIES = frozenset("""government ministry department agency police army 
 _BODY_NOUNS = INSTITUTION_NOUNS | _MEDIA_NOUNS | _FIRM_NOUNS | frozenset("charity organisation organization campaign think-tank tank consultancy agency".split())
 #: Those who speak for an organisation by office: "a spokesman for Tesco" is Tesco speaking.
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokespeople", "spokesmen"})
+#: How far back (in tokens) a source "it" looks for the organisation or document it stands for.
+_IT_WINDOW = 60
 #: How far back (in tokens) "the minister" looks for the minister named.
 _TITLE_WINDOW = 600
 #: Words that may stand before a bare title and still mean one known holder: "the former minister".

@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.analysis.attribution_frames import MINED_CUE_FRAMES
 from claimcheck.analysis.attribution_lexicon import MINED_CUE_VERBS
-from claimcheck.analysis.claims import nominal_subject
+from claimcheck.analysis.claims import nominal_subject, subject_index
 from claimcheck.analysis.lexicon import COGNITION_VERBS, QUOTING_VERBS, SPEECH_VERBS
 from claimcheck.analysis.spans import doc_text, per_document, sentences
-from claimcheck.analysis.token_table import token_table
+from claimcheck.analysis.token_table import TokenTable, token_table
 
 #: Every verb that can report what somebody says, finds or believes.
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | MINED_CUE_VERBS
@@ -139,6 +139,9 @@ def _find_source(verb: Token) -> list[int]:
         up = head[node]
         if dep[node] in _CARRY_DEPS and table.pos[up] in ("VERB", "AUX") and up != node:
             node = up  # "..., saying that ...", "X arrived and said ..."
+            continue
+        if dep[node] == "xcomp" and table.pos[up] == "ADJ" and dep[up] == "acomp" and table.pos[head[up]] in ("VERB", "AUX"):
+            node = head[up]  # "advisers are quick to point out that ...": the copula's subject speaks
             continue
         if dep[node] == "pcomp" and lower[up] == "as" and table.pos[head[up]] == "VERB":
             node = head[up]  # "quoted an insider as saying ..."
@@ -298,6 +301,51 @@ def _quoted_content(verb: Token, source: list[int]) -> set[int] | None:
     return {t for t in content if not table.is_punct[t]} or None
 
 
+def _inverted_speaker(verb: Token, source: list[int]) -> tuple[list[int], set[int]] | None:
+    """The speaker and the words of "..., said Geert Wilders, founder of ..." when the parser made
+    both subjects of the speech verb (a verb in the words misread as a noun: "The rejection of the
+    treaty signals the end, said Geert Wilders"): the subject after the verb speaks, the one
+    before it, ending at the comma right before the verb, is what was said."""
+    table = token_table(verb.doc)
+    v = verb.i
+    if table.lemma[v] not in SPEECH_VERBS or not source or v < 2 or table.text[v - 1] != ",":
+        return None
+    first = subject_index(verb.doc, v)
+    if first is None or first > v or table.right_edge[first] != v - 2:
+        return None
+    after = next((c for c in table.children[v] if c > v and table.dep[c] == "nsubj" and table.pos[c] in ("PROPN", "NOUN")), None)
+    # The source found so far is one of the two subjects (the later one when quotation marks in
+    # the words already told ``_quoted_source`` so).
+    if after is None or not (first in source or after in source):
+        return None
+    said = {t for t in table.subtree_set(first) if not table.is_punct[t]}
+    return _span_ids(verb.doc[after]), said
+
+
+def _passive_subject(verb: Token, source: list[int]) -> bool:
+    """Whether ``source`` is the cue verb's own passive subject: who was asked or told ("they have
+    been asked to keep ...", "customers who were told they would learn ..."), not who speaks.
+    A dummy "it" ("it is understood that ...") stays the mark of unnamed hearsay."""
+    table = token_table(verb.doc)
+    subject = subject_index(verb.doc, verb.i)
+    if subject is None or table.dep[subject] != "nsubjpass" or table.lower[subject] == "it":
+        return False
+    if table.lower[subject] in _RELATIVE:
+        return subject not in source and table.head[verb.i] in source  # "customers who were told": the noun
+    return subject in source
+
+
+def _agent(verb: Token) -> list[int]:
+    """The speaker a passive cue names with "by": "was told by officials that ..."."""
+    table = token_table(verb.doc)
+    for c in table.children[verb.i]:
+        if table.dep[c] == "agent":
+            pobj = next((g for g in table.children[c] if table.dep[g] == "pobj"), None)
+            if pobj is not None:
+                return _span_ids(verb.doc[pobj])
+    return []
+
+
 def _frame_cue(verb: Token) -> Cue | None:
     """The cue of a mined frame: the subject is the source, what follows the verb the content."""
     source = _quoted_source(verb, source_of(verb))
@@ -322,19 +370,35 @@ def _cue(verb: Token) -> Cue | None:
     if lemma in APPEARANCE_VERBS:
         return None  # "the climate appears to be destabilizing": what looks so, not who thinks so
     source = _quoted_source(verb, source_of(verb)) or _speaker_after_quotation(verb)
+    if source and _passive_subject(verb, source):
+        source = _agent(verb)
     if not source:
         return None
     content: set[int] | None = None
+    inverted = _inverted_speaker(verb, source)
+    if inverted is not None:
+        source, content = inverted
     # The dependency label says it is a clause even when the tagger missed its verb ("children skip").
     child = next((c for c in kids if dep[c] in _CONTENT_DEPS), None)
     head = table.head[v]
-    if child is not None:
+    if content is not None:
+        pass
+    elif child is not None:
         content = table.subtree_set(child)
     elif dep[v] in ("parataxis", "ccomp") and head != v and table.pos[head] in ("VERB", "AUX"):
         # "Mr Obama, officials said, has grown sceptical": the content is the clause around the cue.
-        # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)
+        # (Not an adverbial clause: "as Mr Kerry continues to pursue diplomacy, ...".)  An aside is
+        # set off by punctuation; a cue clause that is not ("Trump supports the procedure sometimes
+        # called ...", misread as a complement of "supports") is part of what is said.
         own = table.subtree_set(v)
-        if not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids):
+        left = table.left_edge[v]
+        aside = left > 0 and (table.is_punct[left - 1] or table.is_punct[left]) or head > v
+        # "If the talks fail, the union said, workers will strike": the parser hangs the sentence's
+        # fronted clause on the aside; it is part of what was said.
+        fronted = [c for c in kids if dep[c] == "advcl" and c < min(source) and head > v]
+        for c in fronted:
+            own = own - table.subtree_set(c)
+        if aside and not any(dep[c] in ("dobj", "ccomp", "xcomp", "advcl", "mark") for c in kids if c not in fronted):
             content = table.subtree_set(head) - own - set(source)
     elif (
         dep[v] == "advcl"
@@ -406,6 +470,31 @@ def _document_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
     return out
 
 
+def _according_frames(sent) -> list[Cue]:  # type: ignore[no-untyped-def]
+    """"A raised $5.7m, and B had $5m in cash, according to his filings": "according to X" that
+    opens or closes a sentence speaks for all of it, every conjunct, whichever verb the parser hung
+    it on ("according to X" inside a clause is the claim's own frame, :mod:`claims`)."""
+    out = []
+    table = token_table(sent.doc)
+    lower, punct = table.lower, table.is_punct
+    for i in range(sent.start, sent.end - 1):
+        if lower[i] != "according" or lower[i + 1] != "to":
+            continue
+        pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase = table.subtree_set(i)
+        last = max(phrase)
+        opens = i == sent.start and last + 1 < sent.end and lower[last + 1] == ","
+        closes = i > sent.start and lower[i - 1] == "," and all(punct[t] for t in range(last + 1, sent.end))
+        if not (opens or closes):
+            continue
+        content = frozenset(t for t in range(sent.start, sent.end) if t not in phrase and not punct[t])
+        if content:
+            out.append(Cue(i, tuple(_span_ids(sent.doc[pobj])), content))
+    return out
+
+
 _FRAME_LEMMAS = frozenset(key.split()[0] for key in MINED_CUE_FRAMES)
 
 #: Documents that hold things rather than say them: "in the record", "in the index".
@@ -421,7 +510,7 @@ class CueIndex:
         table = token_table(doc)
         pos, lemmas, texts = table.pos, table.lemma, table.text
         for sent in sentences(doc):
-            cues = _document_frames(sent)
+            cues = _document_frames(sent) + _according_frames(sent)
             for i in range(sent.start, sent.end):
                 if pos[i] != "VERB":
                     continue
@@ -503,8 +592,9 @@ class CueIndex:
         innermost cue whose content holds the head.  ``tokens`` are the claim's: a
         claim headed by the cue must hold some of its content."""
         best: Cue | None = None
+        table = token_table(self.doc)
         for cue in self._by_sentence.get(sent_start, ()):
-            if cue.verb == head:
+            if cue.verb == head or _controlled_by(table, cue.verb, head):
                 # The claim is the whole frame: it is the source's when it is mostly the reported
                 # clause ("The commission ruled on 30 July that the act discriminated ..."); a
                 # bare "Corker said" is not.  (Objects and "to" complements are left out:
@@ -515,6 +605,16 @@ class CueIndex:
             if cue.covers(head) and head not in cue.source and (best is None or len(cue.content) < len(best.content)):
                 best = cue
         return best
+
+
+def _controlled_by(table: TokenTable, verb: int, head: int) -> bool:
+    """Whether a cue verb is the infinitive of an adjective the claim's head (a copula) takes:
+    "aides are quick to point out that ...", "the union was eager to say that ..." (the
+    copula's subject speaks).  Not the infinitive of a verb: "he then proceeded to repeat ..." and
+    "he has begun to indicate ..." report acts."""
+    adjective = table.head[verb]
+    return (table.dep[verb] == "xcomp" and table.pos[adjective] == "ADJ" and table.dep[adjective] == "acomp"
+            and table.head[adjective] == head)
 
 
 def colon_source(doc: Doc, colon: int) -> tuple[list[int], str] | None:

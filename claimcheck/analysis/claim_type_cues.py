@@ -101,7 +101,7 @@ def instrument_changes(head: Token) -> bool:
     """A charge, tax or restriction a policy will bring in, abolish or extend to someone: "prescription
     charges will be scrapped", "the plan would impose a levy on ...", "the checks will cover every
     visitor" -- what the rules will be, not a forecast."""
-    lemma = head.lemma_.lower()
+    lemma = token_table(head.doc).lemma[head.i]
     if (lemma not in _SCOPE_VERBS and lemma not in _INSTRUMENT_VERBS) or not _modal(head):
         return False
     if lemma in _SCOPE_VERBS and head.tag_ != "VBN":
@@ -124,8 +124,7 @@ def request_decided(head: Token) -> bool:
     "a failed check would mean permits being refused". A particular request decided is an event."""
     table = token_table(head.doc)
     children, dep, lemma_of = table.children, table.dep, table.lemma
-    if not any(lemma_of[v] in _DECISION_VERBS for v in [head.i] + [c for c in children[head.i] if dep[c] in ("ccomp", "xcomp", "advcl")]) \
-            and not any(dep[o] == "dobj" and dep[a] == "acl" and lemma_of[a] in _DECISION_VERBS for o in children[head.i] for a in children[o]):
+    if not _decision_near(children, dep, lemma_of, head.i):
         return False  # most claims: no verb of deciding at or next to the head (read from the table)
     pairs = [(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")])
              for verb in [head] + [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
@@ -144,10 +143,26 @@ def request_decided(head: Token) -> bool:
     return False
 
 
+def _decision_near(children: list[tuple[int, ...]], dep: list[str], lemma_of: list[str], i: int) -> bool:
+    """Whether a verb of deciding is token ``i``, one of its clausal complements, or a participle on its object."""
+    if lemma_of[i] in _DECISION_VERBS:
+        return True
+    for c in children[i]:
+        d = dep[c]
+        if d in ("ccomp", "xcomp", "advcl"):
+            if lemma_of[c] in _DECISION_VERBS:
+                return True
+        elif d == "dobj":
+            for a in children[c]:
+                if dep[a] == "acl" and lemma_of[a] in _DECISION_VERBS:
+                    return True
+    return False
+
+
 def allocated_to_class(head: Token) -> bool:
     """A standing arrangement that gives or keeps something for a class of people: "two seats are
     reserved for local councillors", "places are reserved for former pupils"."""
-    if head.lemma_.lower() not in _ALLOCATION_VERBS or not _present_passive(head):
+    if token_table(head.doc).lemma[head.i] not in _ALLOCATION_VERBS or not _present_passive(head):
         return False
     subject = nominal_subject(head)
     if subject is None or subject.tag_ != "NNS" or _specific(subject):
@@ -177,15 +192,16 @@ def within_the_law(head: Token) -> bool:
 def causal_predicate(head: Token) -> bool:
     """A cause stated by the main predicate without a causal verb: "half of the rise reflected lower
     receipts", "the growth is mainly attributable to energy costs", "the grants made little difference"."""
-    lemma = head.lemma_.lower()
+    table = token_table(head.doc)
+    lemma = table.lemma[head.i]
     if lemma == "reflect":
         subject = nominal_subject(head)
         if subject is not None and (subject.lemma_.lower() in _CHANGE_NOUNS or any(
                 p.lemma_.lower() in _CHANGE_NOUNS for c in subject.children if c.dep_ == "prep" for p in c.children)):
             return True
-    if lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _CAUSAL_ADJECTIVES for c in head.children):
+    if lemma == "be" and any(table.dep[c] == "acomp" and table.lower[c] in _CAUSAL_ADJECTIVES for c in table.children[head.i]):
         return True
-    if lemma in ("make", "have") and any(c.dep_ == "dobj" and c.lemma_.lower() in _EFFECT_NOUNS for c in head.children):
+    if lemma in ("make", "have") and any(table.dep[c] == "dobj" and table.lemma[c] in _EFFECT_NOUNS for c in table.children[head.i]):
         return True
     if lemma in _LINK_VERBS and head.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in head.children):
         subject = nominal_subject(head)  # "smoking is linked to cancer"; "the suspect was linked to the gang" is not a cause

@@ -157,8 +157,7 @@ _OFFICE_NOUNS = frozenset(["office", "post", "position", "seat", "portfolio", "t
 _STATIVE = frozenset({"be", "have", "seem", "appear", "remain", "look", "feel", "sound", "become", "consist", "exist"})
 
 
-def _is_future(ids: list[int], head: Token) -> bool:
-    table = token_table(head.doc)
+def _is_future(ids: list[int], head: Token, table: TokenTable) -> bool:
     i = head.i
     dep, lower, children = table.dep, table.lower, table.children
     kids = children[i]
@@ -172,12 +171,25 @@ def _is_future(ids: list[int], head: Token) -> bool:
         if dep[child] == "aux" and lower[child] in ("going", "gon") and any(lower[c] == "to" for c in kids):
             return True
     # (the table's lemma is lower-cased: these compare spaCy's own, so a Token is read where the table's matches)
-    if table.lemma[i] in PREDICTION_VERBS or (table.lemma[i] == "be" and head.lemma_ == "be" and any(c.lemma_ in ("likely", "set", "expected", "due", "poised", "projected") and not _compared(c) and not _cause_phrase(c) for c in head.children)):
+    if table.lemma[i] in PREDICTION_VERBS:
         return True
+    if table.lemma[i] == "be" and head.lemma_ == "be":
+        doc, lemma_of = head.doc, table.lemma
+        # the table's lemma first: a Token is made only for a child whose lower-cased lemma is one of them
+        for c in kids:
+            if lemma_of[c] in _SCHEDULE_WORDS:
+                word = doc[c]
+                if word.lemma_ in _SCHEDULE_WORDS and not _compared(word) and not _cause_phrase(word):
+                    return True
     # "is expected to rise", "is set to double"
     if table.tag[i] == "VBN" and head.lemma_ in ("expect", "set", "project", "forecast", "predict", "poise", "due"):
         return True
-    return any(table.head[k] == i for k in _first_looks(head.doc).future_aux.intersection(ids))
+    head_of = table.head
+    return any(head_of[k] == i and k in ids for k in _first_looks(head.doc).future_aux)
+
+
+#: Words after "be" that make the clause a forecast or a schedule: "is likely to", "is due to open".
+_SCHEDULE_WORDS = frozenset(("likely", "set", "expected", "due", "poised", "projected"))
 
 
 def _compared(t: Token) -> bool:
@@ -190,9 +202,8 @@ def _cause_phrase(t: Token) -> bool:
     return t.lower_ == "due" and any(c.dep_ == "pobj" or (c.lower_ == "to" and c.dep_ in ("prep", "pcomp")) for c in t.children)
 
 
-def _is_hypothetical(head: Token) -> bool:
+def _is_hypothetical(head: Token, table: TokenTable) -> bool:
     """ "could save 50 lives", "would soar to $1tn": a modal forecast (not "could have", not "would not comment")."""
-    table = token_table(head.doc)
     if table.lemma[head.i] in _NOT_FORECAST_VERBS:
         return False
     dep, children = table.dep, table.children[head.i]
@@ -259,13 +270,12 @@ def _regularity(ids: list[int], head: Token) -> bool:
     return False
 
 
-def _is_deontic(ids: list[int], head: Token) -> bool:
+def _is_deontic(ids: list[int], head: Token, table: TokenTable) -> bool:
     """What a class of people must, may or may not do: a rule even without a rule noun.
 
     "Passengers can claim 250 euros", "all airlines will have to adhere",
     "airlines do not have to offer compensation", "offenders will face a fine".
     """
-    table = token_table(head.doc)
     i = head.i
     dep, lower, lemma_of, kids = table.dep, table.lower, table.lemma, table.children[i]
     lemma = lemma_of[i]
@@ -287,31 +297,30 @@ def _is_deontic(ids: list[int], head: Token) -> bool:
     return obliged and _is_generic_subject(head)
 
 
-def _is_conditional(head: Token) -> bool:
-    table = token_table(head.doc)
+def _is_conditional(head: Token, table: TokenTable) -> bool:
     dep, lower, children = table.dep, table.lower, table.children
     return any(dep[c] == "advcl" and any(lower[m] in ("if", "unless") for m in children[c] if dep[m] == "mark")
                for c in children[head.i]) and any(lower[c] in ("would", "could", "might") for c in children[head.i])
 
 
-def _is_policy(ids: list[int], head: Token) -> bool:
+def _is_policy(ids: list[int], head: Token, table: TokenTable) -> bool:
     """What a plan or proposal would require, or whom it would reach.
 
     "Under plans unveiled on Monday, drivers will pay a daily charge", "the proposals would not
     apply to students", "the changes will cover all private landlords".
     """
     doc = head.doc
-    dep = token_table(doc).dep
+    dep = table.dep
     for k in sorted(_first_looks(doc).under.intersection(ids)):  # a Token made only for "under"
         if dep[k] != "prep":
             continue
         t = doc[k]
         if _main_predicate(t.head, head) and any(c.dep_ == "pobj" and c.lemma_.lower() in _POLICY_NOUNS for c in t.children):
             return True
-    if head.lemma_.lower() not in _SCOPE_VERBS:
+    if table.lemma[head.i] not in _SCOPE_VERBS:
         return False
-    subject = nominal_subject(head)
-    return subject is not None and (subject.lemma_.lower() in _POLICY_NOUNS or subject.lemma_.lower() in RULE_NOUNS)
+    subject = subject_index(doc, head.i)
+    return subject is not None and (table.lemma[subject] in _POLICY_NOUNS or table.lemma[subject] in RULE_NOUNS)
 
 
 _LEGALITY_VERBS = frozenset(["breach", "break", "violate", "contravene", "infringe", "flout", "comply", "conform", "satisfy"])
@@ -322,26 +331,27 @@ _LEGALITY_ADJECTIVES = frozenset(["compatible", "incompatible", "consistent", "i
 _LEGAL_STATUS_NOUNS = frozenset(["immunity", "jurisdiction", "authority", "entitlement", "veto", "exemption", "privilege"])
 
 
-def _is_legality(head: Token) -> bool:
+def _is_legality(head: Token, table: TokenTable) -> bool:
     """Whether something is within a law: "the detentions breach human rights law", "the rules were
     incompatible with the convention" -- a claim about what the law allows."""
-    def names_rule(t: Token) -> bool:
-        return any(u.lemma_.lower() in RULE_NOUNS or u.ent_type_ == "LAW" for u in t.subtree)
+    lemma_of, ent_type, dep, i = table.lemma, table.ent_type, table.dep, head.i
 
-    if head.lemma_.lower() in _LEGALITY_VERBS:
-        return any(c.dep_ in ("dobj", "prep") and names_rule(c) for c in head.children)
-    if head.lemma_ == "be":
-        return any(c.dep_ == "acomp" and c.lower_ in _LEGALITY_ADJECTIVES and names_rule(c) for c in head.children)
+    def names_rule(k: int) -> bool:
+        return any(lemma_of[u] in RULE_NOUNS or ent_type[u] == "LAW" for u in table.subtree(k))
+
+    if lemma_of[i] in _LEGALITY_VERBS:
+        return any(dep[c] in ("dobj", "prep") and names_rule(c) for c in table.children[i])
+    if lemma_of[i] == "be" and head.lemma_ == "be":  # the table's lemma is lower-cased
+        return any(dep[c] == "acomp" and table.lower[c] in _LEGALITY_ADJECTIVES and names_rule(c) for c in table.children[i])
     return False
 
 
-def _is_rule(ids: list[int], head: Token) -> bool:
-    if _is_policy(ids, head) or _is_legality(head):
+def _is_rule(ids: list[int], head: Token, table: TokenTable) -> bool:
+    if _is_policy(ids, head, table) or _is_legality(head, table):
         return True
-    if head.lemma_ == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in _LEGAL_STATUS_NOUNS for c in head.children):
-        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
-    table = token_table(head.doc)
     lemma_of, dep = table.lemma, table.dep
+    if lemma_of[head.i] == "have" and head.lemma_ == "have" and any(dep[c] == "dobj" and lemma_of[c] in _LEGAL_STATUS_NOUNS for c in table.children[head.i]):
+        return True  # "the government has sovereign immunity", "the mayor has the authority to veto"
     looks = _first_looks(head.doc)
     has_rule_noun = not looks.rule_nouns.isdisjoint(ids)
     if not has_rule_noun:
@@ -491,7 +501,8 @@ def _amount_ids(doc: Doc) -> frozenset[int]:
     for the parse walks.
     """
     table = token_table(doc)
-    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(doc[i]))
+    idioms = idiom_tokens(doc)
+    return frozenset(i for i in _may_carry_amount(table) if _carries_amount(table, doc, i, idioms))
 
 
 def _may_carry_amount(table: TokenTable) -> list[int]:
@@ -506,40 +517,40 @@ def has_amount(doc: Doc, token_ids: Iterable[int]) -> bool:
     return not _amount_ids(doc).isdisjoint(token_ids)
 
 
-def _carries_amount(t: Token) -> bool:
-    """True when ``t`` is a number, percentage or fraction word that states an amount."""
-    if not (t.like_num or t.ent_type_ or t.text == "%" or t.lower_.endswith("fold") or t.lemma_.lower() in QUANTITY_WORDS):
-        return False  # most tokens: no branch below can say True (they all need one of these), so skip the parse walks
-    if t.ent_type_ == "ORDINAL" and t.i > 0 and t.nbor(-1).lower_ in ("a", "one", "two", "three") and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of":
+def _carries_amount(table: TokenTable, doc: Doc, i: int, idioms: frozenset[int]) -> bool:
+    """True when token ``i``, one of :func:`_may_carry_amount`'s, is a number, percentage or fraction word
+    that states an amount (read from the token table; ``idioms`` are :func:`idiom_tokens`)."""
+    ent, lower, n = table.ent_type[i], table.lower[i], table.n
+    if ent == "ORDINAL" and i > 0 and table.lower[i - 1] in ("a", "one", "two", "three") and i + 1 < n and table.lower[i + 1] == "of":
         return True  # "a sixth of all callers": a fraction, not an ordinal
-    if _is_age(t):
+    if _is_age(table, i):
         return False  # "the 25-year-old tested positive": a description of a person, not a statistic
-    if t.i in idiom_tokens(t.doc) or t.ent_type_ in _NAME_LABELS or t.ent_type_ == "ORDINAL" or _is_ordinal_word(t):
+    if i in idioms or ent in _NAME_LABELS or ent == "ORDINAL" or _is_ordinal_word(lower):
         return False
-    if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("nummod", "compound", "appos") and t.i > t.head.i:
+    like_num, head = table.like_num[i], table.head[i]
+    if like_num and table.pos[head] == "PROPN" and table.dep[i] in ("nummod", "compound", "appos") and i > head:
         return False  # "Halo 2", "Windows 2000": part of a name the tagger missed
-    if t.ent_type_ in NUMERIC_ENTITY_LABELS:
+    if ent in NUMERIC_ENTITY_LABELS:
         # "the two", "one of them": not a statistic
-        hyphened = t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).pos_ == "NOUN"  # "a one-point lead"
-        return hyphened or not (t.ent_type_ == "CARDINAL" and t.lower_ in ("one", "two") and t.dep_ in ("nummod", "nsubj", "pobj") and not any(c.like_num for c in t.children))
-    if t.lower_ in ("majority", "minority") and any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in t.children):
+        hyphened = i + 2 < n and table.text[i + 1] == "-" and table.pos[i + 2] == "NOUN"  # "a one-point lead"
+        return hyphened or not (ent == "CARDINAL" and lower in ("one", "two") and table.dep[i] in ("nummod", "nsubj", "pobj")
+                                and not any(table.like_num[c] for c in table.children[i]))
+    if lower in ("majority", "minority") and any(table.dep[c] == "poss" or table.ent_type[c] == "NORP" for c in table.children[i]):
         return False  # "the council's Labour majority voted": a body of people, not a share
-    if _is_amount_word(t):
+    if _is_amount_word(table, i):
         return True
     # "hang up after 65 seconds", "for more than 40 years": a measured length of time
-    return t.like_num and t.ent_type_ in ("DATE", "TIME") and _is_duration(t)
+    return like_num and ent in ("DATE", "TIME") and _is_duration(doc[i])
 
 
-def _is_age(t: Token) -> bool:
+def _is_age(table: TokenTable, i: int) -> bool:
     """ "25-year-old", "a six-month-old baby": an age used as a description."""
-    doc = t.doc
-    return (t.i + 4 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in ("year", "month", "week", "day")
-            and doc[t.i + 3].text == "-" and doc[t.i + 4].lower_ == "old")
+    return (i + 4 < table.n and table.text[i + 1] == "-" and table.lemma[i + 2] in ("year", "month", "week", "day")
+            and table.text[i + 3] == "-" and table.lower[i + 4] == "old")
 
 
-def _is_ordinal_word(t: Token) -> bool:
-    """ "first", "21st": spaCy counts them as like_num, but an order is not an amount."""
-    lower = t.lower_
+def _is_ordinal_word(lower: str) -> bool:
+    """ "first", "21st" (a token's lower case): spaCy counts them as like_num, but an order is not an amount."""
     return lower in _ORDINAL_WORDS or (len(lower) > 2 and lower[:-2].isdigit() and lower[-2:] in ("st", "nd", "rd", "th"))
 
 
@@ -548,15 +559,16 @@ _MULTIPLIER_STEMS = frozenset(
 )
 
 
-def _is_amount_word(t: Token) -> bool:
+def _is_amount_word(table: TokenTable, i: int) -> bool:
     """A number that is not a date, a fraction or proportion word, or a per cent sign."""
-    if t.like_num and t.ent_type_ not in ("DATE", "TIME") and t.lower_ not in ("one", "two"):
+    lower = table.lower[i]
+    if table.like_num[i] and table.ent_type[i] not in ("DATE", "TIME") and lower not in ("one", "two"):
         return True
-    if t.lemma_.lower() in QUANTITY_WORDS and t.pos_ in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and t.lower_ != "most":
+    if table.lemma[i] in QUANTITY_WORDS and table.pos[i] in ("NOUN", "NUM", "ADJ", "ADV", "VERB") and lower != "most":
         return True
-    if t.lower_.endswith("fold") and (t.lower_[:-4].rstrip("-") in _MULTIPLIER_STEMS or t.lower_[:-4].rstrip("-").isdigit()):
+    if lower.endswith("fold") and (lower[:-4].rstrip("-") in _MULTIPLIER_STEMS or lower[:-4].rstrip("-").isdigit()):
         return True  # "up more than tenfold", "a 20-fold increase"
-    return t.text == "%"
+    return table.text[i] == "%"
 
 
 _POINT_WORDS = frozenset(["ago", "last", "next", "previous", "later", "earlier", "since", "before", "after", "this", "that", "from", "until", "on", "of"])
@@ -586,14 +598,13 @@ def _is_percentage(t: Token) -> bool:
     return t.ent_type_ == "PERCENT" or t.text == "%" or t.lower_ in ("percent", "cent") or (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("%", "percent", "per"))
 
 
-def _is_quantity(claim_ids: list[int], head: Token) -> bool:
+def _is_quantity(claim_ids: list[int], head: Token, table: TokenTable) -> bool:
     """True when an amount is what the clause asserts, not a detail of an event."""
     doc = head.doc
-    table = token_table(doc)
     amount_ids = _amount_ids(doc)
-    amounts = [doc[k] for k in claim_ids if k in amount_ids]
-    if not amounts:
+    if amount_ids.isdisjoint(claim_ids):
         return False
+    amounts = [doc[k] for k in claim_ids if k in amount_ids]
     lower, head_of = table.lower, table.head
     if any(lower[k] == "average" and lower[head_of[k]] == "on" for k in claim_ids):
         return True  # "callers on average hang up after 65 seconds": an average is a statistic
@@ -648,12 +659,12 @@ _MOVEMENT_VERBS = frozenset(
 _LEVEL_WORDS = frozenset(["flat", "unchanged", "stable", "steady", "static", "up", "down", "higher", "lower", "level"])
 
 
-def _statistic_moved(head: Token) -> bool:
+def _statistic_moved(head: Token, table: TokenTable) -> bool:
     """True when the claim says how a statistic moved or stood: "prices rose", "sales were flat"."""
-    subject = nominal_subject(head)
-    if subject is None or subject.lemma_.lower() not in _STATISTIC_NOUNS:
+    subject = subject_index(head.doc, head.i)
+    if subject is None or table.lemma[subject] not in _STATISTIC_NOUNS:
         return False
-    lemma = head.lemma_.lower()
+    lemma = table.lemma[head.i]
     if lemma in _MOVEMENT_VERBS:
         return True
     return lemma in ("be", "remain", "stay") and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _LEVEL_WORDS for c in head.children)
@@ -735,81 +746,86 @@ _COMPARISON_WORDS = frozenset(
     ["most", "least", "than", "times", "twice", "thrice", "half", "double", "triple", "treble", "compared",
      "record", "first", "only", "last", "time", "top", "number", "never", "one"]
 )
+_MULTIPLIED_OR_STANDARD = _MULTIPLIED_NOUNS | _STANDARD_NOUNS
 _RELATIVE_POSITION_LEMMAS = frozenset(["below", "above", "behind", "ahead", "short", "outstrip", "outpace", "trail", "exceed", "beat"])
 _COMPARISON_LEMMAS = _RANK_NOUNS | _RELATIVE_POSITION_LEMMAS
 
 
-def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
+def _comparison_kind(ids: list[int], doc: Doc, table: TokenTable) -> str | None:
     """``relative`` for a comparison against another thing (multipliers, firsts, ranks, standards),
     ``plain`` for superlatives, records and "than" that a figure in the claim may be the point of,
     ``None`` for no comparison."""
     plain = False
     if not ids:
         return None
-    table = token_table(doc)
-    lowers = table.lower
+    lowers, tags, lemmas, ents, heads, deps, pos = table.lower, table.tag, table.lemma, table.ent_type, table.head, table.dep, table.pos
+    children, like_num, n = table.children, table.like_num, table.n
     # Every test below starts from one of the first look's words or tags; most tokens pass none of them.
+    # Read from the token table (its lemma is spaCy's lower-cased); a Token is made only for the few
+    # tests that walk the parse or compare spaCy's own lemma.
     for i in sorted(_first_looks(doc).comparison.intersection(ids)):
-        t = doc[i]
-        if t.tag_ in ("JJS", "RBS") and _ranked_by_measure(t):
+        tag, lower, lemma, ent = tags[i], lowers[i], lemmas[i], ents[i]
+        superlative = tag in ("JJS", "RBS")
+        if superlative and _ranked_by_measure(table, i):
             return "relative"  # "the best-selling novel", "the highest-paid player": a ranking, not praise
-        if t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and t.lemma_.lower() not in EVALUATIVE and t.lower_ not in EVALUATIVE:
-            if t.ent_type_ in ("DATE", "TIME") or t.lower_ == "latest":
+        if superlative and lower not in ("most", "least") and lemma not in EVALUATIVE and lower not in EVALUATIVE:
+            if ent in ("DATE", "TIME") or lower == "latest":
                 continue  # "the latest defence bill": a date, not a ranking
             plain = True  # "the largest", not "the worst decision ever" (an opinion)
-        if t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.head.lemma_.lower() not in EVALUATIVE:
+        if lower in ("most", "least") and pos[heads[i]] == "ADJ" and lemmas[heads[i]] not in EVALUATIVE:
             plain = True
-        if t.lower_ == "than" and t.text != "Than" and not _than_is_bound(t):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
-            after = t.nbor(1) if t.i + 1 < len(t.doc) else None
-            if after is not None and (after.lower_ in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
-                                      or after.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or after.pos_ == "PRON"):
+        if lower == "than" and table.text[i] != "Than" and not _than_is_bound(doc[i]):  # a capital "Than" is part of a name ("Faster Than Light Ltd")
+            if i + 1 < n and (lowers[i + 1] in ("any", "all", "every", "anyone", "anything", "other", "ever", "those")
+                              or ents[i + 1] in ("GPE", "ORG", "PERSON", "NORP") or pos[i + 1] == "PRON"):
                 return "relative"  # "more than France", "slower than any other car"
-            if not _standard_is_past_or_figure(t):
+            if not _standard_is_past_or_figure(doc[i]):
                 return "relative"  # "18% more likely than men", "fewer patients than the old drug"
             plain = True
-        if t.lower_ in ("as", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("many", "much", "more", "less", "fewer", "likely", "high", "large") and t.lower_ == "times":
+        if lower == "times" and i + 2 < n and lowers[i + 1] in ("many", "much", "more", "less", "fewer", "likely", "high", "large"):
             return "relative"  # "four times as many", "twice as likely"
-        if t.lower_ in ("twice", "times") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ == "as" and t.nbor(2).lower_ in ("many", "much", "likely", "high", "large", "big", "fast"):
+        if lower in ("twice", "times") and i + 2 < n and lowers[i + 1] == "as" and lowers[i + 2] in ("many", "much", "likely", "high", "large", "big", "fast"):
             return "relative"
-        if t.lower_ == "compared" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("with", "to"):
-            if not _standard_is_past_or_figure(t.nbor(1)):
+        if lower == "compared" and i + 1 < n and lowers[i + 1] in ("with", "to"):
+            if not _standard_is_past_or_figure(doc[i + 1]):
                 return "relative"  # "compared with France"; "compared with 10 million in 1984" is about the figure
             plain = True
-        if t.lower_ in ("times", "twice", "thrice", "half", "double", "triple", "treble") and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("the", "its", "their", "his", "her") and (
-                t.nbor(2).lemma_.lower() in _MULTIPLIED_NOUNS or t.nbor(1).head.lemma_.lower() in _MULTIPLIED_NOUNS | _STANDARD_NOUNS):
+        if lower in ("times", "twice", "thrice", "half", "double", "triple", "treble") and i + 2 < n and lowers[i + 1] in ("the", "its", "their", "his", "her") and (
+                lemmas[i + 2] in _MULTIPLIED_NOUNS or lemmas[heads[i + 1]] in _MULTIPLIED_OR_STANDARD):
             return "relative"  # "three times the size of Hong Kong's", "twice the national rate", "double the average"
-        if (t.tag_ in ("JJS", "RBS") and t.lower_ != "latest" and t.ent_type_ not in ("DATE", "TIME")
-                and (t.lower_ not in ("most", "least") or t.head.pos_ in ("ADJ", "ADV", "VERB")) and _record_scope(table, ids)):
+        if (superlative and lower != "latest" and ent not in ("DATE", "TIME")
+                and (lower not in ("most", "least") or pos[heads[i]] in ("ADJ", "ADV", "VERB")) and _record_scope(table, ids)):
             return "relative"  # "the least popular for 20 years", "the highest since 1992", "the biggest ever"
-        if t.tag_ in ("JJS", "RBS") and t.lemma_.lower() not in EVALUATIVE and _superlative_predicate(t):
+        if superlative and lemma not in EVALUATIVE and _superlative_predicate(doc[i]):
             return "relative"  # "the deal would be the sector's biggest takeover": a ranking whatever the tense
-        if t.lower_ == "record" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.dep_ == "attr" and t.head.head.lemma_ == "be":
+        if (lower == "record" and deps[i] in ("amod", "compound") and pos[heads[i]] == "NOUN" and deps[heads[i]] == "attr"
+                and lemmas[heads[heads[i]]] == "be" and doc[i].head.head.lemma_ == "be"):
             return "relative"  # "he is the club's record scorer": a ranking, like "the club's top scorer"
-        if t.lower_ == "record" and t.dep_ in ("amod", "compound", "attr", "appos", "dobj"):
+        if lower == "record" and deps[i] in ("amod", "compound", "attr", "appos", "dobj"):
             plain = True
-        if t.lower_ in ("first", "only", "last") and t.ent_type_ not in ("DATE", "TIME") and t.dep_ in ("amod", "attr", "nsubj", "dobj"):
+        if lower in ("first", "only", "last") and ent not in ("DATE", "TIME") and deps[i] in ("amod", "attr", "nsubj", "dobj"):
             # "the first man since Wilander to win", "the first Russian woman to win", "the only country to ..."
-            noun = t.head if t.dep_ == "amod" else t
-            if noun.lower_ == "time":
+            noun = heads[i] if deps[i] == "amod" else i
+            if lowers[noun] == "time":
                 continue  # "for the first time since 2008": a record, which a figure or forecast outranks
-            if any(c.dep_ in ("relcl", "acl") and any(m.lower_ == "to" for m in c.children) or (c.dep_ == "prep" and c.lower_ == "since") for c in noun.children):
+            if any(deps[c] in ("relcl", "acl") and any(lowers[m] == "to" for m in children[c]) or (deps[c] == "prep" and lowers[c] == "since")
+                   for c in children[noun]):
                 return "relative"
-        if t.ent_type_ == "ORDINAL" and t.lower_ not in ("first", "last") and (
-            (t.i + 1 < len(t.doc) and (t.nbor(1).tag_ in ("JJS", "RBS") or t.nbor(1).lower_ in ("in", "among", "place", "largest", "biggest")))
-            or t.head.lemma_.lower() in ("rank", "finish", "come", "place")
+        if ent == "ORDINAL" and lower not in ("first", "last") and (
+            (i + 1 < n and (tags[i + 1] in ("JJS", "RBS") or lowers[i + 1] in ("in", "among", "place", "largest", "biggest")))
+            or lemmas[heads[i]] in ("rank", "finish", "come", "place")
         ):
             return "relative"  # "49th in the nation", "the second highest", "ranks 11th"
-        if t.lower_ == "time" and t.i >= 2 and t.nbor(-1).lower_ == "first" and t.nbor(-2).lower_ in ("the", "a"):
+        if lower == "time" and i >= 2 and lowers[i - 1] == "first" and lowers[i - 2] in ("the", "a"):
             plain = True  # "for the first time": a record, which a figure or forecast in the claim outranks
-        if t.lemma_.lower() in _RANK_NOUNS and any(c.like_num for c in t.children) and t.lower_ != "number" or (t.lower_ == "top" and t.i + 1 < len(t.doc) and t.nbor(1).like_num):
+        if lemma in _RANK_NOUNS and any(like_num[c] for c in children[i]) and lower != "number" or (lower == "top" and i + 1 < n and like_num[i + 1]):
             return "relative"  # "re-enter the top 50", "third place"
-        if t.lower_ == "number" and 0 < t.i < len(t.doc) - 1 and t.nbor(1).like_num and t.nbor(-1).lower_ in ("to", "at", "from"):
+        if lower == "number" and 0 < i < n - 1 and like_num[i + 1] and lowers[i - 1] in ("to", "at", "from"):
             return "relative"  # "fell to number nine"
-        if t.lemma_.lower() in _RELATIVE_POSITION_LEMMAS and any(u.lemma_.lower() in _STANDARD_NOUNS for u in t.subtree):
+        if lemma in _RELATIVE_POSITION_LEMMAS and any(lemmas[u] in _STANDARD_NOUNS for u in table.subtree(i)):
             return "relative"  # "well below the industry target", "trails the national average"
-        if t.lower_ == "never" and any(lowers[u] == "ever" or (lowers[u] == "before" and not any(table.dep[c] == "pobj" for c in table.children[u])) for u in ids):
+        if lower == "never" and any(lowers[u] == "ever" or (lowers[u] == "before" and not any(deps[c] == "pobj" for c in children[u])) for u in ids):
             plain = True
-        if t.lower_ == "one" and t.i + 3 < len(t.doc) and t.nbor(1).lower_ == "of" and t.nbor(2).lower_ == "the" and t.nbor(3).tag_ == "JJS":
+        if lower == "one" and i + 3 < n and lowers[i + 1] == "of" and lowers[i + 2] == "the" and tags[i + 3] == "JJS":
             return "relative"  # "one of the lowest"
     return "plain" if plain else None
 
@@ -819,11 +835,10 @@ def _comparison_kind(ids: list[int], doc: Doc) -> str | None:
 _ROLE_AS_VERBS = frozenset(["work", "serve", "act", "earn", "make", "sit", "remain", "continue", "stay", "operate", "double"])
 
 
-def _ranked_by_measure(t: Token) -> bool:
-    """A superlative joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
-    doc = t.doc
-    return (t.tag_ in ("JJS", "RBS") and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
-            and doc[t.i + 2].tag_ in ("VBG", "VBN"))
+def _ranked_by_measure(table: TokenTable, i: int) -> bool:
+    """A superlative (token ``i``) joined to a participle: "best-selling", "highest-paid", "most-watched" rank by a measure."""
+    return (table.tag[i] in ("JJS", "RBS") and i + 2 < table.n and table.text[i + 1] == "-"
+            and table.tag[i + 2] in ("VBG", "VBN"))
 
 
 def _record_scope(table: TokenTable, ids: list[int]) -> bool:
@@ -885,22 +900,28 @@ _NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATING_PREPS = frozenset({"of", "for", "at", "to", "with"})
 
 
-def _named(token: Token, labels: frozenset[str] = _NAMED_LABELS) -> bool:
-    return token.ent_type_ in labels or (token.pos_ == "PROPN" and not token.ent_type_)
+def _named(table: TokenTable, k: int, labels: frozenset[str] = _NAMED_LABELS) -> bool:
+    """Token ``k`` is an entity of one of ``labels``, or a proper noun outside any entity."""
+    return table.ent_type[k] in labels or (table.pos[k] == "PROPN" and not table.ent_type[k])
 
 
-def _relates_to_named(noun: Token) -> bool:
-    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun tied to a party."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+_PARTY_LABELS = frozenset({"PERSON", "ORG"})
+
+
+def _relates_to_named(table: TokenTable, noun: int) -> bool:
+    """ "Maersk's subsidiary", "the ministry's buyer", "a contractor for the Ministry of Defence": a noun
+    (token ``noun``) tied to a party (:func:`_named`, read from the token table)."""
+    dep, children = table.dep, table.children
+    for child in children[noun]:
+        if dep[child] == "poss" and table.pos[child] in ("NOUN", "PROPN", "PRON"):
             return True
-        if child.dep_ == "prep" and child.lower_ in _RELATING_PREPS and any(
-                p.dep_ == "pobj" and _named(p) for p in child.children):
+        if dep[child] == "prep" and table.lower[child] in _RELATING_PREPS and any(
+                dep[p] == "pobj" and _named(table, p) for p in children[child]):
             return True
     return False
 
 
-def _is_identity(head: Token) -> bool:
+def _is_identity(head: Token, table: TokenTable) -> bool:
     """A copula that says who somebody is to another named party: an affiliation, read as a role.
 
     "Northgate is a catering contractor for the Ministry of Defence", "Halvorsen is a
@@ -908,10 +929,9 @@ def _is_identity(head: Token) -> bool:
     is a disgrace to Y") and a place ("Paris is the capital of France") are not roles.
     """
     doc, i = head.doc, head.i
-    table = token_table(doc)
     if table.lemma[i] not in ("be", "become", "remain"):
         return False
-    # Read from the token table up to here: every claim on a copula asks.
+    # Read from the token table: every claim on a copula asks.
     dep, kids = table.dep, table.children[i]
     subject_i = subject_index(doc, i)
     attr_i = next((c for c in kids if dep[c] == "attr" and table.pos[c] in ("NOUN", "PROPN")), None)
@@ -919,24 +939,24 @@ def _is_identity(head: Token) -> bool:
         return False
     if any(dep[c] == "aux" and (table.lower[c] in FUTURE_MARKERS or table.tag[c] == "MD") for c in kids):
         return False  # "X will be his main target": a plan or a forecast, not who X is
-    subject, attr = doc[subject_i], doc[attr_i]
-    for word in (subject, attr):
-        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in word.children):
+    lemma_of, children = table.lemma, table.children
+    for word in (subject_i, attr_i):
+        if any(dep[c] == "amod" and table.tag[c] == "JJS" for c in children[word]):
             return False  # "the firm's biggest customer is X": a superlative is a comparison
-        if word.lemma_.lower() in EVALUATIVE or word.lemma_.lower() in JUDGEMENT_WORDS or any(
-                c.dep_ == "amod" and c.lemma_.lower() in EVALUATIVE for c in word.children):
+        if lemma_of[word] in EVALUATIVE or lemma_of[word] in JUDGEMENT_WORDS or any(
+                dep[c] == "amod" and lemma_of[c] in EVALUATIVE for c in children[word]):
             return False
-    party = frozenset({"PERSON", "ORG"})
-    if _named(subject, party) and attr.pos_ == "NOUN" and _relates_to_named(attr):
+    pos = table.pos
+    if _named(table, subject_i, _PARTY_LABELS) and pos[attr_i] == "NOUN" and _relates_to_named(table, attr_i):
         return True  # "Northgate is a contractor for the MoD"
-    return attr.ent_type_ == "PERSON" and subject.pos_ == "NOUN" and (
-        _relates_to_named(subject) or subject.lemma_.lower() in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
+    return table.ent_type[attr_i] == "PERSON" and pos[subject_i] == "NOUN" and (
+        _relates_to_named(table, subject_i) or lemma_of[subject_i] in TITLE_NOUNS)  # "the MoD's chief buyer is Ann Lee"
 
 
-def _is_role(ids: list[int], head: Token, origin: str) -> bool:
-    if origin == "role" or _is_identity(head):
+def _is_role(ids: list[int], head: Token, origin: str, table: TokenTable) -> bool:
+    if origin == "role" or _is_identity(head, table):
         return True
-    lemma = token_table(head.doc).lemma[head.i]
+    lemma = table.lemma[head.i]
     if lemma == "hold":
         # "he held each of the great offices of state", "she held the post of chancellor"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -948,7 +968,6 @@ def _is_role(ids: list[int], head: Token, origin: str) -> bool:
         return False
     else:
         # read only for the verbs that can state a role: most claims' heads are none of them
-        table = token_table(head.doc)
         lemma_of, dep = table.lemma, table.dep
         titled = any(lemma_of[k] in TITLE_NOUNS and dep[k] in ("attr", "pobj", "oprd", "appos", "dobj") for k in ids)
     if not titled:
@@ -957,7 +976,6 @@ def _is_role(ids: list[int], head: Token, origin: str) -> bool:
     person_subject = subject is not None and subject.lower_ in PERSON_PRONOUNS
     if person_subject:
         return True
-    table = token_table(head.doc)
     ent_type, pos = table.ent_type, table.pos
     return any(ent_type[k] == "PERSON" or pos[k] == "PROPN" for k in ids)
 
@@ -982,26 +1000,27 @@ def _describes_subject(t: Token, head: Token) -> bool:
     return node.i != t.i and node.dep_ in ("nsubj", "nsubjpass") and node.head.i == head.i
 
 
-def _names_occasion(head: Token) -> bool:
+def _names_occasion(head: Token, table: TokenTable) -> bool:
     """A copula whose complement happened at a dated or named occasion: "Baikal was the buyer of the unit at
     an auction on Sunday", "it was a third-round loss at the French Open"."""
-    for child in head.children:
-        if child.dep_ not in ("attr", "prep"):
+    dep, lower, head_of, ent_type = table.dep, table.lower, table.head, table.ent_type
+    for child in table.children[head.i]:
+        if dep[child] not in ("attr", "prep"):
             continue
-        for t in child.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "in", "during") and t.ent_type_ in ("DATE", "EVENT", "FAC"):
+        for t in table.subtree(child):
+            if dep[t] == "pobj" and lower[head_of[t]] in ("at", "on", "in", "during") and ent_type[t] in ("DATE", "EVENT", "FAC"):
                 return True
     return False
 
 
-def _is_attitude(head: Token) -> bool:
+def _is_attitude(head: Token, table: TokenTable) -> bool:
     """ "he wants the rebate to end", "the UK was prepared to veto": a stance, not an event."""
-    lemma = head.lemma_.lower()
-    if lemma in _ATTITUDE_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+    dep, kids, lemma = table.dep, table.children[head.i], table.lemma[head.i]
+    if lemma in _ATTITUDE_VERBS and any(dep[c] in ("xcomp", "ccomp") for c in kids):
         return True
-    if head.lower_ in _ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in head.children):
+    if table.lower[head.i] in _ATTITUDE_ADJECTIVES and any(dep[c] == "auxpass" for c in kids):
         return True  # "was prepared to veto", parsed as a passive
-    return lemma == "be" and any(c.dep_ == "acomp" and c.lower_ in _ATTITUDE_ADJECTIVES for c in head.children)
+    return lemma == "be" and any(dep[c] == "acomp" and table.lower[c] in _ATTITUDE_ADJECTIVES for c in kids)
 
 
 def _rule_by_cue(ids: list[int], head: Token) -> bool:
@@ -1061,44 +1080,48 @@ def classify(doc: Doc, token_ids: Iterable[int], head_index: int, origin: str) -
         The type.
     """
     tokens, head = claim_content(doc, token_ids, head_index, origin)
-    if _is_role(tokens, head, origin):
+    table = token_table(doc)  # read once here and handed to the tests
+    if _is_role(tokens, head, origin, table):
         return "role"
     if _is_opinion(tokens, head) and not _is_causation(tokens, head):
         return "other"  # a verdict with its reason ("justified because ...") is a causal claim
-    if _is_rule(tokens, head) or _is_deontic(tokens, head) or _rule_by_cue(tokens, head):
+    if _is_rule(tokens, head, table) or _is_deontic(tokens, head, table) or _rule_by_cue(tokens, head):
         return "rule"
     # A comparison against another thing ("four times as many as France", "would be the biggest
     # takeover") is a comparison even with figures in it or in the future tense; a superlative or
     # "than" beside a figure ("sales were 12% higher than a year earlier") is about the figure.
     # Only a comparison in the claim's own predicate outranks a figure: in "26,000 albums are released
     # a year, making Britain second only to the US" the claim is the number.
-    comparison = _comparison_kind(tokens, doc)
+    comparison = _comparison_kind(tokens, doc, table)
     main_comparison = comparison if comparison != "relative" else _comparison_kind(
-        [k for k in tokens if not _in_verb_adjunct(token_table(doc), k, head.i)], doc)
-    quantity = _is_quantity(tokens, head)
+        [k for k in tokens if not _in_verb_adjunct(table, k, head.i)], doc, table)
+    quantity = _is_quantity(tokens, head, table)
     if main_comparison == "relative" or (comparison == "relative" and not quantity):
         return "comparison"
-    if _is_future(tokens, head) or _is_conditional(head) or _is_hypothetical(head):
+    if _is_future(tokens, head, table) or _is_conditional(head, table) or _is_hypothetical(head, table):
         return "quantity" if _stated_figure(head) or _regularity(tokens, head) else "prediction"
     # A cause in the predicate makes a causal claim; a cause given as an aside ("mostly due to ...",
     # "partly because ...") to a figure leaves the claim a quantity.
     causation = _causation_kind(tokens, head)
     if causation == "main" or (causation == "adjunct" and not quantity):
         return "causation"
-    if quantity or _statistic_moved(head):
+    if quantity or _statistic_moved(head, table):
         return "quantity"
     if comparison == "plain":
         return "comparison"
-    if head.i in opinion_heads(doc) or _is_attitude(head) or states_absence(head):
+    h = head.i
+    if h in opinion_heads(doc) or _is_attitude(head, table) or states_absence(head):
         return "other"  # an absence ("the audit found no evidence of fraud") is not an event
-    if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() not in _STATIVE or head.tag_ in ("VBG",)):
+    # (the table's lemma is spaCy's lower-cased: a "be" or "have" is confirmed on the Token)
+    if table.pos[h] in ("VERB", "AUX") and (table.lemma[h] not in _STATIVE or table.tag[h] in ("VBG",)):
         return "event"
-    ent_type = token_table(doc).ent_type
-    if head.lemma_ == "be" and any(c.dep_ == "prep" for c in head.children) and any(ent_type[k] in ("GPE", "LOC", "FAC") for k in tokens):
+    ent_type = table.ent_type
+    be = table.lemma[h] == "be" and head.lemma_ == "be"
+    if be and any(table.dep[c] == "prep" for c in table.children[h]) and any(ent_type[k] in ("GPE", "LOC", "FAC") for k in tokens):
         return "event"  # "Putin is in North Korea"
-    if head.lemma_ == "be" and _names_occasion(head):
+    if be and _names_occasion(head, table):
         return "event"  # "the only let-down was a loss to Kuerten at the French Open"
-    if head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
+    if table.lemma[h] == "have" and head.lemma_ in ("have",) and any(ent_type[k] for k in tokens):
         return "event"
     return "other"
 

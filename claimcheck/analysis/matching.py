@@ -16,7 +16,11 @@ although most patterns name a word that most documents lack ("iceberg",
 "goalposts").  :class:`PrefilteredMatcher` reads the document's words once
 (``Doc.to_array``), keeps the patterns whose required words are all present,
 and runs a Matcher of only those (built once per such set and cached): the
-same matches, usually from no Matcher at all.
+same matches, usually from no Matcher at all.  When some pattern is possible,
+the Matcher walks only the stretches near that pattern's rarest required word
+or tag; a pattern with a repeated token ("the" + a superlative + any number of
+nouns) is bounded there by the document's longest run of tokens that could
+fill the repeat, so it no longer makes the Matcher walk every document.
 
 :class:`WordFilter` does the same for the ``DependencyMatcher``, which runs a
 token pattern per node over the whole document: it answers whether some
@@ -34,6 +38,7 @@ any other pattern goes to a ``DependencyMatcher``.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -49,6 +54,18 @@ from claimcheck.analysis.token_table import token_table
 
 #: The attributes whose words are read from a document to decide which patterns could match.
 _WORD_ATTRS: tuple[tuple[str, int], ...] = (("ORTH", ORTH), ("TEXT", ORTH), ("LOWER", LOWER), ("LEMMA", LEMMA))
+#: The attributes a pattern's windows may be anchored on: its words, and its tags ("the" + a superlative
+#: is found near the document's few superlatives, not its every "the").
+_ANCHOR_ATTRS = _WORD_ATTRS + (("TAG", TAG),)
+#: The attributes a repeated pattern token's test is read from (see :func:`_repeats`).
+_REPEAT_ATTRS = _ANCHOR_ATTRS + (("POS", POS),)
+#: The word attributes' columns (``TEXT`` is ``ORTH``).
+_WORD_COLUMNS = (ORTH, LOWER, LEMMA)
+#: Attributes read from the document's token table, as spaCy's strings, not as hashes from ``Doc.to_array``.
+_TABLE_ATTRS = {TAG: "tag", POS: "pos"}
+
+#: One attribute's accepted values: hashes, or strings for :data:`_TABLE_ATTRS`.
+_Values = tuple[int, frozenset[Any]]
 
 #: Token attributes whose plain value the Matcher compares in C, as a set predicate's values are compared.
 _PLAIN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE"})
@@ -116,31 +133,100 @@ class WordFilter:
 
 def _needs(pattern: list[dict[str, Any]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
     """(attribute id, accepted hashes) for each token of a Matcher pattern that must occur and names its words."""
-    needs: list[tuple[int, frozenset[int]]] = []
-    for token in pattern:
-        if token.get("OP", "1") not in ("1", "+"):
-            continue  # optional, repeated from zero, or negated: the doc need not hold it
-        for name, attr_id in _WORD_ATTRS:
-            value = token.get(name)
-            if isinstance(value, str):
-                needs.append((attr_id, frozenset({vocab.strings.add(value)})))
-            elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
-                  and all(isinstance(v, str) for v in value["IN"])):
-                needs.append((attr_id, frozenset(vocab.strings.add(v) for v in value["IN"])))
-    return needs
+    return [need for token in pattern if token.get("OP", "1") in ("1", "+")  # else the doc need not hold it
+            for need in _values(token, vocab, _WORD_ATTRS)]
 
 
-@per_document
-def _columns(doc: Doc) -> dict[int, list[int]]:
-    """The ORTH, LOWER and LEMMA hashes of ``doc``'s tokens, in order, read once for every matcher that asks."""
-    orth, lower, lemma = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist() if len(doc) else ([], [], [])
-    return {ORTH: orth, LOWER: lower, LEMMA: lemma}
+def _values(token: dict[str, Any], vocab: Vocab, attrs: tuple[tuple[str, int], ...]) -> list[_Values]:
+    """(attribute id, accepted values) for each of ``attrs`` that a Matcher pattern token gives as a
+    plain string or an ``IN`` list of strings: hashes, or the strings for :data:`_TABLE_ATTRS`."""
+    out: list[_Values] = []
+    for name, attr_id in attrs:
+        value = token.get(name)
+        if isinstance(value, str):
+            values = [value]
+        elif (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+              and all(isinstance(v, str) for v in value["IN"])):
+            values = value["IN"]
+        else:
+            continue
+        out.append((attr_id, frozenset(values) if attr_id in _TABLE_ATTRS else frozenset(vocab.strings.add(v) for v in values)))
+    return out
 
 
-@per_document
-def _present(doc: Doc) -> dict[int, set[int]]:
-    """The ORTH, LOWER and LEMMA hashes that occur in ``doc``."""
-    return {attr: set(column) for attr, column in _columns(doc).items()}
+def _row(doc: Doc, attr: int) -> list[Any]:
+    """The attribute's value for every token of ``doc``: the token table's string for
+    :data:`_TABLE_ATTRS` (already read for the document), else the hash (:func:`_columns`)."""
+    name = _TABLE_ATTRS.get(attr)
+    return getattr(token_table(doc), name) if name is not None else _columns(doc)[attr]
+
+
+def _alive(ref: weakref.ref[Doc]) -> Doc:
+    """The doc of a per-document memo's value (alive while its memo entry is: the entry goes with it)."""
+    doc = ref()
+    assert doc is not None
+    return doc
+
+
+class _Columns(dict[int, list[int]]):
+    """A document's values of each token attribute asked for, in token order, each column read
+    (``Doc.to_array``) when a matcher first asks for it and kept for every matcher that asks again."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
+
+    def __missing__(self, attr: int) -> list[int]:
+        doc = _alive(self._doc)
+        # The word columns are read together: every document is asked for them (one to_array call, not three).
+        attrs = list(_WORD_COLUMNS) if attr in _WORD_COLUMNS else [attr]
+        if not len(doc):
+            self.update((a, []) for a in attrs)
+            return self[attr]
+        # The stubs type tolist() of this uint64 array as floats; it gives ints.
+        self.update(zip(attrs, doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()))  # type: ignore[arg-type]
+        return self[attr]
+
+
+_columns = per_document(_Columns)
+
+
+class _Present(dict[int, set[int]]):
+    """The hashes of each attribute asked for that occur in a document, each set made when first asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
+
+    def __missing__(self, attr: int) -> set[int]:
+        found = self[attr] = set(_columns(_alive(self._doc))[attr])
+        return found
+
+
+_present = per_document(_Present)
+
+
+class _Runs(dict[tuple[_Values, ...], int]):
+    """For a document, the longest stretch of consecutive tokens that pass a token test, per test (made
+    when first asked for): a bound on how many tokens a repeated pattern token (``+``, ``*``) can match."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self._doc = weakref.ref(doc)  # not the doc: a memo's value holding it would keep it alive
+
+    def __missing__(self, test: tuple[_Values, ...]) -> int:
+        doc = _alive(self._doc)
+        if len(test) == 1:
+            (attr, values), = test
+            passing = ["1" if value in values else "0" for value in _row(doc, attr)]
+        else:
+            rows = [(_row(doc, attr), values) for attr, values in test]
+            passing = ["1" if all(row[k] in values for row, values in rows) else "0" for k in range(len(doc))]
+        longest = self[test] = max(map(len, "".join(passing).split("0")))
+        return longest
+
+
+_runs = per_document(_Runs)
 
 
 class PrefilteredMatcher:
@@ -166,6 +252,11 @@ class PrefilteredMatcher:
         self._always: list[int] = []
         #: Each pattern's longest match in tokens (None when unbounded).
         self._longest: list[int | None] = []
+        #: For an unbounded pattern: the tokens it holds besides its repeated ones, and the test of each
+        #: repeated token (of :func:`_bounded_test`), whose longest run in a document bounds its match there.
+        self._repeats: list[tuple[int, list[tuple[_Values, ...]]]] = []
+        #: The required values a pattern's windows may be anchored on (of :data:`_ANCHOR_ATTRS`).
+        self._anchors: list[list[_Values]] = []
         #: Match id -> the greedy filter of its key, applied here rather than by the Matcher (see ``__call__``).
         self._greedy: dict[int, str] = {}
 
@@ -186,6 +277,9 @@ class PrefilteredMatcher:
             self._patterns.append((key, pattern, greedy))
             self._needs.append(needs)
             self._longest.append(_longest(pattern))
+            self._repeats.append(_repeats(pattern, self.vocab))
+            self._anchors.append([anchor for token in pattern if token.get("OP", "1") in ("1", "+")
+                                  for anchor in _values(token, self.vocab, _ANCHOR_ATTRS)])
             if not needs:
                 self._always.append(index)
                 continue
@@ -243,32 +337,73 @@ class PrefilteredMatcher:
 
         The Matcher makes two spaCy ``Token`` objects per token it walks, which is most of its cost
         on a document where a few patterns are possible.  Every match of a pattern holds a token with
-        its first required word (the first entry of its ``_needs``) and is at most ``_longest`` tokens
-        long, so it lies within that many tokens of such a word: the Matcher need only walk those
-        stretches, merged where they touch.  Found in document order, the stretches' matches come out
-        in the order a walk of the whole document finds them (no match crosses a gap between two).
+        each of its required values (each entry of its ``_needs``) and is at most ``L`` tokens long,
+        so it lies within ``L`` tokens of any such token: the Matcher need only walk those stretches,
+        merged where they touch.  Each pattern is anchored on the required value that is rarest in
+        this document.  ``L`` is the pattern's longest match, or for a pattern with a repeated token
+        (``+``, ``*``) its other tokens plus the longest run of tokens in this document that pass the
+        repeated token's test (or the whole document when that test reads what is not read here).
+        Found in document order, the stretches' matches come out in the order a walk of the whole
+        document finds them (no match crosses a gap between two).
         """
-        whole = [(0, len(doc))]
-        longest = 0
-        words: dict[int, set[int]] = {}
-        for i in chosen:
-            length, needs = self._longest[i], self._needs[i]
-            if length is None or not needs:
-                return whole
-            longest = max(longest, length)
-            attr, anchors = needs[0]
-            words.setdefault(attr, set()).update(anchors)
-        columns = _columns(doc)
-        positions = sorted({p for attr, anchors in words.items() for p, h in enumerate(columns[attr]) if h in anchors})
-        windows: list[tuple[int, int]] = []
         n = len(doc)
-        for p in positions:
-            start, end = max(0, p - longest + 1), min(n, p + longest)
+        whole = [(0, n)]
+        wanted: dict[int, set[Any]] = {}
+        # A bounded pattern is anchored on its first required word: counting which is rarest costs
+        # more than the few tokens it would spare.  A repeated token's pattern may start with "the".
+        anchors = [self._needs[i][:1] if self._longest[i] is not None else self._anchors[i] for i in chosen]
+        for i, candidates in zip(chosen, anchors):
+            if not self._needs[i]:
+                return whole
+            for attr, words in candidates:
+                wanted.setdefault(attr, set()).update(words)
+        at: dict[int, dict[Any, list[int]]] = {}  # attribute -> value -> its positions
+        for attr, values in wanted.items():
+            at[attr] = _occurrences(_row(doc, attr), values)
+        reach: dict[_Values, int] = {}  # anchor -> the longest match anchored on it
+        runs = None
+        for i, candidates in zip(chosen, anchors):
+            length = self._longest[i]
+            if length is None:
+                fixed, tests = self._repeats[i]
+                if runs is None:
+                    runs = _runs(doc)
+                length = fixed + sum(runs[test] if test else n for test in tests)
+                if length >= n:
+                    return whole
+                length = max(length, 1)  # a document where the repeated token matches nothing has no match of it
+            anchor = min(candidates, key=lambda need: sum(len(at[need[0]].get(w, ())) for w in need[1]))
+            if reach.get(anchor, 0) < length:
+                reach[anchor] = length
+        spans = sorted((max(0, p - length + 1), min(n, p + length))
+                       for (attr, words), length in reach.items() for w in words for p in at[attr].get(w, ()))
+        windows: list[tuple[int, int]] = []
+        for start, end in spans:
             if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
+                if end > windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
+
+
+def _occurrences(column: list[Any], values: set[Any]) -> dict[Any, list[int]]:
+    """Where each of ``values`` occurs in ``column``: value -> its positions, in order (values that do not occur left out)."""
+    found: dict[Any, list[int]] = {}
+    if len(values) <= 4:
+        # list.index compares in C: a scan per value is cheaper than a Python test per token
+        for value in values:
+            start = 0
+            try:
+                while True:
+                    start = column.index(value, start) + 1
+                    found.setdefault(value, []).append(start - 1)
+            except ValueError:
+                pass
+        return found
+    for p in [p for p, value in enumerate(column) if value in values]:
+        found.setdefault(column[p], []).append(p)
+    return found
 
 
 def _longest(pattern: list[dict[str, Any]]) -> int | None:
@@ -284,6 +419,26 @@ def _longest(pattern: list[dict[str, Any]]) -> int | None:
         else:
             return None  # "*", "+", "{n,}"
     return total
+
+
+def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tuple[_Values, ...]]]:
+    """(tokens besides the unbounded ones, the test of each unbounded token) for a Matcher pattern.
+
+    A test keeps only the token's plain and ``IN`` values of the attributes of :data:`_REPEAT_ATTRS`:
+    it passes every token the pattern token matches (and maybe more), so the longest run of tokens
+    that pass it bounds the repeated token's share of a match.  An empty test passes every token.
+    """
+    fixed = 0
+    tests: list[tuple[_Values, ...]] = []
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("1", "!", "?"):
+            fixed += 1
+        elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
+            fixed += int(op[1:-1].split(",")[-1])
+        else:  # "*", "+", "{n,}"
+            tests.append(tuple(_values(token, vocab, _REPEAT_ATTRS)))
+    return fixed, tests
 
 
 def _filter_greedy(matches: list[tuple[int, int, int]], greedy: dict[int, str], length: int) -> list[tuple[int, int, int]]:
@@ -359,18 +514,12 @@ class _Positions:
     for it, and the tokens that pass each anchor's first test, found once for the patterns that share it."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.rows: dict[int, list[int]] = {}
+        self.rows = _columns(doc)  # shared with the token matchers' reads of the same attributes
         self.passing: dict[tuple[int, frozenset[int]], list[int]] = {}
 
     def row(self, attr: int) -> list[int]:
         """The attribute's hash for every token."""
-        found = self.rows.get(attr)
-        if found is None:
-            # The stubs type tolist() of this uint64 array as floats; it gives ints.
-            values: list[int] = self.doc.to_array([attr]).reshape(-1).tolist()  # type: ignore[assignment]
-            found = self.rows[attr] = values
-        return found
+        return self.rows[attr]
 
     def having(self, attr: int, hashes: frozenset[int]) -> list[int]:
         """The tokens whose attribute has one of ``hashes``, in document order.

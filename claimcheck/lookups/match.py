@@ -33,6 +33,7 @@ import numpy as np
 
 from claimcheck.lookups import embed
 from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word_vectors
+from claimcheck.lookups.direction import DIRECTION_FEATURES, direction_features
 from claimcheck.lookups.features import Features, analyse, fts_terms, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
@@ -56,9 +57,11 @@ FEATURES: tuple[str, ...] = (
     "cosine", "cosine_margin", "bm25_relative", "numbers_agree", "candidate_numbers_unmatched",
     "query_numbers_unmatched", "numbers_differ", "numbers_missing", "years_agree", "years_conflict", "names_shared",
     "claimant_named", "names_replaced",
-) + ALIGN_FEATURES + WORDNET_FEATURES
+) + ALIGN_FEATURES + DIRECTION_FEATURES + WORDNET_FEATURES
 #: Where the WordNet features sit in a row of :data:`FEATURES` (last, in their order).
 _WORDNET_AT = slice(len(FEATURES) - len(WORDNET_FEATURES), len(FEATURES))
+#: Where the direction features sit (just before WordNet's).
+_DIRECTION_AT = slice(_WORDNET_AT.start - len(DIRECTION_FEATURES), _WORDNET_AT.start)
 #: The features that cost most to compute (a word alignment, WordNet reads), last in a row:
 #: :meth:`Matcher.pairs` computes them only for the pairs that could reach its floor without them.
 _DETAILED_AT = slice(FEATURES.index("names_replaced"), len(FEATURES))
@@ -328,7 +331,7 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
                   aligned: tuple[float, float] | None = None, wordnet: bool = True,
-                  detailed: bool = True) -> list[float]:
+                  detailed: bool = True, texts: tuple[str, str] | None = None) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -346,9 +349,13 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             (:func:`~claimcheck.lookups.align.alignments`).
         wordnet: ``False`` leaves the WordNet features at 0 (:meth:`Matcher.pairs`
             fills them in only for candidates that could reach its ``floor``).
-        detailed: ``False`` leaves ``names_replaced``, the alignment and the
+        detailed: ``False`` leaves ``names_replaced``, the alignment, the direction and the
             WordNet features at 0 (the same: :meth:`Matcher.pairs` reads them
             only for candidates that could reach its ``floor`` with them).
+        texts: the query's claim (speaker frame removed) and the stored claim as
+            written, for the direction features (:mod:`~claimcheck.lookups.direction`,
+            which read words the content features drop: "up", "against", "not");
+            without them those features are 0.
     """
     both_numbers = bool(query.numbers and candidate.numbers)
     agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
@@ -380,6 +387,9 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         _names_replaced(query_claim or query, candidate, weight, claimant, query),
         *(aligned if aligned is not None else alignment(
             query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())),
+        # Which way each claim points, and whether one denies what the other says.
+        *(direction_features(texts[0], texts[1], (query_claim or query).stems, candidate.stems)
+          if texts is not None else (0.0,) * len(DIRECTION_FEATURES)),
         # How the stored words the query drops were replaced: by a WordNet
         # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
         *(replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())
@@ -493,10 +503,11 @@ class Matcher:
         candidates of a claim, almost none comes near the threshold).  First
         every candidate's cheap features (cosine, BM25, figures, years,
         names); a candidate whose probability stays under the floor whatever
-        its ``names_replaced``, word alignment and WordNet shares are keeps
-        them all at 0.  Then the alignment and ``names_replaced`` of the
-        others, and WordNet (a third of what ``check --lookup`` added to a
-        check) for those that could still reach the floor.  A candidate left
+        its ``names_replaced``, word alignment, direction and WordNet features
+        are keeps them all at 0.  Then the alignment and ``names_replaced`` of
+        the others, and the direction and WordNet (a third of what ``check
+        --lookup`` added to a check) features of those that could still reach
+        the floor.  A candidate left
         with zeros scores under the floor, since the bound holds for any
         values of the features left out, so every match at or above the
         floor is the same as without it.
@@ -545,11 +556,16 @@ class Matcher:
         aligned = alignments(query_claim, near, weight, left_out)
         for i, cover in zip(close, aligned):
             matrix[i, _DETAILED_AT.start] = _names_replaced(query_claim, features[i], weight, claimants[i], query)
-            matrix[i, _DETAILED_AT.start + 1: _WORDNET_AT.start] = cover
-        # How the stored words the query drops were replaced: by a WordNet
-        # rewording, only by a sibling or antonym (a swapped concept), or by unrelated words.
-        wordnet = self.model.could_reach(matrix[close], floor) if floor > 0.0 else np.ones(len(close), dtype=bool)
-        for i, leave_out in zip(close[wordnet], (s for s, w in zip(left_out, wordnet) if w)):
+            matrix[i, _DETAILED_AT.start + 1: _DIRECTION_AT.start] = cover
+        # Last, for the candidates that could still reach the floor: which way each
+        # claim points (a reversed or denied claim keeps the stored words), and how
+        # the stored words the query drops were replaced: by a WordNet rewording,
+        # only by a sibling or antonym (a swapped concept), or by unrelated words.
+        last = (self.model.could_reach(matrix[close], floor, DIRECTION_FEATURES + WORDNET_FEATURES) if floor > 0.0
+                else np.ones(len(close), dtype=bool))
+        for i, leave_out in zip(close[last], (s for s, w in zip(left_out, last) if w)):
+            matrix[i, _DIRECTION_AT] = direction_features(claim, hits[i][0].claim, query_claim.stems,
+                                                          features[i].stems)
             matrix[i, _WORDNET_AT] = replaced(query_claim, features[i], weight, leave_out)
         return matrix, cosines
 

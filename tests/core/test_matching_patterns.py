@@ -138,13 +138,28 @@ _WINDOW_PATTERNS: list[tuple[str, list[list[dict[str, Any]]], str | None]] = [
 ]
 
 
-@pytest.mark.parametrize("with_unbounded", [False, True])
-def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded: bool) -> None:
+#: Patterns with a repeated token whose test the windows read (a tag, a part of speech): bounded in a
+#: document by its longest run of such tokens, and anchored on their rarest required value.
+_REPEATED_PATTERNS: list[tuple[str, list[list[dict[str, Any]]], str | None]] = [
+    ("SUPERLATIVE", [[{"LOWER": "the"}, {"TAG": "JJS"}, {"POS": {"IN": ["NOUN", "PROPN"]}, "OP": "+"}],
+                     [{"LOWER": "the"}, {"TAG": {"IN": ["JJS", "RBS"]}}, {"POS": {"IN": ["ADJ", "NOUN"]}, "OP": "*"},
+                      {"LOWER": {"IN": ["ever", "yet"]}}]], "LONGEST"),
+    ("NAMES", [[{"POS": "PROPN", "OP": "{2,}"}, {"LOWER": "said"}]], None),
+]
+
+
+@pytest.mark.parametrize("with_unbounded", [False, True, "repeated"])
+def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded: bool | str) -> None:
     from spacy.matcher import Matcher
 
     text = " ".join(TEXTS * 2) + " The minister said the rate rose sharply. Prices fell 3 per cent, the minister said."
+    text += " It was the biggest rally ever. The largest Welsh employer, the Royal Mint, grew. Sir Keir Starmer said so."
     patterns = list(_WINDOW_PATTERNS)
-    if with_unbounded:  # one unbounded pattern: the whole document is walked
+    repeated = with_unbounded == "repeated"
+    if repeated:
+        patterns += _REPEATED_PATTERNS
+        with_unbounded = False
+    elif with_unbounded:  # one unbounded pattern that no test of a token bounds: the whole document is walked
         patterns.append(("ANY", [[{"LOWER": "critics"}, {"OP": "*"}, {"LOWER": "johnson"}]], None))
     plain, filtered = Matcher(nlp.vocab), PrefilteredMatcher(nlp.vocab)
     for key, keyed, greedy in patterns:
@@ -158,6 +173,8 @@ def test_matching_prefiltered_windows_keep_the_matcher_order(nlp, with_unbounded
     found = filtered(doc)
     assert len(found) > 10
     assert found == plain(doc)  # the same matches in the same order
+    if repeated:  # the comparison holds matches of the repeated patterns
+        assert {nlp.vocab.strings[key] for key, _, _ in found} >= {"SUPERLATIVE", "NAMES"}
 
 
 def test_matching_prefiltered_refuses_an_unknown_greedy_filter(nlp) -> None:
