@@ -225,7 +225,7 @@ def _speaker_of(t: TokenTable, verb: int, exclude: set[int]) -> list[int]:
     """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it.
 
     A passive verb's agent comes first: in "residents were told by the council", the council speaks."""
-    dep, children, punct = t.dep, t.children[verb], t.is_punct
+    dep, children = t.dep, t.children[verb]
     for child in children:
         if dep[child] == "agent" and any(dep[c] == "nsubjpass" for c in children):
             pobj = next((c for c in t.children[child] if dep[c] == "pobj"), None)
