@@ -251,17 +251,22 @@ def _named(t: TokenTable, speaker: int) -> list[int]:
     """The words that name a speaker: its phrase without what the writer adds after a comma.
 
     In '"...," said Tom Rath, a veteran party leader who had endorsed Jeb Bush' the speaker
-    is Tom Rath; the description is the writer's (and names another person).  "The chairman,
-    Mr Hof, said" keeps the name in apposition to a common noun, which is who speaks.
+    is Tom Rath; the description is the writer's (and names another person).  A name in
+    apposition is who speaks and stays ("The chairman, Mr Hof, said", "The Home Secretary,
+    Charles Clarke, said").
     """
     punct = t.is_punct
     added = [c for c in t.children[speaker] if c > speaker and t.text[t.left_edge[c] - 1] == "," and (
-        t.dep[c] in ("relcl", "acl") or (t.dep[c] == "appos" and t.pos[speaker] == "PROPN"))]
+        t.dep[c] in ("relcl", "acl") or (t.dep[c] == "appos" and t.pos[c] != "PROPN"))]
     if not added:
         return sorted(i for i in t.subtree_set(speaker) if not punct[i])
     # The phrase ends at the first comma-set description; the comma itself is not the name's.
     end = t.left_edge[min(added)] - 1
-    return sorted(i for i in t.subtree_set(speaker) if i < end and not punct[i])
+    named = sorted(i for i in t.subtree_set(speaker) if i < end and not punct[i])
+    if not any(t.ent_type[i] in ("PERSON", "ORG") for i in named):
+        # A name the tagger missed: the description may be what tells who speaks.
+        return sorted(i for i in t.subtree_set(speaker) if not punct[i])
+    return named
 
 
 def _noun_frame_speaker(t: TokenTable, noun: int) -> tuple[list[int], list[int]]:
