@@ -41,7 +41,7 @@ DOMAIN_GENRE = {"debates": "speech", "later": "speech", "bbc": "article", "us": 
 DEFAULTS = np.array([DEFAULT_WEIGHTS[name] for name in SIGNALS])
 #: Signals that fire in one genre only (:func:`claimcheck.analysis.scoring._signals`).  A document
 #: of unknown genre never shows them, so the scaling it gets is fitted on logits without them.
-GENRE_ONLY_SIGNALS = ("article_rule",)
+GENRE_ONLY_SIGNALS = ("article_rule", "article_hedged")
 
 
 @dataclass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
@@ -73,6 +74,33 @@ def stance_reasons(doc: Doc, cands: list[Candidate]) -> None:
         if has_amount(doc, sorted(cand.tokens)):
             continue
         cand.judgement = STANCE
+
+
+#: Why a clause that only announces the lines after it ("The proposals include:") is kept below the line.
+LEAD_IN = "a lead-in: it announces the lines that follow, where what is checkable is said"
+#: After a claim's last word: closing quotes, a colon, and the end of the line (or of the text).
+_ENDS_IN_LEAD_IN = re.compile(r"[\"'\u201d\u2019]*[ \t]*:[ \t]*(?:\r?\n|$)")
+
+
+def lead_in_reasons(doc: Doc, cands: list[Candidate]) -> None:
+    """Mark the claims that end at a colon closing their line: "The proposals include:", "Devine said
+    areas where Sanders wants to see changes include:", "The countervailing evidence is:".
+
+    Such a clause introduces a list or a paragraph and states nothing the lines after it do not
+    (the guide's "reporting frames on their own"); each line after it is a claim of its own.  A
+    colon inside a line ("He told the BBC: "We know ...") introduces words in the same sentence
+    and is left alone.  Marked claims are demoted by :func:`_demote_judgements`, with the reason
+    :data:`LEAD_IN`.  One regular-expression match at each claim's end.
+    """
+    if not cands:
+        return
+    table = token_table(doc)
+    text = doc.text
+    for cand in cands:
+        if cand.judgement or cand.end <= cand.start:
+            continue
+        if _ENDS_IN_LEAD_IN.match(text, table.chars(cand.start, cand.end)[1]):
+            cand.judgement = LEAD_IN
 
 
 def _demote_judgements(cands: list[Candidate], claims: list[Claim]) -> None:
@@ -163,6 +191,7 @@ class ClaimBuilder:
             probabilities = list(predicted[: len(cands)])
             self.sentence_probabilities = dict(zip(sentence_starts, predicted[len(cands):]))
         stance_reasons(self.doc, cands)
+        lead_in_reasons(self.doc, cands)
         claims = [self._claim(cand, prob, span) for cand, prob, span in zip(cands, probabilities, spans)]
         self._anonymous_cues()
         self._demote_frames(cands, claims)

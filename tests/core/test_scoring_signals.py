@@ -202,6 +202,41 @@ def test_scoring_rule_in_an_article_is_lifted_and_debates_do_not_move(engine, mo
     assert not any("a rule an article states" in r for r in scores["speech"].reasons)
 
 
+@pytest.mark.parametrize(
+    "text,contains,hedges",
+    [
+        # an article's sourcing caution on a report it makes
+        ("Northbank is thought to have beaten Southbank to the deal in March.", "beaten Southbank", 1),
+        ("The council reportedly closed 12 libraries in March.", "12 libraries", 1),
+        # nothing hedged: no signal
+        ("The council closed 12 libraries in March.", "12 libraries", 0),
+    ],
+)
+def test_scoring_a_hedge_in_an_article_is_caution_and_in_a_debate_doubt(engine, monkeypatch, text: str, contains: str,
+                                                                        hedges: int) -> None:
+    from claimcheck.analysis import enrich
+    from claimcheck.analysis.scoring import SIGNALS
+    from claimcheck.engine import Engine
+
+    seen: dict[str, tuple[float, float]] = {}
+    original = enrich.score_claim
+
+    def spy(doc, item):  # type: ignore[no-untyped-def]
+        scored = original(doc, item)
+        seen[item.genre] = (scored.parts.signals[SIGNALS.index("hedges")], scored.parts.signals[SIGNALS.index("article_hedged")])
+        return scored
+
+    monkeypatch.setattr(enrich, "score_claim", spy)
+    reasons = {}
+    for genre in ("article", "speech"):
+        report = Engine(config={"genre": genre}).check(text, published="2024-06-19", all=True)
+        reasons[genre] = next(c for c in report.claims if contains in c.text).reasons
+    # In an article the hedge is counted and answered by the article's own signal; in a debate it is doubt alone.
+    assert seen["article"] == (hedges, hedges)
+    assert seen["speech"] == (hedges, 0.0)
+    assert not any("caution about a source" in r for r in reasons["speech"])
+
+
 def test_scoring_opinion_prefilter_and_signal_vector_are_exact() -> None:
     """The one-pass opinion check finds a phrase exactly where trying each phrase does (whole words only), and
     the signal vector puts each signal's value at its name's place, the bias at 1."""
