@@ -155,7 +155,7 @@ class _Parse:
     """What detection reads of one document, looked up once per sentence instead of once per question:
     the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
 
-    __slots__ = ("doc", "t", "subjects", "splits", "reasons")
+    __slots__ = ("doc", "t", "subjects", "splits", "reasons", "asides")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -169,6 +169,8 @@ class _Parse:
         #: Causal markers that give a reason (:func:`_judgement`: a verdict with its reason is a causal claim).
         self.reasons = frozenset(i for i, (lower, dep) in enumerate(zip(t.lower, t.dep)) if lower in CAUSAL_MARKERS
                                  and lower != "since" and dep in ("mark", "prep", "advmod", "amod", "acomp"))
+        #: Heads of non-restrictive relative clauses (:func:`_nonrestrictive`), in document order.
+        self.asides: list[int] = [i for i, dep in enumerate(t.dep) if dep == "relcl" and _nonrestrictive(t, i)]
 
 
 _parse = per_document(_Parse)
@@ -176,6 +178,23 @@ _parse = per_document(_Parse)
 
 def _is_verbal(token: Token) -> bool:
     return token.pos_ in _VERBAL
+
+
+#: Tags of the relative words that open a relative clause: which, who, whom, whose, where, when.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _nonrestrictive(t: TokenTable, clause: int) -> bool:
+    """True for a relative clause set off by a comma and opened by a relative word ("her niece, who
+    had grown up in ...", "Ted Cruz, for whom he was to host a fundraiser"): it describes its noun in
+    passing instead of picking it out ("the agreement that they signed" is restrictive)."""
+    if t.pos[clause] not in _VERBAL:
+        return False
+    edge = t.left_edge[clause]
+    if edge < 1 or t.text[edge - 1] != ",":
+        return False
+    opener = edge + 1 if t.pos[edge] == "ADP" else edge
+    return opener <= clause and t.tag[opener] in _RELATIVE_TAGS and t.lower[opener] != "that"
 
 
 def _trim(t: TokenTable, start: int, end: int) -> tuple[int, int]:
@@ -206,26 +225,48 @@ def _speaker_of(t: TokenTable, verb: int, exclude: set[int]) -> list[int]:
     """The speaker of a speech verb: its subject, or in "..., gushed one tabloid headline", the noun after it.
 
     A passive verb's agent comes first: in "residents were told by the council", the council speaks."""
-    dep, children, punct = t.dep, t.children[verb], t.is_punct
+    dep, children = t.dep, t.children[verb]
     for child in children:
         if dep[child] == "agent" and any(dep[c] == "nsubjpass" for c in children):
             pobj = next((c for c in t.children[child] if dep[c] == "pobj"), None)
             if pobj is not None and pobj not in exclude:
-                return sorted(i for i in t.subtree_set(pobj) if not punct[i])
+                return _named(t, pobj)
     for child in children:
         if dep[child] in ("nsubj", "nsubjpass") and child not in exclude:
             if t.lower[child] in ("it", "there"):
                 return []  # "it feels like ...": the writer's own view, not a source
-            return sorted(i for i in t.subtree_set(child) if not punct[i])
+            return _named(t, child)
     for child in children:
         if child > verb and dep[child] in _SPEAKER_DEPS and t.pos[child] in ("NOUN", "PROPN", "PRON") and child not in exclude:
-            return sorted(i for i in t.subtree_set(child) if not punct[i])
+            return _named(t, child)
     for child in children:
         if dep[child] == "agent":
             for pobj in t.children[child]:
                 if dep[pobj] == "pobj":
-                    return sorted(i for i in t.subtree_set(pobj) if not punct[i])
+                    return _named(t, pobj)
     return []
+
+
+def _named(t: TokenTable, speaker: int) -> list[int]:
+    """The words that name a speaker: its phrase without what the writer adds after a comma.
+
+    In '"...," said Tom Rath, a veteran party leader who had endorsed Jeb Bush' the speaker
+    is Tom Rath; the description is the writer's (and names another person).  A name in
+    apposition is who speaks and stays ("The chairman, Mr Hof, said", "The Home Secretary,
+    Charles Clarke, said").
+    """
+    punct = t.is_punct
+    added = [c for c in t.children[speaker] if c > speaker and t.text[t.left_edge[c] - 1] == "," and (
+        t.dep[c] in ("relcl", "acl") or (t.dep[c] == "appos" and t.pos[c] != "PROPN"))]
+    if not added:
+        return sorted(i for i in t.subtree_set(speaker) if not punct[i])
+    # The phrase ends at the first comma-set description; the comma itself is not the name's.
+    end = t.left_edge[min(added)] - 1
+    named = sorted(i for i in t.subtree_set(speaker) if i < end and not punct[i])
+    if not any(t.ent_type[i] in ("PERSON", "ORG") for i in named):
+        # A name the tagger missed: the description may be what tells who speaks.
+        return sorted(i for i in t.subtree_set(speaker) if not punct[i])
+    return named
 
 
 def _noun_frame_speaker(t: TokenTable, noun: int) -> tuple[list[int], list[int]]:
@@ -692,6 +733,54 @@ def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[in
     return [(k, owned[k]) for k in parts if owned.get(k)]
 
 
+def _asides(p: _Parse, tokens: set[int]) -> list[int]:
+    """The non-restrictive relative clauses among ``tokens`` whose noun is among them too.
+
+    What such a clause says about a person or thing the content names ("Mr Rubio said he would pray
+    for the nominee, who has a large lead") is the writer's description, not what the speaker said:
+    it is left out of the reported content and reported as a claim of its own (:func:`_embedded`).
+    """
+    asides = p.asides
+    if not asides or not tokens:
+        return []
+    t = p.t
+    k = bisect_left(asides, min(tokens))
+    last = max(tokens)
+    out: list[int] = []
+    while k < len(asides) and asides[k] <= last:
+        clause = asides[k]
+        if clause in tokens and t.head[clause] in tokens and not any(t.left_edge[o] <= clause <= t.right_edge[o] for o in out):
+            out.append(clause)
+        k += 1
+    return out
+
+
+def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int]], cut: set[int],
+                    frame: Frame | None = None) -> set[int]:
+    """``tokens`` without the non-restrictive relative clauses the writer adds to reported content
+    (:func:`_asides`), whose heads are added to ``cut``.
+
+    What stays: a clause inside a quotation (the speaker's words), one that reports or draws a
+    conclusion ("the levy, which he said would ...", "..., which means Kasich can do damage": it
+    takes a clause of its own and is part of the argument), and one holding the ``frame``'s cue
+    ("the deal, which would cut its tax rate, according to company leaders").
+    """
+    t = p.t
+    drop: set[int] = set()
+    for clause in _asides(p, tokens):
+        if t.lemma[clause] in SPEECH_VERBS or t.lemma[clause] in COGNITION_VERBS:
+            continue
+        if any(t.dep[c] == "ccomp" for c in t.children[clause]):
+            continue
+        if _quote_at(t.idx[clause], quotes) is not None:
+            continue
+        if frame is not None and any(t.left_edge[clause] <= c <= t.right_edge[clause] for c in frame.cue):
+            continue
+        cut.add(clause)
+        drop |= t.subtree_set(clause)
+    return tokens - drop if drop else tokens
+
+
 def _is_question(t: TokenTable, sent: Span) -> bool:
     # Only the last token that is not a space or a quote mark matters: look from the end.
     for i in range(sent.end - 1, sent.start - 1, -1):
@@ -763,8 +852,9 @@ def _make(t: TokenTable, sent: Span, tokens: set[int], head: int, origin: str, f
     return Candidate(start, end, head, sent.start, sent.end, origin, frame, {i for i in tokens if start <= i < end})
 
 
-def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candidate]:
-    """Claims a sentence takes for granted: wh-clauses, dated relative clauses, participles, roles."""
+def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]], cut: set[int]) -> list[Candidate]:
+    """Claims a sentence takes for granted: wh-clauses, dated relative clauses, participles, roles,
+    and the relative clauses in ``cut``, left out of the reported content they stood in."""
     doc, t = p.doc, p.t
     dep, tag, pos, children, subjects = t.dep, t.tag, t.pos, t.children, p.subjects
     out: list[Candidate] = []
@@ -813,6 +903,11 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]]) -> list[Candid
             if organisation is not None:
                 add(organisation.start, t.right_edge[i] + 1, i, "role")
                 continue
+        if i in cut:
+            # "..., he said of Ted Cruz, for whom he was to host a fundraiser": the noun with what
+            # the writer says of it, so that the claim keeps its subject.
+            add(t.left_edge[t.head[i]], t.right_edge[i] + 1, i, "relative")
+            continue
         # "NATO allies, including the UK, giving Ukraine permission to use their weapons".
         if tag[i] == "VBG" and d in ("acl", "advcl") and i not in subjects:
             if not any(dep[c] in ("dobj", "dative") for c in children[i]):
@@ -928,6 +1023,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     candidates: list[Candidate] = []
     # Who speaks in this sentence: a description of a speaker is part of the frame, not a claim.
     speakers: set[int] = set()
+    # Relative clauses cut out of reported content (:func:`_without_asides`), each a claim of its own.
+    cut: set[int] = set()
     heads = _units(p, sent)
     owned = _assign(t, sent, heads)
     for head in heads:
@@ -948,7 +1045,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
             if frame.kind in ("speech", "cognition"):
-                speakers.update(frame.speaker)
+                # With the speaker's description: "said Jo Bloggs, a Republican who headed the committee".
+                speakers.update(k for i in frame.speaker for k in t.subtree(i))
             for reported in (content, *frame.more):
                 content_ids = t.subtree_set(reported) & tokens
                 if _recommends(t, reported, content_ids) and t.lemma[head] not in _POSITION_VERBS:
@@ -958,6 +1056,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                     continue
                 for part, part_tokens in _split_conjuncts(p, reported, content_ids):
                     part_tokens = part_tokens - _evaluative_tail(t, part, part_tokens)
+                    part_tokens = _without_asides(p, part_tokens, quotes, cut)
                     cand = _make(t, sent, part_tokens, part, "content", frame, _quote_at(t.idx[part], quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
@@ -975,6 +1074,9 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if _recommends(t, head, claim_tokens):
             continue
         claim_tokens -= _evaluative_tail(t, head, claim_tokens)
+        if inline is not None:
+            # "Clinton, who collected $112m in 2015, leads, according to figures": the figures say she leads.
+            claim_tokens = _without_asides(p, claim_tokens, quotes, cut, inline)
         cand = _make(t, sent, claim_tokens, head, "clause", inline, quote)
         if cand:
             candidates.append(cand)
@@ -988,7 +1090,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                         candidates.append(below)
     taken = {(c.start, c.end) for c in candidates}
     covered = [(c.start, c.end) for c in candidates]
-    for cand in _embedded(p, sent, taken):
+    for cand in _embedded(p, sent, taken, cut):
         # A participle inside a reported clause is already part of that claim
         # ("shares have fallen 40%, wiping $2bn off its value").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
