@@ -34,7 +34,6 @@ import argparse
 import importlib.util
 import json
 import os
-import pickle
 import statistics
 import sys
 import time
@@ -44,6 +43,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from report_cpu import add_store_arguments, read_store  # noqa: E402  (bench/ is the script's own folder on sys.path)
 os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
 
 #: The parts timed on each side.
@@ -76,13 +77,9 @@ def load_old(tree: Path) -> dict[str, types.ModuleType]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tree", type=Path, required=True, help="the old checkout")
-    parser.add_argument("--store", type=Path, default=Path("/tmp/claimcheck-report-cpu"),
-                        help="bench/report_cpu.py's store of parsed documents (made by its first run)")
-    parser.add_argument("--words", type=int, default=20_000, help="as for bench/report_cpu.py")
+    add_store_arguments(parser)
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds after one untimed round (default 5)")
     args = parser.parse_args(argv)
-
-    from spacy.tokens import DocBin
 
     from claimcheck.analysis import claim_types, claims, enrich, spans
     from claimcheck.analysis.spans import entity_index, sentences
@@ -93,9 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(config={"lookup": {"enabled": False}})
     config = engine._config_for({"all": True})
     store = args.store / f"words-{args.words}"
-    docbin = DocBin().from_disk(store / "docs.spacy")
-    with open(store / "carried.pkl", "rb") as stream:
-        carried = pickle.load(stream)
+    docbin, carried = read_store(store, "detection_ab")
 
     from claimcheck.analysis import matching
 

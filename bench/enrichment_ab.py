@@ -29,7 +29,6 @@ import argparse
 import gc
 import importlib.util
 import json
-import pickle
 import statistics
 import sys
 import time
@@ -40,6 +39,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from report_cpu import add_store_arguments, read_store  # noqa: E402  (bench/ is the script's own folder on sys.path)
 
 
 def _load_old(tree: Path, relative: str, name: str) -> ModuleType:
@@ -56,13 +57,9 @@ def _load_old(tree: Path, relative: str, name: str) -> ModuleType:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tree", type=Path, required=True, help="the old checkout")
-    parser.add_argument("--store", type=Path, default=Path("/tmp/claimcheck-report-cpu"),
-                        help="bench/report_cpu.py's store of parsed documents (made by a run of it)")
-    parser.add_argument("--words", type=int, default=20_000, help="the store's --words (default 20000)")
+    add_store_arguments(parser)
     parser.add_argument("--rounds", type=int, default=11, help="timed rounds (default 11)")
     args = parser.parse_args(argv)
-
-    from spacy.tokens import DocBin
 
     from claimcheck.analysis import attribution_model, token_table
     from claimcheck.engine import Engine
@@ -75,11 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(config={"lookup": {"enabled": False}})
     config = engine._config_for({"all": True})
     store = args.store / f"words-{args.words}"
-    if not store.exists():
-        raise SystemExit(f"enrichment_ab: no store at {store}; run bench/report_cpu.py with --store {args.store} first")
-    docbin = DocBin().from_disk(store / "docs.spacy")
-    with open(store / "carried.pkl", "rb") as stream:
-        carried = pickle.load(stream)
+    docbin, carried = read_store(store, "enrichment_ab")
 
     # The verbs a report asks the cue model about: (document, verb, source), recorded in an untimed report.
     verbs: list[tuple[int, int, tuple[int, ...]]] = []

@@ -43,6 +43,27 @@ os.environ.setdefault("CLAIMCHECK_LOAD_PLUGINS", "")
 PARTS = ("candidates", "rules", "hedges", "standalone")
 #: Parts timed besides detection's.
 OTHER_PARTS = ("typing",)
+#: Where the parsed documents are kept between runs; bench/detection_ab.py and bench/enrichment_ab.py read them too.
+DEFAULT_STORE = Path("/tmp/claimcheck-report-cpu")
+
+
+def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--store`` and ``--words``, which name a store of parsed documents (this script's, and the A/B scripts')."""
+    parser.add_argument("--store", type=Path, default=DEFAULT_STORE,
+                        help="where the parsed documents are kept between runs (made by the first run of bench/report_cpu.py)")
+    parser.add_argument("--words", type=int, default=20_000, help="benchmark words besides news-dev (default 20000)")
+
+
+def read_store(store: Path, script: str) -> tuple[Any, Any]:
+    """The ``DocBin`` of a store's parsed documents and what each carries (read back fresh on every call)."""
+    from spacy.tokens import DocBin
+
+    if not store.exists():
+        raise SystemExit(f"{script}: no store at {store}; run bench/report_cpu.py with --store {store.parent} first")
+    docbin = DocBin().from_disk(store / "docs.spacy")
+    with open(store / "carried.pkl", "rb") as stream:
+        carried = pickle.load(stream)
+    return docbin, carried
 
 
 def _parse_once(engine: Any, data: Path, words: int, store: Path) -> None:
@@ -73,15 +94,12 @@ def _parse_once(engine: Any, data: Path, words: int, store: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data", help="the shared data folder")
-    parser.add_argument("--words", type=int, default=20_000, help="benchmark words besides news-dev (default 20000)")
-    parser.add_argument("--store", type=Path, default=Path("/tmp/claimcheck-report-cpu"),
-                        help="where the parsed documents are kept between runs (made on the first run)")
+    add_store_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds after one untimed round (default 3)")
     parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose claimcheck is timed (default this one)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.tree.resolve()))  # before any claimcheck import
 
-    from spacy.tokens import DocBin
 
     from claimcheck.analysis import enrich, hedges
     from claimcheck.analysis.spans import release
@@ -92,9 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     store = args.store / f"words-{args.words}"
     if not store.exists():
         _parse_once(engine, args.data, args.words, store)
-    docbin = DocBin().from_disk(store / "docs.spacy")
-    with open(store / "carried.pkl", "rb") as stream:
-        carried = pickle.load(stream)
+    docbin, carried = read_store(store, "report_cpu")
 
     spent = dict.fromkeys(PARTS + OTHER_PARTS, 0.0)
 
