@@ -7,11 +7,6 @@ import pytest
 from claimcheck.analysis.enrich import JUDGEMENT_CEILING, LEAD_IN
 
 
-def _claim(engine, text: str, contains: str):
-    report = engine.check(text, published="2024-06-19", all=True)
-    return next(c for c in report.claims if contains in c.text)
-
-
 @pytest.mark.parametrize(
     "text,contains",
     [
@@ -22,8 +17,8 @@ def _claim(engine, text: str, contains: str):
         ("The evidence against the 2019 figures is:\n- The census counted 4,000 more homes.", "evidence against"),
     ],
 )
-def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(engine, text: str, contains: str) -> None:
-    claim = _claim(engine, text, contains)
+def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(claim_containing, text: str, contains: str) -> None:
+    claim = claim_containing(text, contains)
     assert claim.score <= JUDGEMENT_CEILING
     assert claim.reasons[0] == f"- {LEAD_IN}"
 
@@ -38,6 +33,6 @@ def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(engine, text: str, con
         ("The council closed 12 libraries in March.\n", "12 libraries"),
     ],
 )
-def test_enrich_lead_in_leaves_other_claims(engine, text: str, contains: str) -> None:
-    claim = _claim(engine, text, contains)
+def test_enrich_lead_in_leaves_other_claims(claim_containing, text: str, contains: str) -> None:
+    claim = claim_containing(text, contains)
     assert not any(LEAD_IN in r for r in claim.reasons)

@@ -8,11 +8,6 @@ from claimcheck.analysis.enrich import JUDGEMENT_CEILING, STANCE
 from claimcheck.analysis.lexicon import STANCE_VERBS
 
 
-def _claim(engine, text: str, contains: str):
-    report = engine.check(text, published="2024-06-19", all=True)
-    return next(c for c in report.claims if contains in c.text)
-
-
 @pytest.mark.parametrize(
     "text,contains",
     [
@@ -22,8 +17,8 @@ def _claim(engine, text: str, contains: str):
         ("Several Labour MPs criticised the Home Office over the delays.", "criticised"),
     ],
 )
-def test_enrich_stance_verdict_given_is_demoted(engine, text: str, contains: str) -> None:
-    claim = _claim(engine, text, contains)
+def test_enrich_stance_verdict_given_is_demoted(claim_containing, text: str, contains: str) -> None:
+    claim = claim_containing(text, contains)
     assert claim.score <= JUDGEMENT_CEILING
     assert claim.reasons[0] == f"- {STANCE}"
 
@@ -39,8 +34,8 @@ def test_enrich_stance_verdict_given_is_demoted(engine, text: str, contains: str
         ("The closure of the Riverside library was widely condemned.", "condemned"),
     ],
 )
-def test_enrich_stance_leaves_other_claims(engine, text: str, contains: str) -> None:
-    claim = _claim(engine, text, contains)
+def test_enrich_stance_leaves_other_claims(claim_containing, text: str, contains: str) -> None:
+    claim = claim_containing(text, contains)
     assert not any(STANCE in r for r in claim.reasons)
 
 
