@@ -253,7 +253,7 @@ class PrefilteredMatcher:
         #: Each pattern's longest match in tokens (None when unbounded).
         self._longest: list[int | None] = []
         #: For an unbounded pattern: the tokens it holds besides its repeated ones, and the test of each
-        #: repeated token (of :func:`_bounded_test`), whose longest run in a document bounds its match there.
+        #: repeated token (of :func:`_repeats`), whose longest run in a document bounds its match there.
         self._repeats: list[tuple[int, list[tuple[_Values, ...]]]] = []
         #: The required values a pattern's windows may be anchored on (of :data:`_ANCHOR_ATTRS`).
         self._anchors: list[list[_Values]] = []
@@ -276,8 +276,9 @@ class PrefilteredMatcher:
             needs = _needs(pattern, self.vocab)
             self._patterns.append((key, pattern, greedy))
             self._needs.append(needs)
-            self._longest.append(_longest(pattern))
-            self._repeats.append(_repeats(pattern, self.vocab))
+            fixed, tests = _repeats(pattern, self.vocab)
+            self._longest.append(None if tests else fixed)  # a pattern with no repeated token holds at most `fixed`
+            self._repeats.append((fixed, tests))
             self._anchors.append([anchor for token in pattern if token.get("OP", "1") in ("1", "+")
                                   for anchor in _values(token, self.vocab, _ANCHOR_ATTRS)])
             if not needs:
@@ -404,21 +405,6 @@ def _occurrences(column: list[Any], values: set[Any]) -> dict[Any, list[int]]:
     for p in [p for p, value in enumerate(column) if value in values]:
         found.setdefault(column[p], []).append(p)
     return found
-
-
-def _longest(pattern: list[dict[str, Any]]) -> int | None:
-    """The most tokens a match of a Matcher pattern can hold, or None when a quantifier is unbounded."""
-    total = 0
-    for token in pattern:
-        op = str(token.get("OP", "1"))
-        if op in ("1", "!", "?"):
-            total += 1
-        elif op.startswith("{") and op.endswith("}") and not op.endswith(",}"):
-            # "{n}", "{n,m}", "{,m}": at most the last number
-            total += int(op[1:-1].split(",")[-1])
-        else:
-            return None  # "*", "+", "{n,}"
-    return total
 
 
 def _repeats(pattern: list[dict[str, Any]], vocab: Vocab) -> tuple[int, list[tuple[_Values, ...]]]:
