@@ -41,17 +41,6 @@ def engine(nlp):
 
 
 @pytest.fixture(scope="session")
-def claim_containing(engine):
-    """Check a text (every candidate, published 2024-06-19) and give its first claim whose text holds ``contains``."""
-
-    def find(text: str, contains: str):
-        report = engine.check(text, published="2024-06-19", all=True)
-        return next(c for c in report.claims if contains in c.text)
-
-    return find
-
-
-@pytest.fixture(scope="session")
 def example_text() -> str:
     return (EXAMPLE / "article.txt").read_text(encoding="utf-8")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.analysis.enrich import JUDGEMENT_CEILING, LEAD_IN
+from tests.core.claim_lookup import first_claim
 
 
 @pytest.mark.parametrize(
@@ -17,8 +18,8 @@ from claimcheck.analysis.enrich import JUDGEMENT_CEILING, LEAD_IN
         ("The evidence against the 2019 figures is:\n- The census counted 4,000 more homes.", "evidence against"),
     ],
 )
-def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(claim_containing, text: str, contains: str) -> None:
-    claim = claim_containing(text, contains)
+def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(engine, text: str, contains: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
     assert claim.score <= JUDGEMENT_CEILING
     assert claim.reasons[0] == f"- {LEAD_IN}"
 
@@ -33,6 +34,6 @@ def test_enrich_lead_in_at_a_line_ending_colon_is_demoted(claim_containing, text
         ("The council closed 12 libraries in March.\n", "12 libraries"),
     ],
 )
-def test_enrich_lead_in_leaves_other_claims(claim_containing, text: str, contains: str) -> None:
-    claim = claim_containing(text, contains)
+def test_enrich_lead_in_leaves_other_claims(engine, text: str, contains: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
     assert not any(LEAD_IN in r for r in claim.reasons)

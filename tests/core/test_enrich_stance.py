@@ -6,6 +6,7 @@ import pytest
 
 from claimcheck.analysis.enrich import JUDGEMENT_CEILING, STANCE
 from claimcheck.analysis.lexicon import STANCE_VERBS
+from tests.core.claim_lookup import first_claim
 
 
 @pytest.mark.parametrize(
@@ -17,8 +18,8 @@ from claimcheck.analysis.lexicon import STANCE_VERBS
         ("Several Labour MPs criticised the Home Office over the delays.", "criticised"),
     ],
 )
-def test_enrich_stance_verdict_given_is_demoted(claim_containing, text: str, contains: str) -> None:
-    claim = claim_containing(text, contains)
+def test_enrich_stance_verdict_given_is_demoted(engine, text: str, contains: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
     assert claim.score <= JUDGEMENT_CEILING
     assert claim.reasons[0] == f"- {STANCE}"
 
@@ -34,8 +35,8 @@ def test_enrich_stance_verdict_given_is_demoted(claim_containing, text: str, con
         ("The closure of the Riverside library was widely condemned.", "condemned"),
     ],
 )
-def test_enrich_stance_leaves_other_claims(claim_containing, text: str, contains: str) -> None:
-    claim = claim_containing(text, contains)
+def test_enrich_stance_leaves_other_claims(engine, text: str, contains: str) -> None:
+    claim, _ = first_claim(engine, text, contains)
     assert not any(STANCE in r for r in claim.reasons)
 
 
