@@ -781,6 +781,63 @@ def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int
     return tokens - drop if drop else tokens
 
 
+def _reporting_participle(p: _Parse, token: int) -> int | None:
+    """The content of "..., saying / adding (that) Y" headed by ``token``, or ``None``.
+
+    Such a participle reports Y from the subject of the verb it hangs on: :func:`_embedded` makes
+    Y a claim with that speaker.
+    """
+    t = p.t
+    if t.tag[token] != "VBG" or t.dep[token] not in ("advcl", "xcomp", "conj") or t.lemma[token] not in SPEECH_VERBS:
+        return None
+    return _content_child(p, token, {"ccomp"})
+
+
+def _without_reporting_participles(p: _Parse, head: int, tokens: set[int]) -> set[int]:
+    """``tokens`` without a participle set off by a comma that reports content of its own.
+
+    "Ayotte has tangled with Trump, saying she was appalled that ...": what she said is a claim of
+    its own, hers (:func:`_embedded`); the clause it hangs on is what she did, and does not carry
+    the reported words, nor their speaker, with it.
+    """
+    t = p.t
+    drop: set[int] = set()
+    for child in t.children[head]:
+        if child not in tokens or not _after_comma(t, child) or _reporting_participle(p, child) is None:
+            continue
+        drop |= t.subtree_set(child)
+    return tokens - drop if drop else tokens
+
+
+def _according_scope(p: _Parse, head: int, frame: Frame, tokens: set[int]) -> int | None:
+    """The clause below ``head`` that an "according to X" inside it speaks for, or ``None`` when it
+    speaks for the whole clause.
+
+    The clause must have its own subject after the phrase: "..., because, according to Trump, the
+    media would call him a chicken" (a parser that hangs the phrase on a subjectless conjunct has
+    misread the sentence, and the phrase is the clause's).
+    """
+    t = p.t
+    clause = t.head[frame.cue[0]]
+    if clause == head or clause not in tokens or t.dep[clause] not in ("advcl", "ccomp", "conj"):
+        return None
+    if t.pos[clause] not in _VERBAL or clause not in p.subjects:
+        return None
+    subject = next((c for c in t.children[clause] if t.dep[c] in SUBJECT_DEPS), None)
+    if subject is None or subject < frame.cue[0]:
+        return None
+    return clause
+
+
+def _without_lead_before(t: TokenTable, tokens: set[int], phrase_end: int) -> set[int]:
+    """``tokens`` without the words before the end of an "according to" phrase when they carry no
+    content: "Now, according to the poll, some are swinging" is the claim "some are swinging"."""
+    lead = [i for i in tokens if i < phrase_end]
+    if not lead or len(lead) == len(tokens) or any(t.pos[i] in _CONTENT_POS for i in lead):
+        return tokens
+    return tokens.difference(lead)
+
+
 def _is_question(t: TokenTable, sent: Span) -> bool:
     # Only the last token that is not a space or a quote mark matters: look from the end.
     for i in range(sent.end - 1, sent.start - 1, -1):
@@ -871,8 +928,8 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]], cut: set[int])
         d = dep[i]
         # "..., said Baker, adding that the union would ballot members": the
         # participle reports more content from the same speaker.
-        if tag[i] == "VBG" and d in ("advcl", "xcomp", "conj") and t.lemma[i] in SPEECH_VERBS:
-            content = _content_child(p, i, {"ccomp"})
+        if tag[i] == "VBG":
+            content = _reporting_participle(p, i)
             if content is not None:
                 exclude = t.subtree_set(content)
                 above = t.head[i]
@@ -881,6 +938,16 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]], cut: set[int])
                 if end - start >= 2 and (start, end) not in taken:
                     taken.add((start, end))
                     frame = Frame(cue=[i], speaker=speaker, tokens={i}, kind="speech")
+                    out.append(Candidate(start, end, content, sent.start, sent.end, "content", frame, set(range(start, end))))
+                continue
+        if d == "relcl" and i in subjects:
+            reported = _relative_report(p, i)
+            if reported is not None:
+                # "Juanita Broaddrick, who said Clinton raped her in 1978": what she said is the claim, hers.
+                frame, content = reported
+                start, end = _trim(t, t.left_edge[content], t.right_edge[content] + 1)
+                if end - start >= 2 and (start, end) not in taken:
+                    taken.add((start, end))
                     out.append(Candidate(start, end, content, sent.start, sent.end, "content", frame, set(range(start, end))))
                 continue
         # "regarding why Vladimir Putin is in North Korea" presupposes that he is.
@@ -943,6 +1010,31 @@ def _embedded(p: _Parse, sent: Span, taken: set[tuple[int, int]], cut: set[int])
 
 
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+#: Entity labels that name a speaker.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _relative_report(p: _Parse, clause: int) -> tuple[Frame, int] | None:
+    """The frame and content of a relative clause that reports: "X, who said (that) Y", "a poll that
+    found Y".  The relative pronoun is the clause's subject, so the noun it stands for speaks."""
+    t = p.t
+    lemma = t.lemma[clause]
+    if not (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in FINDING_VERBS):
+        return None
+    pronoun = next((c for c in t.children[clause] if t.dep[c] == "nsubj" and t.lower[c] in _RELATIVE_PRONOUNS), None)
+    if pronoun is None:
+        return None
+    content = _content_child(p, clause, {"ccomp"})
+    if content is None:
+        return None
+    kind = "cognition" if lemma in COGNITION_VERBS else "speech"
+    clause_ids = t.subtree_set(clause)
+    speaker = [k for k in _named(t, t.head[clause]) if k not in clause_ids]
+    if any(t.ent_type[k] in _NAME_LABELS for k in speaker):
+        # The pronoun is where the sentence names the speaker ("he said" is mentioned by "he"); a
+        # description without a name stays the mention on its own ("a headline that said").
+        speaker.append(pronoun)
+    return Frame(cue=[clause], speaker=speaker, tokens={clause, pronoun}, kind=kind), content
 
 
 def _described_organisation(p: _Parse, clause: int) -> Span | None:
@@ -1071,9 +1163,23 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
         if t.pos[head] not in _VERBAL and not _has_figure(t, tokens) and not _clause_below(doc[head]) and not _list_item(sent):
             continue  # a verbless fragment: "Ominous words for the West."
         claim_tokens = tokens - (inline.tokens if inline and inline.kind == "according" else set())
+        if inline is not None and inline.kind == "according":
+            scope = _according_scope(p, head, inline, claim_tokens)
+            if scope is not None:
+                # "He will go, because, according to Trump, the media would call him a chicken": Trump
+                # says why, the writer says he will go.
+                scoped = _without_lead_before(t, claim_tokens & t.subtree_set(scope), max(inline.tokens))
+                below = _make(t, sent, scoped, scope, "clause", inline, _quote_at(t.idx[scope], quotes))
+                if below:
+                    candidates.append(below)
+                claim_tokens = claim_tokens - t.subtree_set(scope)
+                inline = None
+            else:
+                claim_tokens = _without_lead_before(t, claim_tokens, max(inline.tokens))
         if _recommends(t, head, claim_tokens):
             continue
         claim_tokens -= _evaluative_tail(t, head, claim_tokens)
+        claim_tokens = _without_reporting_participles(p, head, claim_tokens)
         if inline is not None:
             # "Clinton, who collected $112m in 2015, leads, according to figures": the figures say she leads.
             claim_tokens = _without_asides(p, claim_tokens, quotes, cut, inline)

@@ -1,0 +1,97 @@
+"""Where a claim ends when the frame that reports it sits beside it, not around it.
+
+Three classes read on PolNeAR train, where a claim ran from the writer's words
+into what somebody said and took that speaker with it:
+
+* "X did Z, saying (that) Y": what X said is a claim of X's; the clause it hangs
+  on is what X did, without the reported words;
+* "X, who said (that) Y": Y is X's claim, and the relative pronoun is where the
+  sentence names X;
+* "according to X" that speaks for one clause only ("..., because, according to
+  X, Y") or stands after words with no content ("Now, according to X, Y").
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.claim_lookup import first_claim
+
+
+def _claims(engine, text: str) -> list:
+    return engine.check(text, published="2024-06-19", all=True).claims
+
+
+def _texts(engine, text: str) -> list[str]:
+    return [c.text for c in _claims(engine, text)]
+
+
+@pytest.mark.parametrize(
+    "text,act,said",
+    [
+        ("The senator met the union leaders on Friday, saying the factory would stay open until 2030.",
+         "The senator met the union leaders on Friday", "the factory would stay open until 2030"),
+        ("The mayor toured the flooded district on Monday, adding that repairs would cost $4 million.",
+         "The mayor toured the flooded district on Monday", "repairs would cost $4 million"),
+    ],
+)
+def test_claims_reporting_participle_leaves_the_clause_it_hangs_on(engine, text: str, act: str, said: str) -> None:
+    claims = _claims(engine, text)
+    texts = [c.text for c in claims]
+    assert act in texts, texts
+    assert said in texts, texts
+    # The clause is the writer's report of what the speaker did, not the speaker's words.
+    assert not any(said in t and t != said for t in texts), texts
+    reported = claims[texts.index(said)]
+    assert reported.attribution is not None and reported.attribution.speaker, reported.attribution
+
+
+def test_claims_reporting_participle_without_a_comma_stays(engine) -> None:
+    texts = _texts(engine, "He spent the whole day saying that the plant would close.")
+    assert not any(t.startswith("He spent the whole day") and "saying" not in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text,said,speaker",
+    [
+        ("The court heard from Maria Lopez, who said the landlord had raised her rent by 40 percent.",
+         "the landlord had raised her rent by 40 percent", "Maria Lopez"),
+        ("Reporters met Tom Becker, who claimed the council had sold the land in 2019.",
+         "the council had sold the land in 2019", "Tom Becker"),
+    ],
+)
+def test_claims_relative_clause_that_reports_gives_its_noun_the_content(engine, text: str, said: str, speaker: str) -> None:
+    claim, _ = first_claim(engine, text, said)
+    assert claim.text == said
+    assert claim.attribution is not None and claim.attribution.speaker == speaker, claim.attribution
+    # The relative pronoun is where the sentence names the speaker.
+    assert text[claim.attribution.start:claim.attribution.end].endswith("who"), claim.attribution
+
+
+def test_claims_relative_clause_that_acts_is_unchanged(engine) -> None:
+    texts = _texts(engine, "The court heard from Maria Lopez, who moved to Leeds in 2019 with her two sons.")
+    assert not any(t == "Leeds in 2019 with her two sons" for t in texts), texts
+
+
+def test_claims_according_to_inside_a_subordinate_clause_speaks_for_it_alone(engine) -> None:
+    text = "The minister will attend the summit, because, according to the Treasury, the deal would add 2% to growth."
+    claims = _claims(engine, text)
+    texts = [c.text for c in claims]
+    assert "the deal would add 2% to growth" in texts, texts
+    assert "The minister will attend the summit" in texts, texts
+    main = claims[texts.index("The minister will attend the summit")]
+    assert main.attribution is None or main.attribution.kind == "article", main.attribution
+    reason = claims[texts.index("the deal would add 2% to growth")]
+    assert reason.attribution is not None and "Treasury" in (reason.attribution.speaker or ""), reason.attribution
+
+
+def test_claims_according_to_after_a_bare_adverb(engine) -> None:
+    claim, _ = first_claim(engine, "Now, according to the latest ONS figures, unemployment has risen to 5.1%.", "unemployment has risen")
+    assert claim.text == "unemployment has risen to 5.1%"
+
+
+def test_claims_according_to_after_content_keeps_the_clause(engine) -> None:
+    claim, _ = first_claim(engine, "Unemployment, according to the ONS, rose to 5% in March.", "rose to 5%")
+    assert claim.text.startswith("Unemployment")
