@@ -498,7 +498,8 @@ def _find_frame(p: _Parse, head: int) -> tuple[Frame, int] | None:
     # "Y, he said" parsed with the quote's verb as the root and "said" below it.
     for child in children[head]:
         if dep[child] in ("parataxis", "ccomp", "advcl") and t.lemma[child] in SPEECH_VERBS and child > head:
-            if not any(dep[c] in ("ccomp", "dobj") for c in children[child]) and child in p.subjects:
+            # Not a clause of its own: "..., as Republicans continue to warn that Y" is no "Y, he continued".
+            if not any(dep[c] in ("ccomp", "dobj", "xcomp", "mark") for c in children[child]) and child in p.subjects:
                 speaker = _speaker_of(t, child, set())
                 tokens = t.subtree_set(child)
                 return Frame(cue=[child], speaker=speaker, tokens=tokens, kind="speech"), head
@@ -569,7 +570,8 @@ def inline_attribution(unit_tokens: set[int], doc: Doc) -> Frame | None:
                 return Frame(cue=[i, i + 1], speaker=speaker, tokens=tokens, kind="according")
         if dep[i] == "advcl" and t.lemma[i] in _AS_PUT_VERBS and any(
             dep[c] == "mark" and lower[c] == "as" for c in children[i]
-        ):
+        ) and not any(dep[c] == "ccomp" and not _elliptical(t, c) for c in children[i]):
+            # ("as X said that Y" reports Y, a claim of its own: :func:`_contrasts_another_source`.)
             speaker = _speaker_of(t, i, set())
             if speaker:
                 return Frame(cue=[i], speaker=speaker, tokens=t.subtree_set(i), kind="as-put")
@@ -619,8 +621,9 @@ def _units(p: _Parse, sent: Span) -> list[int]:
     return heads
 
 
-#: Marks of a clause set against another: "..., while / whereas Y said ...".
-_CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though"})
+#: Marks of a clause set against or beside another: "..., while / whereas Y said ...", "..., as Y said
+#: that ..." (with content of its own, "as" reports a second statement, not how the first was put).
+_CONTRAST_MARKS = frozenset({"while", "whilst", "whereas", "although", "though", "as"})
 
 
 def _set_beside(p: _Parse, clause: int, head: int) -> bool:
@@ -649,7 +652,14 @@ def _contrasts_another_source(p: _Parse, token: int) -> bool:
         return False
     if not any(t.dep[c] == "mark" and t.lower[c] in _CONTRAST_MARKS for c in t.children[token]):
         return False
-    return _content_child(p, token, {"ccomp"}) is not None
+    content = _content_child(p, token, {"ccomp"})
+    return content is not None and not _elliptical(t, content)
+
+
+def _elliptical(t: TokenTable, clause: int) -> bool:
+    """True for a clause that leaves its verb out: "as the Bank had said they would", "as he said it did"."""
+    return t.pos[clause] == "AUX" and not any(
+        t.dep[c] not in ("nsubj", "nsubjpass", "neg", "punct", "advmod", "mark") for c in t.children[clause])
 
 
 def _inside_content_of_frame(t: TokenTable, token: int) -> bool:

@@ -95,3 +95,28 @@ def test_claims_according_to_after_a_bare_adverb(engine) -> None:
 def test_claims_according_to_after_content_keeps_the_clause(engine) -> None:
     claim, _ = first_claim(engine, "Unemployment, according to the ONS, rose to 5% in March.", "rose to 5%")
     assert claim.text.startswith("Unemployment")
+
+
+def test_claims_as_clause_with_content_of_its_own_is_a_second_statement(engine) -> None:
+    claims = _claims(engine, "Sales fell in March, as the company said that demand for its phones had collapsed in China.")
+    texts = [c.text for c in claims]
+    assert "Sales fell in March" in texts, texts
+    main = claims[texts.index("Sales fell in March")]
+    assert main.attribution is None or main.attribution.kind == "article", main.attribution
+    said, _ = first_claim(engine, "Sales fell in March, as the company said that demand for its phones had collapsed in China.",
+                          "demand for its phones")
+    assert said.text == "demand for its phones had collapsed in China"
+    assert said.attribution is not None and "company" in (said.attribution.speaker or ""), said.attribution
+
+
+def test_claims_as_put_with_an_elliptical_clause_still_frames_the_sentence(engine) -> None:
+    claims = _claims(engine, "Prices rose sharply last year, as the Bank had said they would.")
+    claim, _ = first_claim(engine, "Prices rose sharply last year, as the Bank had said they would.", "Prices rose")
+    assert claim.attribution is not None and "Bank" in (claim.attribution.speaker or ""), claim.attribution
+    assert "they would" not in [c.text for c in claims]
+
+
+def test_claims_speech_verb_with_a_mark_is_no_frame_after_the_content(engine) -> None:
+    text = "A group of senators is drafting new sanctions on Iran, as Republicans continue to warn that the deal was a mistake."
+    claim, _ = first_claim(engine, text, "drafting new sanctions")
+    assert claim.attribution is None or claim.attribution.kind == "article", claim.attribution
