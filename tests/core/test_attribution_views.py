@@ -50,13 +50,13 @@ def test_attribution_views_keep_their_holder(engine, text: str, content: str, sp
     "text,content,speaker",
     [
         ("The talks were chaired by Ann Hollis, who said she expects the agreement to be signed within a week.",
-         "Ann Hollis, who said", "Hollis"),
+         "she expects the agreement", "Hollis"),
         ("The union hired Mr. Brandt, who estimated that a third of its members had lost overtime pay.",
-         "Mr. Brandt, who estimated", "Brandt"),
+         "a third of its members", "Brandt"),
     ],
 )
 def test_attribution_relative_clause_that_reports(engine, text: str, content: str, speaker: str) -> None:
-    # "X, who said Y": the relative clause is mostly what X said, so it is X's.
+    # "X, who said Y": what X said is a claim of its own (claims.py), and it is X's.
     report = engine.check(text, published="2024-06-19", all=True)
     claim = next(c for c in report.claims if c.text.startswith(content))
     assert claim.attribution is not None and speaker in (claim.attribution.speaker or ""), claim.attribution
