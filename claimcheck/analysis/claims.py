@@ -155,7 +155,7 @@ class _Parse:
     """What detection reads of one document, looked up once per sentence instead of once per question:
     the doc, its :class:`~claimcheck.analysis.token_table.TokenTable` and its subject arcs."""
 
-    __slots__ = ("doc", "t", "subjects", "splits", "reasons", "asides")
+    __slots__ = ("doc", "t", "subjects", "splits", "reasons", "asides", "saying")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -171,6 +171,10 @@ class _Parse:
                                  and lower != "since" and dep in ("mark", "prep", "advmod", "amod", "acomp"))
         #: Heads of non-restrictive relative clauses (:func:`_nonrestrictive`), in document order.
         self.asides: list[int] = [i for i, dep in enumerate(t.dep) if dep == "relcl" and _nonrestrictive(t, i)]
+        #: Participles of saying set off by a comma ("..., saying ..."), in document order: those with
+        #: content of their own are cut from the clause they hang on (:func:`_without_reporting_participles`).
+        self.saying: list[int] = [i for i, (tag, dep) in enumerate(zip(t.tag, t.dep)) if tag == "VBG" and dep in _PARTICIPLE_DEPS
+                                  and t.lemma[i] in SPEECH_VERBS and _after_comma(t, i)]
 
 
 _parse = per_document(_Parse)
@@ -791,31 +795,45 @@ def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int
     return tokens - drop if drop else tokens
 
 
+#: How a participle of saying hangs on the clause whose subject speaks.
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
 def _reporting_participle(p: _Parse, token: int) -> int | None:
     """The content of "..., saying / adding (that) Y" headed by ``token``, or ``None``.
 
     Such a participle reports Y from the subject of the verb it hangs on: :func:`_embedded` makes
-    Y a claim with that speaker.
+    Y a claim with that speaker.  Y may be a verbless clause with its own subject ("saying she was
+    appalled that ...").
     """
     t = p.t
-    if t.tag[token] != "VBG" or t.dep[token] not in ("advcl", "xcomp", "conj") or t.lemma[token] not in SPEECH_VERBS:
+    if t.tag[token] != "VBG" or t.dep[token] not in _PARTICIPLE_DEPS or t.lemma[token] not in SPEECH_VERBS:
         return None
-    return _content_child(p, token, {"ccomp"})
+    content = _content_child(p, token, {"ccomp"})
+    if content is None:
+        content = next((c for c in t.children[token] if t.dep[c] == "ccomp" and t.pos[c] == "ADJ" and c in p.subjects), None)
+    return content
 
 
-def _without_reporting_participles(p: _Parse, head: int, tokens: set[int]) -> set[int]:
+def _without_reporting_participles(p: _Parse, tokens: set[int]) -> set[int]:
     """``tokens`` without a participle set off by a comma that reports content of its own.
 
     "Ayotte has tangled with Trump, saying she was appalled that ...": what she said is a claim of
     its own, hers (:func:`_embedded`); the clause it hangs on is what she did, and does not carry
     the reported words, nor their speaker, with it.
     """
+    saying = p.saying
+    if not saying or not tokens:
+        return tokens
     t = p.t
+    k = bisect_left(saying, min(tokens))
+    last = max(tokens)
     drop: set[int] = set()
-    for child in t.children[head]:
-        if child not in tokens or not _after_comma(t, child) or _reporting_participle(p, child) is None:
-            continue
-        drop |= t.subtree_set(child)
+    while k < len(saying) and saying[k] <= last:
+        token = saying[k]
+        if token in tokens and token not in drop and t.head[token] in tokens and _reporting_participle(p, token) is not None:
+            drop |= t.subtree_set(token)
+        k += 1
     return tokens - drop if drop else tokens
 
 
@@ -837,6 +855,29 @@ def _according_scope(p: _Parse, head: int, frame: Frame, tokens: set[int]) -> in
     if subject is None or subject < frame.cue[0]:
         return None
     return clause
+
+
+#: Documents that hold things rather than say them: "in the record, ...".
+_HOLDING_DOCUMENTS = frozenset({"record", "data", "figure"})
+
+
+def _document_opener(t: TokenTable, head: int) -> set[int]:
+    """The tokens of "In a poll released Sunday," opening the clause headed by ``head``, or none.
+
+    The phrase must come before the verb and end at a comma, with a document noun as its object.
+    """
+    for child in t.children[head]:
+        if child > head:
+            break
+        if t.dep[child] != "prep" or t.lower[child] not in ("in", "from"):
+            continue
+        pobj = next((c for c in t.children[child] if t.dep[c] == "pobj"), None)
+        if pobj is None or t.lemma[pobj] not in DOCUMENT_NOUNS or t.lemma[pobj] in _HOLDING_DOCUMENTS:
+            continue
+        after = t.right_edge[child] + 1
+        if after < head and t.text[after] == ",":
+            return t.subtree_set(child)
+    return set()
 
 
 def _without_lead_before(t: TokenTable, tokens: set[int], phrase_end: int) -> set[int]:
@@ -1159,6 +1200,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 for part, part_tokens in _split_conjuncts(p, reported, content_ids):
                     part_tokens = part_tokens - _evaluative_tail(t, part, part_tokens)
                     part_tokens = _without_asides(p, part_tokens, quotes, cut)
+                    part_tokens = _without_reporting_participles(p, part_tokens)
                     cand = _make(t, sent, part_tokens, part, "content", frame, _quote_at(t.idx[part], quotes))
                     if cand:
                         # "the coach insists the board was right to sack him": his verdict
@@ -1186,10 +1228,16 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
                 inline = None
             else:
                 claim_tokens = _without_lead_before(t, claim_tokens, max(inline.tokens))
+        elif inline is None:
+            opener = _document_opener(t, head)
+            if opener:
+                # "In the new poll, conducted March 11-13, 40 percent back Sanders": the poll speaks
+                # (attribution reads it as the clause's source), and the claim is what it found.
+                claim_tokens = _without_lead_before(t, claim_tokens - opener, max(opener))
         if _recommends(t, head, claim_tokens):
             continue
         claim_tokens -= _evaluative_tail(t, head, claim_tokens)
-        claim_tokens = _without_reporting_participles(p, head, claim_tokens)
+        claim_tokens = _without_reporting_participles(p, claim_tokens)
         if inline is not None:
             # "Clinton, who collected $112m in 2015, leads, according to figures": the figures say she leads.
             claim_tokens = _without_asides(p, claim_tokens, quotes, cut, inline)

@@ -120,3 +120,22 @@ def test_claims_speech_verb_with_a_mark_is_no_frame_after_the_content(engine) ->
     text = "A group of senators is drafting new sanctions on Iran, as Republicans continue to warn that the deal was a mistake."
     claim, _ = first_claim(engine, text, "drafting new sanctions")
     assert claim.attribution is None or claim.attribution.kind == "article", claim.attribution
+
+
+def test_claims_reporting_participle_inside_reported_content_is_cut_too(engine) -> None:
+    text = "She said the firm had hired 40 engineers and would open a plant in Ohio, adding that it expects sales to double by 2026."
+    texts = _texts(engine, text)
+    assert any(t.startswith("the firm had hired 40 engineers") and "adding" not in t for t in texts), texts
+
+
+def test_claims_reporting_participle_with_a_verbless_content(engine) -> None:
+    claim, _ = first_claim(engine, "Ayotte met the veterans on Monday, saying she was appalled that the clinic had closed.",
+                           "Ayotte met")
+    assert claim.text == "Ayotte met the veterans on Monday"
+
+
+def test_claims_document_that_opens_the_clause_is_left_out(engine) -> None:
+    claim, _ = first_claim(engine, "In the CBS poll, Trump's lead over Cruz narrowed from 20 points to 13 points.", "lead over Cruz")
+    assert claim.text == "Trump's lead over Cruz narrowed from 20 points to 13 points"
+    held, _ = first_claim(engine, "In the survey period, sales rose by 4% to $2 billion.", "sales rose")
+    assert held.text.startswith("In the survey period")
