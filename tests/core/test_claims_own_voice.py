@@ -28,15 +28,23 @@ def _texts(engine, text: str) -> list[str]:
     return [c.text for c in _claims(engine, text)]
 
 
-@pytest.mark.parametrize(
-    "text,act,said",
-    [
-        ("The senator met the union leaders on Friday, saying the factory would stay open until 2030.",
-         "The senator met the union leaders on Friday", "the factory would stay open until 2030"),
-        ("The mayor toured the flooded district on Monday, adding that repairs would cost $4 million.",
-         "The mayor toured the flooded district on Monday", "repairs would cost $4 million"),
-    ],
-)
+#: (sentence, the clause the participle hangs on, what the participle reports)
+_PARTICIPLES = [
+    ("The senator met the union leaders on Friday, saying the factory would stay open until 2030.",
+     "The senator met the union leaders on Friday", "the factory would stay open until 2030"),
+    ("The mayor toured the flooded district on Monday, adding that repairs would cost $4 million.",
+     "The mayor toured the flooded district on Monday", "repairs would cost $4 million"),
+]
+#: (sentence, what the relative clause reports, who reports it)
+_RELATIVES = [
+    ("The court heard from Maria Lopez, who said the landlord had raised her rent by 40 percent.",
+     "the landlord had raised her rent by 40 percent", "Maria Lopez"),
+    ("Reporters met Tom Becker, who claimed the council had sold the land in 2019.",
+     "the council had sold the land in 2019", "Tom Becker"),
+]
+
+
+@pytest.mark.parametrize("text,act,said", _PARTICIPLES)
 def test_claims_reporting_participle_leaves_the_clause_it_hangs_on(engine, text: str, act: str, said: str) -> None:
     claims = _claims(engine, text)
     texts = [c.text for c in claims]
@@ -53,15 +61,7 @@ def test_claims_reporting_participle_without_a_comma_stays(engine) -> None:
     assert not any(t.startswith("He spent the whole day") and "saying" not in t for t in texts), texts
 
 
-@pytest.mark.parametrize(
-    "text,said,speaker",
-    [
-        ("The court heard from Maria Lopez, who said the landlord had raised her rent by 40 percent.",
-         "the landlord had raised her rent by 40 percent", "Maria Lopez"),
-        ("Reporters met Tom Becker, who claimed the council had sold the land in 2019.",
-         "the council had sold the land in 2019", "Tom Becker"),
-    ],
-)
+@pytest.mark.parametrize("text,said,speaker", _RELATIVES)
 def test_claims_relative_clause_that_reports_gives_its_noun_the_content(engine, text: str, said: str, speaker: str) -> None:
     claim, _ = first_claim(engine, text, said)
     assert claim.text == said
