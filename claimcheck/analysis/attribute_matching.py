@@ -40,6 +40,10 @@ _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _Check = tuple[int, Callable[[Any], bool]]
 #: One pattern: its attribute id (the ruler's index of its attributes), the Matcher key, and per token its tests.
 _Pattern = tuple[int, int, tuple[tuple[_Check, ...], ...]]
+#: One token's tag, lower case, dependency label and whether it is a space (the columns of :data:`_COLUMNS`).
+_Row = tuple[str, str, str, bool]
+#: What can start at a row (:meth:`_Index.starts`): one-token patterns' (attribute id, key), longer patterns' rest.
+_Starts = tuple[tuple[tuple[int, int], ...], tuple[_Pattern, ...]]
 #: The strings of the hashes seen so far (a hash names the same string in every vocab); cleared past this many.
 _NAMES: dict[int, str] = {}
 _MAX_NAMES = 500_000
@@ -95,21 +99,50 @@ class _Index:
                         self.ok = False  # an operator, another attribute or predicate: spaCy's Matcher answers
                         return
                     tokens.append(tuple((column, test) for column, test in checks if test is not None))
-                compiled: _Pattern = (attr_id, key, tuple(tokens))
                 found = _index_values(pattern[0])
                 if found is None:
-                    self.anywhere.append(compiled)
+                    self.anywhere.append((attr_id, key, tuple(tokens)))
                     continue
                 column, values = found
+                # The look-up makes the first token's test of that column: it is not made again (a pattern
+                # of one tag, most of them, then needs no test at all).
+                first = tuple(check for check in tokens[0] if check[0] != column)
+                compiled: _Pattern = (attr_id, key, (first, *tokens[1:]))
                 for value in values:
                     self.by[column].setdefault(value, []).append(compiled)
+        self._starts: dict[_Row, _Starts] = {}
+
+    def starts(self, row: _Row) -> _Starts:
+        """What can start at a token with these values: the keys of the one-token patterns it matches,
+        and the longer patterns whose first token it matches, with the tests of their other tokens.
+
+        Every test reads only the token's own four values, so a row's answer is the same wherever it
+        occurs and is found once per distinct row (a document repeats most of its rows).
+        """
+        found = self._starts.get(row)
+        if found is not None:
+            return found
+        whole: list[tuple[int, int]] = []
+        longer: list[_Pattern] = []
+        looked_up = [pattern for column in range(len(_COLUMNS)) for pattern in self.by[column].get(row[column], ())]
+        for attr_id, key, tokens in looked_up + self.anywhere:
+            if not all(test(row[c]) for c, test in tokens[0]):
+                continue
+            if len(tokens) > 1:
+                longer.append((attr_id, key, tokens[1:]))
+            else:
+                whole.append((attr_id, key))
+        if len(self._starts) > _MAX_NAMES:
+            self._starts.clear()
+        found = self._starts[row] = (tuple(whole), tuple(longer))
+        return found
 
 
 #: Each ruler's index, built on its first document (kept out of the ruler, which stays picklable).
 _INDICES: weakref.WeakKeyDictionary[AttributeRuler, _Index] = weakref.WeakKeyDictionary()
 
 
-def _rows(doc: Doc) -> list[tuple[str, str, str, bool]]:
+def _rows(doc: Doc) -> list[_Row]:
     """Per token: its tag, lower case, dependency label (spaCy's strings) and whether it is a space."""
     columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).T.tolist()
     try:
@@ -139,23 +172,16 @@ class LookupAttributeRuler(AttributeRuler):
         if not n:
             return []
         rows = _rows(doc)
-        by_tag, by_lower, by_dep, by_space = index.by
-        anywhere = index.anywhere
+        starts = index.starts
         out: list[tuple[int, int, int, int]] = []
         for i, row in enumerate(rows):
-            for patterns in (by_lower.get(row[1]), by_tag.get(row[0]), by_dep.get(row[2]), by_space.get(row[3]), anywhere):
-                if not patterns:
-                    continue
-                for attr_id, key, tokens in patterns:
-                    end = i + len(tokens)
-                    if end > n:
-                        continue
-                    for offset, checks in enumerate(tokens):
-                        values = rows[i + offset]
-                        if not all(test(values[column]) for column, test in checks):
-                            break
-                    else:
-                        out.append((attr_id, key, i, end))
+            whole, longer = starts(row)
+            for attr_id, key in whole:
+                out.append((attr_id, key, i, i + 1))
+            for attr_id, key, rest in longer:
+                end = i + 1 + len(rest)
+                if end <= n and all(all(test(rows[i + 1 + k][c]) for c, test in checks) for k, checks in enumerate(rest)):
+                    out.append((attr_id, key, i, end))
         out.sort()  # as spaCy's match sorts: later attribute ids are set last and win
         return out
 
