@@ -47,6 +47,8 @@ _Starts = tuple[tuple[tuple[int, int], ...], tuple[_Pattern, ...]]
 #: The strings of the hashes seen so far (a hash names the same string in every vocab); cleared past this many.
 _NAMES: dict[int, str] = {}
 _MAX_NAMES = 500_000
+#: Distinct rows whose starts are kept (a few hundred bytes each); started again past this many.
+_MAX_ROWS = 100_000
 
 
 def _predicate(value: Any) -> Callable[[Any], bool] | None:
@@ -132,7 +134,7 @@ class _Index:
                 longer.append((attr_id, key, tokens[1:]))
             else:
                 whole.append((attr_id, key))
-        if len(self._starts) > _MAX_NAMES:
+        if len(self._starts) > _MAX_ROWS:
             self._starts.clear()
         found = self._starts[row] = (tuple(whole), tuple(longer))
         return found
