@@ -33,6 +33,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 #: The attributes a pattern may test, and their column in the token rows :meth:`LookupAttributeRuler.match` reads.
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -186,6 +187,16 @@ class LookupAttributeRuler(AttributeRuler):
                     out.append((attr_id, key, i, end))
         out.sort()  # as spaCy's match sorts: later attribute ids are set last and win
         return out
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """``AttributeRuler.set_annotations``, with the token found by its index rather than through a ``Span``."""
+        attrs, indices = self.attrs, self.indices
+        for attr_id, key, start, end in matches:
+            index = indices[attr_id]
+            at = start + index if index >= 0 else end + index  # ``doc[start:end][index]``
+            if not start <= at < end:
+                super().set_annotations(doc, [(attr_id, key, start, end)])  # raises spaCy's error (E1001)
+            set_token_attrs(doc[at], attrs[attr_id])
 
 
 def use_lookup_matching(nlp: Language) -> None:

@@ -70,3 +70,13 @@ def test_patterns_added_later_are_used(first: str) -> None:
     ruler.add_patterns([{"patterns": [[{"TAG": "NN"}, {"LOWER": "y"}]], "attrs": {"LEMMA": "pair"}, "index": 0}])
     assert ruler.match(doc) == sorted(AttributeRuler.match(ruler, doc))
     assert (0, 2) in {(s, e) for _, _, s, e in ruler.match(doc)}
+
+
+def test_an_index_outside_the_match_fails_as_spacys_does() -> None:
+    blank, ruler = _ruler([{"patterns": [[{"LOWER": "x"}]], "attrs": {"LEMMA": "y"}, "index": 1}])
+    doc = blank.make_doc("x z")
+    for token in doc:
+        token.tag_, token.dep_ = "NN", "dep"
+    with pytest.raises(ValueError, match="E1001"):
+        ruler(doc)
+    assert doc[1].lemma_ != "y"
