@@ -5,7 +5,8 @@ same process:
 
 * **bare**: ``nlp.pipe(texts, batch_size=B)`` with the pipeline exactly as
   spaCy ships it -- claimcheck's own small ``claimcheck_entity_fixes``
-  component is disabled for this side -- consuming the docs;
+  component is disabled for this side, and its attribute ruler matches with
+  spaCy's Matcher, not claimcheck's look-ups -- consuming the docs;
 * **claimcheck**: ``Engine(...).check_many(...)`` (normalisation, the parse,
   claim detection and enrichment, the trained model when it is installed, the
   built-in rule packs; lookups off), consuming the reports.
@@ -197,12 +198,14 @@ def make_engine(use_model: bool) -> Any:
 
 
 def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
-    """Parse with the pipeline as spaCy ships it (claimcheck's component disabled); returns tokens seen."""
+    """Parse with the pipeline as spaCy ships it (claimcheck's component disabled, the attribute ruler
+    matching with spaCy's own Matcher); returns tokens seen."""
+    from claimcheck.analysis.attribute_matching import shipped_matching
     from claimcheck.analysis.components import ENTITY_FIXES
 
     disabled = [ENTITY_FIXES] if ENTITY_FIXES in nlp.pipe_names else []
     tokens = 0
-    with nlp.select_pipes(disable=disabled):
+    with nlp.select_pipes(disable=disabled), shipped_matching(nlp):
         for doc in nlp.pipe((d.text for d in docs), batch_size=batch_size):
             tokens += len(doc)
     return tokens

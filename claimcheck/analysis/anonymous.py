@@ -108,10 +108,19 @@ def _source_end(noun: Token) -> int:
 def vague_sources(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the vague sources in ``doc`` with their reporting word ("Some analysts also queried")."""
     out: list[tuple[int, int]] = []
-    deps = token_table(doc).dep
-    for i, dep in enumerate(deps):
-        if dep not in ("nsubj", "dobj", "advmod"):
-            continue  # every branch below needs one of these (most tokens): read from the table, no Token made
+    table = token_table(doc)
+    heads, pos, lemma, lower = table.head, table.pos, table.lemma, table.lower
+    for i, dep in enumerate(table.dep):
+        # Each branch below asks first what the table holds (the table's lemma is ``lemma_.lower()``):
+        # a Token is made only for the few tokens that pass, not for every subject and object.
+        if dep == "nsubj":
+            if pos[heads[i]] not in ("VERB", "AUX") or lemma[heads[i]] not in REPORTING_VERBS:
+                continue
+        elif dep == "dobj":
+            if lemma[heads[i]] not in QUOTING_VERBS:
+                continue
+        elif dep != "advmod" or lower[i] not in _HEARSAY_ADVERBS:
+            continue
         token = doc[i]
         head = token.head
         if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:

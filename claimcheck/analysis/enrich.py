@@ -29,7 +29,7 @@ from claimcheck.analysis.hedges import HedgeFinder
 from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, PERSON_PRONOUNS, STANCE_VERBS
 from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
-from claimcheck.analysis.spans import entity_index, sentences
+from claimcheck.analysis.spans import doc_text, entity_index, sentences
 from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
 from claimcheck.analysis.token_table import token_table
 from claimcheck.text.normalise import NormalisedText
@@ -95,7 +95,7 @@ def lead_in_reasons(doc: Doc, cands: list[Candidate]) -> None:
     if not cands:
         return
     table = token_table(doc)
-    text = doc.text
+    text = doc_text(doc)  # doc.text joins every token again (0.1-0.2 ms a document)
     for cand in cands:
         if cand.judgement or cand.end <= cand.start:
             continue
