@@ -172,7 +172,7 @@ def parse_cached(ds: Dataset, cache_dir: Path, batch_size: int) -> float:
         ds.docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         log(f"  {ds.name}: {len(ds.docs)} parses from cache {cache} ({time.perf_counter() - start:.1f}s)")
         return time.perf_counter() - start
-    ds.docs = [doc for doc, _ in parse(nlp, ((normalise(t), None) for t in ds.texts), batch_size=batch_size)]
+    ds.docs = [doc for doc in parse(nlp, (normalise(t) for t in ds.texts), batch_size=batch_size)]
     elapsed = time.perf_counter() - start
     cache_dir.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=ds.docs).to_disk(cache)
