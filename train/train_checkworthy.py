@@ -609,11 +609,14 @@ def run(config: dict, write: bool) -> dict:
     penalties = [None if p is None else float(p) for p in model_cfg.get("signal_penalties", [None])]
     tie_f1 = float(model_cfg.get("tie_f1", 0.0))
     free = model_cfg.get("fitted_signals")  # None: every signal's weight is fitted (when a penalty is)
-    combination, combination_grid = fit_combination(rows, weights, penalties, validate_only=("later",), tie=tie_f1, free=free)
+    toward_speech = float(model_cfg.get("article_toward_speech", 0.0))
+    combination, combination_grid = fit_combination(rows, weights, penalties, validate_only=("later",), tie=tie_f1, free=free,
+                                                    article_toward_speech=toward_speech)
     log(f"combination: {combination}")
 
     def refit(keep: Callable[[LabelledSentence], bool]) -> Combination:
-        return fit_combination([r for r in rows if keep(r)], weights, penalties, validate_only=("later",), tie=tie_f1, free=free)[0]
+        return fit_combination([r for r in rows if keep(r)], weights, penalties, validate_only=("later",), tie=tie_f1, free=free,
+                               article_toward_speech=toward_speech)[0]
 
     # Cross-validated sentence scores: each fold scored with the combination fitted without it.
     is_dev = np.array([r.domain == "debates" for r in rows])
