@@ -172,7 +172,7 @@ def parse_cached(ds: Dataset, cache_dir: Path, batch_size: int) -> float:
         ds.docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         log(f"  {ds.name}: {len(ds.docs)} parses from cache {cache} ({time.perf_counter() - start:.1f}s)")
         return time.perf_counter() - start
-    ds.docs = [doc for doc, _ in parse(nlp, ((normalise(t), None) for t in ds.texts), batch_size=batch_size)]
+    ds.docs = [doc for doc in parse(nlp, (normalise(t) for t in ds.texts), batch_size=batch_size)]
     elapsed = time.perf_counter() - start
     cache_dir.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=ds.docs).to_disk(cache)
@@ -609,11 +609,14 @@ def run(config: dict, write: bool) -> dict:
     penalties = [None if p is None else float(p) for p in model_cfg.get("signal_penalties", [None])]
     tie_f1 = float(model_cfg.get("tie_f1", 0.0))
     free = model_cfg.get("fitted_signals")  # None: every signal's weight is fitted (when a penalty is)
-    combination, combination_grid = fit_combination(rows, weights, penalties, validate_only=("later",), tie=tie_f1, free=free)
+    toward_speech = float(model_cfg.get("article_toward_speech", 0.0))
+    combination, combination_grid = fit_combination(rows, weights, penalties, validate_only=("later",), tie=tie_f1, free=free,
+                                                    article_toward_speech=toward_speech)
     log(f"combination: {combination}")
 
     def refit(keep: Callable[[LabelledSentence], bool]) -> Combination:
-        return fit_combination([r for r in rows if keep(r)], weights, penalties, validate_only=("later",), tie=tie_f1, free=free)[0]
+        return fit_combination([r for r in rows if keep(r)], weights, penalties, validate_only=("later",), tie=tie_f1, free=free,
+                               article_toward_speech=toward_speech)[0]
 
     # Cross-validated sentence scores: each fold scored with the combination fitted without it.
     is_dev = np.array([r.domain == "debates" for r in rows])

@@ -107,6 +107,19 @@ def test_combination_unknown_genre_scaling_leaves_out_article_signals() -> None:
     assert with_signal.article != pytest.approx(without.article, abs=1e-3)
 
 
+def test_combination_article_scaling_shrinks_towards_speech() -> None:
+    rows = _rule_rows(False)
+    own, _ = fit_combination(rows, [0.5])
+    half, _ = fit_combination(rows, [0.5], article_toward_speech=0.5)
+    whole, _ = fit_combination(rows, [0.5], article_toward_speech=1.0)
+    assert own.article is not None and own.speech is not None and half.article is not None and whole.article is not None
+    # The speech and unknown-genre scalings do not move; the article's is the share's mix of its own and the speech one.
+    assert (half.speech, half.a, half.b) == (own.speech, own.a, own.b)
+    assert whole.article == pytest.approx(own.speech, abs=1e-5)
+    assert half.article == pytest.approx(tuple((x + y) / 2 for x, y in zip(own.article, own.speech)), abs=1e-5)
+    assert own.article != pytest.approx(own.speech, abs=1e-2)
+
+
 def test_combination_record_captures_every_claim(engine) -> None:
     # record() wraps ClaimBuilder._claim: it must keep working whatever _claim's signature grows.
     from claimcheck.model import load_model

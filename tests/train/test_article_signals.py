@@ -1,0 +1,62 @@
+"""The screen of article-only signal weights (``train/article_signals.py``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("scipy", reason="fitting needs the train extra")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from claimcheck.analysis.scoring import SIGNALS  # noqa: E402
+from train.article_signals import Article, fit, held_out, judge  # noqa: E402
+from train.combination import ClaimParts  # noqa: E402
+
+NUMBER = SIGNALS.index("number")
+
+
+def _article(name: str, domain: str, seed: int) -> Article:
+    """Sentences of one claim each; those whose claim shows ``number`` are check-worthy more often than the model reads."""
+    rng = np.random.default_rng(seed)
+    claims, sentences = [], []
+    for i in range(60):
+        number = float(rng.random() < 0.5)
+        z_model = rng.normal()
+        label = "CFS" if rng.random() < 1 / (1 + np.exp(-(z_model + 2.5 * number - 1.2))) else ("NFS" if i % 2 else "UFS")
+        signals = [0.0] * len(SIGNALS)
+        signals[NUMBER] = number
+        claims.append(ClaimParts(i * 10, i * 10 + 8, z_model, -1.0, 2.0, "article", tuple(signals)))
+        sentences.append((i * 10, i * 10 + 9, label))
+    text = "".join(f"claim {i:02d}  " for i in range(60))
+    must = [[f"claim {i:02d}"] for i, (_, _, label) in enumerate(sentences) if label == "CFS"][:5]
+    return Article(name, domain, f"{domain}-model", text, claims, sentences, must, [], 0.5, (1.5, 0.0), [False] * 60)
+
+
+def test_article_signals_fits_a_weight_that_separates_the_labels() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(6)]
+    extra, ab = fit(arts, NUMBER)
+    assert extra > 1.0 and ab[0] > 0
+    none, _ = fit(arts, None)
+    assert none == 0.0
+
+
+def test_article_signals_counts_what_the_scorer_counts() -> None:
+    art = _article("a", "bbc", 1)
+    everything = judge([art], None, 0.0, (0.0, 10.0))  # every claim over the line
+    nothing = judge([art], None, 0.0, (0.0, -10.0))
+    cfs = sum(label == "CFS" for _, _, label in art.sentences)
+    assert everything["must"] == [len(art.must), len(art.must)] and nothing["must"] == [0, len(art.must)]
+    assert everything["rest"] == [cfs, 60 - cfs, 0] and nothing["rest"] == [0, 0, cfs]
+    # A claim held below the line after its score (a judgement, a lead-in) is never counted.
+    art.held_down = [True] * 60
+    assert judge([art], None, 0.0, (0.0, 10.0))["rest"] == [0, 0, cfs]
+
+
+def test_article_signals_scores_each_domain_with_what_the_other_fits() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
+    total, extras = held_out(arts, NUMBER, "domain", None)
+    assert len(extras) == 2 and all(e > 0.5 for e in extras)
+    assert total["must"][1] == sum(len(a.must) for a in arts)
