@@ -83,12 +83,18 @@ def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     i = token.i
     ids = table.subtree_set(i)  # a fresh set, ours to cut down
     for c in table.children[i]:
-        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct"):
+        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct") and not _names_role(table, i, c):
             ids -= table.subtree_set(c)
     if drop:
         ids -= drop
     punct = table.is_punct
     return sorted([t for t in ids if not punct[t]])
+
+
+def _names_role(table: TokenTable, head: int, appos: int) -> bool:
+    """Whether an apposition names who a common noun is: "One superdelegate, Nancy Worley," (not
+    "Tom Rath, a veteran party leader", where the name comes first and the role describes it)."""
+    return table.dep[appos] == "appos" and table.pos[head] == "NOUN" and table.ent_type[appos] == "PERSON"
 
 
 def _no_sources(doc: Doc) -> dict[int, tuple[int, ...]]:
