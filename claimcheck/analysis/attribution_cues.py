@@ -352,6 +352,35 @@ def _agent(verb: Token) -> list[int]:
     return []
 
 
+#: The arguments of a speech act verb, which say what was alleged, promised or asked: its object,
+#: clause or infinitive, and a preposition that the verb governs ("accused X of", "warned of",
+#: "called for", "insisted on").  Adjuncts ("on Thursday", "during a tour", "in an effort to
+#: ...") say when, where or why the act took place, and are the article's.
+_ACT_ARGUMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
+_ACT_ARGUMENT_PREPOSITIONS = frozenset({"of", "for", "about", "against", "on", "over", "to"})
+
+
+def act_content(doc: Doc, verb: int) -> set[int]:
+    """What a speech act verb says was alleged, announced or promised: the subtrees of its
+    arguments after it (:data:`_ACT_ARGUMENT_DEPS`), adjuncts left out."""
+    table = token_table(doc)
+    content: set[int] = set()
+    for c in table.children[verb]:
+        dep = table.dep[c]
+        if c > verb and (dep in _ACT_ARGUMENT_DEPS or dep == "prep" and table.lower[c] in _ACT_ARGUMENT_PREPOSITIONS):
+            content |= table.subtree_set(c)
+    return content
+
+
+def act_agent(verb: Token) -> list[int]:
+    """Who performs the act a verb names: its subject, or its "by" agent when the subject is
+    passive ("Gazprom was accused by Yukos of ...": Yukos, never Gazprom, who was accused)."""
+    source = source_of(verb)
+    if source and _passive_subject(verb, source):
+        return _agent(verb)
+    return source
+
+
 def _frame_cue(verb: Token) -> Cue | None:
     """The cue of a mined frame: the subject is the source, what follows the verb the content."""
     source = _quoted_source(verb, source_of(verb))
