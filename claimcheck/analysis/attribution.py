@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.analysis.attribution_cues import APPEARANCE_VERBS, CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, colon_source, frame_of, source_of
+from claimcheck.analysis.attribution_cues import APPEARANCE_VERBS, CUE_VERBS, DOCUMENT_NOUNS, Cue, CueIndex, act_agent, act_content, colon_source, frame_of, source_of
+from claimcheck.analysis.attribution_lexicon import SPEECH_ACT_VERBS
 from claimcheck.analysis.attribution_model import SentenceVerbs, cue_candidates, load_cue_model
 from claimcheck.analysis.attribution_repair import lost_subject
 from claimcheck.analysis.claims import Candidate, Frame, nominal_subject
@@ -763,7 +764,37 @@ def attribute(resolver: SpeakerResolver, cand: Candidate, quotes: list[QuoteInfo
             # "officials declined to say ..." reports an act, not vague sourcing.)
             resolver.remember(cand.head, source)
             return _unless_vetoed(resolver, cand, source, quotes, quote), quote is not None
+    act = act_source(resolver, cand)
+    if act is not None and quote is None:
+        resolver.remember(cand.head, act)
+        return act, False
     return _learned_source(resolver, cand, quotes), quote is not None
+
+
+def act_source(resolver: SpeakerResolver, cand: Candidate) -> Source | None:
+    """The agent of the speech act that heads a claim: "Yukos accused Gazprom of theft", "BMW has
+    announced £100m of investment", "the minister promised to cut taxes".  That the act happened
+    is the article's report; what it alleges, announces or promises is the agent's, and that is
+    what a fact-checker checks, against the agent's words, so the agent is the speaker and the
+    act's verb the cue.  Only an act that says something (:func:`~claimcheck.analysis.attribution_cues.act_content` is most of the
+    claim's words, not "Priebus rejected that idea on Monday"), neither negated nor modal.  A vague
+    agent ("some accused him of ...") is an unnamed source of what it alleges."""
+    doc = resolver.doc
+    table = token_table(doc)
+    head = cand.head
+    if table.pos[head] != "VERB" or table.lemma[head] not in SPEECH_ACT_VERBS:
+        return None
+    if any(table.dep[c] == "neg" or table.tag[c] == "MD" for c in table.children[head]):
+        # "Toomey has not endorsed Trump", "Comey will testify": no act yet, nothing of the agent's to check.
+        return None
+    agent = act_agent(doc[head])
+    if not agent:
+        return None
+    words = [i for i in cand.tokens if not table.is_punct[i]]
+    content = act_content(doc, head).difference(agent)
+    if 2 * len(content.intersection(words)) <= len(words):
+        return None  # "Priebus rejected that idea": mostly the act itself, the article's report
+    return resolver.resolve(agent, doc[head].text)
 
 
 def _unless_vetoed(resolver: SpeakerResolver, cand: Candidate, source: Source, quotes: list[QuoteInfo],

@@ -83,12 +83,18 @@ def _span_ids(token: Token, drop: set[int] | None = None) -> list[int]:
     i = token.i
     ids = table.subtree_set(i)  # a fresh set, ours to cut down
     for c in table.children[i]:
-        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct"):
+        if c > i and table.dep[c] in ("appos", "acl", "relcl", "punct") and not _names_role(table, i, c):
             ids -= table.subtree_set(c)
     if drop:
         ids -= drop
     punct = table.is_punct
     return sorted([t for t in ids if not punct[t]])
+
+
+def _names_role(table: TokenTable, head: int, appos: int) -> bool:
+    """Whether an apposition names who a common noun is: "One superdelegate, Nancy Worley," (not
+    "Tom Rath, a veteran party leader", where the name comes first and the role describes it)."""
+    return table.dep[appos] == "appos" and table.pos[head] == "NOUN" and table.ent_type[appos] == "PERSON"
 
 
 def _no_sources(doc: Doc) -> dict[int, tuple[int, ...]]:
@@ -344,6 +350,35 @@ def _agent(verb: Token) -> list[int]:
             if pobj is not None:
                 return _span_ids(verb.doc[pobj])
     return []
+
+
+#: The arguments of a speech act verb, which say what was alleged, promised or asked: its object,
+#: clause or infinitive, and a preposition that the verb governs ("accused X of", "warned of",
+#: "called for", "insisted on").  Adjuncts ("on Thursday", "during a tour", "in an effort to
+#: ...") say when, where or why the act took place, and are the article's.
+_ACT_ARGUMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd"})
+_ACT_ARGUMENT_PREPOSITIONS = frozenset({"of", "for", "about", "against", "on", "over", "to"})
+
+
+def act_content(doc: Doc, verb: int) -> set[int]:
+    """What a speech act verb says was alleged, announced or promised: the subtrees of its
+    arguments after it (:data:`_ACT_ARGUMENT_DEPS`), adjuncts left out."""
+    table = token_table(doc)
+    content: set[int] = set()
+    for c in table.children[verb]:
+        dep = table.dep[c]
+        if c > verb and (dep in _ACT_ARGUMENT_DEPS or dep == "prep" and table.lower[c] in _ACT_ARGUMENT_PREPOSITIONS):
+            content |= table.subtree_set(c)
+    return content
+
+
+def act_agent(verb: Token) -> list[int]:
+    """Who performs the act a verb names: its subject, or its "by" agent when the subject is
+    passive ("Gazprom was accused by Yukos of ...": Yukos, never Gazprom, who was accused)."""
+    source = source_of(verb)
+    if source and _passive_subject(verb, source):
+        return _agent(verb)
+    return source
 
 
 def _frame_cue(verb: Token) -> Cue | None:

@@ -9,6 +9,8 @@ chosen by 5-fold cross-validation on train: cue F1 0.771 against
 
 from __future__ import annotations
 
+from claimcheck.analysis.lexicon import STANCE_VERBS
+
 #: Reporting verbs beyond the hand-written lexicon: "the court ruled that ...".
 MINED_CUE_VERBS = frozenset({
     "accuse",  # cue 4 of 4 uses
@@ -63,3 +65,21 @@ MINED_CUE_VERBS = frozenset({
 #: and "learn" (3 of 8) report what the subject came to know, not a result, and are left out.
 #: Only the verbs are shipped.
 FINDING_VERBS = frozenset({"find", "show", "conclude", "rule", "determine", "establish", "discover", "read"})
+
+
+#: Speech acts (Searle's assertives, commissives, directives and expressives; Levin's verbs of
+#: communication and of judgement), hand-written from general English, not mined: "Yukos accused
+#: Gazprom of theft", "BMW has announced £100m of investment", "the minister promised to ...".
+#: A clause headed by one reports an act whose content is its agent's: what was alleged,
+#: announced or promised is checked against the agent's words, so the agent is the claim's
+#: speaker (:func:`claimcheck.analysis.attribution.act_source`).  Verdicts on things ("critics
+#: condemned the ruling", :data:`~claimcheck.analysis.lexicon.STANCE_VERBS`) are such acts too.
+SPEECH_ACT_VERBS = STANCE_VERBS | frozenset(
+    """accuse acknowledge admit advise affirm explain allege announce apologise apologize appeal argue assert
+    assure beg blame boast brag caution charge claim complain concede condemn confess confirm contend
+    counter criticise criticize declare decry defend demand denounce deny deplore disclose dismiss
+    dispute endorse forecast guarantee implore insist lament maintain mock object plead pledge praise
+    predict proclaim promise propose protest question recommend refute reiterate reject repeat
+    request reveal ridicule slam stress suggest swear testify thank threaten urge vow warn
+    welcome""".split()
+)
