@@ -347,8 +347,8 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
 def _child_memory(args: argparse.Namespace) -> int:
     """Child process: load, run one side once over the corpus, print peak RSS in MB as JSON."""
     docs = load_corpus(args.data, args.mode_child, args.words, args.per_doc)
-    if args.side in ("jobs", "dask"):
-        result = (_child_jobs if args.side == "jobs" else _child_dask)(args, docs)
+    if args.side in ("jobs", "dask", "one"):
+        result = {"jobs": _child_jobs, "dask": _child_dask, "one": _child_one}[args.side](args, docs)
         result.update({"side": args.side, "mode": args.mode_child, "peak_rss_mb": round(_peak_rss_mb()[0], 1)})
         print(json.dumps(result))
         return 0
@@ -470,6 +470,29 @@ def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
             "worker_peak_note": "ru_maxrss of the children: the largest worker, counted for each"}
 
 
+def _child_one(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]:
+    """Time claimcheck in one fresh process over the corpus, as ``claimcheck check`` checks a batch without workers.
+
+    The engine is loaded and warmed up on :data:`claimcheck.parallel.WARM_TEXT`
+    first, as the ``--jobs`` parent does before it forks the workers, so that
+    this run and the workers start from the same state, and the text is as new
+    to it as to them.  The steady time is the check alone, in this process.
+    """
+    from claimcheck import parallel
+    from claimcheck.engine import Engine
+
+    config = {"model": not args.no_model, "lookup": {"enabled": False}}
+    begin = time.time()
+    engine = Engine(config=config)
+    parallel.warm_engine(engine)
+    ready, cpu = time.time(), time.process_time()
+    results = list(engine.check_batch(_items(docs), lookup=False))
+    end = time.time()
+    return {"total_seconds": round(end - begin, 3), "steady_seconds": round(end - ready, 3),
+            "startup_seconds": round(ready - begin, 3), "worker_check_cpu": [round(time.process_time() - cpu, 3)],
+            "documents": len(results), "worker_peak_rss_mb": [], "parent_cpu": 0.0}
+
+
 def _worker_peak_mb() -> float:
     return _peak_rss_mb()[0]
 
@@ -510,6 +533,18 @@ def _paired_warm(warm: list[dict[str, float]], runs: list[dict[str, Any]]) -> di
             "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3)}
 
 
+def _paired_one(fresh: list[dict[str, Any]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Round by round, one fresh process's steady time over the fresh ``--jobs N`` run's, and its check CPU over the workers'."""
+    pairs = [(o, r) for o, r in zip(fresh, runs) if "error" not in o and "error" not in r and r["steady_seconds"] > 0]
+    if not pairs:
+        return None
+    ratios = [round(o["steady_seconds"] / r["steady_seconds"], 3) for o, r in pairs]
+    cpu = [round(sum(o["worker_check_cpu"]) / sum(r["worker_check_cpu"]), 3) for o, r in pairs]
+    return {"ratios": ratios, "ratio": round(statistics.median(ratios), 3),
+            "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3),
+            "loads": [(o["load"], r["load"]) for o, r in pairs]}
+
+
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """The run with the median steady time (the lower middle one of an even count), or the first error."""
     ok = [r for r in runs if "error" not in r]
@@ -525,12 +560,14 @@ def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None) -> d
            "--jobs", str(jobs)]
     if args.no_model:
         cmd.append("--no-model")
-    print(f"  {side}: a fresh process with {jobs} workers ...", file=sys.stderr, flush=True)
+    what = "claimcheck in one process, no workers" if side == "one" else f"{jobs} workers"
+    print(f"  {side}: a fresh process, {what} ...", file=sys.stderr, flush=True)
+    load = load_average()
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         tail = out.stderr.strip().splitlines()[-3:]
         return {"side": side, "error": " | ".join(tail)}
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": load}
 
 
 # -- cold start: bench/cold_start.py ------------------------------------------------------
@@ -679,7 +716,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-no-compile", action="store_true",
                         help="time the cold start without first compiling claimcheck's bytecode (an editable install "
                              "under PYTHONDONTWRITEBYTECODE=1 then recompiles it every run)")
-    parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask"), help=argparse.SUPPRESS)
+    parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask", "one"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--_child-mode", dest="mode_child", choices=MODES, default="articles", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if min(args.words, args.rounds, args.batch_size, args.per_doc) < 1:
@@ -719,20 +757,28 @@ def main(argv: list[str] | None = None) -> int:
         # Each round also times the warm engine of this process over the whole corpus, beside the fresh runs
         # (this process is idle while they run): the one-process rate of the rounds above was measured minutes
         # earlier, and on a shared machine the load (and with it even the CPU time) moves in minutes.
+        # And each round runs claimcheck in one fresh process ("one"), also next to --jobs N: the warm engine
+        # re-checks text it has parsed before, which a real batch never does (a second pass over the same text
+        # costs 7-10% less CPU than the first), while "one" starts where the workers start: loaded, warmed up
+        # on parallel.WARM_TEXT, the corpus new to it.
         runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
         warm: list[dict[str, float]] = []
+        fresh: list[dict[str, Any]] = []
         articles = corpora["articles"]
         for r in range(args.scale_rounds):
-            # --jobs N always next to the warm pass, before it in one round and after it in the next.
-            for step in (("warm", args.jobs, 1) if r % 2 == 0 else (1, args.jobs, "warm")):
+            # --jobs N always between the warm pass and the fresh one process, their order alternating.
+            for step in (("warm", args.jobs, "one", 1) if r % 2 == 0 else (1, "one", args.jobs, "warm")):
                 if step == "warm":
                     print("  jobs: the warm engine of this process, beside them ...", file=sys.stderr, flush=True)
                     t = timed(lambda: run_claimcheck(engine, articles, args.batch_size))
-                    warm.append({"seconds": round(t.seconds, 3), "cpu": round(t.cpu, 3)})
+                    warm.append({"seconds": round(t.seconds, 3), "cpu": round(t.cpu, 3), "load": load_average()})
+                elif step == "one":
+                    fresh.append(scale_run(args, "one", 1))
                 else:
                     runs[int(step)].append(scale_run(args, "jobs", int(step)))
         scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
         scale["warm_runs"] = warm
+        scale["one_runs"] = fresh
         scale["jobs"] = _median_run(runs[args.jobs])
         scale["jobs_1"] = _median_run(runs[1])
         if not args.no_dask:
@@ -798,10 +844,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {'':22} against the warm engine in one process (check CPU {warm_cpu:.1f} s, median of "
                       f"{len(one.rounds)} rounds): CPU efficiency {warm_efficiency:.2f}, about "
                       f"{working * warm_efficiency:.2f}x with {args.jobs} free cores")
+                fair = _paired_one(scale["one_runs"], scale["jobs_runs"][str(args.jobs)])
+                if fair:
+                    r["paired_vs_one_process"] = fair
+                    print(f"  {'':22} against claimcheck in one fresh process on the same new text, beside each run "
+                          f"({len(fair['ratios'])} rounds): steady speed-up median {fair['ratio']:.2f}x (range "
+                          f"{min(fair['ratios']):.2f}-{max(fair['ratios']):.2f}); CPU efficiency median "
+                          f"{fair['cpu_efficiency']:.2f} (range {min(fair['cpu_efficiencies']):.2f}-"
+                          f"{max(fair['cpu_efficiencies']):.2f}), about {working * fair['cpu_efficiency']:.2f}x "
+                          f"with {args.jobs} free cores; load average at the starts "
+                          f"{'; '.join(f'{a.split()[0]}, {b.split()[0]}' for a, b in fair['loads'])}")
                 paired = _paired_warm(scale["warm_runs"], scale["jobs_runs"][str(args.jobs)])
                 if paired:
                     r["paired_vs_warm"] = paired
-                    print(f"  {'':22} against the warm engine timed beside each fresh run ({len(paired['ratios'])} "
+                    print(f"  {'':22} against the warm engine timed beside each fresh run (it re-checks text it has parsed before; "
+                          f"{len(paired['ratios'])} "
                           f"rounds, alternating): steady speed-up median {paired['ratio']:.2f}x (range "
                           f"{min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency median "
                           f"{paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
