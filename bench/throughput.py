@@ -500,13 +500,13 @@ def _worker_peak_mb() -> float:
 def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]:
     """Time ``check_bag`` on a LocalCluster of ``--jobs`` worker processes, one thread each."""
     import dask.bag as db
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from claimcheck.dask import EnginePlugin, check_bag
+    from claimcheck.dask import EnginePlugin, check_bag, local_cluster
 
     config = {"model": not args.no_model, "lookup": {"enabled": False}}
     start = time.perf_counter()
-    cluster = LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = local_cluster(args.jobs)  # as --dask local[N] starts it
     client = Client(cluster)
     client.register_plugin(EnginePlugin(config))  # each worker loads its engine now
     check_bag(db.from_sequence(_items(docs[: args.jobs]), npartitions=args.jobs), config).compute()
