@@ -493,6 +493,10 @@ def _child_one(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]
             "documents": len(results), "worker_peak_rss_mb": [], "parent_cpu": 0.0}
 
 
+def _process_cpu() -> float:
+    return time.process_time()
+
+
 def _worker_peak_mb() -> float:
     return _peak_rss_mb()[0]
 
@@ -511,18 +515,23 @@ def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
     client.register_plugin(EnginePlugin(config))  # each worker loads its engine now
     check_bag(db.from_sequence(_items(docs[: args.jobs]), npartitions=args.jobs), config).compute()
     startup = time.perf_counter() - start
-    wall = time.perf_counter()
+    wall, cpu, workers_cpu = time.perf_counter(), time.process_time(), client.run(_process_cpu)
     records = check_bag(db.from_sequence(_items(docs), npartitions=4 * args.jobs), config).compute()
     seconds = time.perf_counter() - wall
+    # Each worker process's CPU over the batch (every thread: the task's, the event loop's), and this
+    # process's (the scheduler and the client, which receives the records).
+    spent = {k: v - workers_cpu[k] for k, v in client.run(_process_cpu).items()}
+    parent_cpu = time.process_time() - cpu
     peaks = client.run(_worker_peak_mb)
     client.close()
     cluster.close()
     return {"total_seconds": round(seconds + startup, 3), "steady_seconds": round(seconds, 3),
             "startup_seconds": round(startup, 3), "documents": len(records),
+            "worker_cpu": [round(v, 3) for v in spent.values()], "parent_cpu": round(parent_cpu, 3),
             "worker_peak_rss_mb": [round(v, 1) for v in peaks.values()]}
 
 
-def _paired_warm(warm: list[dict[str, float]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _paired_warm(warm: list[dict[str, Any]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Round by round, the warm engine's time over the fresh run's steady time, and its CPU over the workers'."""
     pairs = [(w, r) for w, r in zip(warm, runs) if "error" not in r and r["steady_seconds"] > 0]
     if not pairs:
@@ -762,7 +771,7 @@ def main(argv: list[str] | None = None) -> int:
         # costs 7-10% less CPU than the first), while "one" starts where the workers start: loaded, warmed up
         # on parallel.WARM_TEXT, the corpus new to it.
         runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
-        warm: list[dict[str, float]] = []
+        warm: list[dict[str, Any]] = []
         fresh: list[dict[str, Any]] = []
         articles = corpora["articles"]
         for r in range(args.scale_rounds):
@@ -864,6 +873,14 @@ def main(argv: list[str] | None = None) -> int:
                           f"{paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
                           f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x "
                           f"with {args.jobs} free cores")
+            if side == "dask" and scale.get("one_runs"):
+                fresh_cpu = statistics.median(sum(o["worker_check_cpu"]) for o in scale["one_runs"] if "error" not in o)
+                efficiency = fresh_cpu / sum(r["worker_cpu"])
+                r["cpu_efficiency_vs_one_process"] = round(efficiency, 3)
+                print(f"  {'':22} workers' CPU {sum(r['worker_cpu']):.1f} s ({', '.join(f'{c:.1f}' for c in r['worker_cpu'])}) "
+                      f"against {fresh_cpu:.1f} s for claimcheck in one fresh process (median of the rounds): CPU "
+                      f"efficiency {efficiency:.2f}, about {args.jobs * efficiency:.2f}x with {args.jobs} free cores; "
+                      f"scheduler and client CPU {r['parent_cpu']:.2f} s")
     if cold is not None:
         print(cold_summary(cold))
     if profiled is not None:
