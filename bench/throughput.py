@@ -106,7 +106,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -531,27 +531,32 @@ def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
             "worker_peak_rss_mb": [round(v, 1) for v in peaks.values()]}
 
 
-def _paired_warm(warm: list[dict[str, Any]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Round by round, the warm engine's time over the fresh run's steady time, and its CPU over the workers'."""
-    pairs = [(w, r) for w, r in zip(warm, runs) if "error" not in r and r["steady_seconds"] > 0]
+def _paired(base: Sequence[dict[str, Any] | None], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Round by round, a one-process run's time over the fresh ``--jobs N`` run's steady time, and its CPU over
+    the workers' check CPU; ``base`` holds ``seconds``, ``cpu`` and ``load`` per round (``None`` for a failed run)."""
+    pairs = [(b, r) for b, r in zip(base, runs) if b is not None and "error" not in r and r["steady_seconds"] > 0]
     if not pairs:
         return None
-    ratios = [round(w["seconds"] / r["steady_seconds"], 3) for w, r in pairs]
-    cpu = [round(w["cpu"] / sum(r["worker_check_cpu"]), 3) for w, r in pairs]
-    return {"ratios": ratios, "ratio": round(statistics.median(ratios), 3),
-            "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3)}
-
-
-def _paired_one(fresh: list[dict[str, Any]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Round by round, one fresh process's steady time over the fresh ``--jobs N`` run's, and its check CPU over the workers'."""
-    pairs = [(o, r) for o, r in zip(fresh, runs) if "error" not in o and "error" not in r and r["steady_seconds"] > 0]
-    if not pairs:
-        return None
-    ratios = [round(o["steady_seconds"] / r["steady_seconds"], 3) for o, r in pairs]
-    cpu = [round(sum(o["worker_check_cpu"]) / sum(r["worker_check_cpu"]), 3) for o, r in pairs]
+    ratios = [round(b["seconds"] / r["steady_seconds"], 3) for b, r in pairs]
+    cpu = [round(b["cpu"] / sum(r["worker_check_cpu"]), 3) for b, r in pairs]
     return {"ratios": ratios, "ratio": round(statistics.median(ratios), 3),
             "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3),
-            "loads": [(o["load"], r["load"]) for o, r in pairs]}
+            "loads": [(b.get("load", "?"), r.get("load", "?")) for b, r in pairs]}
+
+
+def _as_base(run: dict[str, Any]) -> dict[str, Any] | None:
+    """A fresh one-process run as :func:`_paired` takes it."""
+    if "error" in run:
+        return None
+    return {"seconds": run["steady_seconds"], "cpu": sum(run["worker_check_cpu"]), "load": run["load"]}
+
+
+def _paired_line(what: str, paired: dict[str, Any], working: int, jobs: int) -> str:
+    return (f"  {'':22} against {what} ({len(paired['ratios'])} rounds, alternating): steady speed-up median "
+            f"{paired['ratio']:.2f}x (range {min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency "
+            f"median {paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
+            f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x with {jobs} free "
+            f"cores; load average at the starts {'; '.join(f'{a.split()[0]}, {b.split()[0]}' for a, b in paired['loads'])}")
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -853,26 +858,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {'':22} against the warm engine in one process (check CPU {warm_cpu:.1f} s, median of "
                       f"{len(one.rounds)} rounds): CPU efficiency {warm_efficiency:.2f}, about "
                       f"{working * warm_efficiency:.2f}x with {args.jobs} free cores")
-                fair = _paired_one(scale["one_runs"], scale["jobs_runs"][str(args.jobs)])
-                if fair:
-                    r["paired_vs_one_process"] = fair
-                    print(f"  {'':22} against claimcheck in one fresh process on the same new text, beside each run "
-                          f"({len(fair['ratios'])} rounds): steady speed-up median {fair['ratio']:.2f}x (range "
-                          f"{min(fair['ratios']):.2f}-{max(fair['ratios']):.2f}); CPU efficiency median "
-                          f"{fair['cpu_efficiency']:.2f} (range {min(fair['cpu_efficiencies']):.2f}-"
-                          f"{max(fair['cpu_efficiencies']):.2f}), about {working * fair['cpu_efficiency']:.2f}x "
-                          f"with {args.jobs} free cores; load average at the starts "
-                          f"{'; '.join(f'{a.split()[0]}, {b.split()[0]}' for a, b in fair['loads'])}")
-                paired = _paired_warm(scale["warm_runs"], scale["jobs_runs"][str(args.jobs)])
-                if paired:
-                    r["paired_vs_warm"] = paired
-                    print(f"  {'':22} against the warm engine timed beside each fresh run (it re-checks text it has parsed before; "
-                          f"{len(paired['ratios'])} "
-                          f"rounds, alternating): steady speed-up median {paired['ratio']:.2f}x (range "
-                          f"{min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency median "
-                          f"{paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
-                          f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x "
-                          f"with {args.jobs} free cores")
+                runs_n = scale["jobs_runs"][str(args.jobs)]
+                for key, what, base in (
+                        ("paired_vs_one_process", "claimcheck in one fresh process on the same new text, beside each run",
+                         [_as_base(o) for o in scale["one_runs"]]),
+                        ("paired_vs_warm", "the warm engine timed beside each fresh run (it re-checks text it has parsed before)",
+                         scale["warm_runs"])):
+                    paired = _paired(base, runs_n)
+                    if paired:
+                        r[key] = paired
+                        print(_paired_line(what, paired, working, args.jobs))
             if side == "dask" and scale.get("one_runs"):
                 fresh_cpu = statistics.median(sum(o["worker_check_cpu"]) for o in scale["one_runs"] if "error" not in o)
                 efficiency = fresh_cpu / sum(r["worker_cpu"])
