@@ -65,7 +65,13 @@ warm engine over the whole corpus right next to the ``--jobs N`` run (before
 it in one round, after it in the next), and the speed-up and CPU efficiency
 against the warm engine are also given round by round from those pairs: the
 one-process rounds were timed minutes earlier, and on a shared machine the
-load, and with it even the CPU time, moves within minutes.  The jobs runs also give each worker's chunks,
+load, and with it even the CPU time, moves within minutes.  The warm engine
+re-checks text it has parsed before (7-11% less CPU than a first pass), so
+each round also runs **one fresh process** next to the ``--jobs N`` run:
+claimcheck loaded and warmed up on ``parallel.WARM_TEXT``, as the ``--jobs``
+parent is before it forks, then checking the corpus, new to it, in that
+process (as ``claimcheck check --jobs 1`` runs a batch); the speed-up and CPU
+efficiency against it are given round by round with the load average.  The jobs runs also give each worker's chunks,
 check CPU and idle time at the end (a straggler's cost), and the CPU
 efficiency: one worker's check CPU over the N workers' for the same
 documents; N times it is the speed-up N free cores would give, which a
@@ -107,7 +113,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -350,8 +356,8 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
 def _child_memory(args: argparse.Namespace) -> int:
     """Child process: load, run one side once over the corpus, print peak RSS in MB as JSON."""
     docs = load_corpus(args.data, args.mode_child, args.words, args.per_doc)
-    if args.side in ("jobs", "dask"):
-        result = (_child_jobs if args.side == "jobs" else _child_dask)(args, docs)
+    if args.side in ("jobs", "dask", "one"):
+        result = {"jobs": _child_jobs, "dask": _child_dask, "one": _child_one}[args.side](args, docs)
         result.update({"side": args.side, "mode": args.mode_child, "peak_rss_mb": round(_peak_rss_mb()[0], 1)})
         print(json.dumps(result))
         return 0
@@ -473,6 +479,33 @@ def _child_jobs(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any
             "worker_peak_note": "ru_maxrss of the children: the largest worker, counted for each"}
 
 
+def _child_one(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]:
+    """Time claimcheck in one fresh process over the corpus, as ``claimcheck check`` checks a batch without workers.
+
+    The engine is loaded and warmed up on :data:`claimcheck.parallel.WARM_TEXT`
+    first, as the ``--jobs`` parent does before it forks the workers, so that
+    this run and the workers start from the same state, and the text is as new
+    to it as to them.  The steady time is the check alone, in this process.
+    """
+    from claimcheck import parallel
+    from claimcheck.engine import Engine
+
+    config = {"model": not args.no_model, "lookup": {"enabled": False}}
+    begin = time.time()
+    engine = Engine(config=config)
+    parallel.warm_engine(engine)
+    ready, cpu = time.time(), time.process_time()
+    results = list(engine.check_batch(_items(docs), lookup=False))
+    end = time.time()
+    return {"total_seconds": round(end - begin, 3), "steady_seconds": round(end - ready, 3),
+            "startup_seconds": round(ready - begin, 3), "worker_check_cpu": [round(time.process_time() - cpu, 3)],
+            "documents": len(results), "worker_peak_rss_mb": [], "parent_cpu": 0.0}
+
+
+def _process_cpu() -> float:
+    return time.process_time()
+
+
 def _worker_peak_mb() -> float:
     return _peak_rss_mb()[0]
 
@@ -480,37 +513,59 @@ def _worker_peak_mb() -> float:
 def _child_dask(args: argparse.Namespace, docs: list[Document]) -> dict[str, Any]:
     """Time ``check_bag`` on a LocalCluster of ``--jobs`` worker processes, one thread each."""
     import dask.bag as db
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from claimcheck.dask import EnginePlugin, check_bag
+    from claimcheck.dask import EnginePlugin, check_bag, local_cluster
 
     config = {"model": not args.no_model, "lookup": {"enabled": False}}
     start = time.perf_counter()
-    cluster = LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = local_cluster(args.jobs)  # as --dask local[N] starts it
     client = Client(cluster)
     client.register_plugin(EnginePlugin(config))  # each worker loads its engine now
     check_bag(db.from_sequence(_items(docs[: args.jobs]), npartitions=args.jobs), config).compute()
     startup = time.perf_counter() - start
-    wall = time.perf_counter()
+    wall, cpu, workers_cpu = time.perf_counter(), time.process_time(), client.run(_process_cpu)
     records = check_bag(db.from_sequence(_items(docs), npartitions=4 * args.jobs), config).compute()
     seconds = time.perf_counter() - wall
+    # Each worker process's CPU over the batch (every thread: the task's, the event loop's), and this
+    # process's (the scheduler and the client, which receives the records).
+    spent = {k: v - workers_cpu[k] for k, v in client.run(_process_cpu).items()}
+    parent_cpu = time.process_time() - cpu
     peaks = client.run(_worker_peak_mb)
     client.close()
     cluster.close()
     return {"total_seconds": round(seconds + startup, 3), "steady_seconds": round(seconds, 3),
             "startup_seconds": round(startup, 3), "documents": len(records),
+            "worker_cpu": [round(v, 3) for v in spent.values()], "parent_cpu": round(parent_cpu, 3),
             "worker_peak_rss_mb": [round(v, 1) for v in peaks.values()]}
 
 
-def _paired_warm(warm: list[dict[str, float]], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """Round by round, the warm engine's time over the fresh run's steady time, and its CPU over the workers'."""
-    pairs = [(w, r) for w, r in zip(warm, runs) if "error" not in r and r["steady_seconds"] > 0]
+def _paired(base: Sequence[dict[str, Any] | None], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Round by round, a one-process run's time over the fresh ``--jobs N`` run's steady time, and its CPU over
+    the workers' check CPU; ``base`` holds ``seconds``, ``cpu`` and ``load`` per round (``None`` for a failed run)."""
+    pairs = [(b, r) for b, r in zip(base, runs) if b is not None and "error" not in r and r["steady_seconds"] > 0]
     if not pairs:
         return None
-    ratios = [round(w["seconds"] / r["steady_seconds"], 3) for w, r in pairs]
-    cpu = [round(w["cpu"] / sum(r["worker_check_cpu"]), 3) for w, r in pairs]
+    ratios = [round(b["seconds"] / r["steady_seconds"], 3) for b, r in pairs]
+    cpu = [round(b["cpu"] / sum(r["worker_check_cpu"]), 3) for b, r in pairs]
     return {"ratios": ratios, "ratio": round(statistics.median(ratios), 3),
-            "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3)}
+            "cpu_efficiencies": cpu, "cpu_efficiency": round(statistics.median(cpu), 3),
+            "loads": [(b.get("load", "?"), r.get("load", "?")) for b, r in pairs]}
+
+
+def _as_base(run: dict[str, Any]) -> dict[str, Any] | None:
+    """A fresh one-process run as :func:`_paired` takes it."""
+    if "error" in run:
+        return None
+    return {"seconds": run["steady_seconds"], "cpu": sum(run["worker_check_cpu"]), "load": run["load"]}
+
+
+def _paired_line(what: str, paired: dict[str, Any], working: int, jobs: int) -> str:
+    return (f"  {'':22} against {what} ({len(paired['ratios'])} rounds, alternating): steady speed-up median "
+            f"{paired['ratio']:.2f}x (range {min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency "
+            f"median {paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
+            f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x with {jobs} free "
+            f"cores; load average at the starts {'; '.join(f'{a.split()[0]}, {b.split()[0]}' for a, b in paired['loads'])}")
 
 
 def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -528,12 +583,14 @@ def scale_run(args: argparse.Namespace, side: str, jobs: int | None = None) -> d
            "--jobs", str(jobs)]
     if args.no_model:
         cmd.append("--no-model")
-    print(f"  {side}: a fresh process with {jobs} workers ...", file=sys.stderr, flush=True)
+    what = "claimcheck in one process, no workers" if side == "one" else f"{jobs} workers"
+    print(f"  {side}: a fresh process, {what} ...", file=sys.stderr, flush=True)
+    load = load_average()
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         tail = out.stderr.strip().splitlines()[-3:]
         return {"side": side, "error": " | ".join(tail)}
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": load}
 
 
 # -- cold start: bench/cold_start.py ------------------------------------------------------
@@ -682,7 +739,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-no-compile", action="store_true",
                         help="time the cold start without first compiling claimcheck's bytecode (an editable install "
                              "under PYTHONDONTWRITEBYTECODE=1 then recompiles it every run)")
-    parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask"), help=argparse.SUPPRESS)
+    parser.add_argument("--_child", dest="side", choices=("bare", "claimcheck", "jobs", "dask", "one"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--_child-mode", dest="mode_child", choices=MODES, default="articles", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if min(args.words, args.rounds, args.batch_size, args.per_doc) < 1:
@@ -722,20 +780,28 @@ def main(argv: list[str] | None = None) -> int:
         # Each round also times the warm engine of this process over the whole corpus, beside the fresh runs
         # (this process is idle while they run): the one-process rate of the rounds above was measured minutes
         # earlier, and on a shared machine the load (and with it even the CPU time) moves in minutes.
+        # And each round runs claimcheck in one fresh process ("one"), also next to --jobs N: the warm engine
+        # re-checks text it has parsed before, which a real batch never does (a second pass over the same text
+        # costs 7-10% less CPU than the first), while "one" starts where the workers start: loaded, warmed up
+        # on parallel.WARM_TEXT, the corpus new to it.
         runs: dict[int, list[dict[str, Any]]] = {1: [], args.jobs: []}
-        warm: list[dict[str, float]] = []
+        warm: list[dict[str, Any]] = []
+        fresh: list[dict[str, Any]] = []
         articles = corpora["articles"]
         for r in range(args.scale_rounds):
-            # --jobs N always next to the warm pass, before it in one round and after it in the next.
-            for step in (("warm", args.jobs, 1) if r % 2 == 0 else (1, args.jobs, "warm")):
+            # --jobs N always between the warm pass and the fresh one process, their order alternating.
+            for step in (("warm", args.jobs, "one", 1) if r % 2 == 0 else (1, "one", args.jobs, "warm")):
                 if step == "warm":
                     print("  jobs: the warm engine of this process, beside them ...", file=sys.stderr, flush=True)
                     t = timed(lambda: run_claimcheck(engine, articles, args.batch_size))
-                    warm.append({"seconds": round(t.seconds, 3), "cpu": round(t.cpu, 3)})
+                    warm.append({"seconds": round(t.seconds, 3), "cpu": round(t.cpu, 3), "load": load_average()})
+                elif step == "one":
+                    fresh.append(scale_run(args, "one", 1))
                 else:
                     runs[int(step)].append(scale_run(args, "jobs", int(step)))
         scale["jobs_runs"] = {str(k): v for k, v in runs.items()}
         scale["warm_runs"] = warm
+        scale["one_runs"] = fresh
         scale["jobs"] = _median_run(runs[args.jobs])
         scale["jobs_1"] = _median_run(runs[1])
         if not args.no_dask:
@@ -801,15 +867,24 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {'':22} against the warm engine in one process (check CPU {warm_cpu:.1f} s, median of "
                       f"{len(one.rounds)} rounds): CPU efficiency {warm_efficiency:.2f}, about "
                       f"{working * warm_efficiency:.2f}x with {args.jobs} free cores")
-                paired = _paired_warm(scale["warm_runs"], scale["jobs_runs"][str(args.jobs)])
-                if paired:
-                    r["paired_vs_warm"] = paired
-                    print(f"  {'':22} against the warm engine timed beside each fresh run ({len(paired['ratios'])} "
-                          f"rounds, alternating): steady speed-up median {paired['ratio']:.2f}x (range "
-                          f"{min(paired['ratios']):.2f}-{max(paired['ratios']):.2f}); CPU efficiency median "
-                          f"{paired['cpu_efficiency']:.2f} (range {min(paired['cpu_efficiencies']):.2f}-"
-                          f"{max(paired['cpu_efficiencies']):.2f}), about {working * paired['cpu_efficiency']:.2f}x "
-                          f"with {args.jobs} free cores")
+                runs_n = scale["jobs_runs"][str(args.jobs)]
+                for key, what, base in (
+                        ("paired_vs_one_process", "claimcheck in one fresh process on the same new text, beside each run",
+                         [_as_base(o) for o in scale["one_runs"]]),
+                        ("paired_vs_warm", "the warm engine timed beside each fresh run (it re-checks text it has parsed before)",
+                         scale["warm_runs"])):
+                    paired = _paired(base, runs_n)
+                    if paired:
+                        r[key] = paired
+                        print(_paired_line(what, paired, working, args.jobs))
+            if side == "dask" and scale.get("one_runs"):
+                fresh_cpu = statistics.median(sum(o["worker_check_cpu"]) for o in scale["one_runs"] if "error" not in o)
+                efficiency = fresh_cpu / sum(r["worker_cpu"])
+                r["cpu_efficiency_vs_one_process"] = round(efficiency, 3)
+                print(f"  {'':22} workers' CPU {sum(r['worker_cpu']):.1f} s ({', '.join(f'{c:.1f}' for c in r['worker_cpu'])}) "
+                      f"against {fresh_cpu:.1f} s for claimcheck in one fresh process (median of the rounds): CPU "
+                      f"efficiency {efficiency:.2f}, about {args.jobs * efficiency:.2f}x with {args.jobs} free cores; "
+                      f"scheduler and client CPU {r['parent_cpu']:.2f} s")
     if cold is not None:
         print(cold_summary(cold))
     if profiled is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,16 +17,37 @@ from tests.cli.test_cli_batch import write_batch
 
 distributed = pytest.importorskip("distributed")
 cc_dask = pytest.importorskip("claimcheck.dask")
+#: The environment's own setting, read before a cluster is started (distributed writes its default into os.environ).
+MALLOC_TRIM = os.environ.get("MALLOC_TRIM_THRESHOLD_")
 
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     """Two worker processes with one thread each, as ``--dask local[2]`` starts them."""
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = cc_dask.local_cluster(2)
     with distributed.Client(cluster) as dask_client:
         dask_client.register_plugin(cc_dask.EnginePlugin({}))
         yield dask_client
     cluster.close()
+
+
+def _worker_state(dask_worker: Any) -> tuple[Any, ...]:
+    import gc
+
+    import dask
+
+    from claimcheck.analysis import dates
+
+    engines = dask_worker.__dict__.get("_claimcheck_engines", {})
+    return (dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            len(engines), gc.get_freeze_count() > 0, dates.resolve.cache_info().currsize > 0)
+
+
+def test_dask_local_workers_run_without_the_profiler_with_a_warm_frozen_engine(client) -> None:
+    """Each worker of ``local[N]`` runs with distributed's profiler off and glibc's own trim threshold (not
+    distributed's), and holds one engine, warmed up on a text with dates (so the first task does not load
+    dateparser) and frozen out of the collector's passes."""
+    assert set(client.run(_worker_state).values()) == {(False, MALLOC_TRIM, 1, True, True)}
 
 
 def local_records(engine: Any, *paths: Path) -> list[dict[str, Any]]:
