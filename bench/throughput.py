@@ -6,7 +6,9 @@ same process:
 * **bare**: ``nlp.pipe(texts, batch_size=B)`` with the pipeline exactly as
   spaCy ships it -- claimcheck's own small ``claimcheck_entity_fixes``
   component is disabled for this side, and its attribute ruler matches with
-  spaCy's Matcher, not claimcheck's look-ups -- consuming the docs;
+  spaCy's Matcher, not claimcheck's look-ups (``--bare-ruler lookup`` gives
+  bare spaCy the look-ups too, to see the report's cost alone) -- consuming
+  the docs;
 * **claimcheck**: ``Engine(...).check_many(...)`` (normalisation, the parse,
   claim detection and enrichment, the trained model when it is installed, the
   built-in rule packs; lookups off), consuming the reports.
@@ -100,6 +102,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import cProfile
 import csv
 import datetime as dt
@@ -203,15 +206,19 @@ def make_engine(use_model: bool) -> Any:
     return engine
 
 
-def run_bare(nlp: Any, docs: list[Document], batch_size: int) -> int:
+def run_bare(nlp: Any, docs: list[Document], batch_size: int, shipped_ruler: bool = True) -> int:
     """Parse with the pipeline as spaCy ships it (claimcheck's component disabled, the attribute ruler
-    matching with spaCy's own Matcher); returns tokens seen."""
+    matching with spaCy's own Matcher, unless ``shipped_ruler`` is false); returns tokens seen.
+
+    ``shipped_ruler=False`` (``--bare-ruler lookup``) gives bare spaCy claimcheck's look-up attribute
+    ruler too, so the ratio then shows the report's cost alone, without the faster ruler's gain.
+    """
     from claimcheck.analysis.attribute_matching import shipped_matching
     from claimcheck.analysis.components import ENTITY_FIXES
 
     disabled = [ENTITY_FIXES] if ENTITY_FIXES in nlp.pipe_names else []
     tokens = 0
-    with nlp.select_pipes(disable=disabled), shipped_matching(nlp):
+    with nlp.select_pipes(disable=disabled), (shipped_matching(nlp) if shipped_ruler else contextlib.nullcontext()):
         for doc in nlp.pipe((d.text for d in docs), batch_size=batch_size):
             tokens += len(doc)
     return tokens
@@ -279,7 +286,7 @@ def _spread(values: list[float]) -> tuple[float, float, float, float]:
 
 
 def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batch_size: int,
-                 slice_docs: int | None = None) -> ModeResult:
+                 slice_docs: int | None = None, shipped_ruler: bool = True) -> ModeResult:
     """Warm up, then time bare and claimcheck in pairs, slice by slice, for ``rounds`` rounds.
 
     The corpus is cut into slices of at most ``slice_docs`` documents (default
@@ -291,7 +298,7 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
     """
     # Untimed: a whole bare pass fills the lemmatizer's cache and the vocabulary, which both sides share
     # (a first pass over new text is up to a tenth slower); a short claimcheck pass loads its lazy parts.
-    run_bare(engine.nlp, docs, batch_size)
+    run_bare(engine.nlp, docs, batch_size, shipped_ruler)
     run_claimcheck(engine, docs[: max(10, len(docs) // 20)], batch_size)
     words = count_words(docs)
     slices = _slices(docs, slice_docs or batch_size)
@@ -306,7 +313,7 @@ def measure_mode(engine: Any, docs: list[Document], mode: str, rounds: int, batc
             pair: dict[str, Timing] = {}
             for side in order:
                 if side == "bare":
-                    pair[side] = timed(lambda part=part: run_bare(engine.nlp, part, batch_size))  # type: ignore[misc]
+                    pair[side] = timed(lambda part=part: run_bare(engine.nlp, part, batch_size, shipped_ruler))  # type: ignore[misc]
                 else:
                     found: list[int] = []
                     pair[side] = timed(lambda part=part, found=found: found.append(  # type: ignore[misc]
@@ -703,7 +710,8 @@ def print_table(results: list[ModeResult], info: dict[str, Any]) -> None:
         per = " ".join(f"{x['ratio']:.2f}" for x in r.rounds)
         print(f"{r.mode:10} {r.documents:6d} {r.words:8,d} | {r.bare_seconds:7.2f} {r.bare_words_per_second:9,d} | "
               f"{r.claimcheck_seconds:7.2f} {r.claimcheck_words_per_second:9,d} | {r.ratio:5.2f} {r.cpu_ratio:5.2f} {per:>17}")
-    print(f"ratio = bare s / claimcheck s, median of rounds (target >= {TARGET_RATIO}); cpu = the same on process CPU time")
+    print(f"ratio = bare s / claimcheck s, median of rounds (target >= {TARGET_RATIO}); cpu = the same on process CPU time; "
+          f"bare spaCy's attribute ruler: {info.get('bare_ruler', 'shipped')}")
     for r in results:
         lo, q1, q3, hi = r.pair_ratio_spread
         clo, cq1, cq3, chi = r.pair_cpu_ratio_spread
@@ -726,6 +734,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slice-docs", type=int, default=None,
                         help="documents per timed pair of bare and claimcheck (default: --batch-size)")
     parser.add_argument("--no-model", action="store_true", help="score without the trained model")
+    parser.add_argument("--bare-ruler", choices=("shipped", "lookup"), default="shipped",
+                        help="bare spaCy's attribute ruler: spaCy's own Matcher, as spaCy ships it (default), or "
+                             "claimcheck's look-ups, which give the same tokens faster (the report's cost alone)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     parser.add_argument("--profile", type=Path, nargs="?", const=Path("-"), default=None,
                         help="also profile one claimcheck run of the first mode (cProfile); PATH keeps the .prof file")
@@ -755,13 +766,15 @@ def main(argv: list[str] | None = None) -> int:
 
     engine = make_engine(not args.no_model)
     info = machine()
+    info["bare_ruler"] = args.bare_ruler
     info["pipeline"] = pipeline_name(engine.nlp)
     info["components"] = [c for c in engine.nlp.pipe_names]
     info["model"] = getattr(engine.model, "name", None) or "features only"
     rules = engine.rules
     info["rules"] = len(getattr(rules, "rules", []) or []) if rules is not None else 0
     info["load_before"] = load_average()
-    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size, args.slice_docs) for mode in modes]
+    results = [measure_mode(engine, corpora[mode], mode, args.rounds, args.batch_size, args.slice_docs,
+                            args.bare_ruler == "shipped") for mode in modes]
     info["load_after"] = load_average()
 
     memory: dict[str, Any] = {}
