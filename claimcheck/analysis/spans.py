@@ -98,6 +98,9 @@ class EntityIndex:
     def __init__(self, doc: Doc) -> None:
         self.ents: list[Span] = list(doc.ents)
         self._ends = [e.end for e in self.ents]
+        # Read once: a Span's start and label_ are Python calls into spaCy on every read.
+        self._starts = [e.start for e in self.ents]
+        self._labels = [e.label_ for e in self.ents]
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Entities that share at least one token with ``doc[start:end]``."""
@@ -111,6 +114,17 @@ class EntityIndex:
     def within(self, start: int, end: int) -> list[Span]:
         """Entities entirely inside ``doc[start:end]``."""
         return [e for e in self.overlapping(start, end) if e.start >= start and e.end <= end]
+
+    def labels_within(self, start: int, end: int) -> list[str]:
+        """The labels of :meth:`within`'s entities, in the same order, without reading the spans."""
+        ends, starts, labels = self._ends, self._starts, self._labels
+        i = bisect.bisect_right(ends, start)
+        out: list[str] = []
+        while i < len(starts) and starts[i] < end:
+            if starts[i] >= start and ends[i] <= end:
+                out.append(labels[i])
+            i += 1
+        return out
 
     def before(self, index: int) -> list[Span]:
         """Entities that end at or before token ``index``, in document order."""

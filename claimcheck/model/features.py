@@ -329,10 +329,69 @@ def _tail(span: Span, sequence: _Sequence, first: _Record | None, has_num: bool,
     if has_num:
         feats.append(convert("hasnum"))
     # Span.ents rebuilds every entity of the doc on each call; the cached index does not.
-    entities = entity_index(span.doc).within(start, end)
-    if entities:
-        feats.extend(convert(f) for f in sorted({"e=" + ent.label_ for ent in entities}))
+    labels = entity_index(span.doc).labels_within(start, end)
+    if labels:
+        feats.extend(convert(f) for f in sorted({"e=" + label for label in labels}))
     return feats
+
+
+class _TailColumns:
+    """:func:`_tail`'s features as a :class:`ColumnReader`'s columns, for a batch of spans: the same columns in
+    the same order, with each string's column kept by what it is made of (a record's first word and tag, a root's
+    lemma and tag, a length, a set of entity labels), so that a span costs a few look-ups rather than five to
+    eight strings made and looked up.  The record-keyed part is for one book."""
+
+    __slots__ = ("lookup", "firsts", "root", "length", "hasnum", "labels")
+
+    def __init__(self, lookup: Callable[[str], int | None]) -> None:
+        self.lookup = lookup
+        # By record number, with the book the numbers are of (one pair, read once per call, so that a thread
+        # still reading a document of an older book never files its columns under the new book's numbers).
+        self.firsts: tuple[_Book | None, dict[int, tuple[int | None, int | None]]] = (None, {})
+        self.root: dict[tuple[str, str], tuple[int | None, int | None]] = {}
+        self.length: dict[int, int | None] = {}
+        self.hasnum = lookup("hasnum")
+        self.labels: dict[tuple[str, ...], list[int | None]] = {}
+
+    def columns(self, table: TokenTable, entities: Any, sequence: _Sequence, start: int, end: int, root: int,
+                first: int | None, has_num: bool) -> list[int | None]:
+        """The columns of ``_tail(span, sequence, records[first], has_num, lookup)`` for the span
+        ``start``-``end`` whose root is ``root``, ``first`` being its first kept word's record number."""
+        lookup = self.lookup
+        book, firsts = self.firsts
+        if book is not sequence.book:
+            firsts = {}
+            self.firsts = (sequence.book, firsts)
+        out: list[int | None] = []
+        if first is not None:
+            cols = firsts.get(first)
+            if cols is None:
+                record = sequence.book.records[first]
+                cols = firsts[first] = (lookup("first=" + record[0]), lookup("pfirst=" + record[1]))  # type: ignore[index,operator]
+            out += cols
+        key = (table.lemma[root], table.tag[root])
+        pair = self.root.get(key)
+        if pair is None:
+            if len(self.root) > _Book.LIMIT:
+                self.root.clear()
+            pair = self.root[key] = (lookup("root=" + key[0]), lookup("roottag=" + key[1]))
+        out += pair
+        count = sequence.counted[end] - sequence.counted[start]
+        if count not in self.length:
+            self.length[count] = lookup("len=" + _length_bucket(count))
+        out.append(self.length[count])
+        if has_num:
+            out.append(self.hasnum)
+        labels = entities.labels_within(start, end)
+        if labels:
+            named = tuple(labels)
+            found = self.labels.get(named)
+            if found is None:
+                if len(self.labels) > _Book.LIMIT:
+                    self.labels.clear()
+                found = self.labels[named] = [lookup(f) for f in sorted({"e=" + label for label in labels})]
+            out += found
+        return out
 
 
 def _same(feature: str) -> str:
@@ -382,6 +441,7 @@ class ColumnReader:
     def __init__(self, index: dict[str, int]) -> None:
         self._lookup = index.get
         self._state = _ReaderState(None)
+        self._tails = _TailColumns(index.get)
 
     def _for(self, sequence: _Sequence) -> _Pieces:
         # Kept on the document's sequence (which lives as long as the doc's memos) for the reader that
@@ -452,6 +512,7 @@ class ColumnReader:
         keeps, in the same order.)
         """
         runs = _Runs()
+        tails = self._tails
         doc: Doc | None = None
         for span in spans:
             if span.doc is not doc:
@@ -462,6 +523,8 @@ class ColumnReader:
                     pieces.flat = _Flat(pieces)
                 flat = pieces.flat
                 base = runs.add_source(flat.columns)
+                table = token_table(doc)
+                entities = entity_index(doc)
             start, end = span.start, span.end
             if _lead(sequence, start, end) is not None:  # rare: the general path, as the span's own columns
                 runs.add(base, flat, 0, 0, _assemble(span, sequence, pieces, self._lookup))
@@ -469,8 +532,9 @@ class ColumnReader:
             kept = sequence.kept
             a = bisect.bisect_left(kept, start)
             b = bisect.bisect_left(kept, end)
-            first = sequence.records[kept[a]] if b > a else None
-            runs.add(base, flat, a, b, _tail(span, sequence, first, sequence.numbers[b] > sequence.numbers[a], self._lookup))
+            first = sequence.kept_ids[a] if b > a else None
+            runs.add(base, flat, a, b, tails.columns(table, entities, sequence, start, end, span.root.i, first,
+                                                     sequence.numbers[b] > sequence.numbers[a]))
         return runs.distinct()
 
 

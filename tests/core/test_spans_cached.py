@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.analysis.spans import doc_text, remember_text, sentences
+from claimcheck.analysis.spans import doc_text, entity_index, remember_text, sentences
 from claimcheck.model.features import span_features
 
 TEXT = "Prices rose 3.5 percent last year, the ONS said.\n\nIn New York City, rents fell. Nobody expected it!"
@@ -95,3 +95,13 @@ def test_spans_engine_keeps_no_checked_doc(engine):
                             for i in range(4)]))
     engine.check(TEXT)
     assert docs() <= before
+
+
+def test_spans_entity_labels_within_equal_the_entities_within(nlp):
+    """labels_within (read from lists made once) gives the labels of within's entities, in order, for every range."""
+    doc = nlp("Barack Obama met Angela Merkel in Berlin on Monday, and 3 million Germans watched on ZDF.")
+    index = entity_index(doc)
+    assert len(index.ents) >= 4
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert index.labels_within(start, end) == [e.label_ for e in index.within(start, end)], (start, end)
