@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+pytest.importorskip("scipy", reason="the training script needs the train extra")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from train.train_checkworthy import Dataset, parse_cached  # noqa: E402
