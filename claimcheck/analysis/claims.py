@@ -173,8 +173,7 @@ class _Parse:
         self.asides: list[int] = [i for i, dep in enumerate(t.dep) if dep == "relcl" and _nonrestrictive(t, i)]
         #: Participles of saying set off by a comma ("..., saying ..."), in document order: those with
         #: content of their own are cut from the clause they hang on (:func:`_without_reporting_participles`).
-        self.saying: list[int] = [i for i, (tag, dep) in enumerate(zip(t.tag, t.dep)) if tag == "VBG" and dep in _PARTICIPLE_DEPS
-                                  and t.lemma[i] in SPEECH_VERBS and _after_comma(t, i)]
+        self.saying: list[int] = [i for i, tag in enumerate(t.tag) if tag == "VBG" and _saying_participle(t, i) and _after_comma(t, i)]
 
 
 _parse = per_document(_Parse)
@@ -799,6 +798,11 @@ def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 
+def _saying_participle(t: TokenTable, token: int) -> bool:
+    """True for a participle of saying hung on a clause: "..., saying / adding ..."."""
+    return t.tag[token] == "VBG" and t.dep[token] in _PARTICIPLE_DEPS and t.lemma[token] in SPEECH_VERBS
+
+
 def _reporting_participle(p: _Parse, token: int) -> int | None:
     """The content of "..., saying / adding (that) Y" headed by ``token``, or ``None``.
 
@@ -807,7 +811,7 @@ def _reporting_participle(p: _Parse, token: int) -> int | None:
     appalled that ...").
     """
     t = p.t
-    if t.tag[token] != "VBG" or t.dep[token] not in _PARTICIPLE_DEPS or t.lemma[token] not in SPEECH_VERBS:
+    if not _saying_participle(t, token):
         return None
     content = _content_child(p, token, {"ccomp"})
     if content is None:
