@@ -111,28 +111,19 @@ def vague_sources(doc: Doc) -> list[tuple[int, int]]:
     table = token_table(doc)
     heads, pos, lemma, lower = table.head, table.pos, table.lemma, table.lower
     for i, dep in enumerate(table.dep):
-        # Each branch below asks first what the table holds (the table's lemma is ``lemma_.lower()``):
-        # a Token is made only for the few tokens that pass, not for every subject and object.
-        if dep == "nsubj":
-            if pos[heads[i]] not in ("VERB", "AUX") or lemma[heads[i]] not in REPORTING_VERBS:
-                continue
-        elif dep == "dobj":
-            if lemma[heads[i]] not in QUOTING_VERBS:
-                continue
-        elif dep != "advmod" or lower[i] not in _HEARSAY_ADVERBS:
-            continue
-        token = doc[i]
-        head = token.head
-        if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in REPORTING_VERBS:
+        # Decided on the token table (its lemma is ``lemma_.lower()``): a spaCy Token is made only
+        # for the few subjects and objects of reporting verbs, not for every token.
+        head = heads[i]
+        if dep == "nsubj" and pos[head] in ("VERB", "AUX") and lemma[head] in REPORTING_VERBS:
+            token = doc[i]
             if _vague(token):
-                start = min(token.left_edge.i, head.i)
-                end = max(_source_end(token), head.i) + 1
+                start = min(token.left_edge.i, head)
+                end = max(_source_end(token), head) + 1
                 out.append((_skip_punct(doc, start, end), end))
-        elif token.dep_ == "dobj" and head.lemma_.lower() in QUOTING_VERBS and _vague(token):
-            out.append((head.i, token.i + 1))
-        elif token.lower_ in _HEARSAY_ADVERBS and token.dep_ == "advmod" and head.pos_ in ("VERB", "AUX"):
-            start, end = min(token.i, head.i), max(token.i, head.i) + 1
-            out.append((start, end))
+        elif dep == "dobj" and lemma[head] in QUOTING_VERBS and _vague(doc[i]):
+            out.append((head, i + 1))
+        elif dep == "advmod" and lower[i] in _HEARSAY_ADVERBS and pos[head] in ("VERB", "AUX"):
+            out.append((min(i, head), max(i, head) + 1))
     return out
 
 
