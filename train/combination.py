@@ -294,7 +294,7 @@ def fit_combination(rows: Sequence[LabelledSentence], weights: Iterable[float], 
     held out, a scaling fitted on the other alone sits where that domain's
     share of check-worthy sentences puts it (US 51%, BBC 60%) and misreads the
     held-out one; the shrinkage is the usual estimator for a scaling fitted on
-    little data (docs/measurements.md, "Score, eleventh round").
+    little data (docs/measurements.md, "Tenth round: recall11").
 
     Candidates within ``tie`` of the best mean are a tie, won by the
     strongest shrinkage (the hand-set weights, then the largest penalty) and
