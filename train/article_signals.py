@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimcheck.analysis.scoring import SIGNALS  # noqa: E402
-from train.combination import ClaimParts, record  # noqa: E402
+from train.combination import ClaimParts, _domain_weights, record  # noqa: E402
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 #: The extra weights tried for a signal, in the model's logit units.
@@ -162,10 +162,8 @@ def platt(z: np.ndarray, y: np.ndarray, d: np.ndarray) -> tuple[tuple[float, flo
     from scipy.optimize import minimize
 
     keep = np.isfinite(z)
-    z, y, d = z[keep], y[keep], d[keep]
-    sw = np.zeros(len(y))
-    for name in set(d):
-        sw[d == name] = len(y) / (len(set(d)) * (d == name).sum())
+    sw = _domain_weights(y, d, keep)[keep]
+    z, y = z[keep], y[keep]
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         m = theta[0] * z + theta[1]
