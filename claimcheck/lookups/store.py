@@ -323,10 +323,17 @@ class Store:
 
     def _identify(self) -> int:
         """The file's schema version (0: empty), refusing files that are not claimcheck stores."""
-        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
-        application = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = {row[0] for row in self.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        # One read transaction, one snapshot: a process creating the store commits its tables, its
+        # application id and its version together, and three reads on either side of that commit
+        # would see its tables without its id, a store that is "not ours".
+        self.conn.execute("BEGIN")
+        try:
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+            application = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+            tables = {row[0] for row in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        finally:
+            self.conn.execute("COMMIT")
         ours = application == APPLICATION_ID or (application == 0 and version == 1 and _V1_TABLES <= tables)
         if not tables and version == 0 and application == 0:
             if self.read_only:

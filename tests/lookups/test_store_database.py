@@ -155,3 +155,27 @@ def test_store_open_waits_for_a_locked_new_file(tmp_path: Path) -> None:
     finally:
         release.join()
         holder.close()
+
+
+def test_store_reads_what_identifies_a_file_in_one_transaction(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A process creating the store commits its tables, application id and version together; read
+    # one by one on either side of that commit, they made a new store look like someone else's
+    # file ("not a claimcheck fact-check store": 3 of 40 rounds of four processes opening at once).
+    statements: list[str] = []
+    connect = Store._connect
+
+    def traced(self: Store) -> sqlite3.Connection:
+        conn = connect(self)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(Store, "_connect", traced)
+    Store(tmp_path / "new.sqlite3").close()
+    reads = [i for i, s in enumerate(statements) if s in ("PRAGMA user_version", "PRAGMA application_id")
+             or s.startswith("SELECT name FROM sqlite_master")]
+    assert len(reads) >= 3
+    first = reads[:3]
+    begins = [i for i, s in enumerate(statements[: first[0]]) if s.startswith("BEGIN")]
+    assert begins, statements[: first[0]]
+    ends = [i for i, s in enumerate(statements) if s in ("COMMIT", "ROLLBACK") and i > begins[-1]]
+    assert ends and ends[0] > first[-1], statements
