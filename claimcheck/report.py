@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-REPORT_VERSION = "1.2"
+REPORT_VERSION = "1.3"
 
 ClaimType = Literal["quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other"]
 CLAIM_TYPES: tuple[str, ...] = ("quantity", "event", "rule", "prediction", "causation", "comparison", "role", "other")
@@ -52,8 +52,13 @@ class DateRef:
 
     ``value`` is an ISO 8601 date cut to ``precision``: ``2024-06-19`` (day,
     or the day a ``week`` expression points at), ``2023-06`` (month), ``2023``
-    (year) or ``1990`` (decade); ``None`` for durations and for relative
-    expressions when no publication date is known.
+    (year) or ``1990`` (decade); ``None`` for what is not a point and for
+    relative expressions when no publication date is known.  ``kind`` says
+    what the expression is: a ``point`` in time, an ``interval`` ("the past two
+    weeks", "since 2010": ``begins`` and ``ends``, inclusive, cut to
+    ``precision``), a ``duration`` ("for 25 years") or a ``recurring`` period
+    ("annually"); ``duration`` is the length in ISO 8601 ("P25Y"), and ``kind``
+    is None for an age written like a date ("16-year-olds").
     """
 
     text: str
@@ -62,6 +67,10 @@ class DateRef:
     relative: bool
     start: int
     end: int
+    kind: Literal["point", "interval", "duration", "recurring"] | None = "point"
+    begins: str | None = None
+    ends: str | None = None
+    duration: str | None = None
 
 
 @dataclass

@@ -4,8 +4,11 @@
 means June 2023.  Candidates are spaCy's DATE entities (after the entity
 fixes, so "Chris Monday" is a person, not a day); each is resolved with
 dateparser relative to the publication date and reported at the precision the
-expression has (day, week, month or year).  Durations ("for two years") are
-kept with no value: they are not points in time.
+expression has (day, week, month or year).  What is not a point in time is
+reported as what it is (:mod:`claimcheck.analysis.periods`): a duration ("for
+25 years") has a length and no value, an interval ("the past two weeks", "since
+2010", "between March and June") its first and last value, a recurring period
+("annually") its period.
 
 The publication date (``--date``, a batch's ``"published"``, ``published=``)
 is read strictly by :func:`publication_date`: every relative date of the
@@ -21,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from claimcheck.analysis.periods import cut, is_age, read_period, shift_months
 from claimcheck.errors import ClaimcheckError, ErrorCode
 
 #: The publication dates accepted.  Wide enough for archives and embargoes;
@@ -140,7 +144,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR = re.compile(
-    r"\b(today|tonight|yesterday|tomorrow|ago|last|next|this|coming|previous|"
+    r"\b(today|tonight|yesterday|tomorrow|ago|from\s+now|hence|last|next|this|coming|previous|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{4}s?|\d{1,2}(?:st|nd|rd|th)?)\b",
@@ -174,30 +178,34 @@ _WEEKDAY = re.compile(
 # first call costs about half a second (a third of a cold start).
 _TODAY = re.compile(r"^(?P<day>today|tonight|yesterday|tomorrow)$", re.IGNORECASE)
 _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1}
-_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$", re.IGNORECASE)
+_AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year|decade)s?"
+                  r"\s+(?P<dir>ago|from now|hence)$", re.IGNORECASE)
+# "late last year", "mid-2016", "the end of June": the time named, at its own precision.
+_EDGE = re.compile(r"^(?:the\s+)?(?:early|late|mid|middle\s+of|end\s+of|start\s+of|beginning\s+of)(?:\s+|-(?=\d))(?!\d{4}s\b)",
+                   re.IGNORECASE)
+# "last July" is the most recent July before the month of publication; "next July" the first after it.
+_NAMED_MONTH = re.compile(rf"^(?P<which>last|next|this past|this coming|past|coming)\s+{_MONTH}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ResolvedDate:
-    """A date expression's resolved value, or ``None`` for durations and unknowns."""
+    """A date expression read against the publication date.
+
+    ``value`` is a point's ISO value cut to ``precision`` (None for what is not
+    a point, and for what cannot be resolved).  ``kind`` is ``point``,
+    ``interval``, ``duration`` or ``recurring`` (None for an age written like a
+    date, "16-year-olds"); an interval has ``begins`` and ``ends``, inclusive
+    and cut to ``precision``; ``duration`` is a length in ISO 8601 ("P25Y").
+    """
 
     value: str | None
     precision: str | None
     relative: bool
+    kind: str | None = "point"
+    begins: str | None = None
+    ends: str | None = None
+    duration: str | None = None
 
-
-def _cut(date: dt.date, precision: str) -> str:
-    if precision == "year":
-        return f"{date.year:04d}"
-    if precision == "month":
-        return f"{date.year:04d}-{date.month:02d}"
-    return date.isoformat()
-
-
-def _shift_months(date: dt.date, months: int) -> dt.date:
-    index = date.year * 12 + (date.month - 1) + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, 1)
 
 
 def _precision(text: str) -> str:
@@ -230,35 +238,119 @@ def _weekday(which: str | None, day: str, published: dt.date, future: bool) -> d
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve(text: str, published: dt.date | None, future: bool = False) -> ResolvedDate:
+def resolve(text: str, published: dt.date | None, future: bool = False, before: str = "") -> ResolvedDate:
     """Resolve one date expression against the publication date.
 
     Args:
-        text: the expression as written ("today", "a year ago", "19 June 2024").
+        text: the expression as written ("today", "a year ago", "19 June 2024", "the past two weeks").
         published: the publication date; relative expressions stay unresolved without it.
         future: the clause speaks of the future, so a bare weekday is the next one.
+        before: the word written just before the expression, lower-cased: "since" makes
+            "since 2010" the interval from 2010 to publication; "within" a future
+            clause's length ("will close within 18 months") the interval from publication.
 
     Returns:
-        The ISO value cut to its precision, the precision, and whether it was relative.
+        What the expression is (a point, interval, duration or recurring period) and what
+        the publication date makes of it.
     """
     try:
-        return _resolve(text, published, future)
+        return _read(text, published, future, before)
     except (ValueError, OverflowError):
         # "5000 years ago" reaches before year 1, "in 9000 years" past 9999: no calendar date to report.
         return ResolvedDate(None, None, bool(_RELATIVE.search(text)))
 
 
-def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate:
+_PRECISIONS = ("day", "week", "month", "year", "decade")
+_RANGE = re.compile(
+    r"^(?:(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|through|until|till|-|–)\s+(?P<b>.+)"
+    r"|(?P<a2>.+?)\s*(?:\s(?:to|through|until|till)\s|[–—]|(?<=[a-z\d])-(?=\s*[a-z\d]))\s*(?P<b2>.+))$",
+    re.IGNORECASE,
+)
+_DAY_RANGE = re.compile(
+    rf"^(?:{_MONTH}\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})|(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}})\s+(?P<month2>[a-z]+)\.?)"
+    r"(?:,?\s+(?P<year>\d{4}))?$",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _read(text: str, published: dt.date | None, future: bool, before: str) -> ResolvedDate:
     clean = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     lower = clean.lower()
     relative = bool(_RELATIVE.search(lower))
+    if is_age(lower):
+        return ResolvedDate(None, None, False, None)  # "16-year-olds": an age, not a time
+    period = read_period(lower, published, future)
+    if period is not None:
+        if before == "within" and future and period.kind == "duration" and period.duration and published is not None:
+            window = read_period(f"the next {lower}", published, future)  # "will close within 18 months"
+            if window is not None and window.begins:
+                period = window
+        return ResolvedDate(None, period.precision, relative, period.kind, period.begins, period.ends, period.duration)
+    interval = _range(clean, published, future)
+    if interval is not None:
+        return ResolvedDate(None, interval[2], relative, "interval", interval[0], interval[1])
+    point = _resolve(clean, published, future)
+    if before == "since" and point.value and point.precision and published is not None:
+        precision = {"week": "day", "decade": "year"}.get(point.precision, point.precision)
+        ends = cut(published, precision)
+        begins = point.value[:4] if precision == "year" else point.value
+        if begins <= ends:
+            return ResolvedDate(None, precision, relative, "interval", begins, ends)
+    return point
+
+
+def _range(clean: str, published: dt.date | None, future: bool) -> tuple[str, str, str] | None:
+    """An interval written as two points: "between 1994 and 2000", "2011 to 2015", "February 15-17",
+    "between March and June" (the year carried from the side that has it, else the nearest March
+    and the first June after it)."""
+    if _ISO_DATE.match(clean):
+        return None  # "2016-05-04" is one day, not 2016 to May
+    m = _DAY_RANGE.match(clean)
+    if m:
+        month = m.group("month") or m.group("month2")
+        if month.lower().rstrip(".") not in _MONTHS:
+            return None
+        year = f" {m.group('year')}" if m.group("year") else ""
+        a, b = (f"{month} {m.group('d1') or m.group('e1')}{year}", f"{month} {m.group('d2') or m.group('e2')}{year}")
+    else:
+        m = _RANGE.match(clean)
+        if not m:
+            return None
+        a, b = (m.group("a") or m.group("a2")).strip(), (m.group("b") or m.group("b2")).strip()
+    if _HAS_YEAR.search(b) and not _HAS_YEAR.search(a) and _MONTH_WORDS.search(a):
+        a = f"{a} {_HAS_YEAR.search(b).group(0)}"  # type: ignore[union-attr]
+    elif _HAS_YEAR.search(a) and not _HAS_YEAR.search(b) and _MONTH_WORDS.search(b):
+        b = f"{b} {_HAS_YEAR.search(a).group(0)}"  # type: ignore[union-attr]
+    first, last = _resolve(a, published, future), _resolve(b, published, future)
+    if not (first.value and last.value and first.precision and last.precision):
+        return None
+    precision = max(first.precision, last.precision, key=_PRECISIONS.index)
+    precision = {"week": "day"}.get(precision, precision)
+    size = {"day": 10, "month": 7}.get(precision, 4)
+    begins, ends = first.value[:size], last.value[:size]
+    if ends < begins and precision in ("day", "month") and not _HAS_YEAR.search(b):
+        # "between November and February": the February after that November.
+        ends = f"{int(ends[:4]) + 1:04d}{ends[4:]}"
+    return (begins, ends, precision) if begins <= ends else None
+
+
+def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate:
+    clean = _EDGE.sub("", text)
+    lower = clean.lower()
+    relative = bool(_RELATIVE.search(lower))
     if not _ANCHOR.search(lower):
-        return ResolvedDate(None, None, relative)  # a duration: "two years", "decades"
+        # Nothing that names a time: "the year", "that month" point at a time named elsewhere.
+        return ResolvedDate(None, None, relative)
     if clean.isdigit() and len(clean) < 4:
         return ResolvedDate(None, None, False)  # "81" after a name is an age, not 1981
     m = _YEAR_ONLY.match(clean)
     if m:
         return ResolvedDate(m.group(1), "year", False)
+    m = _ISO_DATE.match(clean)
+    if m:
+        # dt.date raises ValueError for "2016-02-30", which resolve() turns into no value.
+        return ResolvedDate(dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat(), "day", False)
     m = _DECADE.match(clean)
     if m:
         return ResolvedDate(m.group(1)[:3] + "0", "decade", False)
@@ -275,15 +367,23 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate
         m = _AGO.match(lower)
         if m:
             n = m.group("n")
-            count = int(n) if n.isdigit() else (_WORD_NUMBERS.get(n) or 1)
+            count = (int(n) if n.isdigit() else (_WORD_NUMBERS.get(n) or 1)) * (-1 if m.group("dir") == "ago" else 1)
             unit = m.group("unit").lower()
             if unit in ("year", "decade"):
                 years = count * (10 if unit == "decade" else 1)
-                return ResolvedDate(_cut(_shift_months(published, -12 * years).replace(day=1), "month"), "month", True)
+                return ResolvedDate(cut(shift_months(published, 12 * years).replace(day=1), "month"), "month", True)
             if unit == "month":
-                return ResolvedDate(_cut(_shift_months(published, -count), "month"), "month", True)
+                return ResolvedDate(cut(shift_months(published, count), "month"), "month", True)
             days = count * (7 if unit == "week" else 1)
-            return ResolvedDate((published - dt.timedelta(days=days)).isoformat(), "week" if unit == "week" else "day", True)
+            return ResolvedDate((published + dt.timedelta(days=days)).isoformat(), "week" if unit == "week" else "day", True)
+        m = _NAMED_MONTH.match(lower)
+        if m:
+            month = _MONTHS[m.group("month").lower()]
+            if m.group("which") in ("next", "coming", "this coming"):
+                year = published.year + (month <= published.month)
+            else:
+                year = published.year - (month >= published.month)
+            return ResolvedDate(f"{year:04d}-{month:02d}", "month", True)
         m = _LAST_NEXT_YEAR.match(lower)
         if m:
             offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
@@ -291,12 +391,12 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate
         m = _LAST_NEXT_MONTH.match(lower)
         if m:
             offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
-            return ResolvedDate(_cut(_shift_months(published, offset), "month"), "month", True)
+            return ResolvedDate(cut(shift_months(published, offset), "month"), "month", True)
     parsed = _dateparser(clean, published)
     if parsed is None:
         return ResolvedDate(None, None, relative)
     precision = _precision(lower)
-    return ResolvedDate(_cut(parsed, precision if precision != "week" else "day"), precision, relative)
+    return ResolvedDate(cut(parsed, precision if precision != "week" else "day"), precision, relative)
 
 
 def _dateparser(text: str, published: dt.date | None) -> dt.date | None:
