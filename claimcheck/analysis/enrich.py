@@ -263,8 +263,12 @@ class ClaimBuilder:
             a, b = self._orig(ent.start_char, ent.end_char)
             entities.append(Entity(original[a:b], ent.label_, a, b))
             if ent.label_ == "DATE":
-                resolved = resolve(ent.text, self.published, claim_type == "prediction")
-                dates.append(DateRef(original[a:b], resolved.value, resolved.precision, resolved.relative, a, b))  # type: ignore[arg-type]
+                # The word before tells "since 2010" (an interval to publication) from "in 2010".
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                resolved = resolve(ent.text, self.published, claim_type == "prediction", before)
+                dates.append(DateRef(original[a:b], resolved.value, resolved.precision,  # type: ignore[arg-type]
+                                     resolved.relative, a, b, resolved.kind, resolved.begins,  # type: ignore[arg-type]
+                                     resolved.ends, resolved.duration))
 
         frame_kind = cand.frame.kind if cand.frame and cand.frame.kind in ("cognition", "copula") else None
         scored = score_claim(doc, ScoreInput(

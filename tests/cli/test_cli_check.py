@@ -52,7 +52,7 @@ def test_cli_check_text_report(capsys) -> None:
 def test_cli_check_json_report(capsys) -> None:
     code, out, _ = run(capsys, "check", str(EXAMPLE / "article.txt"), "--date", "2024-06-19", "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["version"] == "1.2" and data["document"]["published"] == "2024-06-19"
+    assert code == 0 and data["version"] == "1.3" and data["document"]["published"] == "2024-06-19"
     assert all(c["score"] >= 0.5 for c in data["claims"])
     code, out_all, _ = run(capsys, "check", str(EXAMPLE / "article.txt"), "--date", "2024-06-19", "--format", "json", "--all")
     assert len(json.loads(out_all)["claims"]) > len(data["claims"])

@@ -49,7 +49,7 @@ def test_engine_example_metadata(example_report) -> None:
 
 def test_engine_example_report_is_versioned_json(example_report) -> None:
     data = json.loads(json.dumps(example_report.to_dict()))
-    assert data["version"] == "1.2"
+    assert data["version"] == "1.3"
     assert set(data) >= {"version", "document", "claims", "findings", "warnings", "stats"}
     claim = data["claims"][0]
     assert set(claim) >= {"id", "text", "sentence", "start", "end", "type", "score", "band", "reasons", "attribution",

@@ -51,7 +51,7 @@ def test_standalone_none_when_nothing_to_add(engine) -> None:
 
 def test_standalone_in_json_report(engine) -> None:
     data = engine.check("Helen Marsh said that 52 schools would close.", published="2005-02-07").to_dict()
-    assert data["version"] == "1.2"
+    assert data["version"] == "1.3"
     assert all("standalone" in c for c in data["claims"])
 
 

@@ -14,7 +14,7 @@ def test_formats_json_single_and_batch(example_report) -> None:
     fmt = JsonFormat()
     fmt.write(example_report, out)
     fmt.close(out)
-    assert json.loads(out.getvalue())["version"] == "1.2"
+    assert json.loads(out.getvalue())["version"] == "1.3"
     out = io.StringIO()
     fmt.write(example_report, out)
     fmt.write(example_report, out)
