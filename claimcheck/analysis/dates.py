@@ -23,9 +23,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimcheck.analysis.periods import cut, is_age, read_period, shift_months
 from claimcheck.errors import ClaimcheckError, ErrorCode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: The publication dates accepted.  Wide enough for archives and embargoes;
 #: narrow enough that "a century ago" or "next year" can always be computed
@@ -183,6 +187,9 @@ _AGO = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine
 # "late last year", "mid-2016", "the end of June": the time named, at its own precision.
 _EDGE = re.compile(r"^(?:the\s+)?(?:early|late|mid|middle\s+of|end\s+of|start\s+of|beginning\s+of)(?:\s+|-(?=\d))(?!\d{4}s\b)",
                    re.IGNORECASE)
+# A month, or a day of it, written without a year: which one depends on the clause's tense.
+_YEARLESS = re.compile(rf"^(?:in\s+|on\s+)?(?:{_MONTH}(?:\s+{_DAY})?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')})$",
+                       re.IGNORECASE)
 # "last July" is the most recent July before the month of publication; "next July" the first after it.
 _NAMED_MONTH = re.compile(rf"^(?P<which>last|next|this past|this coming|past|coming)\s+{_MONTH}$", re.IGNORECASE)
 
@@ -237,8 +244,59 @@ def _weekday(which: str | None, day: str, published: dt.date, future: bool) -> d
     return published + dt.timedelta(days=ahead) if future else published - dt.timedelta(days=behind)
 
 
+# The verbs whose infinitive complement speaks of a time after them ("plans to vote in March").
+_LOOKING_AHEAD = frozenset({"expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "want", "prepare",
+                            "go", "seek", "vow", "promise", "pledge", "threaten", "need", "try", "likely"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+_MODAL_AUX = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
+_PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'s", "was", "were"})
+
+
+def clause_tense(token: Token) -> str:
+    """The tense of the clause a date expression sits in: ``future``, ``past`` or ``present``.
+
+    A bare month or day ("in November", "the April 26 primary") names the one in the
+    direction the clause looks: "will win in November" the next, "endorsed him in
+    October" the last, and a present clause or a noun phrase the nearest.
+
+    Args:
+        token: the expression's root token (spaCy).
+
+    Returns:
+        ``future`` for will/shall/would and an infinitive after a verb that looks ahead
+        ("plans to vote"), ``past`` for a past or perfect verb, else ``present``.
+    """
+    verb = token
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "present"
+    aux = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or "going" in aux or (aux & _MODAL_AUX and not aux & {"have", "'ve"}):
+        return "future"  # "will win in November", "could win in November"; not "could have won"
+    if "to" in aux and verb.dep_ in ("xcomp", "advcl", "acl", "ccomp") and verb.head.i != verb.i:
+        head = verb.head
+        governing = clause_tense(head)
+        if governing == "past":
+            return "present"  # "were due to file by March 15": ahead of a past time, not of publication
+        if head.lemma_.lower() in _LOOKING_AHEAD or governing == "future":
+            return "future"
+        return "present"
+    if not aux and verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("advcl", "acl", "conj", "xcomp") \
+            and verb.head.i != verb.i:
+        # A participle or a second verb takes its tense from the clause it hangs on:
+        # "while testifying in October" in a past sentence, "will win on April 26 and remain ...".
+        return clause_tense(verb.head)
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux & _PERFECT_AUX) or aux & {"had", "did"}:
+        return "past"
+    return "present"
+
+
 @functools.lru_cache(maxsize=4096)
-def resolve(text: str, published: dt.date | None, future: bool = False, before: str = "") -> ResolvedDate:
+def resolve(text: str, published: dt.date | None, future: bool = False, before: str = "",
+            tense: str | None = None) -> ResolvedDate:
     """Resolve one date expression against the publication date.
 
     Args:
@@ -248,13 +306,16 @@ def resolve(text: str, published: dt.date | None, future: bool = False, before: 
         before: the word written just before the expression, lower-cased: "since" makes
             "since 2010" the interval from 2010 to publication; "within" a future
             clause's length ("will close within 18 months") the interval from publication.
+        tense: the clause's tense (:func:`clause_tense`): a month or day without a year is
+            the next one in a ``future`` clause, the last in a ``past`` one, the nearest in a
+            ``present`` one; None (not known) keeps the last one.
 
     Returns:
         What the expression is (a point, interval, duration or recurring period) and what
         the publication date makes of it.
     """
     try:
-        return _read(text, published, future, before)
+        return _read(text, published, future, before, tense)
     except (ValueError, OverflowError):
         # "5000 years ago" reaches before year 1, "in 9000 years" past 9999: no calendar date to report.
         return ResolvedDate(None, None, bool(_RELATIVE.search(text)))
@@ -274,7 +335,7 @@ _DAY_RANGE = re.compile(
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 
 
-def _read(text: str, published: dt.date | None, future: bool, before: str) -> ResolvedDate:
+def _read(text: str, published: dt.date | None, future: bool, before: str, tense: str | None) -> ResolvedDate:
     clean = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     lower = clean.lower()
     relative = bool(_RELATIVE.search(lower))
@@ -287,10 +348,10 @@ def _read(text: str, published: dt.date | None, future: bool, before: str) -> Re
             if window is not None and window.begins:
                 period = window
         return ResolvedDate(None, period.precision, relative, period.kind, period.begins, period.ends, period.duration)
-    interval = _range(clean, published, future)
+    interval = _range(clean, published, future, tense)
     if interval is not None:
         return ResolvedDate(None, interval[2], relative, "interval", interval[0], interval[1])
-    point = _resolve(clean, published, future)
+    point = _resolve(clean, published, future, tense)
     if before == "since" and point.value and point.precision and published is not None:
         precision = {"week": "day", "decade": "year"}.get(point.precision, point.precision)
         ends = cut(published, precision)
@@ -300,7 +361,7 @@ def _read(text: str, published: dt.date | None, future: bool, before: str) -> Re
     return point
 
 
-def _range(clean: str, published: dt.date | None, future: bool) -> tuple[str, str, str] | None:
+def _range(clean: str, published: dt.date | None, future: bool, tense: str | None) -> tuple[str, str, str] | None:
     """An interval written as two points: "between 1994 and 2000", "2011 to 2015", "February 15-17",
     "between March and June" (the year carried from the side that has it, else the nearest March
     and the first June after it)."""
@@ -322,7 +383,7 @@ def _range(clean: str, published: dt.date | None, future: bool) -> tuple[str, st
         a = f"{a} {_HAS_YEAR.search(b).group(0)}"  # type: ignore[union-attr]
     elif _HAS_YEAR.search(a) and not _HAS_YEAR.search(b) and _MONTH_WORDS.search(b):
         b = f"{b} {_HAS_YEAR.search(a).group(0)}"  # type: ignore[union-attr]
-    first, last = _resolve(a, published, future), _resolve(b, published, future)
+    first, last = _resolve(a, published, future, tense), _resolve(b, published, future, tense)
     if not (first.value and last.value and first.precision and last.precision):
         return None
     precision = max(first.precision, last.precision, key=_PRECISIONS.index)
@@ -335,7 +396,7 @@ def _range(clean: str, published: dt.date | None, future: bool) -> tuple[str, st
     return (begins, ends, precision) if begins <= ends else None
 
 
-def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate:
+def _resolve(text: str, published: dt.date | None, future: bool, tense: str | None = None) -> ResolvedDate:
     clean = _EDGE.sub("", text)
     lower = clean.lower()
     relative = bool(_RELATIVE.search(lower))
@@ -376,6 +437,10 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate
                 return ResolvedDate(cut(shift_months(published, count), "month"), "month", True)
             days = count * (7 if unit == "week" else 1)
             return ResolvedDate((published + dt.timedelta(days=days)).isoformat(), "week" if unit == "week" else "day", True)
+        m = _YEARLESS.match(lower)
+        if m and tense is not None:
+            month = (m.group("month") or m.group("month2")).lower()
+            return _yearless(_MONTHS[month], m.group("day") or m.group("day2"), published, tense)
         m = _NAMED_MONTH.match(lower)
         if m:
             month = _MONTHS[m.group("month").lower()]
@@ -397,6 +462,27 @@ def _resolve(text: str, published: dt.date | None, future: bool) -> ResolvedDate
         return ResolvedDate(None, None, relative)
     precision = _precision(lower)
     return ResolvedDate(cut(parsed, precision if precision != "week" else "day"), precision, relative)
+
+
+def _yearless(month: int, day: str | None, published: dt.date, tense: str) -> ResolvedDate:
+    """A month, or a day of it, with no year: the next one, the last one or the nearest."""
+    candidates: list[dt.date] = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, int(day) if day else 1))
+        except ValueError:
+            continue  # 29 February of a common year
+    if not candidates:
+        return ResolvedDate(None, None, False)
+    # A month is compared as a month: "in May" in a paper of 20 May is this May, either way.
+    now = published if day else published.replace(day=1)
+    if tense == "future":
+        chosen = min((c for c in candidates if c >= now), default=candidates[-1])
+    elif tense == "past":
+        chosen = max((c for c in candidates if c <= now), default=candidates[0])
+    else:
+        chosen = min(candidates, key=lambda c: abs((c - now).days))
+    return ResolvedDate(chosen.isoformat() if day else cut(chosen, "month"), "day" if day else "month", False)
 
 
 def _dateparser(text: str, published: dt.date | None) -> dt.date | None:

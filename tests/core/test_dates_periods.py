@@ -184,3 +184,60 @@ def test_dates_periods_in_the_report(engine) -> None:
     window = dates["the past two weeks"]
     assert (window["kind"], window["begins"], window["ends"], window["precision"]) == (
         "interval", "2016-04-20", "2016-05-04", "day")
+
+
+@pytest.mark.parametrize(
+    "text,tense,value",
+    [
+        ("November", "future", "2016-11"),  # "will win in November", in May 2016
+        ("November", "past", "2015-11"),  # "endorsed him in November"
+        ("November", "present", "2015-11"),  # the nearest: 182 days back against 184 ahead
+        ("December", "present", "2015-12"),
+        ("August", "present", "2016-08"),  # "the August convention": three months ahead, not nine back
+        ("June 7", "present", "2016-06-07"),  # "California's June 7 primary"
+        ("June 7", None, "2015-06-07"),  # the tense not known: the last one, as before
+        ("May", "future", "2016-05"),  # the month of publication is this month either way
+        ("May", "past", "2016-05"),
+        ("3 May", "future", "2017-05-03"),  # a day already gone is next year's in a future clause
+    ],
+)
+def test_dates_yearless_month_follows_the_clause(text: str, tense: str | None, value: str) -> None:
+    assert resolve(text, PUBLISHED, False, "", tense).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence,tense",
+    [
+        ("Trump will win in November.", "future"),
+        ("Trump could win in November.", "future"),
+        ("The bill would put a measure on the November ballot.", "future"),
+        ("He plans to vote for Sanders in the March 1 primary.", "future"),
+        ("The votes won't be counted until March 15.", "future"),
+        ("He endorsed Clinton in October.", "past"),
+        ("He has campaigned there since March.", "past"),
+        ("The primary is June 14.", "present"),
+    ],
+)
+def test_dates_clause_tense(engine, sentence: str, tense: str) -> None:
+    from claimcheck.analysis.dates import clause_tense
+
+    doc = engine.nlp(sentence)
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    assert dates and clause_tense(dates[0].root) == tense
+
+
+@pytest.mark.parametrize(
+    "sentence,tense",
+    [
+        ("Applicants were due to file paperwork by March 15.", "past"),
+        ("He planned to vote for Sanders in March.", "present"),  # ahead of a past time only: the nearest
+        ("He made the claim while testifying before the committee in October.", "past"),
+        ("She will win Pennsylvania and carry Maryland on April 26.", "future"),
+    ],
+)
+def test_dates_clause_tense_is_inherited(engine, sentence: str, tense: str) -> None:
+    from claimcheck.analysis.dates import clause_tense
+
+    doc = engine.nlp(sentence)
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    assert dates and clause_tense(dates[0].root) == tense
