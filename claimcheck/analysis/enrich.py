@@ -22,7 +22,7 @@ from claimcheck.analysis.attribution import QuoteInfo, Source, SpeakerResolver, 
 from claimcheck.analysis.claim_types import classify, has_amount
 from claimcheck.analysis.claims import SUBJECT_DEPS, Candidate, find_candidates, has_subject, nominal_subject
 from claimcheck.context import RunContext
-from claimcheck.analysis.dates import resolve
+from claimcheck.analysis.dates import clause_tense, resolve
 from claimcheck.analysis.document import DocumentMeta
 from claimcheck.analysis.genre import resolve_genre
 from claimcheck.analysis.hedges import HedgeFinder
@@ -265,7 +265,7 @@ class ClaimBuilder:
             if ent.label_ == "DATE":
                 # The word before tells "since 2010" (an interval to publication) from "in 2010".
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                resolved = resolve(ent.text, self.published, claim_type == "prediction", before)
+                resolved = resolve(ent.text, self.published, claim_type == "prediction", before, clause_tense(ent.root))
                 dates.append(DateRef(original[a:b], resolved.value, resolved.precision,  # type: ignore[arg-type]
                                      resolved.relative, a, b, resolved.kind, resolved.begins,  # type: ignore[arg-type]
                                      resolved.ends, resolved.duration))
