@@ -72,6 +72,21 @@ class DateRef:
     ends: str | None = None
     duration: str | None = None
 
+    def reading(self) -> str | None:
+        """What the expression resolves to, in one short string for the text, Markdown and CSV
+        reports: the value of a point, "2016-04-20 to 2016-05-04" for an interval ("to 2016-05"
+        when only its end is known), the length of a duration ("P25Y"), "every P1Y"; None when
+        nothing was resolved."""
+        if self.kind == "interval":
+            if self.begins and self.ends:
+                return f"{self.begins} to {self.ends}"
+            return f"from {self.begins}" if self.begins else (f"to {self.ends}" if self.ends else None)
+        if self.kind == "duration":
+            return self.duration
+        if self.kind == "recurring":
+            return f"every {self.duration}" if self.duration else None
+        return self.value
+
 
 @dataclass
 class Attribution:

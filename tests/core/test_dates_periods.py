@@ -241,3 +241,36 @@ def test_dates_clause_tense_is_inherited(engine, sentence: str, tense: str) -> N
     doc = engine.nlp(sentence)
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     assert dates and clause_tense(dates[0].root) == tense
+
+
+@pytest.mark.parametrize(
+    "fields,reading",
+    [
+        ({"value": "2015", "precision": "year"}, "2015"),
+        ({"value": None, "precision": "day", "kind": "interval", "begins": "2016-04-20", "ends": "2016-05-04"},
+         "2016-04-20 to 2016-05-04"),
+        ({"value": None, "precision": "month", "kind": "interval", "ends": "2016-05"}, "to 2016-05"),
+        ({"value": None, "precision": None, "kind": "interval", "duration": "P1Y"}, None),
+        ({"value": None, "precision": None, "kind": "duration", "duration": "P25Y"}, "P25Y"),
+        ({"value": None, "precision": None, "kind": "recurring", "duration": "P1Y"}, "every P1Y"),
+        ({"value": None, "precision": None, "kind": None}, None),
+    ],
+)
+def test_dates_reading_for_text_reports(fields: dict, reading: str | None) -> None:
+    from claimcheck.report import DateRef
+
+    assert DateRef(text="x", relative=False, start=0, end=1, **fields).reading() == reading
+
+
+def test_dates_text_report_shows_lengths_and_intervals(engine) -> None:
+    import io
+
+    from claimcheck.formats.markdown import render
+    from claimcheck.formats.text import TextFormat
+
+    report = engine.check("The firm has operated in the region for 25 years. Prices rose 5% in the past two weeks.",
+                          published="2016-05-04", all=True)
+    out = io.StringIO()
+    TextFormat().write(report, out)
+    shown = out.getvalue() + render(report)
+    assert "25 years = P25Y" in shown and "the past two weeks = 2016-04-20 to 2016-05-04" in shown
