@@ -35,7 +35,7 @@ def _row(report: Report, rank: int, claim: Claim, statuses: dict[str, str]) -> l
         (a.speaker or "") if a is not None else "",
         a.kind if a is not None else "",
         "; ".join(claim.hedges),
-        "; ".join(f"{d.text}={d.value}" if d.value else d.text for d in claim.dates),
+        "; ".join(f"{d.text}={r}" if (r := d.reading()) else d.text for d in claim.dates),
         claim.start,
         claim.end,
         "; ".join(findings),

@@ -34,7 +34,7 @@ def _claim_lines(number: int, claim: Claim, status: str | None) -> list[str]:
         details.append(f"Said by: {who} ({markdown_text(how)})")
     elif attribution is not None:
         details.append("Said by: the article itself")
-    dates = [f"{markdown_text(d.text)} = {markdown_text(d.value)}" for d in claim.dates if d.value]
+    dates = [f"{markdown_text(d.text)} = {markdown_text(r)}" for d in claim.dates if (r := d.reading())]
     if dates:
         details.append("Dates: " + "; ".join(dates))
     if claim.hedges:

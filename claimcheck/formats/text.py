@@ -68,7 +68,7 @@ class TextFormat:
             if claim.hedges:
                 console.print(f"    [dim]hedges:[/] {escape(', '.join(claim.hedges))}")
             if claim.dates:
-                dates = ", ".join(f"{d.text} = {d.value}" if d.value else f"{d.text} (unresolved)" for d in claim.dates)
+                dates = ", ".join(f"{d.text} = {r}" if (r := d.reading()) else f"{d.text} (unresolved)" for d in claim.dates)
                 console.print(f"    [dim]dates:[/] {escape(dates)}")
             if claim.reasons:
                 console.print(f"    [dim]why:[/] {escape('; '.join(claim.reasons))}")
