@@ -274,3 +274,9 @@ def test_dates_text_report_shows_lengths_and_intervals(engine) -> None:
     TextFormat().write(report, out)
     shown = out.getvalue() + render(report)
     assert "25 years = P25Y" in shown and "the past two weeks = 2016-04-20 to 2016-05-04" in shown
+
+
+def test_dates_relative_date_finding_gives_the_interval(engine) -> None:
+    report = engine.check("Prices rose 5% in the past two weeks, the agency said.", published="2016-05-04", all=True)
+    messages = [f.message for f in report.findings if "the past two weeks" in f.message]
+    assert messages and "resolves to 2016-04-20 to 2016-05-04" in messages[0]
