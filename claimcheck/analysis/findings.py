@@ -158,7 +158,7 @@ class FindingCollector:
         for date in claim.dates:
             if date.relative and ("date", date.start) not in self._seen:
                 self._seen.add(("date", date.start))
-                self.findings.append(relative_date(claim, date.text, date.value, date.start, date.end))
+                self.findings.append(relative_date(claim, date.text, date.reading(), date.start, date.end))
 
     def add_uncarried_source(self, start: int, end: int) -> None:
         """A vague source no claim carried ("which critics said was ..."), unless already reported.
