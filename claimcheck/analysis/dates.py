@@ -424,7 +424,9 @@ def _resolve(text: str, published: dt.date | None, future: bool, tense: str | No
             return ResolvedDate(day.isoformat(), "day", True)
         m = _WEEKDAY.match(lower)
         if m:
-            return ResolvedDate(_weekday(m.group("which"), m.group("day"), published, future).isoformat(), "day", True)
+            # The clause's own tense decides when it has one ("the results of Tuesday's primaries were ...").
+            ahead = tense == "future" if tense in ("future", "past") else future
+            return ResolvedDate(_weekday(m.group("which"), m.group("day"), published, ahead).isoformat(), "day", True)
         m = _AGO.match(lower)
         if m:
             n = m.group("n")

@@ -268,3 +268,16 @@ def test_dates_relative_date_finding_gives_the_interval(engine) -> None:
     report = engine.check("Prices rose 5% in the past two weeks, the agency said.", published="2016-05-04", all=True)
     messages = [f.message for f in report.findings if "the past two weeks" in f.message]
     assert messages and "resolves to 2016-04-20 to 2016-05-04" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "tense,future,value",
+    [
+        ("past", True, "2016-05-03"),  # "the budget office reported on Tuesday", in a claim typed a prediction
+        ("future", False, "2016-05-10"),  # "ahead of Tuesday's caucus", in a claim typed otherwise
+        ("present", True, "2016-05-10"),  # no tense of its own: the claim's type decides, as before
+        ("present", False, "2016-05-03"),
+    ],
+)
+def test_dates_weekday_follows_the_clause_tense(tense: str, future: bool, value: str) -> None:
+    assert resolve("Tuesday", PUBLISHED, future, "", tense).value == value
