@@ -114,6 +114,17 @@
     return span;
   }
 
+  // What a date expression resolves to, as DateRef.reading() in claimcheck/report.py writes it.
+  function dateReading(d) {
+    if (d.kind === "interval") {
+      if (d.begins && d.ends) { return d.begins + " to " + d.ends; }
+      return d.begins ? "from " + d.begins : (d.ends ? "to " + d.ends : null);
+    }
+    if (d.kind === "duration") { return d.duration || null; }
+    if (d.kind === "recurring") { return d.duration ? "every " + d.duration : null; }
+    return d.value || null;
+  }
+
   function fillPanel(panel, claim, report) {
     panel.textContent = "";
     panel.hidden = false;
@@ -126,7 +137,7 @@
     row(dl, "Type", claim.type);
     row(dl, "Said by", speaker(claim.attribution));
     row(dl, "Hedges", (claim.hedges || []).join(", "));
-    row(dl, "Dates", (claim.dates || []).map(function (d) { return d.value ? d.text + " = " + d.value : d.text + " (unresolved)"; }).join("; "));
+    row(dl, "Dates", (claim.dates || []).map(function (d) { var r = dateReading(d); return r ? d.text + " = " + r : d.text + " (unresolved)"; }).join("; "));
     if (claim.standalone && claim.standalone !== claim.text) { row(dl, "Standalone", claim.standalone); }
     row(dl, "Notes", claim.notes && claim.notes.length ? list(claim.notes) : null);
     var findings = (report.findings || []).filter(function (f) {
