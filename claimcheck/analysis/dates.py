@@ -341,7 +341,7 @@ def _read(text: str, published: dt.date | None, future: bool, before: str, tense
     relative = bool(_RELATIVE.search(lower))
     if is_age(lower):
         return ResolvedDate(None, None, False, None)  # "16-year-olds": an age, not a time
-    period = read_period(lower, published, future)
+    period = read_period(lower, published, future, tense)
     if period is not None:
         if before == "within" and future and period.kind == "duration" and period.duration and published is not None:
             window = read_period(f"the next {lower}", published, future)  # "will close within 18 months"

@@ -62,6 +62,16 @@ _THIS_QUARTER = re.compile(r"^(?:the\s+)?(?P<which>last|previous|past|this|curre
 _HALF = re.compile(rf"^(?:the\s+)?(?P<ord>first|second)\s+half{_YEAR_TAIL}$")
 _FIRST_MONTHS = re.compile(rf"^(?:the\s+)?(?P<side>first|last|final)\s+(?P<n>\w+)\s+months{_YEAR_TAIL}$")
 
+# Seasons as the northern hemisphere's meteorological ones (the month each begins): news in
+# English is mostly written there, and a reader of "this summer" in June means June to August.
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_SEASON = re.compile(
+    r"^(?:(?P<which>the|this|last|next|past|coming|this past|this coming)\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
+_WEEKEND = re.compile(r"^(?:(?P<which>the|this|last|next|past|coming|this past|this coming|all)\s+)?weekend$")
+_BACK = ("last", "past", "this past")
+_AHEAD = ("next", "coming", "this coming")
+
 
 @dataclass(frozen=True)
 class Period:
@@ -155,17 +165,88 @@ def _year_of(m: re.Match[str], published: dt.date | None, starts: int, future: b
     return published.year - 1
 
 
-def read_period(text: str, published: dt.date | None, future: bool = False) -> Period | None:
+def _season(m: re.Match[str], published: dt.date | None, tense: str | None) -> Period:
+    """ "this summer", "last fall", "the summer of 2011": three calendar months. Without a year,
+    "last" is the latest that ended before the month of publication, "next" the first that begins
+    after it; otherwise the one under way, else, in a past clause, the latest that has begun, in a
+    future clause the first to come, and with no tense the one of the year of publication ("this"
+    keeps to the seasons that touch that year)."""
+    first_month = _SEASONS[m.group("season")]
+    which = m.group("which") or ""
+    if m.group("year"):
+        first = dt.date(int(m.group("year")), first_month, 1)
+    elif published is None:
+        return Period("interval", "P3M")
+    else:
+        month = dt.date(published.year, published.month, 1)
+        starts = [dt.date(year, first_month, 1) for year in range(published.year - 2, published.year + 2)]
+        if which in _BACK:
+            first = max(start for start in starts if shift_months(start, 2) < month)
+        elif which in _AHEAD:
+            first = min(start for start in starts if start > month)
+        else:
+            under_way = [start for start in starts if start <= month <= shift_months(start, 2)]
+            if which == "this":
+                # One that touches the year of publication: "this winter" in April is the one just
+                # over in a past clause, the next one otherwise.
+                starts = [start for start in starts if published.year in (start.year, shift_months(start, 2).year)]
+            begun = [start for start in starts if start <= month]
+            ahead = [start for start in starts if start > month]
+            if under_way:
+                first = under_way[0]
+            elif tense == "past" and begun:
+                first = max(begun)
+            elif (tense == "future" or which == "this") and ahead:
+                first = min(ahead)
+            elif which == "this":
+                first = max(begun)
+            else:
+                first = next(start for start in starts if start.year == published.year)
+    return Period("interval", "P3M", cut(first, "month"), cut(shift_months(first, 2), "month"), "month")
+
+
+def _weekend(m: re.Match[str], published: dt.date | None, tense: str | None) -> Period:
+    """ "last weekend", "this weekend", "over the weekend": a Saturday and the Sunday after it. "this"
+    is the coming one (the one under way in a weekend paper) unless the clause is past; "the" and
+    "all" the last one unless the clause is future."""
+    if published is None:
+        return Period("interval", "P2D")
+    which = m.group("which") or ""
+    saturday_ahead = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    if published.weekday() == 6:
+        saturday_ahead = published - dt.timedelta(days=1)  # a Sunday paper is inside its weekend
+    under_way = published.weekday() >= 5
+    last = saturday_ahead if under_way and which not in _BACK else saturday_ahead - dt.timedelta(days=7)
+    if which in _BACK:
+        saturday = last
+    elif which in _AHEAD:
+        saturday = saturday_ahead + dt.timedelta(days=7 if under_way else 0)
+    elif tense == "past" or (tense != "future" and which in ("", "the", "all")):
+        saturday = last
+    else:
+        saturday = saturday_ahead
+    return Period("interval", "P2D", saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), "day")
+
+
+def read_period(text: str, published: dt.date | None, future: bool = False, tense: str | None = None) -> Period | None:
     """Read a duration, interval or recurring period, or None when ``text`` is none of these.
 
     Args:
         text: the expression, lower-cased and with its spaces folded ("the past two weeks").
         published: the publication date intervals relative to it are computed from.
         future: the clause speaks of the future (decides which "first quarter" is meant).
+        tense: the clause's tense (``past``, ``present``, ``future``) when known: which "summer"
+            and which "weekend" is meant.
 
     Returns:
         The period, with its bounds when the publication date fixes them.
     """
+    m = _SEASON.match(text)
+    if m:
+        return _season(m, published, tense or ("future" if future else None))
+    m = _WEEKEND.match(text)
+    if m:
+        return _weekend(m, published, tense or ("future" if future else None))
     m = _RECURRING.match(text)
     if m:
         unit = m.group("unit") or _ADJECTIVE_UNITS[m.group("adjective")]

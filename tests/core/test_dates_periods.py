@@ -281,3 +281,49 @@ def test_dates_relative_date_finding_gives_the_interval(engine) -> None:
 )
 def test_dates_weekday_follows_the_clause_tense(tense: str, future: bool, value: str) -> None:
     assert resolve("Tuesday", PUBLISHED, future, "", tense).value == value
+
+
+@pytest.mark.parametrize(
+    "text,tense,begins,ends",
+    [
+        ("this summer", None, "2016-06", "2016-08"),
+        ("this summer", "past", "2016-06", "2016-08"),  # in May, this year's summer whatever the tense
+        ("this spring", None, "2016-03", "2016-05"),  # under way
+        ("last fall", None, "2015-09", "2015-11"),
+        ("last winter", None, "2015-12", "2016-02"),
+        ("this winter", "past", "2015-12", "2016-02"),  # just over
+        ("this winter", None, "2016-12", "2017-02"),
+        ("next summer", None, "2016-06", "2016-08"),
+        ("next spring", None, "2017-03", "2017-05"),
+        ("the summer", "past", "2015-06", "2015-08"),  # "throughout the summer, members campaigned"
+        ("the fall", "future", "2016-09", "2016-11"),
+        ("the summer of 2011", None, "2011-06", "2011-08"),
+        ("spring 2012", None, "2012-03", "2012-05"),
+    ],
+)
+def test_dates_seasons_are_three_months(text: str, tense: str | None, begins: str, ends: str) -> None:
+    got = resolve(text, PUBLISHED, False, "", tense)
+    assert (got.kind, got.value, got.precision, got.begins, got.ends, got.duration) == (
+        "interval", None, "month", begins, ends, "P3M")
+
+
+@pytest.mark.parametrize(
+    "published,text,tense,saturday",
+    [
+        (PUBLISHED, "this weekend", None, "2016-05-07"),  # a Wednesday paper: the coming one
+        (PUBLISHED, "this weekend", "past", "2016-04-30"),  # "this weekend's debate gave ..."
+        (PUBLISHED, "the weekend", None, "2016-04-30"),  # "over the weekend"
+        (PUBLISHED, "the weekend", "future", "2016-05-07"),
+        (PUBLISHED, "last weekend", None, "2016-04-30"),
+        (PUBLISHED, "next weekend", None, "2016-05-07"),
+        (dt.date(2016, 5, 7), "this weekend", None, "2016-05-07"),  # a Saturday paper: under way
+        (dt.date(2016, 5, 8), "the weekend", None, "2016-05-07"),  # a Sunday paper
+        (dt.date(2016, 5, 7), "last weekend", None, "2016-04-30"),
+        (dt.date(2016, 5, 7), "next weekend", None, "2016-05-14"),
+    ],
+)
+def test_dates_weekends_are_a_saturday_and_a_sunday(published: dt.date, text: str, tense: str | None,
+                                                    saturday: str) -> None:
+    got = resolve(text, published, False, "", tense)
+    sunday = (dt.date.fromisoformat(saturday) + dt.timedelta(days=1)).isoformat()
+    assert (got.kind, got.precision, got.begins, got.ends, got.duration) == ("interval", "day", saturday, sunday, "P2D")
