@@ -75,16 +75,16 @@ class DateRef:
     def reading(self) -> str | None:
         """What the expression resolves to, in one short string for the text, Markdown and CSV
         reports: the value of a point, "2016-04-20 to 2016-05-04" for an interval ("to 2016-05"
-        when only its end is known), the length of a duration ("P25Y"), "every P1Y"; None when
-        nothing was resolved."""
+        when only its end is known), a duration's length ("a length of time,
+        P25Y", so that no editor reads it as a date), "recurs every P1Y"; None when nothing was resolved."""
         if self.kind == "interval":
             if self.begins and self.ends:
                 return f"{self.begins} to {self.ends}"
             return f"from {self.begins}" if self.begins else (f"to {self.ends}" if self.ends else None)
         if self.kind == "duration":
-            return self.duration
+            return f"a length of time, {self.duration}" if self.duration else "a length of time"
         if self.kind == "recurring":
-            return f"every {self.duration}" if self.duration else None
+            return f"recurs every {self.duration}" if self.duration else "recurs"
         return self.value
 
 

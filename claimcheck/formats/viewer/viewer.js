@@ -120,8 +120,8 @@
       if (d.begins && d.ends) { return d.begins + " to " + d.ends; }
       return d.begins ? "from " + d.begins : (d.ends ? "to " + d.ends : null);
     }
-    if (d.kind === "duration") { return d.duration || null; }
-    if (d.kind === "recurring") { return d.duration ? "every " + d.duration : null; }
+    if (d.kind === "duration") { return d.duration ? "a length of time, " + d.duration : "a length of time"; }
+    if (d.kind === "recurring") { return d.duration ? "recurs every " + d.duration : "recurs"; }
     return d.value || null;
   }
 
