@@ -218,6 +218,8 @@ def calibration(arts: Sequence[Article], signal: int | None, extra: float, ab: t
     gains must-find claims only by reading every article's scores higher shows here as a
     worse log loss (docs/measurements.md, "Eleventh round: recall12").
     """
+    if not arts:  # a held-out group with none of the articles counted (``--only`` a half)
+        return [0.0, 0.0, 0.0]
     z, y, _ = sentence_rows(arts, signal, extra)
     with np.errstate(over="ignore", invalid="ignore"):
         p = np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(ab[0] * np.where(np.isfinite(z), z, 0.0) + ab[1]))), 0.0)

@@ -85,3 +85,9 @@ def test_article_signals_held_out_adds_up_the_calibration_of_each_group() -> Non
     arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
     total, _ = held_out(arts, None, "domain", None)
     assert total["calibration"][2] == 240 and total["calibration"][0] > 0
+
+
+def test_article_signals_held_out_counts_only_the_named_articles() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
+    total, _ = held_out(arts, None, "domain", {"a0", "a2"})  # BBC only: the US group holds none of them
+    assert total["calibration"][2] == 120 and total["must"][1] == len(arts[0].must) + len(arts[2].must)
