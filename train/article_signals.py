@@ -142,7 +142,8 @@ def sentence_rows(arts: Sequence[Article], signal: int | None, extra: float) -> 
     return np.concatenate(z), np.concatenate(y), np.concatenate(d)
 
 
-_LAYOUTS: dict[tuple[int, int | None], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+#: By ``(id(article), signal)``: the article itself (so that its id is never reused while cached) and its layout.
+_LAYOUTS: dict[tuple[int, int | None], tuple[Article, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]] = {}
 
 
 def _layout(art: Article, signal: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -153,8 +154,8 @@ def _layout(art: Article, signal: int | None) -> tuple[np.ndarray, np.ndarray, n
         coef = claim_logits(art, signal, 1.0) - base if signal is not None else np.zeros(len(base))
         members = np.array([[c.start < e and c.end > s for c in art.claims] for s, e, _ in art.sentences], dtype=bool).reshape(len(art.sentences), len(art.claims))
         labels = np.array([label == "CFS" for _, _, label in art.sentences], dtype=float)
-        _LAYOUTS[key] = (base, coef, members, labels)
-    return _LAYOUTS[key]
+        _LAYOUTS[key] = (art, (base, coef, members, labels))
+    return _LAYOUTS[key][1]
 
 
 def platt(z: np.ndarray, y: np.ndarray, d: np.ndarray) -> tuple[tuple[float, float], float]:
@@ -209,6 +210,24 @@ def judge(arts: Sequence[Article], signal: int | None, extra: float, ab: tuple[f
     return out
 
 
+def calibration(arts: Sequence[Article], signal: int | None, extra: float, ab: tuple[float, float]) -> list[float]:
+    """The sentences' summed log loss and Brier score under the scaling ``ab``, and their count.
+
+    A sentence's probability is its highest claim's scaled score (0 without a claim), as the
+    scorer's sentence F1 reads it.  Proper scores, beside the counts at 0.5: a scaling that
+    gains must-find claims only by reading every article's scores higher shows here as a
+    worse log loss (docs/measurements.md, "Eleventh round: recall12").
+    """
+    if not arts:  # a held-out group with none of the articles counted (``--only`` a half)
+        return [0.0, 0.0, 0.0]
+    z, y, _ = sentence_rows(arts, signal, extra)
+    with np.errstate(over="ignore", invalid="ignore"):
+        p = np.where(np.isfinite(z), 1.0 / (1.0 + np.exp(-(ab[0] * np.where(np.isfinite(z), z, 0.0) + ab[1]))), 0.0)
+    clipped = np.clip(p, 1e-4, 1 - 1e-4)
+    log_loss = -(y * np.log(clipped) + (1 - y) * np.log(1 - clipped))
+    return [float(log_loss.sum()), float(((p - y) ** 2).sum()), float(len(y))]
+
+
 def f1(tp_fp_fn: Sequence[int]) -> float:
     tp, fp, fn = tp_fp_fn
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
@@ -222,7 +241,7 @@ def held_out(arts: Sequence[Article], signal: int | None, by: str, names: set[st
     ``toward_speech``: the fitted article scaling shrunk this far towards the fold model's speech scaling
     (``article_toward_speech`` of the training's configuration).
     """
-    total = {"must": [0, 0], "violations": [0], "nfs": [0, 0, 0], "rest": [0, 0, 0]}
+    total: dict[str, list] = {"must": [0, 0], "violations": [0], "nfs": [0, 0, 0], "rest": [0, 0, 0], "calibration": [0.0, 0.0, 0.0]}
     extras = []
     for key in sorted({getattr(a, by) for a in arts}):
         train = [a for a in arts if getattr(a, by) != key]
@@ -232,7 +251,7 @@ def held_out(arts: Sequence[Article], signal: int | None, by: str, names: set[st
             speech = test[0].speech_scaling
             ab = ((1 - toward_speech) * ab[0] + toward_speech * speech[0], (1 - toward_speech) * ab[1] + toward_speech * speech[1])
         extras.append(extra)
-        counts = judge(test, signal, extra, ab)
+        counts: dict[str, list] = {**judge(test, signal, extra, ab), "calibration": calibration(test, signal, extra, ab)}
         for k, v in counts.items():
             total[k] = [x + y for x, y in zip(total[k], v)]
     return total, extras
@@ -245,7 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--signals", default="", help="comma-separated names of SIGNALS (default: all but bias)")
     parser.add_argument("--only", type=Path, help="a folder of article folders (a half): count only these")
     parser.add_argument("--toward-speech", default="", help="comma-separated shares: the refit protocol with the article "
-                        "scaling shrunk that far towards the speech scaling, no signal (instead of the signals)")
+                        "scaling shrunk that far towards the speech scaling, no signal (instead of the signals); "
+                        "each with the held-out sentences' mean log loss and Brier score")
     args = parser.parse_args(argv)
     cache = Path(os.environ.get("CLAIMCHECK_TRAIN_CACHE") or Path(os.environ.get("TMPDIR", "/tmp")) / "claimcheck-train-cache")
     manifest = json.loads((cache / "folds" / "manifest.json").read_text(encoding="utf-8"))
@@ -260,7 +280,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             line = [f"toward speech {share:<4}"]
             for key, by in (("news_cv", "group"), ("news_lodo", "domain")):
                 t, _ = held_out(recorded[key], None, by, names, share)
-                line.append(f"{t['must'][0]}/{t['must'][1]} {t['violations'][0]:2d} {f1(t['nfs']):.3f} {f1(t['rest']):.3f}")
+                ll, brier, n = t["calibration"]
+                line.append(f"{t['must'][0]}/{t['must'][1]} {t['violations'][0]:2d} {f1(t['nfs']):.3f} {f1(t['rest']):.3f} "
+                            f"log loss {ll / max(n, 1):.4f} Brier {brier / max(n, 1):.4f}")
             print(" | ".join(line), flush=True)
         return 0
     candidates = [s for s in args.signals.split(",") if s] or [s for s in SIGNALS if s != "bias"]

@@ -12,7 +12,7 @@ pytest.importorskip("scipy", reason="fitting needs the train extra")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from claimcheck.analysis.scoring import SIGNALS  # noqa: E402
-from train.article_signals import Article, fit, held_out, judge  # noqa: E402
+from train.article_signals import Article, calibration, fit, held_out, judge  # noqa: E402
 from train.combination import ClaimParts  # noqa: E402
 
 NUMBER = SIGNALS.index("number")
@@ -60,3 +60,34 @@ def test_article_signals_scores_each_domain_with_what_the_other_fits() -> None:
     total, extras = held_out(arts, NUMBER, "domain", None)
     assert len(extras) == 2 and all(e > 0.5 for e in extras)
     assert total["must"][1] == sum(len(a.must) for a in arts)
+
+
+def test_article_signals_calibration_prefers_the_fitted_scaling_to_one_read_higher() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
+    _, ab = fit(arts, None)
+    fitted = calibration(arts, None, 0.0, ab)
+    higher = calibration(arts, None, 0.0, (ab[0], ab[1] + 1.5))  # every score read higher: more over the line
+    assert fitted[2] == higher[2] == 240
+    assert fitted[0] < higher[0] and fitted[1] < higher[1]
+    # Counted over the line, the higher reading finds at least as much: only the proper scores show its cost.
+    assert judge(arts, None, 0.0, (ab[0], ab[1] + 1.5))["must"][0] >= judge(arts, None, 0.0, ab)["must"][0]
+
+
+def test_article_signals_calibration_reads_a_sentence_without_claims_as_zero() -> None:
+    art = _article("a", "bbc", 2)
+    art.sentences.append((10_000, 10_010, "CFS"))  # a check-worthy sentence no claim overlaps
+    ll, brier, n = calibration([art], None, 0.0, (1.5, 0.0))
+    before = calibration([_article("a", "bbc", 2)], None, 0.0, (1.5, 0.0))
+    assert n == 61 and abs(brier - before[1] - 1.0) < 1e-9 and ll - before[0] > 9.0  # -log(1e-4)
+
+
+def test_article_signals_held_out_adds_up_the_calibration_of_each_group() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
+    total, _ = held_out(arts, None, "domain", None)
+    assert total["calibration"][2] == 240 and total["calibration"][0] > 0
+
+
+def test_article_signals_held_out_counts_only_the_named_articles() -> None:
+    arts = [_article(f"a{i}", ("bbc", "us")[i % 2], i) for i in range(4)]
+    total, _ = held_out(arts, None, "domain", {"a0", "a2"})  # BBC only: the US group holds none of them
+    assert total["calibration"][2] == 120 and total["must"][1] == len(arts[0].must) + len(arts[2].must)
