@@ -72,6 +72,18 @@ def test_examples_markdown_format_renders_a_checklist(fmt_module: Any) -> None:
         assert line in text.splitlines()
 
 
+def test_examples_markdown_format_shows_intervals_and_lengths_of_time(fmt_module: Any) -> None:
+    report = make_report()
+    report.claims[0].dates = [
+        DateRef(text="the past two weeks", value=None, precision="day", relative=True, start=0, end=18,
+                kind="interval", begins="2024-06-05", ends="2024-06-19"),
+        DateRef(text="25 years", value=None, precision=None, relative=False, start=20, end=28,
+                kind="duration", duration="P25Y"),
+    ]
+    lines = fmt_module.render(report).splitlines()
+    assert "   - Dates: the past two weeks = 2024-06-05 to 2024-06-19; 25 years = a length of time, P25Y" in lines
+
+
 def test_examples_markdown_format_no_claims(fmt_module: Any) -> None:
     report = make_report(claims=0)
     assert "No check-worthy claims found." in fmt_module.render(report)

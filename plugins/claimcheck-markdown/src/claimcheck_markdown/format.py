@@ -34,7 +34,9 @@ def _claim_lines(number: int, claim: Claim) -> list[str]:
         details.append(f"Said by: {who} ({how})")
     elif attribution is not None:
         details.append("Said by: the article itself")
-    dates = [f"{escape(d.text)} = {escape(d.value)}" for d in claim.dates if d.value]
+    # reading() says what any date resolved to (a point, an interval, a length of time).
+    readings = [(d.text, d.reading()) for d in claim.dates]
+    dates = [f"{escape(text)} = {escape(reading)}" for text, reading in readings if reading]
     if dates:
         details.append("Dates: " + "; ".join(dates))
     if claim.hedges:
