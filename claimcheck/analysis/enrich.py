@@ -30,7 +30,7 @@ from claimcheck.analysis.lexicon import CONTENT_ENTITY_LABELS, GROUP_PRONOUNS, P
 from claimcheck.report import Attribution, Claim, DateRef, Entity
 from claimcheck.analysis.scoring import ScoreInput, score_claim
 from claimcheck.analysis.spans import doc_text, entity_index, sentences
-from claimcheck.analysis.standalone import Replacement, build_standalone, format_date
+from claimcheck.analysis.standalone import Replacement, build_standalone, format_date, format_interval
 from claimcheck.analysis.token_table import token_table
 from claimcheck.text.normalise import NormalisedText
 
@@ -354,8 +354,10 @@ class ClaimBuilder:
             shared = self._shared_subject(cand)
             if shared:
                 replacements.append(Replacement(claim.start, claim.start, shared + " "))
-        relative = [(d.start, d.end, words) for d in claim.dates if d.relative and d.value
-                    for words in [format_date(d.value, d.precision)] if words]
+        relative = [(d.start, d.end, words) for d in claim.dates if d.relative
+                    for words in [format_date(d.value, d.precision) if d.value
+                                  else format_interval(d.begins, d.ends) if d.begins and d.ends else None]
+                    if words]
         attribution = claim.attribution
         # "The inspector said the pupils had been sent home, ..." read whole: the claim names its speaker already.
         said_inside = attribution is not None and attribution.start is not None and attribution.end is not None \

@@ -60,6 +60,23 @@ def format_date(value: str, precision: str | None) -> str | None:
     return None
 
 
+def format_interval(begins: str, ends: str) -> str | None:
+    """An interval's inclusive bounds as words: "2016-04-20", "2016-05-04" -> "from 20 April 2016 to
+    4 May 2016"; "2016", "2026" -> "from 2016 to 2026". Each bound is read at the precision it is
+    written to (a year, a month or a day)."""
+    bounds = []
+    for value in (begins, ends):
+        words = format_date(value, _PRECISION_OF_LENGTH.get(len(value)))
+        if words is None:
+            return None
+        bounds.append(words.removeprefix("on ").removeprefix("in "))
+    return f"from {bounds[0]} to {bounds[1]}"
+
+
+# An ISO value's length says its precision: "2016", "2016-05", "2016-05-04".
+_PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
 def _frame_date(doc: Doc, cand: Candidate, published: dt.date | None) -> str | None:
     """The resolved date written in the reporting frame ("said on Tuesday"), as words."""
     if cand.frame is None or not cand.frame.tokens:
@@ -154,5 +171,7 @@ def build_standalone(
     if kind == "according":
         lead = f"According to {speaker}" + (f", {when}" if when else "")
         return f"{lead}, {_lower_first(body, first_is_name)}"
-    speaker_text = speaker if speaker_kind != "anonymous" else speaker[:1].upper() + speaker[1:]  # type: ignore[index]
+    # The sentence starts with the speaker: "the office" is "The office", but "eBay" stays as written.
+    first_word = (speaker or "").split()[:1]
+    speaker_text = speaker[:1].upper() + speaker[1:] if first_word and first_word[0].islower() else speaker  # type: ignore[index]
     return f"{speaker_text} {verb}{' ' + when if when else ''} that {_lower_first(body, first_is_name)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.analysis.standalone import format_date
+from claimcheck.analysis.standalone import format_date, format_interval
 
 
 def _claims(engine, text: str, published: str = "2005-02-07"):
@@ -41,6 +41,35 @@ def test_standalone_resolves_relative_date_in_own_voice(engine) -> None:
     claims = _claims(engine, "The port authority impounded 14 fishing boats yesterday.")
     claim = next(c for c in claims if "14 fishing boats" in c.text)
     assert claim.standalone == "The port authority impounded 14 fishing boats yesterday (6 February 2005)"
+
+
+@pytest.mark.parametrize(
+    "text,contains,standalone",
+    [
+        ("Ticket prices rose 12% over the past two weeks.", "Ticket prices",
+         "Ticket prices rose 12% over the past two weeks (from 24 January 2005 to 7 February 2005)"),
+        ("The new line will carry 40,000 passengers a day within the next decade.", "40,000",
+         "The new line will carry 40,000 passengers a day within the next decade (from 2005 to 2015)"),
+    ],
+)
+def test_standalone_resolves_relative_interval(engine, text: str, contains: str, standalone: str) -> None:
+    claim = next(c for c in _claims(engine, text) if contains in c.text)
+    assert claim.standalone == standalone
+
+
+def test_standalone_sentence_starts_with_a_capital_speaker(engine) -> None:
+    claims = _claims(engine, "Ticket prices will rise by 12% in March, the transport ministry said.")
+    claim = next(c for c in claims if "12%" in c.text)
+    assert claim.standalone is not None and claim.standalone.startswith("The transport ministry said"), claim.standalone
+
+
+@pytest.mark.parametrize(
+    "begins,ends,words",
+    [("2005-01-24", "2005-02-07", "from 24 January 2005 to 7 February 2005"), ("2005-01", "2005-03", "from January 2005 to March 2005"),
+     ("2005", "2015", "from 2005 to 2015"), ("2005", "garbage", None)],
+)
+def test_standalone_format_interval(begins: str, ends: str, words: str | None) -> None:
+    assert format_interval(begins, ends) == words
 
 
 def test_standalone_none_when_nothing_to_add(engine) -> None:
