@@ -309,3 +309,25 @@ def test_match_bound_counts_scores_that_round_up_to_the_floor(floor: float) -> N
     blank = row.copy()
     blank[_DETAILED_AT] = 0.0
     assert model.could_reach(blank[None], floor, _DETAILED)[0]
+
+
+def test_pair_features_a_claimant_named_by_title_counts_as_named() -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    stored = analyse("We have cut the state's school aid by $300 million.")
+    claimant = analyse("Scott Walker")
+
+    def named(text: str, title: str | None, claim: str = "") -> float:
+        row = pair_features(analyse(text), analyse(claim) if claim else stored, lambda t: 1.0, claimant, 0.9, 0.2,
+                            1.0, claimant_title=analyse(title) if title else None)
+        return dict(zip(FEATURES, row))["claimant_named"]
+
+    said = "The Wisconsin governor said the state cut school aid by $300 million."
+    assert named(said, "Governor") == 1.0
+    assert named(said, "Former governor") == 1.0
+    assert named(said, None) == 0.0
+    assert named(said, "U.S. Senator") == 0.0
+    # A title word the stored claim says is what the claim is about, not who said it;
+    # words of a title that say where or when name no office.
+    assert named(said, "Governor", claim="The governor cut school aid by $300 million.") == 0.0
+    assert named("A former state official said school aid was cut by $300 million.", "Former state treasurer") == 0.0
