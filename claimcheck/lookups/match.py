@@ -194,6 +194,20 @@ def _agreement(query: Iterable[float], candidate: Iterable[float]) -> float:
     return sum(any(_same_number(c, q) for q in query) for c in candidate) / len(candidate)
 
 
+def _paired(query: list[float], candidate: list[float]) -> float:
+    """Share of the candidate's figures, as often as it says each, that a figure of the query equals, one for one."""
+    if not candidate:
+        return 0.0
+    left = list(query)
+    found = 0
+    for c in candidate:
+        equal = next((i for i, q in enumerate(left) if _same_number(c, q)), None)
+        if equal is not None:
+            found += 1
+            del left[equal]
+    return found / len(candidate)
+
+
 def similarity(query: Features, candidate: Features, weight: Callable[[str], float],
                claimant: Features | None = None) -> float:
     """How likely two sentences state the same claim, in [0, 1].
@@ -362,10 +376,14 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             governor said") counts as naming the claimant.
     """
     both_numbers = bool(query.numbers and candidate.numbers)
-    agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
+    # Figures are paired one for one, as often as each is said: "over the past
+    # 10 years ... over the last 6 years" does not state "... the last 10 years"
+    # twice over.
+    query_figures, candidate_figures = query.figures(), candidate.figures()
+    agree = _paired(query_figures, candidate_figures) if both_numbers else 0.0
     # A figure on one side with no equal on the other: another claim, unless
     # the other side states no figure at all (then "numbers_missing").
-    query_unmatched = 1.0 - _agreement(candidate.numbers, query.numbers) if both_numbers else 0.0
+    query_unmatched = 1.0 - _paired(candidate_figures, query_figures) if both_numbers else 0.0
     # The year the stored claim was made agrees with a year in the query, but
     # never contradicts one: a claim repeated years later ("... she said on 5
     # March 2024") is still the claim that was checked.

@@ -331,3 +331,24 @@ def test_pair_features_a_claimant_named_by_title_counts_as_named() -> None:
     # words of a title that say where or when name no office.
     assert named(said, "Governor", claim="The governor cut school aid by $300 million.") == 0.0
     assert named("A former state official said school aid was cut by $300 million.", "Former state treasurer") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [("Over the past ten years Lower Manhattan's population almost doubled, and over the last 6 years it added "
+      "more people than Atlanta.",
+      "Over the past 10 years Lower Manhattan's population nearly doubled, and over the last 10 years it added "
+      "more people than Atlanta."),
+     ("Fewer than 30% of Texas students graduate in four years and only 30 percent within six years.",
+      "Fewer than 30 percent of Texas students graduate in four years and only 58 percent within six years.")],
+)
+def test_pair_features_a_repeated_figure_replaced_is_another_figure(query: str, stored: str) -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    def row(text: str) -> dict[str, float]:
+        return dict(zip(FEATURES, pair_features(analyse(text), analyse(stored), lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+
+    assert row(query)["numbers_differ"] == 1.0
+    # The same figures, each said once or as often: no figure replaced.
+    assert row(stored)["numbers_differ"] == 0.0 and row(stored)["numbers_agree"] == 1.0
+    assert row(query.replace("6 years", "ten years").replace("only 30 percent", "only 58 percent"))["numbers_differ"] == 0.0
