@@ -199,8 +199,15 @@ def _paired(query: list[float], candidate: list[float]) -> float:
     if not candidate:
         return 0.0
     left = list(query)
-    found = 0
+    unpaired = []
+    # Equal figures first: "78 mph" may stand for a rounded "80", but not when the query says "80" too.
     for c in candidate:
+        if c in left:
+            left.remove(c)
+        else:
+            unpaired.append(c)
+    found = len(candidate) - len(unpaired)
+    for c in unpaired:
         equal = next((i for i, q in enumerate(left) if _same_number(c, q)), None)
         if equal is not None:
             found += 1

@@ -352,3 +352,12 @@ def test_pair_features_a_repeated_figure_replaced_is_another_figure(query: str, 
     # The same figures, each said once or as often: no figure replaced.
     assert row(stored)["numbers_differ"] == 0.0 and row(stored)["numbers_agree"] == 1.0
     assert row(query.replace("6 years", "ten years").replace("only 30 percent", "only 58 percent"))["numbers_differ"] == 0.0
+
+
+def test_match_figures_pair_equal_values_before_rounded_ones() -> None:
+    from claimcheck.lookups.match import _paired
+
+    # "80" may be a rounded "78", but the query's 80 is the stored 80: its 75 is no 78.
+    assert _paired([75.0, 80.0], [78.0, 80.0]) == 0.5
+    assert _paired([80.0], [78.0]) == 1.0
+    assert _paired([10.0], [10.0, 10.0]) == 0.5
