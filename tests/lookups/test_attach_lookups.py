@@ -67,7 +67,7 @@ def test_attach_filters_by_threshold_and_merges_sources() -> None:
 def test_attach_failing_source_is_one_warning(exc: Exception, text: str) -> None:
     claims = [make_claim("a"), make_claim("b"), make_claim("c")]
     broken = BrokenSource(exc)
-    good = FixedSource("good", [0.9])  # above the default threshold
+    good = FixedSource("good", [0.8])
     warnings: list[Diagnostic] = []
     attach_lookups(claims, [broken, good], {"lookup": {}}, warnings)
     assert broken.calls == 1  # not asked again for this document
