@@ -212,6 +212,9 @@ def main() -> int:
                         help="of --parts, the ones fitted on (default: all); the others are only scored, out of fold")
     parser.add_argument("--part-weight", action="append", default=[], metavar="PART=W",
                         help="weight of a fitted part's pairs in the fit (default 1, seventh 0.3: PART_WEIGHTS)")
+    parser.add_argument("--threshold", type=float,
+                        help="write this threshold instead of the cross-validated one (when the CV cost is flat "
+                             "around both; docs/lookups.md says why it was used)")
     args = parser.parse_args()
     parts = [p for p in args.parts.split(",") if p]
     part_weight = dict(PART_WEIGHTS, **{name: float(w) for name, w in (pw.split("=", 1) for pw in args.part_weight)})
@@ -338,10 +341,12 @@ def main() -> int:
     model = {
         "features": list(FEATURES), "weights": [round(float(v), 6) for v in w], "bias": round(b, 6),
         "mean": [round(float(v), 6) for v in mean], "scale": [round(float(v), 6) for v in scale],
-        "threshold": round(threshold, 3), "embedding_model": embed.MODEL_NAME,
+        "threshold": round(args.threshold if args.threshold is not None else threshold, 3),
+        "embedding_model": embed.MODEL_NAME,
         "fitted_on": f"bench/data/lookup_pairs_{{{','.join(p + (f' x {part_weight[p]:g}' if part_weight.get(p, 1.0) != 1.0 else '') for p in parts if p in fit_parts)}}}.jsonl{'' if args.no_swaps or args.swap_weight else ' (+ lookup_pairs_tune_swaps.jsonl, scored, not fitted)'}: "
                      f"{len(queries)} queries, {len(x)} pairs; "
-                     f"threshold by {args.folds}-fold cross-validation grouped by fact-check",
+                     + (f"threshold {args.threshold:g} given (CV's choice {threshold:.3f})" if args.threshold is not None
+                        else f"threshold by {args.folds}-fold cross-validation grouped by fact-check"),
     }
     print("weights:", ", ".join(f"{n}={v:+.2f}" for n, v in zip(FEATURES, w)), f"bias={b:+.2f}")
     if args.dry_run:

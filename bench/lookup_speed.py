@@ -70,7 +70,7 @@ def synthesise(base: list[FactCheck], count: int, seed: int = 7) -> list[FactChe
                 break
             records.append(FactCheck(
                 claim=vary(record.claim, rng), verdict=record.verdict, dataset="synthetic", rating=record.rating,
-                claimant=rng.choice(PEOPLE), publisher=record.publisher,
+                claimant=rng.choice(PEOPLE), claimant_title=record.claimant_title, publisher=record.publisher,
                 url=f"https://synthetic.example/{round_}/{index}", language="en"))
     return records
 

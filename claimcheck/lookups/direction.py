@@ -87,6 +87,8 @@ _VERB_NEGATORS = frozenset("not never cannot".split())
 _BARE_NT = frozenset("""dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent
                         hadnt aint""".split())
 _NEGATORS = _VERB_NEGATORS | _BARE_NT | frozenset("no none nobody nothing neither nor without".split())
+# A negator before these words denies nothing: "no doubt" affirms, "not only X but Y" says X and Y.
+_NOT_DENIALS = frozenset("doubt only".split())
 # Every word that can point or negate: the only words a claim is scanned for.
 _MARKERS = frozenset(_LEXICON) | _NEGATORS | {"up", "down", "for"}
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*", re.UNICODE)
@@ -109,9 +111,10 @@ class Direction:
 
 def _negated(tokens: list[str], i: int) -> bool:
     word = tokens[i]
-    if word == "no" and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit():
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if word == "no" and after[:1].isdigit():
         return False  # "No. 1" is a rank
-    return word in _NEGATORS or word.endswith("n't")
+    return (word in _NEGATORS or word.endswith("n't")) and after not in _NOT_DENIALS
 
 
 def _verb_negated(word: str) -> bool:

@@ -22,8 +22,9 @@ __all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
 
 # Bump when stems, stopwords or figures change: stores then recount their
 # term frequencies (the ``terms`` table) and re-analyse their claims with the
-# new rules when next opened (11: "1/3" and "second-highest" read by value).
-FEATURES_VERSION = 11
+# new rules when next opened (11: "1/3" and "second-highest" read by value;
+# 12: a figure said twice is kept twice, ``Features.repeated``).
+FEATURES_VERSION = 12
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -231,6 +232,9 @@ class Features:
         numbers: quantities with multipliers applied (years excluded).
         years: four-digit years 1800-2099.
         words: the content words as written, lower-cased, for the FTS query.
+        repeated: each further time a figure of ``numbers`` is said, sorted
+            ("10 years ... the last 10 years" repeats 10 once): a claim that
+            keeps one of the two and changes the other states another figure.
     """
 
     stems: frozenset[str]
@@ -238,18 +242,23 @@ class Features:
     numbers: frozenset[float]
     years: frozenset[int]
     words: tuple[str, ...]
+    repeated: tuple[float, ...] = ()
+
+    def figures(self) -> list[float]:
+        """Every figure as often as it is said, sorted."""
+        return sorted((*self.numbers, *self.repeated))
 
     def to_json(self) -> str:
         """A compact JSON form, stored beside each fact-check at import time."""
         return json.dumps([sorted(self.stems), sorted(self.names), sorted(self.numbers), sorted(self.years),
-                           list(self.words)], separators=(",", ":"))
+                           list(self.words), list(self.repeated)], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Features:
         """The features :meth:`to_json` wrote."""
-        stems, names, numbers, years, words = json.loads(text)
+        stems, names, numbers, years, words, *repeated = json.loads(text)
         return cls(frozenset(stems), frozenset(names), frozenset(float(n) for n in numbers),
-                   frozenset(int(y) for y in years), tuple(words))
+                   frozenset(int(y) for y in years), tuple(words), tuple(float(n) for n in (repeated or [[]])[0]))
 
 
 def _strip_accents(text: str) -> str:
@@ -275,8 +284,8 @@ def stem(word: str) -> str:
     return _CLASS_OF.get(stemmed, stemmed)
 
 
-def _numbers(text: str) -> tuple[set[float], set[int]]:
-    numbers: set[float] = set()
+def _numbers(text: str) -> tuple[list[float], set[int]]:
+    numbers: list[float] = []
     years: set[int] = set()
     for match in _NUM_WITH_MULT.finditer(text):
         raw, mult = match.group(1), (match.group(2) or "").lower()
@@ -296,7 +305,7 @@ def _numbers(text: str) -> tuple[set[float], set[int]]:
             if text[match.start(2) - 1].isspace():
                 mult = ""
         value *= _MULTIPLIERS.get(mult, 1.0)
-        numbers.add(round(value, 6))
+        numbers.append(round(value, 6))
     return numbers, years
 
 
@@ -377,7 +386,11 @@ def analyse(text: str, extra_names: tuple[str, ...] = ()) -> Features:
             lower = token.lower()
             if not token[0].isdigit() and lower not in STOPWORDS:
                 names.add(stem(lower))
-    return Features(frozenset(stems), frozenset(names), frozenset(numbers), frozenset(years), tuple(words))
+    distinct = frozenset(numbers)
+    repeated = sorted(numbers)
+    for n in distinct:
+        repeated.remove(n)
+    return Features(frozenset(stems), frozenset(names), distinct, frozenset(years), tuple(words), tuple(repeated))
 
 
 def fts_terms(features: Features) -> list[str]:

@@ -27,6 +27,8 @@ _PLAIN = (
     "said|says|claimed|argued|argues|warned|warns|noted|wrote|writes|stated|asserted|asserts|contended|contends|"
     "insisted|insists|maintained|maintains|alleged|alleges|charged|complained|complains|boasted|boasts|tweeted|"
     "added|suggested|suggests|declared|declares|explained|explains|"
+    # "told Fox News on Sunday that": up to five words, when "that" follows them.
+    r"told(?:\s+[\w.'’]+){1,5}?(?=\s+that\b)|"
     r"told\s+(?:\w+\s+){0,2}?(?:reporters|viewers|voters|supporters|listeners|readers|the\s+\w+|\w+)|"
     r"reminded\s+\w+|pointed\s+out|acknowledged|admitted|conceded|predicted|promised|emphasi[sz]ed|stressed|"
     "countered|recalled|observed|reported|posted|announced|estimated"
@@ -38,15 +40,25 @@ _VERBS_FIRST = rf"(?:{_PLAIN}|(?:{_NOUN_LIKE})(?=\s+that\b))"
 # When and where the speaker said it: "on Tuesday", "in a statement", "last week".
 _WHEN = r"(?:\s+(?:on|in|at|during|last|this|earlier)\s+[^,.;:]{1,40}?)?"
 _WHO = r"(?P<who>[^,;:\"“”]{2,80}?)"
+# A speaker described in an aside: "Rob Portman, a Republican from Ohio, said ...".
+_WHO_DESCRIBED = r"(?P<who>[^,;:\"“”]{2,60}?,\s+[^,;:\"“”]{2,80}?),"
+# An aside after a closing speaker is a noun phrase or a relative clause: "..., said Rob Portman, a Republican".
+_ASIDE = r"(?:,\s+(?:a|an|the|who|whose|his|her|their|its)\s+[^,;:\"“”]{2,78}?)"
+# Where or how the speaker spoke, before the frame: "In a statement, ...", "Speaking in Ohio on Tuesday, ...".
+_SETTING = r"(?:(?:In|On|At|During|[A-Z][a-z]+ing)\s+[^,]{1,50},\s+)?"
 _MAX_SPEAKER_WORDS = 8
 _MIN_CLAIM_WORDS = 4
 
 _LEADING = re.compile(
-    r"^(?:(?:In|On|At|During)\s+[^,]{1,50},\s+)?" + _WHO + r"\s+(?:has\s+|had\s+|have\s+)?" + _VERBS_FIRST + _WHEN
-    + r",?\s+(?:that\s+)?(?P<claim>.+)$", re.DOTALL)
+    r"^" + _SETTING + _WHO + r"\s+(?:has\s+|had\s+|have\s+)?" + _VERBS_FIRST + _WHEN
+    + r"[,:]?\s+(?:that\s+)?(?P<claim>.+)$", re.DOTALL)
+_LEADING_DESCRIBED = re.compile(
+    r"^" + _SETTING + _WHO_DESCRIBED + r"\s+(?:has\s+|had\s+|have\s+)?" + _VERBS_FIRST + _WHEN
+    + r"[,:]?\s+(?:that\s+)?(?P<claim>.+)$", re.DOTALL)
 _TRAILING = re.compile(r"^(?P<claim>.+?),\s+" + _WHO + r"\s+(?:has\s+|had\s+)?" + _VERBS + _WHEN + r"\s*[.!]?$",
                        re.DOTALL)
-_TRAILING_INVERTED = re.compile(r"^(?P<claim>.+?),\s+" + _VERBS + r"\s+" + _WHO + _WHEN + r"\s*[.!]?$", re.DOTALL)
+_TRAILING_INVERTED = re.compile(r"^(?P<claim>.+?),\s+" + _VERBS + r"\s+" + _WHO + _WHEN
+                                + _ASIDE + r"?\s*[.!]?$", re.DOTALL)
 _PARENTHETICAL = re.compile(r"^(?P<before>[^,]{3,80}),\s+" + _WHO + r"\s+" + _PLAIN_RE + r",\s+(?P<after>.+)$",
                             re.DOTALL)
 _ACCORDING_FIRST = re.compile(r"^According\s+to\s+" + _WHO + r",\s+(?P<claim>.+)$", re.DOTALL | re.IGNORECASE)
@@ -85,7 +97,9 @@ def split_frame(text: str) -> Framed:
     Text without a recognisable frame comes back whole, with no speaker.
     """
     sentence = " ".join(text.split())
-    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _PARENTHETICAL, _LEADING, _TRAILING, _TRAILING_INVERTED):
+    # A frame that opens the sentence first: "X, a senator, said Y" is no "Y, said X" frame.
+    for pattern in (_ACCORDING_FIRST, _ACCORDING_LAST, _PARENTHETICAL, _LEADING, _LEADING_DESCRIBED, _TRAILING,
+                    _TRAILING_INVERTED):
         match = pattern.match(sentence)
         if match is None:
             continue
@@ -94,6 +108,7 @@ def split_frame(text: str) -> Framed:
             claim = f"{match.group('before')} {match.group('after')}"
         else:
             claim = match.group("claim")
-        if _speaker_ok(who) and _claim_ok(claim):
+        # A described speaker is judged by its name, the words before the aside.
+        if _speaker_ok(who.split(",", 1)[0].strip()) and _claim_ok(claim):
             return Framed(who, _capitalise(claim))
     return Framed(None, sentence)

@@ -7,7 +7,8 @@ Four formats are understood (``--format`` names in brackets):
   ``<script type="application/ld+json">`` blocks;
 - the Google Fact Check Tools API ``claims:search`` response [``google``]:
   ``claims[]`` each with ``claimReview[]``;
-- LIAR [``liar``]: PolitiFact statements, 14 tab-separated columns;
+- LIAR [``liar``]: PolitiFact statements, 14 tab-separated columns (the
+  speaker's job title is kept as the claimant's title);
 - AVeriTeC [``averitec``]: a JSON list of claims with ``label``,
   ``claim_date`` (dd-mm-yyyy), ``speaker`` and ``fact_checking_article``.
 
@@ -79,6 +80,13 @@ def _iso_date(value: Any) -> str | None:
         return dt.date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def _job_title(value: Any) -> str | None:
+    """The ``jobTitle`` of a schema.org Person (the first person of a list that has one)."""
+    if isinstance(value, list):
+        return next((t for t in map(_job_title, value) if t), None)
+    return _text(value.get("jobTitle")) if isinstance(value, dict) else None
 
 
 def _name(value: Any) -> str | None:
@@ -179,7 +187,7 @@ def parse_claimreview(data: Any, path: str = "<data>") -> list[FactCheck]:
         url = _text(review.get("url")) or (_text(review.get("@id")) if str(review.get("@id", "")).startswith("http") else None)
         records.append(FactCheck(
             claim=claim, verdict=verdict, dataset="claimreview", rating=rating,
-            claimant=_name(item.get("author")), claim_date=claim_date,
+            claimant=_name(item.get("author")), claimant_title=_job_title(item.get("author")), claim_date=claim_date,
             publisher=_name(review.get("author")) or _name(review.get("publisher")) or _publisher_from_url(url),
             url=url, review_date=_iso_date(review.get("datePublished")),
             language=_language(review.get("inLanguage")),
@@ -244,7 +252,7 @@ def parse_liar(text: str, path: str = "<data>") -> list[FactCheck]:
         cols = line.split("\t")
         if len(cols) != 14:
             raise _refuse(path, f"line {number} has {len(cols)} tab-separated columns, LIAR has 14")
-        statement_id, label, statement, _subjects, speaker = cols[:5]
+        statement_id, label, statement, _subjects, speaker, job_title = cols[:6]
         if not _LIAR_ID.match(statement_id):
             raise _refuse(path, f"line {number}: {statement_id!r} is not a LIAR statement id (like 2635.json)")
         if label not in LIAR_VERDICTS:
@@ -255,6 +263,7 @@ def parse_liar(text: str, path: str = "<data>") -> list[FactCheck]:
         records.append(FactCheck(
             claim=statement.strip(), verdict=LIAR_VERDICTS[label], dataset="liar", rating=LIAR_RATINGS[label],
             claimant=claimant, publisher="PolitiFact", language="en", source_id=statement_id.removesuffix(".json"),
+            claimant_title=" ".join(job_title.split()) or None,
         ))
     if not records:
         raise _refuse(path, "no LIAR rows found")

@@ -194,6 +194,27 @@ def _agreement(query: Iterable[float], candidate: Iterable[float]) -> float:
     return sum(any(_same_number(c, q) for q in query) for c in candidate) / len(candidate)
 
 
+def _paired(query: list[float], candidate: list[float]) -> float:
+    """Share of the candidate's figures, as often as it says each, that a figure of the query equals, one for one."""
+    if not candidate:
+        return 0.0
+    left = list(query)
+    unpaired = []
+    # Equal figures first: "78 mph" may stand for a rounded "80", but not when the query says "80" too.
+    for c in candidate:
+        if c in left:
+            left.remove(c)
+        else:
+            unpaired.append(c)
+    found = len(candidate) - len(unpaired)
+    for c in unpaired:
+        equal = next((i for i, q in enumerate(left) if _same_number(c, q)), None)
+        if equal is not None:
+            found += 1
+            del left[equal]
+    return found / len(candidate)
+
+
 def similarity(query: Features, candidate: Features, weight: Callable[[str], float],
                claimant: Features | None = None) -> float:
     """How likely two sentences state the same claim, in [0, 1].
@@ -331,7 +352,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
                   bm25_relative: float, claim_year: int | None = None,
                   query_claim: Features | None = None,
                   aligned: tuple[float, float] | None = None, wordnet: bool = True,
-                  detailed: bool = True, texts: tuple[str, str] | None = None) -> list[float]:
+                  detailed: bool = True, texts: tuple[str, str] | None = None,
+                  claimant_title: Features | None = None) -> list[float]:
     """The :data:`FEATURES` of one (query, stored claim) pair, in order.
 
     Args:
@@ -356,12 +378,19 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
             written, for the direction features (:mod:`~claimcheck.lookups.direction`,
             which read words the content features drop: "up", "against", "not");
             without them those features are 0.
+        claimant_title: features of the stored claimant's title ("Governor"),
+            if known: a query that names the claimant by it alone ("the
+            governor said") counts as naming the claimant.
     """
     both_numbers = bool(query.numbers and candidate.numbers)
-    agree = _agreement(query.numbers, candidate.numbers) if both_numbers else 0.0
+    # Figures are paired one for one, as often as each is said: "over the past
+    # 10 years ... over the last 6 years" does not state "... the last 10 years"
+    # twice over.
+    query_figures, candidate_figures = query.figures(), candidate.figures()
+    agree = _paired(query_figures, candidate_figures) if both_numbers else 0.0
     # A figure on one side with no equal on the other: another claim, unless
     # the other side states no figure at all (then "numbers_missing").
-    query_unmatched = 1.0 - _agreement(candidate.numbers, query.numbers) if both_numbers else 0.0
+    query_unmatched = 1.0 - _paired(candidate_figures, query_figures) if both_numbers else 0.0
     # The year the stored claim was made agrees with a year in the query, but
     # never contradicts one: a claim repeated years later ("... she said on 5
     # March 2024") is still the claim that was checked.
@@ -371,6 +400,8 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     names = candidate.names | (claimant.names if claimant is not None else frozenset())
     names_shared = len(names & (query.names | query.stems)) / len(names) if names else 0.0
     claimant_named = 1.0 if claimant is not None and (claimant.stems & query.stems) else 0.0
+    if not claimant_named and claimant_title is not None and _title_named(query, candidate, claimant_title):
+        claimant_named = 1.0
     cheap = [
         cosine, cosine - best_other_cosine, bm25_relative, agree,
         1.0 - agree if both_numbers else 0.0, query_unmatched,
@@ -395,6 +426,26 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
         *(replaced(query_claim or query, candidate, weight, claimant.stems if claimant is not None else frozenset())
           if wordnet else (0.0, 0.0, 0.0)),
     ]
+
+
+# Words of a title that say where or when, not which office ("Former governor",
+# "U.S. Senator", "State Representative", "Member of the National Council").
+_TITLE_MODIFIERS = frozenset(stem(w) for w in "former current state us new national member".split())
+
+
+@lru_cache(maxsize=4096)
+def _title_features(title: str) -> Features:
+    # Cached: a claimant's title recurs across the candidates of many lookups.
+    return analyse(title)
+
+
+def _title_named(query: Features, candidate: Features, title: Features) -> bool:
+    """Whether the query names the stored claimant by their title ("the Texas governor said ...").
+
+    Only the title's words the stored claim does not say itself count: in
+    "The governor cut school aid" the governor is what the claim is about.
+    """
+    return bool((title.stems - _TITLE_MODIFIERS - candidate.stems) & query.stems)
 
 
 def _no_weight(term: str) -> float:
@@ -518,6 +569,7 @@ class Matcher:
         total = max(1, self._documents())
         vectors, features = self._indexed([record for record, _ in hits])
         claimants = [analyse(record.claimant) if record.claimant else None for record, _ in hits]
+        titles = [_title_features(record.claimant_title) if record.claimant_title else None for record, _ in hits]
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording
@@ -534,12 +586,12 @@ class Matcher:
         lexical = [similarity(query, f, weight, c) for f, c in zip(features, claimants)] if weight is not None else []
         best_lexical = max(lexical, default=0.0) or 1.0
         rows: list[list[float]] = []
-        for (record, bm25), feats, claimant, cosine in zip(hits, features, claimants, cosines):
+        for (record, bm25), feats, claimant, title, cosine in zip(hits, features, claimants, titles, cosines):
             other = second if cosine >= best else best
             relative = bm25 / best_bm25 if best_bm25 < 0 else lexical[len(rows)] / best_lexical
             year = int(record.claim_date[:4]) if record.claim_date and record.claim_date[:4].isdigit() else None
             rows.append(pair_features(query, feats, _no_weight, claimant, float(cosine), other, relative, year,
-                                      detailed=False))
+                                      detailed=False, claimant_title=title))
         matrix = np.asarray(rows, dtype=float)
         close = (np.flatnonzero(self.model.could_reach(matrix, floor, _DETAILED)) if floor > 0.0
                  else np.arange(len(hits)))

@@ -19,7 +19,8 @@ wherever ``--db``/``config["db"]`` says.  It holds:
 The file is marked as claimcheck's with ``PRAGMA application_id`` and its
 schema versioned with ``PRAGMA user_version``; both are read before anything
 is changed, so a foreign SQLite file is refused untouched.  A store of schema
-1 is migrated in place (new keys, vectors); a newer one is refused.
+1 or 2 is migrated in place (1: new keys, vectors; 2: the claimant's title,
+filled in when its file is imported again); a newer one is refused.
 
 The database runs in WAL mode, so lookups read while one process imports.
 An import prepares everything (keys, vectors, term counts) before it takes
@@ -54,7 +55,7 @@ from claimcheck.report import VERDICTS
 
 __all__ = ["FactCheck", "ImportResult", "Store", "default_db_path", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # 'ClCk': marks the file as a claimcheck store (schema 1 stores did not set it).
 APPLICATION_ID = 0x436C436B
 BUSY_TIMEOUT_MS = 10_000
@@ -71,6 +72,7 @@ CREATE TABLE factchecks (
     dedup_key   TEXT NOT NULL UNIQUE,
     claim       TEXT NOT NULL CHECK (length(trim(claim)) > 0),
     claimant    TEXT,
+    claimant_title TEXT,
     claim_date  TEXT,
     publisher   TEXT,
     url         TEXT,
@@ -138,7 +140,10 @@ class FactCheck:
     :data:`claimcheck.report.VERDICTS`; ``rating`` is the rating as the
     publisher wrote it.  ``dataset`` names where the record came from
     (``liar``, ``averitec``, ``claimreview``, ``google-factcheck``) and
-    ``source_id`` its id there, if it has one.
+    ``source_id`` its id there, if it has one.  ``claimant_title`` is the
+    claimant's title or office as the source gives it (LIAR's job title,
+    ClaimReview's ``jobTitle``: "Governor", "U.S. Senator"): news copy often
+    names a speaker by it alone ("the governor said").
     """
 
     claim: str
@@ -153,6 +158,7 @@ class FactCheck:
     language: str | None = None
     source_id: str | None = None
     id: int | None = field(default=None, compare=False)
+    claimant_title: str | None = None
 
     def dedup_key(self) -> str:
         """A key equal for the same fact-check imported again, from any file.
@@ -417,9 +423,13 @@ class Store:
                 # executescript() would commit first; run the statements inside our lock.
                 for statement in _split_sql(_SCHEMA):
                     conn.execute(statement)
-            elif version == 1:
-                self._migrate_from_1(conn)
-                self.migrated_from = 1
+            elif version in (1, 2):
+                if version == 1:
+                    self._migrate_from_1(conn)
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(factchecks)")}
+                if "claimant_title" not in columns:
+                    conn.execute("ALTER TABLE factchecks ADD COLUMN claimant_title TEXT")
+                self.migrated_from = version
             else:
                 return
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -515,6 +525,11 @@ class Store:
             with self.transaction(wait=wait) as conn:
                 present = _existing_keys(conn, keys)
                 fresh = [i for i, key in enumerate(keys) if key not in present]
+                # A store migrated from schema 2 has no claimant titles: importing the file again fills them in.
+                conn.executemany(
+                    "UPDATE factchecks SET claimant_title = ? WHERE dedup_key = ? AND claimant_title IS NULL",
+                    [(records[i].claimant_title, key) for i, key in enumerate(keys)
+                     if key in present and records[i].claimant_title])
                 # A file may hold the same fact-check twice: keep the first.
                 seen: set[str] = set()
                 fresh = [i for i in fresh if not (keys[i] in seen or seen.add(keys[i]))]  # type: ignore[func-returns-value]
@@ -526,10 +541,10 @@ class Store:
                 for i in fresh:
                     record = records[i]
                     cursor = conn.execute(
-                        """INSERT INTO factchecks(dedup_key, claim, claimant, claim_date, publisher, url,
-                               rating, verdict, review_date, language, dataset, source_id, import_id)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (keys[i], record.claim.strip(), record.claimant, record.claim_date,
+                        """INSERT INTO factchecks(dedup_key, claim, claimant, claimant_title, claim_date, publisher,
+                               url, rating, verdict, review_date, language, dataset, source_id, import_id)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (keys[i], record.claim.strip(), record.claimant, record.claimant_title, record.claim_date,
                          record.publisher, record.url, record.rating, record.verdict, record.review_date,
                          record.language, record.dataset, record.source_id, import_id),
                     )
@@ -700,6 +715,7 @@ def _row_to_factcheck(row: sqlite3.Row) -> FactCheck:
         claim=row["claim"], verdict=row["verdict"], dataset=row["dataset"], rating=row["rating"],
         claimant=row["claimant"], claim_date=row["claim_date"], publisher=row["publisher"], url=row["url"],
         review_date=row["review_date"], language=row["language"], source_id=row["source_id"], id=row["id"],
+        claimant_title=row["claimant_title"] if "claimant_title" in row.keys() else None,
     )
 
 

@@ -127,3 +127,17 @@ def test_direction_the_match_bound_holds_for_any_direction_and_wordnet_values() 
                 row[_WORDNET_AT] = shares
                 if model.probability(row[None, :])[0] >= floor - 0.5e-4:
                     assert reachable, (floor, flags, shares)
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [("There is no doubt that the new stadium cost taxpayers $500 million.",
+      "The new stadium cost taxpayers $500 million."),
+     ("The bill not only cuts the income tax but also repeals the estate tax.",
+      "The bill cuts the income tax and repeals the estate tax.")],
+)
+def test_direction_a_negator_that_denies_nothing_is_no_denial(query: str, stored: str) -> None:
+    # "no doubt" affirms; "not only X but Y" says X and Y.
+    assert _features(query, stored)["negation_differs"] == 0.0
+    assert _features("There is doubt that the new stadium cost taxpayers $500 million.",
+                     "The new stadium did not cost taxpayers $500 million.")["negation_differs"] == 1.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.lookups.features import analyse, stem
+from claimcheck.lookups.features import Features, analyse, stem
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,13 @@ def test_features_round_trip_through_json() -> None:
 ])
 def test_analyse_slash_fractions_and_second_before_a_superlative(text: str, expected: set[float]) -> None:
     assert set(analyse(text).numbers) == expected
+
+
+def test_features_a_figure_said_twice_is_kept_twice() -> None:
+    twice = analyse("Over the past 10 years the district has added more people over the last 10 years than 3 cities.")
+    assert twice.numbers == {10.0, 3.0} and twice.repeated == (10.0,)
+    assert twice.figures() == [3.0, 10.0, 10.0]
+    assert analyse("Over the past decade it added 40 people.").repeated == ()
+    # Stores written before figures were counted read back with none repeated.
+    assert Features.from_json('[["rent"],[],[5.0],[],["rent"]]').repeated == ()
+    assert Features.from_json(twice.to_json()) == twice

@@ -26,6 +26,19 @@ from claimcheck.lookups.frames import split_frame
          "Hillary Clinton co-sponsored a bill to jail flag burners."),
         ("Jobless claims fell to a record low in June, said Labor Secretary Tom Perez.", "Labor Secretary Tom Perez",
          "Jobless claims fell to a record low in June"),
+        # A speaker described in an aside, before or after the claim.
+        ("Rob Portman, a Republican from Ohio, said that the deficit has doubled since 2009.",
+         "Rob Portman, a Republican from Ohio", "The deficit has doubled since 2009."),
+        ("Ohio Sen. Rob Portman, speaking on the Senate floor, said the deficit has doubled since 2009.",
+         "Ohio Sen. Rob Portman, speaking on the Senate floor", "The deficit has doubled since 2009."),
+        ("The deficit has doubled since 2009, said Rob Portman, a Republican from Ohio.", "Rob Portman",
+         "The deficit has doubled since 2009"),
+        # Where the speaker spoke, a colon, and whom they told, however many words it takes.
+        ("Speaking in Ohio on Tuesday, Rob Portman said the deficit has doubled since 2009.", "Rob Portman",
+         "The deficit has doubled since 2009."),
+        ("Rob Portman said: the deficit has doubled since 2009.", "Rob Portman", "The deficit has doubled since 2009."),
+        ("Rob Portman told Fox News on Sunday that the deficit has doubled since 2009.", "Rob Portman",
+         "The deficit has doubled since 2009."),
     ],
 )
 def test_frames_speaker_and_claim_are_split(text: str, speaker: str, claim: str) -> None:
@@ -46,6 +59,8 @@ def test_frames_speaker_and_claim_are_split(text: str, speaker: str, claim: str)
         # Noun forms of reporting verbs are not frames.
         "Jobless claims fell to their lowest level since 1973 in the first week of June.",
         "Florida paid out two billion dollars more than expected in insurance claims.",
+        # A participle set off by commas is no closing frame without a noun phrase after it.
+        "Two men, charged with arson near Portland County, are members of a militia group.",
     ],
 )
 def test_frames_text_without_a_frame_is_left_whole(text: str) -> None:

@@ -39,6 +39,8 @@ def test_importers_liar_fields(data_dir: Path) -> None:
     assert (first.verdict, first.rating, first.publisher, first.claimant) == ("false", "False", "PolitiFact", "Dwayne Bohac")
     assert first.url is None  # the LIAR id does not give the review's address
     assert (first.source_id, first.dataset, first.language) == ("2635", "liar", "en")
+    # The speaker's job title: news copy often names a speaker by it alone.
+    assert first.claimant_title == "State representative"
     verdicts = {r.source_id: (r.rating, r.verdict) for r in records}
     assert verdicts["10540"] == ("Half True", "mixed")
     assert verdicts["324"] == ("Mostly True", "mostly-true")
@@ -63,7 +65,7 @@ def test_importers_claimreview_fields(data_dir: Path) -> None:
         claim="The new Harbour Bridge cost taxpayers $2.4 billion, twice the original budget.", verdict="mixed",
         dataset="claimreview", rating="Half True", claimant="Jane Doe", claim_date="2024-02-01",
         publisher="Example Check", url="https://factcheck.example/2024/02/bridge-cost", review_date="2024-02-14",
-        language="en")
+        language="en", claimant_title="Councillor")
     listed = by_claim(read_file(data_dir / "claimreview_list.json")[1])
     spanish = listed["Las vacunas contra la gripe contienen un microchip."]
     assert (spanish.verdict, spanish.language, spanish.review_date) == ("false", "es", "2023-09-03")

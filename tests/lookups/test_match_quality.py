@@ -309,3 +309,55 @@ def test_match_bound_counts_scores_that_round_up_to_the_floor(floor: float) -> N
     blank = row.copy()
     blank[_DETAILED_AT] = 0.0
     assert model.could_reach(blank[None], floor, _DETAILED)[0]
+
+
+def test_pair_features_a_claimant_named_by_title_counts_as_named() -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    stored = analyse("We have cut the state's school aid by $300 million.")
+    claimant = analyse("Scott Walker")
+
+    def named(text: str, title: str | None, claim: str = "") -> float:
+        row = pair_features(analyse(text), analyse(claim) if claim else stored, lambda t: 1.0, claimant, 0.9, 0.2,
+                            1.0, claimant_title=analyse(title) if title else None)
+        return dict(zip(FEATURES, row))["claimant_named"]
+
+    said = "The Wisconsin governor said the state cut school aid by $300 million."
+    assert named(said, "Governor") == 1.0
+    assert named(said, "Former governor") == 1.0
+    assert named(said, None) == 0.0
+    assert named(said, "U.S. Senator") == 0.0
+    # A title word the stored claim says is what the claim is about, not who said it;
+    # words of a title that say where or when name no office.
+    assert named(said, "Governor", claim="The governor cut school aid by $300 million.") == 0.0
+    assert named("A former state official said school aid was cut by $300 million.", "Former state treasurer") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [("Over the past ten years Lower Manhattan's population almost doubled, and over the last 6 years it added "
+      "more people than Atlanta.",
+      "Over the past 10 years Lower Manhattan's population nearly doubled, and over the last 10 years it added "
+      "more people than Atlanta."),
+     ("Fewer than 30% of Texas students graduate in four years and only 30 percent within six years.",
+      "Fewer than 30 percent of Texas students graduate in four years and only 58 percent within six years.")],
+)
+def test_pair_features_a_repeated_figure_replaced_is_another_figure(query: str, stored: str) -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    def row(text: str) -> dict[str, float]:
+        return dict(zip(FEATURES, pair_features(analyse(text), analyse(stored), lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+
+    assert row(query)["numbers_differ"] == 1.0
+    # The same figures, each said once or as often: no figure replaced.
+    assert row(stored)["numbers_differ"] == 0.0 and row(stored)["numbers_agree"] == 1.0
+    assert row(query.replace("6 years", "ten years").replace("only 30 percent", "only 58 percent"))["numbers_differ"] == 0.0
+
+
+def test_match_figures_pair_equal_values_before_rounded_ones() -> None:
+    from claimcheck.lookups.match import _paired
+
+    # "80" may be a rounded "78", but the query's 80 is the stored 80: its 75 is no 78.
+    assert _paired([75.0, 80.0], [78.0, 80.0]) == 0.5
+    assert _paired([80.0], [78.0]) == 1.0
+    assert _paired([10.0], [10.0, 10.0]) == 0.5

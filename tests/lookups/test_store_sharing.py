@@ -126,6 +126,22 @@ def test_schema_1_store_is_migrated(db_path: Path) -> None:
         assert again.added == 0  # the migrated keys are the new keys
 
 
+def test_schema_2_store_gets_claimant_titles_from_a_second_import(db_path: Path) -> None:
+    liar = FactCheck("Taxes rose 5 percent.", "true", "liar", claimant="A", source_id="1", claimant_title="Governor")
+    with Store(db_path) as store:
+        store.import_records([liar], file="f", format="liar", sha256="0")
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("ALTER TABLE factchecks DROP COLUMN claimant_title")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    with Store(db_path) as store:
+        assert store.migrated_from == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.get(1).claimant_title is None  # schema 2 never kept it
+        again = store.import_records([liar], file="f", format="liar", sha256="0")
+        assert again.added == 0 and store.get(1) == liar
+
+
 def test_schema_1_store_read_only_is_refused_clearly(db_path: Path) -> None:
     _schema_1_store(db_path)
     with pytest.raises(ClaimcheckError, match="earlier claimcheck .schema 1"):
