@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "train"))
 from attribution_learners import (  # noqa: E402
     conditional_objective,
     conditional_probabilities,
+    ceiling,
     conjoined,
     hopeless,
     train_conditional,
@@ -72,3 +73,12 @@ def test_weighted_logistic_learns_the_same_toy_decision() -> None:
     claims = [_claim(True, [(["lemma=say"], True), (["lemma=visit"], False)]), _claim(False, [(["lemma=visit"], False)])] * 10
     weights = weighted_logistic(claims, c=10.0, min_count=1)
     assert weights["lemma=say"] > 0 > weights["lemma=visit"]
+
+
+def test_ceiling_counts_claims_the_rules_or_a_verb_get_right() -> None:
+    right = {**_claim(True, [(["lemma=say"], False)]), "rule_has": True, "rule_ok": True, "score": 0.9}
+    by_verb = {**_claim(True, [(["lemma=say"], True)]), "rule_has": False, "rule_ok": False, "score": 0.9}
+    lost = {**_claim(True, [(["lemma=say"], False)]), "rule_has": False, "rule_ok": False, "score": 0.9}
+    unjudged = {**by_verb, "score": 0.2}
+    own = {**_claim(False, [(["lemma=say"], False)]), "rule_has": False, "rule_ok": True, "score": 0.9}
+    assert ceiling([right, by_verb, lost, unjudged, own]) == (3, 1, 2)
