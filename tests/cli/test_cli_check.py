@@ -140,3 +140,15 @@ def test_cli_console_script_runs(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "claimcheck.cli", "check", str(tmp_path / "nope.txt")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "CC101" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_readme_shows_what_check_prints_on_the_bundled_example(capsys, monkeypatch) -> None:
+    """The README's "What it prints" is the shipped build's output, line for line (its "..." lines elided)."""
+    root = Path(__file__).resolve().parents[2]
+    block = (root / "README.md").read_text(encoding="utf-8").split("## What it prints", 1)[1].split("```", 2)[1]
+    shown = [line for line in block.splitlines() if line.strip() and "..." not in line and not line.startswith("$ ")]
+    monkeypatch.chdir(root)  # the header names the file as the README's command does
+    code, out, _ = run(capsys, "check", "examples/putin-pyongyang.txt", "--date", "2024-06-19")
+    assert code == 0 and len(shown) >= 10
+    printed = out.splitlines()
+    assert [line for line in shown if line not in printed] == []
