@@ -302,8 +302,20 @@ def _broken_off(t: TokenTable, child: int, head: int) -> bool:
     """
     if child > head:
         return False
-    text = t.text
-    return any(text[i] in _CLAUSE_BREAKS for i in range(t.right_edge[child] + 1, head))
+    return any(_clause_break(t, i) for i in range(t.right_edge[child] + 1, head))
+
+
+def _clause_break(t: TokenTable, i: int) -> bool:
+    """True when token ``i`` is a dash, semicolon or colon between clauses.
+
+    A hyphen or en dash that spaCy splits off inside a word ("Lopez-Cantera",
+    "drink-drive", "2010\u20132012") joins, it does not break: such a dash between
+    clauses has a space before it.  An em dash breaks, spaced or not.
+    """
+    text = t.text[i]
+    if text not in _CLAUSE_BREAKS:
+        return False
+    return text not in ("-", "\u2013") or i == 0 or t.idx[i] > t.idx[i - 1] + len(t.text[i - 1])
 
 
 #: Tags of a finite verb: a clause with one can stand as a sentence.
@@ -1174,7 +1186,11 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     cut: set[int] = set()
     heads = _units(p, sent)
     owned = _assign(t, sent, heads)
+    # Verbs of saying that frame another unit's content ('Y," X said, in an interview').
+    cues: set[int] = set()
     for head in heads:
+        if head in cues:
+            continue  # the frame of a clause before it, a unit of its own only in the parse
         tokens = owned[head]
         if _is_condition_or_imperative(p, head):
             continue
@@ -1182,6 +1198,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue  # "analysts queried whether X": a question, not a claim that X
         quote = _quote_at(t.idx[head], quotes)
         found = _find_frame(p, head)
+        if found is None:
+            found = _quotation_before(p, head, tokens, quotes)
         if found is not None and _announces_intention(t, head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
         if found is not None and _counted_speakers(t, found[0]):
@@ -1191,6 +1209,7 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
+            cues.update(frame.cue)
             if frame.kind in ("speech", "cognition"):
                 # With the speaker's description: "said Jo Bloggs, a Republican who headed the committee".
                 speakers.update(k for i in frame.speaker for k in t.subtree(i))
@@ -1268,6 +1287,47 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue
         candidates.append(cand)
     return candidates
+
+
+#: What closes a quotation that a frame follows: '"Y," he said', '"Y?" she asked', '"Y -" he added'.
+_QUOTE_CLOSERS = frozenset(",?!\u2014-")
+
+
+def _quotation_before(p: _Parse, head: int, tokens: set[int], quotes: Sequence[tuple[int, int]]) -> tuple[Frame, int] | None:
+    """The frame and content of '"Y," said X' or '"Y," X said' when the parse gives no reported clause.
+
+    The small model often cannot parse a quotation as a clause ("Let me make it
+    clear ...", "What Ryan did is ..."): it hangs the quotation's words on the
+    verb of saying as a modifier or object, and the whole sentence, quotation,
+    verb, speaker and the speaker's description, was one claim.  A quotation
+    that closes with a comma (or "?", "!", a dash) right before the verb and its
+    subject is what the verb reports, whatever the arcs say.  Returns the
+    verb's child that holds most of the quotation as the content's head.
+    """
+    t = p.t
+    if t.lemma[head] not in SPEECH_VERBS or _quote_at(t.idx[head], quotes) is not None:
+        return None
+    i = bisect_right(quotes, t.idx[head], key=lambda q: q[0]) - 1
+    if i < 0 or quotes[i][1] > t.idx[head] or doc_text(p.doc)[quotes[i][1] - 1] not in _QUOTE_CLOSERS:
+        return None
+    start, end = quotes[i]
+    # Between the quotation and the verb: punctuation, the closing mark, the verb's subject.
+    subject = next((c for c in t.children[head] if t.dep[c] in ("nsubj", "nsubjpass")), None)
+    between = t.subtree_set(subject) if subject is not None and subject < head else set()
+    for k in range(head - 1, -1, -1):
+        if t.idx[k] < end:
+            break
+        if not (t.is_punct[k] or t.is_space[k] or k in between):
+            return None
+    # The opening mark may hang on the quotation's first word: it starts a character before ``start``.
+    inside = [c for c in t.children[head] if c < head and c in tokens and start - 1 <= t.idx[t.left_edge[c]]
+              and t.idx[t.right_edge[c]] < end and any(t.pos[k] in _VERBAL for k in t.subtree(c))]
+    if not inside:
+        return None
+    content = max(inside, key=lambda c: t.right_edge[c] - t.left_edge[c])
+    exclude = t.subtree_set(content)
+    speaker = _speaker_of(t, head, exclude)
+    return Frame(cue=[head], speaker=speaker, tokens=t.subtree_set(head) - exclude, kind="speech"), content
 
 
 #: What a verb of saying reports, when it reports anything in its own sentence.
