@@ -42,6 +42,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
 _TRIM_WORDS = frozenset({"that", "and", "but", "or", "so", "yet", "because", "while", "whereas", "although"})
 _QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+_CLOSING_QUOTES = frozenset({"\"", "'", "\u201d", "\u2019", "\u00bb"})
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "nmod", "agent"})
 _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
 #: "It has emerged that X": verbs that present X as news without a source.
@@ -526,8 +527,11 @@ DOCUMENT_NOUNS = frozenset({"figure", "data", "report", "statistic", "study", "s
 
 
 def _after_comma(t: TokenTable, token: int) -> bool:
-    """True when ``token`` comes right after a comma (an apposition or aside)."""
+    """True when ``token`` comes right after a comma (an apposition or aside), also one that a
+    closing quotation mark follows: 'Obama "founded ISIS," saying ...' (the comma goes inside)."""
     left = t.left_edge[token] - 1
+    if left >= 1 and t.text[left] in _CLOSING_QUOTES:
+        left -= 1
     return left >= 0 and t.text[left] == ","
 
 
@@ -731,6 +735,22 @@ def _may_split(p: _Parse, content: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _coordinated_reports(p: _Parse, reported: int) -> list[tuple[int, int]]:
+    """Verbs of saying coordinated with reported content that have no subject of their own, with
+    what each reports: in "Spicer said the party was not in a crisis, and urged that everyone
+    relax" the parser hangs "urged" on "was", but "urged" shares the frame's subject ("Spicer ...
+    urged"), so its content is Spicer's claim and the first content ends before it."""
+    t = p.t
+    out: list[tuple[int, int]] = []
+    for verb in t.children[reported]:
+        if t.dep[verb] != "conj" or t.pos[verb] != "VERB" or verb in p.subjects or t.lemma[verb] not in SPEECH_VERBS:
+            continue
+        inner = _content_child(p, verb, {"ccomp"})
+        if inner is not None:
+            out.append((verb, inner))
+    return out
 
 
 def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
@@ -1213,8 +1233,14 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             if frame.kind in ("speech", "cognition"):
                 # With the speaker's description: "said Jo Bloggs, a Republican who headed the committee".
                 speakers.update(k for i in frame.speaker for k in t.subtree(i))
-            for reported in (content, *frame.more):
+            reports = [(content, frame), *((m, frame) for m in frame.more)]
+            for reported, frame in reports:  # grows while it is read: see _coordinated_reports
                 content_ids = t.subtree_set(reported) & tokens
+                for verb, inner in _coordinated_reports(p, reported):
+                    # "X said Y, and urged that Z": Z is X's too, and Y ends before "and urged".
+                    content_ids -= t.subtree_set(verb)
+                    reports.append((inner, Frame(cue=[verb], speaker=frame.speaker, kind="speech",
+                                                 tokens=(t.subtree_set(verb) - t.subtree_set(inner)) & tokens)))
                 if _recommends(t, reported, content_ids) and t.lemma[head] not in _POSITION_VERBS:
                     # "the Lib Dems say Mr Clarke should use ...": advice, not a claim.  A position
                     # somebody took ("Romney suggested that employers should ...") is a record of
@@ -1279,11 +1305,15 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     covered = [(c.start, c.end) for c in candidates]
     for cand in _embedded(p, sent, taken, cut):
         # A participle inside a reported clause is already part of that claim
-        # ("shares have fallen 40%, wiping $2bn off its value").
+        # ("shares have fallen 40%, wiping $2bn off its value"), also of one reported by
+        # a participle of saying ("..., saying they were nitpicking while missing ...").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
             continue
-        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is.
-        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not t.is_punct[i]):
+        if cand.origin == "content":
+            covered.append((cand.start, cand.end))
+        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is (what
+        # the speaker is said to have said, "..., said Borges, who predicted that Y", stays).
+        if speakers and cand.origin != "content" and all(i in speakers for i in range(cand.start, cand.end) if not t.is_punct[i]):
             continue
         candidates.append(cand)
     return candidates
@@ -1321,7 +1351,7 @@ def _quotation_before(p: _Parse, head: int, tokens: set[int], quotes: Sequence[t
             return None
     # The opening mark may hang on the quotation's first word: it starts a character before ``start``.
     inside = [c for c in t.children[head] if c < head and c in tokens and start - 1 <= t.idx[t.left_edge[c]]
-              and t.idx[t.right_edge[c]] < end and any(t.pos[k] in _VERBAL for k in t.subtree(c))]
+              and t.idx[t.right_edge[c]] < end and (c in p.subjects or any(t.pos[k] in _VERBAL for k in t.subtree(c)))]
     if not inside:
         return None
     content = max(inside, key=lambda c: t.right_edge[c] - t.left_edge[c])
@@ -1629,7 +1659,10 @@ def _counted_speakers(t: TokenTable, frame: Frame) -> bool:
     if frame.kind not in ("speech", "cognition") or not frame.speaker:
         return False
     lower, n = t.lower, t.n
-    for i in frame.speaker:
+    first = min(frame.speaker)
+    for i in sorted(frame.speaker):
+        if i > first and t.text[i - 1] == ",":
+            break  # what the writer adds about the speaker: "Borges, who predicted one-third of ..."
         counting = t.dep[i] in ("nsubj", "nsubjpass") or (i + 1 < n and lower[i + 1] == "of")
         if t.ent_type[i] == "PERCENT" or (lower[i] in _SHARE_WORDS and counting and t.pos[i] != "PROPN"):
             return True  # a share of the speakers, not "Senate Majority Leader Harry Reid said"

@@ -139,3 +139,41 @@ def test_claims_document_that_opens_the_clause_is_left_out(engine) -> None:
     assert claim.text == "Trump's lead over Cruz narrowed from 20 points to 13 points"
     held, _ = first_claim(engine, "In the survey period, sales rose by 4% to $2 billion.", "sales rose")
     assert held.text.startswith("In the survey period")
+
+
+def test_claims_coordinated_verb_of_saying_reports_its_own_content(engine) -> None:
+    # "X told Y A and said B": the parser hangs "said" on A's verb; B is X's, and A ends before it.
+    claims = _claims(engine, "The director of the trust, Ann Smith, told the BBC her hospital never cut nursing posts "
+                             "and said the trust hired 200 nurses in 2023.")
+    texts = [c.text for c in claims]
+    assert "her hospital never cut nursing posts" in texts, texts
+    assert "the trust hired 200 nurses in 2023" in texts, texts
+    for text in ("her hospital never cut nursing posts", "the trust hired 200 nurses in 2023"):
+        attribution = claims[texts.index(text)].attribution
+        assert attribution is not None and attribution.speaker == "Ann Smith", attribution
+
+
+def test_claims_reporting_participle_after_a_quoted_comma(engine) -> None:
+    # The comma sits inside the closing quotation mark: '... "saved money," saying Y'.
+    texts = _texts(engine, "Mayor Jane Porter on Friday blamed the council for making a mess of the plan that the city "
+                           "\"saved money,\" saying the scheme had cost $4 million more than planned.")
+    assert "the scheme had cost $4 million more than planned" in texts, texts
+    assert not any("blamed" in t and "scheme" in t for t in texts), texts
+
+
+def test_claims_speaker_description_with_a_figure_is_no_survey(engine) -> None:
+    # "said Borges, who predicted about one-third ...": the figure is in what the writer adds about
+    # the speaker, not a count of speakers; the quotation is still the speaker's claim.
+    texts = _texts(engine, "\u201cWe chase every unpaid invoice within a week,\u201d said Borges, who predicted about "
+                           "one-third of the debt will be paid before March.")
+    assert "We chase every unpaid invoice within a week" in texts, texts
+    assert "about one-third of the debt will be paid before March" in texts, texts
+    assert not any("Borges" in t for t in texts), texts
+
+
+def test_claims_participle_inside_what_a_participle_of_saying_reports(engine) -> None:
+    # "..., saying Y while missing Z": the participle is part of Y, not a claim of its own.
+    texts = _texts(engine, "Mayor Jane Porter on Friday criticised the council, saying officials were nitpicking at the "
+                           "wording while missing the larger truth of Trump's remarks.")
+    assert "officials were nitpicking at the wording while missing the larger truth of Trump's remarks" in texts, texts
+    assert not any(t.startswith("the wording") for t in texts), texts
