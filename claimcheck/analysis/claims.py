@@ -823,7 +823,35 @@ def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int
             continue
         cut.add(clause)
         drop |= t.subtree_set(clause)
+    for noun, clause in _descriptions_in_passing(p, tokens - drop, quotes):
+        cut.add(clause)
+        drop |= t.subtree_set(noun)
     return tokens - drop if drop else tokens
+
+
+def _descriptions_in_passing(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Appositions that end reported content and describe its last noun with a clause of their own:
+    "he said the deal-breaker was the ban on Muslims entering the U.S., a plan the billionaire has
+    since modified".  Like a non-restrictive relative clause (:func:`_asides`), the description is
+    the writer's, not what the speaker said.  Returns (apposition, its clause) pairs; a name in
+    apposition ("the chairman, Mr Hof") and a quoted description stay.
+    """
+    t = p.t
+    words = [i for i in tokens if not (t.is_punct[i] or t.is_space[i])]
+    if not words:
+        return []
+    last = max(words)
+    out: list[tuple[int, int]] = []
+    for noun in words:
+        if t.dep[noun] != "appos" or t.pos[noun] != "NOUN" or t.head[noun] not in tokens or t.right_edge[noun] != last:
+            continue
+        if not _after_comma(t, noun) or _quote_at(t.idx[noun], quotes) is not None:
+            continue
+        clause = next((c for c in t.children[noun] if t.dep[c] in ("relcl", "acl") and c in p.subjects
+                       and t.pos[c] in _VERBAL), None)
+        if clause is not None:
+            out.append((noun, clause))
+    return out
 
 
 #: How a participle of saying hangs on the clause whose subject speaks.

@@ -177,3 +177,21 @@ def test_claims_participle_inside_what_a_participle_of_saying_reports(engine) ->
                            "wording while missing the larger truth of Trump's remarks.")
     assert "officials were nitpicking at the wording while missing the larger truth of Trump's remarks" in texts, texts
     assert not any(t.startswith("the wording") for t in texts), texts
+
+
+@pytest.mark.parametrize("text,said,description", [
+    ("The council leader said the main objection was the plan to close the library on Elm Street, a building the city "
+     "has owned since 1920.",
+     "the main objection was the plan to close the library on Elm Street", "a building the city has owned since 1920"),
+    ("The council leader said the trust hired Tom Hale, a surgeon who worked in Leeds for 20 years.",
+     "the trust hired Tom Hale", "a surgeon who worked in Leeds for 20 years"),
+])
+def test_claims_description_in_apposition_leaves_reported_content(engine, text: str, said: str,
+                                                                   description: str) -> None:
+    # An apposition with a clause of its own that ends the content is the writer's description.
+    claims = _claims(engine, text)
+    texts = [c.text for c in claims]
+    assert said in texts, texts
+    assert description in texts, texts
+    described = claims[texts.index(description)]
+    assert described.attribution is None or not described.attribution.speaker, described.attribution
