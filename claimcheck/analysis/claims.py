@@ -738,14 +738,19 @@ def _may_split(p: _Parse, content: int) -> bool:
 
 
 def _coordinated_reports(p: _Parse, reported: int) -> list[tuple[int, int]]:
-    """Verbs of saying coordinated with reported content that have no subject of their own, with
-    what each reports: in "Spicer said the party was not in a crisis, and urged that everyone
-    relax" the parser hangs "urged" on "was", but "urged" shares the frame's subject ("Spicer ...
-    urged"), so its content is Spicer's claim and the first content ends before it."""
+    """Verbs of saying coordinated with reported content after a comma, with no subject of their
+    own, with what each reports: in "Spicer said the party was not in a crisis, and urged that
+    everyone relax" the parser hangs "urged" on "was", but the comma before "and" closes the
+    reported clause and "urged" goes back to the frame's subject, so its content is Spicer's claim
+    and the first content ends before it.  Without the comma the verb shares the content's
+    subject ("It was reported that the mayor denied the claim and said ...": the mayor said),
+    and stays in the content."""
     t = p.t
     out: list[tuple[int, int]] = []
     for verb in t.children[reported]:
         if t.dep[verb] != "conj" or t.pos[verb] != "VERB" or verb in p.subjects or t.lemma[verb] not in SPEECH_VERBS:
+            continue
+        if not (verb >= 2 and t.dep[verb - 1] == "cc" and t.text[verb - 2] == ","):
             continue
         inner = _content_child(p, verb, {"ccomp"})
         if inner is not None:

@@ -141,16 +141,51 @@ def test_claims_document_that_opens_the_clause_is_left_out(engine) -> None:
     assert held.text.startswith("In the survey period")
 
 
-def test_claims_coordinated_verb_of_saying_reports_its_own_content(engine) -> None:
-    # "X told Y A and said B": the parser hangs "said" on A's verb; B is X's, and A ends before it.
-    claims = _claims(engine, "The director of the trust, Ann Smith, told the BBC her hospital never cut nursing posts "
-                             "and said the trust hired 200 nurses in 2023.")
-    texts = [c.text for c in claims]
-    assert "her hospital never cut nursing posts" in texts, texts
-    assert "the trust hired 200 nurses in 2023" in texts, texts
-    for text in ("her hospital never cut nursing posts", "the trust hired 200 nurses in 2023"):
-        attribution = claims[texts.index(text)].attribution
-        assert attribution is not None and attribution.speaker == "Ann Smith", attribution
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]):
+    """A document with the parse given: the small model's misreadings, written down, so that the
+    test does not hang on which sentences the model happens to misparse."""
+    from spacy.tokens import Doc
+
+    spaces = [not (i + 1 < len(words) and words[i + 1] in (",", ".")) for i in range(len(words))]
+    lemmas = [{"said": "say", "urged": "urge", "was": "be", "denied": "deny"}.get(w, w.lower()) for w in words]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def _frames(doc) -> dict[str, list[str]]:
+    from claimcheck.analysis.claims import find_candidates
+
+    return {doc[c.start:c.end].text: [doc[i].text for i in c.frame.speaker] if c.frame else []
+            for sent in doc.sents for c in find_candidates(doc, sent, [])}
+
+
+def test_claims_coordinated_verb_of_saying_after_a_comma_reports_its_own_content(nlp) -> None:
+    # "X said A, and urged that B", with "urged" hung on A's verb as the small model reads PolNeAR's
+    # "RNC spokesman Sean Spicer ... said the Republican Party was not in a crisis, and urged that ...".
+    doc = _parsed(nlp,
+                  ["Spokesman", "Tom", "Hale", "said", "the", "party", "was", "not", "in", "a", "crisis", ",", "and",
+                   "urged", "that", "everyone", "relax", "."],
+                  [2, 2, 3, 3, 5, 6, 3, 6, 6, 10, 8, 6, 6, 6, 16, 16, 13, 3],
+                  ["compound", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "neg", "prep", "det", "pobj", "punct",
+                   "cc", "conj", "mark", "nsubj", "ccomp", "punct"],
+                  ["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "PART", "ADP", "DET", "NOUN", "PUNCT", "CCONJ",
+                   "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+                  ["NNP", "NNP", "NNP", "VBD", "DT", "NN", "VBD", "RB", "IN", "DT", "NN", ",", "CC", "VBD", "IN", "NN",
+                   "VB", "."])
+    frames = _frames(doc)
+    assert frames.get("the party was not in a crisis") == ["Spokesman", "Tom", "Hale"], frames
+    assert frames.get("everyone relax") == ["Spokesman", "Tom", "Hale"], frames
+
+
+def test_claims_coordinated_verb_of_saying_without_a_comma_shares_the_content_subject(nlp) -> None:
+    # "It was reported that the mayor denied the claim and said ...": the mayor said it, so the
+    # coordinated verb stays in the content it shares a subject with.
+    doc = _parsed(nlp,
+                  ["Officials", "said", "the", "mayor", "denied", "the", "claim", "and", "said", "prices", "rose", "."],
+                  [1, 1, 3, 4, 1, 6, 4, 4, 4, 10, 8, 1],
+                  ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "nsubj", "ccomp", "punct"],
+                  ["NOUN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "VERB", "PUNCT"],
+                  ["NNS", "VBD", "DT", "NN", "VBD", "DT", "NN", "CC", "VBD", "NNS", "VBD", "."])
+    assert "the mayor denied the claim and said prices rose" in _frames(doc), _frames(doc)
 
 
 def test_claims_reporting_participle_after_a_quoted_comma(engine) -> None:
