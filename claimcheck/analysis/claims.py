@@ -738,19 +738,23 @@ def _may_split(p: _Parse, content: int) -> bool:
 
 
 def _coordinated_reports(p: _Parse, reported: int) -> list[tuple[int, int]]:
-    """Verbs of saying coordinated with reported content after a comma, with no subject of their
-    own, with what each reports: in "Spicer said the party was not in a crisis, and urged that
-    everyone relax" the parser hangs "urged" on "was", but the comma before "and" closes the
-    reported clause and "urged" goes back to the frame's subject, so its content is Spicer's claim
-    and the first content ends before it.  Without the comma the verb shares the content's
-    subject ("It was reported that the mayor denied the claim and said ...": the mayor said),
-    and stays in the content."""
+    """Verbs of saying coordinated with reported content, with no subject of their own, that go
+    back to the frame's subject, with what each reports.
+
+    In "Spicer said the party was not in a crisis, and urged that everyone relax" and "Kirsch told
+    the AP her group never worked with them and said the group hired ..." the parser hangs the
+    second verb on the content's verb, but it is the frame's subject who urged and said: its
+    content is a claim of the frame's speaker, and the first content ends before it.  A content
+    opened by "that" marks its own extent, and a verb joined inside it without a comma shares its
+    subject ("It was reported that the mayor denied the claim and said ...": the mayor said).
+    """
     t = p.t
+    opened = any(t.dep[c] == "mark" and t.lower[c] == "that" for c in t.children[reported])
     out: list[tuple[int, int]] = []
     for verb in t.children[reported]:
         if t.dep[verb] != "conj" or t.pos[verb] != "VERB" or verb in p.subjects or t.lemma[verb] not in SPEECH_VERBS:
             continue
-        if not (verb >= 2 and t.dep[verb - 1] == "cc" and t.text[verb - 2] == ","):
+        if opened and not (verb >= 2 and t.dep[verb - 1] == "cc" and t.text[verb - 2] == ","):
             continue
         inner = _content_child(p, verb, {"ccomp"})
         if inner is not None:

@@ -176,15 +176,34 @@ def test_claims_coordinated_verb_of_saying_after_a_comma_reports_its_own_content
     assert frames.get("everyone relax") == ["Spokesman", "Tom", "Hale"], frames
 
 
-def test_claims_coordinated_verb_of_saying_without_a_comma_shares_the_content_subject(nlp) -> None:
-    # "It was reported that the mayor denied the claim and said ...": the mayor said it, so the
-    # coordinated verb stays in the content it shares a subject with.
+def test_claims_coordinated_verb_of_saying_without_a_comma_after_zero_that(nlp) -> None:
+    # "Kirsch told the AP her group never worked with them and said the group hired ...": no "that"
+    # marks where the content ends, and the teller said the rest.
     doc = _parsed(nlp,
-                  ["Officials", "said", "the", "mayor", "denied", "the", "claim", "and", "said", "prices", "rose", "."],
-                  [1, 1, 3, 4, 1, 6, 4, 4, 4, 10, 8, 1],
-                  ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "nsubj", "ccomp", "punct"],
-                  ["NOUN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "VERB", "PUNCT"],
-                  ["NNS", "VBD", "DT", "NN", "VBD", "DT", "NN", "CC", "VBD", "NNS", "VBD", "."])
+                  ["Smith", "told", "reporters", "the", "trust", "never", "cut", "posts", "and", "said", "the", "trust",
+                   "hired", "nurses", "."],
+                  [1, 1, 1, 4, 6, 6, 1, 6, 6, 6, 11, 12, 9, 12, 1],
+                  ["nsubj", "ROOT", "dative", "det", "nsubj", "neg", "ccomp", "dobj", "cc", "conj", "det", "nsubj",
+                   "ccomp", "dobj", "punct"],
+                  ["PROPN", "VERB", "NOUN", "DET", "NOUN", "ADV", "VERB", "NOUN", "CCONJ", "VERB", "DET", "NOUN", "VERB",
+                   "NOUN", "PUNCT"],
+                  ["NNP", "VBD", "NNS", "DT", "NN", "RB", "VBD", "NNS", "CC", "VBD", "DT", "NN", "VBD", "NNS", "."])
+    frames = _frames(doc)
+    assert frames.get("the trust never cut posts") == ["Smith"], frames
+    assert frames.get("the trust hired nurses") == ["Smith"], frames
+
+
+def test_claims_coordinated_verb_of_saying_inside_that_clause_shares_its_subject(nlp) -> None:
+    # "It was reported that the mayor denied the claim and said ...": "that" opens the content, and
+    # a verb joined inside it without a comma shares its subject: the mayor said, and it stays.
+    doc = _parsed(nlp,
+                  ["Officials", "said", "that", "the", "mayor", "denied", "the", "claim", "and", "said", "prices", "rose",
+                   "."],
+                  [1, 1, 5, 4, 5, 1, 7, 5, 5, 5, 11, 9, 1],
+                  ["nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "nsubj", "ccomp",
+                   "punct"],
+                  ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "VERB", "PUNCT"],
+                  ["NNS", "VBD", "IN", "DT", "NN", "VBD", "DT", "NN", "CC", "VBD", "NNS", "VBD", "."])
     assert "the mayor denied the claim and said prices rose" in _frames(doc), _frames(doc)
 
 
