@@ -42,6 +42,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CONTENT_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "conj"})
 _TRIM_WORDS = frozenset({"that", "and", "but", "or", "so", "yet", "because", "while", "whereas", "although"})
 _QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+_CLOSING_QUOTES = frozenset({"\"", "'", "\u201d", "\u2019", "\u00bb"})
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "nmod", "agent"})
 _CONDITION_MARKS = frozenset({"whether", "if", "unless"})
 #: "It has emerged that X": verbs that present X as news without a source.
@@ -302,8 +303,20 @@ def _broken_off(t: TokenTable, child: int, head: int) -> bool:
     """
     if child > head:
         return False
-    text = t.text
-    return any(text[i] in _CLAUSE_BREAKS for i in range(t.right_edge[child] + 1, head))
+    return any(_clause_break(t, i) for i in range(t.right_edge[child] + 1, head))
+
+
+def _clause_break(t: TokenTable, i: int) -> bool:
+    """True when token ``i`` is a dash, semicolon or colon between clauses.
+
+    A hyphen or en dash that spaCy splits off inside a word ("Lopez-Cantera",
+    "drink-drive", "2010\u20132012") joins, it does not break: such a dash between
+    clauses has a space before it.  An em dash breaks, spaced or not.
+    """
+    text = t.text[i]
+    if text not in _CLAUSE_BREAKS:
+        return False
+    return text not in ("-", "\u2013") or i == 0 or t.idx[i] > t.idx[i - 1] + len(t.text[i - 1])
 
 
 #: Tags of a finite verb: a clause with one can stand as a sentence.
@@ -514,8 +527,11 @@ DOCUMENT_NOUNS = frozenset({"figure", "data", "report", "statistic", "study", "s
 
 
 def _after_comma(t: TokenTable, token: int) -> bool:
-    """True when ``token`` comes right after a comma (an apposition or aside)."""
+    """True when ``token`` comes right after a comma (an apposition or aside), also one that a
+    closing quotation mark follows: 'Obama "founded ISIS," saying ...' (the comma goes inside)."""
     left = t.left_edge[token] - 1
+    if left >= 1 and t.text[left] in _CLOSING_QUOTES:
+        left -= 1
     return left >= 0 and t.text[left] == ","
 
 
@@ -721,6 +737,31 @@ def _may_split(p: _Parse, content: int) -> bool:
     return False
 
 
+def _coordinated_reports(p: _Parse, reported: int) -> list[tuple[int, int]]:
+    """Verbs of saying coordinated with reported content, with no subject of their own, that go
+    back to the frame's subject, with what each reports.
+
+    In "Spicer said the party was not in a crisis, and urged that everyone relax" and "Kirsch told
+    the AP her group never worked with them and said the group hired ..." the parser hangs the
+    second verb on the content's verb, but it is the frame's subject who urged and said: its
+    content is a claim of the frame's speaker, and the first content ends before it.  A content
+    opened by "that" marks its own extent, and a verb joined inside it without a comma shares its
+    subject ("It was reported that the mayor denied the claim and said ...": the mayor said).
+    """
+    t = p.t
+    opened = any(t.dep[c] == "mark" and t.lower[c] == "that" for c in t.children[reported])
+    out: list[tuple[int, int]] = []
+    for verb in t.children[reported]:
+        if t.dep[verb] != "conj" or t.pos[verb] != "VERB" or verb in p.subjects or t.lemma[verb] not in SPEECH_VERBS:
+            continue
+        if opened and not (verb >= 2 and t.dep[verb - 1] == "cc" and t.text[verb - 2] == ","):
+            continue
+        inner = _content_child(p, verb, {"ccomp"})
+        if inner is not None:
+            out.append((verb, inner))
+    return out
+
+
 def _split_conjuncts(p: _Parse, content: int, tokens: set[int]) -> list[tuple[int, set[int]]]:
     """Split reported content at coordinated clauses with their own subjects, and at comma splices."""
     if not _may_split(p, content):
@@ -791,7 +832,35 @@ def _without_asides(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int
             continue
         cut.add(clause)
         drop |= t.subtree_set(clause)
+    for noun, clause in _descriptions_in_passing(p, tokens - drop, quotes):
+        cut.add(clause)
+        drop |= t.subtree_set(noun)
     return tokens - drop if drop else tokens
+
+
+def _descriptions_in_passing(p: _Parse, tokens: set[int], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Appositions that end reported content and describe its last noun with a clause of their own:
+    "he said the deal-breaker was the ban on Muslims entering the U.S., a plan the billionaire has
+    since modified".  Like a non-restrictive relative clause (:func:`_asides`), the description is
+    the writer's, not what the speaker said.  Returns (apposition, its clause) pairs; a name in
+    apposition ("the chairman, Mr Hof") and a quoted description stay.
+    """
+    t = p.t
+    words = [i for i in tokens if not (t.is_punct[i] or t.is_space[i])]
+    if not words:
+        return []
+    last = max(words)
+    out: list[tuple[int, int]] = []
+    for noun in words:
+        if t.dep[noun] != "appos" or t.pos[noun] != "NOUN" or t.head[noun] not in tokens or t.right_edge[noun] != last:
+            continue
+        if not _after_comma(t, noun) or _quote_at(t.idx[noun], quotes) is not None:
+            continue
+        clause = next((c for c in t.children[noun] if t.dep[c] in ("relcl", "acl") and c in p.subjects
+                       and t.pos[c] in _VERBAL), None)
+        if clause is not None:
+            out.append((noun, clause))
+    return out
 
 
 #: How a participle of saying hangs on the clause whose subject speaks.
@@ -1174,7 +1243,11 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     cut: set[int] = set()
     heads = _units(p, sent)
     owned = _assign(t, sent, heads)
+    # Verbs of saying that frame another unit's content ('Y," X said, in an interview').
+    cues: set[int] = set()
     for head in heads:
+        if head in cues:
+            continue  # the frame of a clause before it, a unit of its own only in the parse
         tokens = owned[head]
         if _is_condition_or_imperative(p, head):
             continue
@@ -1182,6 +1255,8 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             continue  # "analysts queried whether X": a question, not a claim that X
         quote = _quote_at(t.idx[head], quotes)
         found = _find_frame(p, head)
+        if found is None:
+            found = _quotation_before(p, head, tokens, quotes)
         if found is not None and _announces_intention(t, head, found[1]):
             found = None  # "the government announced it would scrap the tax": the announcement is the claim
         if found is not None and _counted_speakers(t, found[0]):
@@ -1191,11 +1266,18 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
             frame, content = found
             # The frame is this clause's own words, not a coordinated clause's.
             frame.tokens &= tokens
+            cues.update(frame.cue)
             if frame.kind in ("speech", "cognition"):
                 # With the speaker's description: "said Jo Bloggs, a Republican who headed the committee".
                 speakers.update(k for i in frame.speaker for k in t.subtree(i))
-            for reported in (content, *frame.more):
+            reports = [(content, frame), *((m, frame) for m in frame.more)]
+            for reported, frame in reports:  # grows while it is read: see _coordinated_reports
                 content_ids = t.subtree_set(reported) & tokens
+                for verb, inner in _coordinated_reports(p, reported):
+                    # "X said Y, and urged that Z": Z is X's too, and Y ends before "and urged".
+                    content_ids -= t.subtree_set(verb)
+                    reports.append((inner, Frame(cue=[verb], speaker=frame.speaker, kind="speech",
+                                                 tokens=(t.subtree_set(verb) - t.subtree_set(inner)) & tokens)))
                 if _recommends(t, reported, content_ids) and t.lemma[head] not in _POSITION_VERBS:
                     # "the Lib Dems say Mr Clarke should use ...": advice, not a claim.  A position
                     # somebody took ("Romney suggested that employers should ...") is a record of
@@ -1260,14 +1342,59 @@ def find_candidates(doc: Doc, sent: Span, quotes: list[tuple[int, int]]) -> list
     covered = [(c.start, c.end) for c in candidates]
     for cand in _embedded(p, sent, taken, cut):
         # A participle inside a reported clause is already part of that claim
-        # ("shares have fallen 40%, wiping $2bn off its value").
+        # ("shares have fallen 40%, wiping $2bn off its value"), also of one reported by
+        # a participle of saying ("..., saying they were nitpicking while missing ...").
         if cand.origin == "participle" and any(a <= cand.start and cand.end <= b for a, b in covered):
             continue
-        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is.
-        if speakers and all(i in speakers for i in range(cand.start, cand.end) if not t.is_punct[i]):
+        if cand.origin == "content":
+            covered.append((cand.start, cand.end))
+        # "..., said Jo Bloggs, a Republican who headed the committee": who the speaker is (what
+        # the speaker is said to have said, "..., said Borges, who predicted that Y", stays).
+        if speakers and cand.origin != "content" and all(i in speakers for i in range(cand.start, cand.end) if not t.is_punct[i]):
             continue
         candidates.append(cand)
     return candidates
+
+
+#: What closes a quotation that a frame follows: '"Y," he said', '"Y?" she asked', '"Y -" he added'.
+_QUOTE_CLOSERS = frozenset(",?!\u2014-")
+
+
+def _quotation_before(p: _Parse, head: int, tokens: set[int], quotes: Sequence[tuple[int, int]]) -> tuple[Frame, int] | None:
+    """The frame and content of '"Y," said X' or '"Y," X said' when the parse gives no reported clause.
+
+    The small model often cannot parse a quotation as a clause ("Let me make it
+    clear ...", "What Ryan did is ..."): it hangs the quotation's words on the
+    verb of saying as a modifier or object, and the whole sentence, quotation,
+    verb, speaker and the speaker's description, was one claim.  A quotation
+    that closes with a comma (or "?", "!", a dash) right before the verb and its
+    subject is what the verb reports, whatever the arcs say.  Returns the
+    verb's child that holds most of the quotation as the content's head.
+    """
+    t = p.t
+    if t.lemma[head] not in SPEECH_VERBS or _quote_at(t.idx[head], quotes) is not None:
+        return None
+    i = bisect_right(quotes, t.idx[head], key=lambda q: q[0]) - 1
+    if i < 0 or quotes[i][1] > t.idx[head] or doc_text(p.doc)[quotes[i][1] - 1] not in _QUOTE_CLOSERS:
+        return None
+    start, end = quotes[i]
+    # Between the quotation and the verb: punctuation, the closing mark, the verb's subject.
+    subject = next((c for c in t.children[head] if t.dep[c] in ("nsubj", "nsubjpass")), None)
+    between = t.subtree_set(subject) if subject is not None and subject < head else set()
+    for k in range(head - 1, -1, -1):
+        if t.idx[k] < end:
+            break
+        if not (t.is_punct[k] or t.is_space[k] or k in between):
+            return None
+    # The opening mark may hang on the quotation's first word: it starts a character before ``start``.
+    inside = [c for c in t.children[head] if c < head and c in tokens and start - 1 <= t.idx[t.left_edge[c]]
+              and t.idx[t.right_edge[c]] < end and (c in p.subjects or any(t.pos[k] in _VERBAL for k in t.subtree(c)))]
+    if not inside:
+        return None
+    content = max(inside, key=lambda c: t.right_edge[c] - t.left_edge[c])
+    exclude = t.subtree_set(content)
+    speaker = _speaker_of(t, head, exclude)
+    return Frame(cue=[head], speaker=speaker, tokens=t.subtree_set(head) - exclude, kind="speech"), content
 
 
 #: What a verb of saying reports, when it reports anything in its own sentence.
@@ -1569,7 +1696,10 @@ def _counted_speakers(t: TokenTable, frame: Frame) -> bool:
     if frame.kind not in ("speech", "cognition") or not frame.speaker:
         return False
     lower, n = t.lower, t.n
-    for i in frame.speaker:
+    first = min(frame.speaker)
+    for i in sorted(frame.speaker):
+        if i > first and t.text[i - 1] == ",":
+            break  # what the writer adds about the speaker: "Borges, who predicted one-third of ..."
         counting = t.dep[i] in ("nsubj", "nsubjpass") or (i + 1 < n and lower[i + 1] == "of")
         if t.ent_type[i] == "PERCENT" or (lower[i] in _SHARE_WORDS and counting and t.pos[i] != "PROPN"):
             return True  # a share of the speakers, not "Senate Majority Leader Harry Reid said"

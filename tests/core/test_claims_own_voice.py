@@ -139,3 +139,113 @@ def test_claims_document_that_opens_the_clause_is_left_out(engine) -> None:
     assert claim.text == "Trump's lead over Cruz narrowed from 20 points to 13 points"
     held, _ = first_claim(engine, "In the survey period, sales rose by 4% to $2 billion.", "sales rose")
     assert held.text.startswith("In the survey period")
+
+
+def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]):
+    """A document with the parse given: the small model's misreadings, written down, so that the
+    test does not hang on which sentences the model happens to misparse."""
+    from spacy.tokens import Doc
+
+    spaces = [not (i + 1 < len(words) and words[i + 1] in (",", ".")) for i in range(len(words))]
+    lemmas = [{"said": "say", "urged": "urge", "was": "be", "denied": "deny"}.get(w, w.lower()) for w in words]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def _frames(doc) -> dict[str, list[str]]:
+    from claimcheck.analysis.claims import find_candidates
+
+    return {doc[c.start:c.end].text: [doc[i].text for i in c.frame.speaker] if c.frame else []
+            for sent in doc.sents for c in find_candidates(doc, sent, [])}
+
+
+def test_claims_coordinated_verb_of_saying_after_a_comma_reports_its_own_content(nlp) -> None:
+    # "X said A, and urged that B", with "urged" hung on A's verb as the small model reads PolNeAR's
+    # "RNC spokesman Sean Spicer ... said the Republican Party was not in a crisis, and urged that ...".
+    doc = _parsed(nlp,
+                  ["Spokesman", "Tom", "Hale", "said", "the", "party", "was", "not", "in", "a", "crisis", ",", "and",
+                   "urged", "that", "everyone", "relax", "."],
+                  [2, 2, 3, 3, 5, 6, 3, 6, 6, 10, 8, 6, 6, 6, 16, 16, 13, 3],
+                  ["compound", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "neg", "prep", "det", "pobj", "punct",
+                   "cc", "conj", "mark", "nsubj", "ccomp", "punct"],
+                  ["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "PART", "ADP", "DET", "NOUN", "PUNCT", "CCONJ",
+                   "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+                  ["NNP", "NNP", "NNP", "VBD", "DT", "NN", "VBD", "RB", "IN", "DT", "NN", ",", "CC", "VBD", "IN", "NN",
+                   "VB", "."])
+    frames = _frames(doc)
+    assert frames.get("the party was not in a crisis") == ["Spokesman", "Tom", "Hale"], frames
+    assert frames.get("everyone relax") == ["Spokesman", "Tom", "Hale"], frames
+
+
+def test_claims_coordinated_verb_of_saying_without_a_comma_after_zero_that(nlp) -> None:
+    # "Kirsch told the AP her group never worked with them and said the group hired ...": no "that"
+    # marks where the content ends, and the teller said the rest.
+    doc = _parsed(nlp,
+                  ["Smith", "told", "reporters", "the", "trust", "never", "cut", "posts", "and", "said", "the", "trust",
+                   "hired", "nurses", "."],
+                  [1, 1, 1, 4, 6, 6, 1, 6, 6, 6, 11, 12, 9, 12, 1],
+                  ["nsubj", "ROOT", "dative", "det", "nsubj", "neg", "ccomp", "dobj", "cc", "conj", "det", "nsubj",
+                   "ccomp", "dobj", "punct"],
+                  ["PROPN", "VERB", "NOUN", "DET", "NOUN", "ADV", "VERB", "NOUN", "CCONJ", "VERB", "DET", "NOUN", "VERB",
+                   "NOUN", "PUNCT"],
+                  ["NNP", "VBD", "NNS", "DT", "NN", "RB", "VBD", "NNS", "CC", "VBD", "DT", "NN", "VBD", "NNS", "."])
+    frames = _frames(doc)
+    assert frames.get("the trust never cut posts") == ["Smith"], frames
+    assert frames.get("the trust hired nurses") == ["Smith"], frames
+
+
+def test_claims_coordinated_verb_of_saying_inside_that_clause_shares_its_subject(nlp) -> None:
+    # "It was reported that the mayor denied the claim and said ...": "that" opens the content, and
+    # a verb joined inside it without a comma shares its subject: the mayor said, and it stays.
+    doc = _parsed(nlp,
+                  ["Officials", "said", "that", "the", "mayor", "denied", "the", "claim", "and", "said", "prices", "rose",
+                   "."],
+                  [1, 1, 5, 4, 5, 1, 7, 5, 5, 5, 11, 9, 1],
+                  ["nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "nsubj", "ccomp",
+                   "punct"],
+                  ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "VERB", "PUNCT"],
+                  ["NNS", "VBD", "IN", "DT", "NN", "VBD", "DT", "NN", "CC", "VBD", "NNS", "VBD", "."])
+    assert "the mayor denied the claim and said prices rose" in _frames(doc), _frames(doc)
+
+
+def test_claims_reporting_participle_after_a_quoted_comma(engine) -> None:
+    # The comma sits inside the closing quotation mark: '... "saved money," saying Y'.
+    texts = _texts(engine, "Mayor Jane Porter on Friday blamed the council for making a mess of the plan that the city "
+                           "\"saved money,\" saying the scheme had cost $4 million more than planned.")
+    assert "the scheme had cost $4 million more than planned" in texts, texts
+    assert not any("blamed" in t and "scheme" in t for t in texts), texts
+
+
+def test_claims_speaker_description_with_a_figure_is_no_survey(engine) -> None:
+    # "said Borges, who predicted about one-third ...": the figure is in what the writer adds about
+    # the speaker, not a count of speakers; the quotation is still the speaker's claim.
+    texts = _texts(engine, "\u201cWe chase every unpaid invoice within a week,\u201d said Borges, who predicted about "
+                           "one-third of the debt will be paid before March.")
+    assert "We chase every unpaid invoice within a week" in texts, texts
+    assert "about one-third of the debt will be paid before March" in texts, texts
+    assert not any("Borges" in t for t in texts), texts
+
+
+def test_claims_participle_inside_what_a_participle_of_saying_reports(engine) -> None:
+    # "..., saying Y while missing Z": the participle is part of Y, not a claim of its own.
+    texts = _texts(engine, "Mayor Jane Porter on Friday criticised the council, saying officials were nitpicking at the "
+                           "wording while missing the larger truth of Trump's remarks.")
+    assert "officials were nitpicking at the wording while missing the larger truth of Trump's remarks" in texts, texts
+    assert not any(t.startswith("the wording") for t in texts), texts
+
+
+@pytest.mark.parametrize("text,said,description", [
+    ("The council leader said the main objection was the plan to close the library on Elm Street, a building the city "
+     "has owned since 1920.",
+     "the main objection was the plan to close the library on Elm Street", "a building the city has owned since 1920"),
+    ("The council leader said the trust hired Tom Hale, a surgeon who worked in Leeds for 20 years.",
+     "the trust hired Tom Hale", "a surgeon who worked in Leeds for 20 years"),
+])
+def test_claims_description_in_apposition_leaves_reported_content(engine, text: str, said: str,
+                                                                   description: str) -> None:
+    # An apposition with a clause of its own that ends the content is the writer's description.
+    claims = _claims(engine, text)
+    texts = [c.text for c in claims]
+    assert said in texts, texts
+    assert description in texts, texts
+    described = claims[texts.index(description)]
+    assert described.attribution is None or not described.attribution.speaker, described.attribution
