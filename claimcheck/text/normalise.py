@@ -50,8 +50,9 @@ _CONTRACTION_TAIL = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECAS
 #: Two apostrophes standing for a double quote mark, as in some newswire archives: ``are ''profoundly irresponsible''``.
 _DOUBLED_APOSTROPHE = re.compile(r"(?<!')''(?!')")
 _QUOTE_CHARS = _OPEN_ONLY | _CLOSE_ONLY | _EITHER
-_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
-_NEWLINE = re.compile(r"\n")
+# A paragraph break: a blank line (``\r\n`` line ends too) or Unicode's paragraph separator.
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n|\u2029")
+_NEWLINE = re.compile(r"[\n\u2028\u2029]")
 _GLUED_CAMEL = re.compile(r"(?<![A-Za-z])([a-z][a-z]+)([A-Z][a-z]*)(?=[^A-Za-z]|$)")
 
 

@@ -17,7 +17,7 @@ def _check_map(original: str) -> None:
             assert ch == " "
             continue
         source = original[norm.offsets[i]]
-        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), ("'", "\u201d"), ("'", "\""), (" ", "\u00a0"), (" ", "\t")}
+        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), ("'", "\u201d"), ("'", "\""), (" ", "\u00a0"), (" ", "\t"), ("\n", "\u2028"), ("\n", "\u2029")}
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,9 @@ def test_text_normalise_multi_paragraph_quotation_stays_whole(open_mark: str, cl
 def test_text_normalise_closed_quotations_across_paragraphs_unchanged() -> None:
     original = "\u201cFirst,\u201d she said.\n\nThen \u201csecond\u201d came.\n\n\u201cThird.\u201d"
     assert _quoted(original) == ["First,", "second", "Third."]
+
+
+@pytest.mark.parametrize("brk", ["\r\n\r\n", "\u2029", "\n \n"])
+def test_text_normalise_paragraph_breaks_of_other_writings(brk: str) -> None:
+    original = f"He said \u201cthe plan works.{brk}The council meets on Monday.{brk}It will vote then."
+    assert _quoted(original) == ["the plan works."]
