@@ -49,6 +49,10 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}|[a-z][)\]]|[0-9]{2}|[a-z]['’])([.?
 _CONTRACTION_TAIL = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![A-Za-z])", re.IGNORECASE)
 #: Two apostrophes standing for a double quote mark, as in some newswire archives: ``are ''profoundly irresponsible''``.
 _DOUBLED_APOSTROPHE = re.compile(r"(?<!')''(?!')")
+_QUOTE_CHARS = _OPEN_ONLY | _CLOSE_ONLY | _EITHER
+# A paragraph break: a blank line (``\r\n`` line ends too) or Unicode's paragraph separator.
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n|\u2029")
+_NEWLINE = re.compile(r"[\n\u2028\u2029]")
 _GLUED_CAMEL = re.compile(r"(?<![A-Za-z])([a-z][a-z]+)([A-Z][a-z]*)(?=[^A-Za-z]|$)")
 
 
@@ -143,7 +147,32 @@ def _classify_quote(text: str, i: int) -> str:
     return "close"
 
 
-def _resolve_quotes(text: str, marks: list[int]) -> list[str]:
+def paragraph_breaks(text: str) -> list[int]:
+    """Where the paragraphs of ``text`` end: the first newline of every paragraph break.
+
+    A blank line separates paragraphs when the text has any (a hard-wrapped
+    paragraph keeps single newlines inside it); a text without one puts each
+    paragraph on its own line.
+    """
+    pattern = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    return [m.start() for m in pattern.finditer(text.rstrip())]
+
+
+def _reopens_after(text: str, brk: int) -> bool:
+    """True when the paragraph after the break at ``brk`` starts with a quote mark that can open.
+
+    That is how a quotation runs on into the next paragraph: the earlier
+    paragraph has no closing mark and the next one re-opens it.
+    """
+    i = brk
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if text.startswith("''", i):
+        return True  # a newswire double quote written as two apostrophes
+    return i < len(text) and text[i] in _QUOTE_CHARS and _classify_quote(text, i) in ("open", "boundary")
+
+
+def _resolve_quotes(text: str, marks: list[int]) -> tuple[list[str], list[int]]:
     """Choose, for every quote mark, whether it opens or closes a quotation.
 
     Ambiguous marks (a glued paragraph boundary, ``down.”Either``) are
@@ -153,15 +182,21 @@ def _resolve_quotes(text: str, marks: list[int]) -> list[str]:
     quotation the earlier paragraphs have no closing mark, so at a boundary
     inside a quotation the mark may also *re-open* it.
 
-    Returns one of ``open``, ``close``, ``reopen`` per mark.
+    A quotation never runs past the end of its paragraph unless the next
+    paragraph re-opens it with a mark (the journalistic convention): one stray
+    or missing mark would otherwise put the rest of the article inside a
+    quotation.  An unclosed quotation ends with its paragraph.
+
+    Returns one of ``open``, ``close``, ``reopen`` per mark, and the paragraph
+    breaks (positions in ``text``) where an unclosed quotation ends.
     """
     big = 10**7
-    kinds = [_classify_quote(text, i) for i in marks]
+    events = sorted([(pos, _classify_quote(text, pos)) for pos in marks] + [(brk, "paragraph") for brk in paragraph_breaks(text)])
     # cost[state], back[k][state] = (previous state, action)
     cost: dict[int, float] = {0: 0, 1: big}
     back: list[dict[int, tuple[int, str]]] = []
     prev_pos = 0
-    for pos, kind in zip(marks, kinds):
+    for pos, kind in events:
         gap = pos - prev_pos
         inside = {0: cost[0], 1: cost[1] + gap}
         new: dict[int, float] = {0: float("inf"), 1: float("inf")}
@@ -173,6 +208,17 @@ def _resolve_quotes(text: str, marks: list[int]) -> list[str]:
                 new[to] = c
                 choice[to] = (frm, action)
 
+        if kind == "paragraph":
+            offer(0, 0, "none")
+            # An open quotation either runs on (the next paragraph re-opens it) or ends here.
+            if _reopens_after(text, pos):
+                offer(1, 1, "none")
+            else:
+                offer(0, 1, "end")
+            back.append(choice)
+            cost = new
+            prev_pos = pos
+            continue
         if kind == "open":
             offer(1, 0, "open")
             offer(1, 1, "reopen", 50)
@@ -195,11 +241,15 @@ def _resolve_quotes(text: str, marks: list[int]) -> list[str]:
     end_cost = {0: cost[0], 1: cost[1] + (len(text) - prev_pos) + 200}
     state = 0 if end_cost[0] <= end_cost[1] else 1
     actions: list[str] = []
-    for choice in reversed(back):
+    ends: list[int] = []
+    for (pos, kind), choice in zip(reversed(events), reversed(back)):
         frm, action = choice[state]
-        actions.append(action)
+        if kind != "paragraph":
+            actions.append(action)
+        elif action == "end":
+            ends.append(pos)
         state = frm
-    return list(reversed(actions))
+    return list(reversed(actions)), list(reversed(ends))
 
 
 def normalise(original: str) -> NormalisedText:
@@ -246,8 +296,8 @@ def normalise(original: str) -> NormalisedText:
         replace[pos + 1] = ""
     if doubled:
         marks = sorted(marks + doubled)
-    actions = _resolve_quotes(original, marks) if marks else []
-    quote_events: list[tuple[int, str]] = []
+    actions, ends = _resolve_quotes(original, marks) if marks else ([], [])
+    quote_events: list[tuple[int, str]] = [(pos, "end") for pos in ends]
     for pos, action in zip(marks, actions):
         kind = _classify_quote(original, pos)
         if action in ("open", "reopen"):
@@ -294,9 +344,14 @@ def normalise(original: str) -> NormalisedText:
     quotes: list[QuoteSpan] = []
     open_at: int | None = None
     continues = False
-    for pos, action in quote_events:
+    for pos, action in sorted(quote_events):
         npos = orig_to_norm[pos]
-        if action in ("open", "reopen"):
+        if action == "end":
+            # An unclosed quotation ends with its paragraph.
+            if open_at is not None:
+                quotes.append(QuoteSpan(open_at, _rstrip_pos(text, npos), continues))
+            open_at, continues = None, False
+        elif action in ("open", "reopen"):
             if action == "reopen" and open_at is not None:
                 # The previous paragraph's quotation ends unmarked here.
                 quotes.append(QuoteSpan(open_at, _rstrip_pos(text, npos), continues))

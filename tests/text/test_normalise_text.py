@@ -17,7 +17,7 @@ def _check_map(original: str) -> None:
             assert ch == " "
             continue
         source = original[norm.offsets[i]]
-        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), ("'", "\u201d"), ("'", "\""), (" ", "\u00a0"), (" ", "\t")}
+        assert ch == source or (ch, source) in {("\u201c", "\u201d"), ("'", "\u2019"), ("'", "\u2018"), ("'", "\u201d"), ("'", "\""), (" ", "\u00a0"), (" ", "\t"), ("\n", "\u2028"), ("\n", "\u2029")}
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,65 @@ def test_normalise_doubled_apostrophes_are_one_quote_mark() -> None:
     start = norm.text.index("deeply")
     a, b = norm.to_original(start, start + len("deeply reckless"))
     assert original[a:b] == "deeply reckless"
+
+
+def _quoted(original: str) -> list[str]:
+    norm = normalise(original)
+    if "''" not in original:  # a doubled apostrophe becomes one '"' and one deleted character
+        _check_map(original)
+    return [norm.original_slice(q.start, q.end) for q in norm.quotes]
+
+
+@pytest.mark.parametrize("open_mark,close_mark", [("\u201c", "\u201d"), ('"', '"')])
+def test_text_normalise_unclosed_quotation_ends_with_its_paragraph(open_mark: str, close_mark: str) -> None:
+    # A missing closing mark: the quotation must not swallow the paragraphs after it.
+    original = (
+        f"The minister said {open_mark}the plan will cut waiting lists by half.\n\n"
+        "Critics doubt it. The budget fell last year.\n\n"
+        f"{open_mark}It is a fantasy,{close_mark} said the shadow minister."
+    )
+    assert _quoted(original) == ["the plan will cut waiting lists by half.", "It is a fantasy,"]
+    norm = normalise(original)
+    assert not norm.quotes[1].continues_previous
+
+
+@pytest.mark.parametrize("open_mark", ["\u201c", '"'])
+def test_text_normalise_stray_opening_mark_stays_in_its_paragraph(open_mark: str) -> None:
+    # A stray mark in the last paragraph but one, with no quotation after it.
+    original = f"Officials called the scheme a {open_mark}success. They gave no figures.\n\nThe council meets on Monday.\n\nIt will vote then."
+    quoted = _quoted(original)
+    assert quoted == ["success. They gave no figures."]
+
+
+def test_text_normalise_paragraphs_are_lines_without_blank_lines() -> None:
+    original = "He said \u201cthe plan works.\nThe council meets on Monday.\nIt will vote then."
+    assert _quoted(original) == ["the plan works."]
+
+
+def test_text_normalise_hard_wrapped_quotation_stays_whole() -> None:
+    # With blank lines between paragraphs, a single newline is a wrapped line, not a paragraph end.
+    original = "He said \u201cthe plan works and\nit will go on,\u201d adding nothing.\n\nThe council meets on Monday."
+    assert _quoted(original) == ["the plan works and\nit will go on,"]
+
+
+@pytest.mark.parametrize("open_mark,close_mark", [("\u201c", "\u201d"), ('"', '"'), ("''", "''")])
+def test_text_normalise_multi_paragraph_quotation_stays_whole(open_mark: str, close_mark: str) -> None:
+    # The convention for a quotation that runs on: no closing mark, the next paragraph re-opens it.
+    original = (
+        f"{open_mark}We will not raise taxes. We never have.\n\n"
+        f"{open_mark}And we will balance the budget by 2020,{close_mark} the chancellor said.\n\nThe vote is on Tuesday."
+    )
+    norm = normalise(original)
+    assert _quoted(original) == ["We will not raise taxes. We never have.", "And we will balance the budget by 2020,"]
+    assert norm.quotes[1].continues_previous
+
+
+def test_text_normalise_closed_quotations_across_paragraphs_unchanged() -> None:
+    original = "\u201cFirst,\u201d she said.\n\nThen \u201csecond\u201d came.\n\n\u201cThird.\u201d"
+    assert _quoted(original) == ["First,", "second", "Third."]
+
+
+@pytest.mark.parametrize("brk", ["\r\n\r\n", "\u2029", "\n \n"])
+def test_text_normalise_paragraph_breaks_of_other_writings(brk: str) -> None:
+    original = f"He said \u201cthe plan works.{brk}The council meets on Monday.{brk}It will vote then."
+    assert _quoted(original) == ["the plan works."]
