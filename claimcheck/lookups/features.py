@@ -143,22 +143,6 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bsecond(?=[\s-]+(?:most|least|best|worst|highest|lowest|largest|biggest|smallest|greatest|fastest|"
          r"slowest|richest|poorest|oldest|youngest|longest|shortest|deadliest|busiest|safest|strongest|weakest|"
          r"cheapest|wealthiest|healthiest|heaviest|hottest|coldest|warmest|tallest)\b)", "2nd"),
-        # Ranks read by value: "ranked first", "first in the nation", "number
-        # one", "the world's top destination" and "the top state in the nation"
-        # say "No. 1" ("1st"); "ranked second" says "No. 2".  "Top" alone is
-        # left: "top officials", "the top rate", "one of the top threats", "the
-        # top third" name no rank of one; nor does "in the first place".
-        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:at\s+the\s+)?(?:first|top)\b",
-         r"\g<1>1st"),
-        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)second\b", r"\g<1>2nd"),
-        (r"\bfirst(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "1st"),
-        (r"\bsecond(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "2nd"),
-        (r"\bnumber[\s-]+one\b", "No. 1"),
-        (r"\b((?:world|nation|country|state|america)['’]?s\s+)top" + _NOT_A_RANK_OF_ONE + r"(?=\s+[^\W\d]+\b)",
-         r"\g<1>1st"),
-        # "the top ROTC officer in the nation", not "the top airports in the world".
-        (r"\bthe\s+top" + _NOT_A_RANK_OF_ONE + r"(?=(?:\s+[^\W\d]+)?\s+[^\W\d]*[^\W\ds]\s+in\s+the\s+"
-         r"(?:nation|country|world|state)\b)", "the 1st"),
         (r"\btwo[\s-]+thirds\b", "66.7≈ percent"),
         (r"\b(?:one|a)[\s-]+third\b", "33.3≈ percent"),
         (r"\bthree[\s-]+quarters\b", "75≈ percent"),
@@ -177,6 +161,29 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"forty|fifty|sixty|seventy|eighty|ninety|hundred))", "1"),
     )
 )
+# Ranks read by value: "ranked first", "first in the nation", "number one",
+# "the world's top destination" and "the top state in the nation" say "No. 1"
+# ("1st"); "ranked second" says "No. 2".  "Top" alone is left: "top
+# officials", "the top rate", "one of the top threats", "the top third" name
+# no rank of one; nor does "in the first place".
+_RANKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:at\s+the\s+)?(?:first|top)\b",
+         r"\g<1>1st"),
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)second\b", r"\g<1>2nd"),
+        (r"\bfirst(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "1st"),
+        (r"\bsecond(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "2nd"),
+        (r"\bnumber[\s-]+one\b", "No. 1"),
+        (r"\b((?:world|nation|country|state|america)['’]?s\s+)top" + _NOT_A_RANK_OF_ONE + r"(?=\s+[^\W\d]+\b)",
+         r"\g<1>1st"),
+        (r"\bthe\s+top" + _NOT_A_RANK_OF_ONE + r"(?=(?:\s+[^\W\d]+)?\s+[^\W\d]*[^\W\ds]\s+in\s+the\s+"
+         r"(?:nation|country|world|state)\b)", "the 1st"),
+    )
+)
+# The words without which no rank pattern can match (most claims have none).
+_RANK_WORDS = ("first", "second", "top", "number")
+
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a
 # percentage once the words are digits (see _fold_phrases).  Ordinals ("4th
 # out of 40") are ranks, not shares, and are left alone.
@@ -360,6 +367,10 @@ def _number_word(match: re.Match[str]) -> str:
 
 def _fold_phrases(text: str) -> str:
     """Fold multi-word expressions and spelled-out numbers ("eight million" -> "8 million")."""
+    lower = text.lower()
+    if any(word in lower for word in _RANK_WORDS):
+        for pattern, repl in _RANKS:
+            text = pattern.sub(repl, text)
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     text = _NUMBER_WORD.sub(_number_word, text)
