@@ -192,6 +192,23 @@ _SHARE = re.compile(r"\b(\d+)[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:ev
                     re.IGNORECASE)
 
 
+# "three-fifths of voters", "2 thirds": any share said as a fraction, not only
+# the common ones of _PHRASES; "two-tenths of a percent" and "three-fifths of
+# a vote" are amounts of a unit, not shares.
+_FRACTION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|[2-9])[\s-]+(thirds|fifths|sixths|sevenths|eighths|"
+                       r"ninths|tenths)\b(?!\s+of\s+an?\b)", re.IGNORECASE)
+_DENOMINATORS = {"thirds": 3, "fifths": 5, "sixths": 6, "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10}
+
+
+def _fraction(match: re.Match[str]) -> str:
+    numerator = match.group(1).lower()
+    part = int(numerator) if numerator.isdigit() else int(_NUMBER_WORDS[numerator])
+    whole = _DENOMINATORS[match.group(2).lower()]
+    if part >= whole:
+        return match.group(0)
+    return f"{round(100 * part / whole, 1):g}{APPROXIMATE} percent"
+
+
 # "3 hundred thousand" (from "three hundred thousand"): 300 thousand.
 _HUNDREDS = re.compile(r"\b(\d{1,2}) hundred (thousand|million|billion)\b", re.IGNORECASE)
 # "2 hundred and 82" (from "two hundred and eighty-two"): 282.
@@ -371,6 +388,7 @@ def _fold_phrases(text: str) -> str:
     if any(word in lower for word in _RANK_WORDS):
         for pattern, repl in _RANKS:
             text = pattern.sub(repl, text)
+    text = _FRACTION.sub(_fraction, text)
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     text = _NUMBER_WORD.sub(_number_word, text)

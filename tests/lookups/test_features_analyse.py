@@ -169,6 +169,20 @@ def test_features_top_and_first_that_are_no_rank_of_one(text: str) -> None:
     assert 1.0 not in analyse(text).numbers and 2.0 not in analyse(text).numbers
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("decreased by 2 thirds", "decreased by two-thirds"),
+    ("three-fifths of voters", "60 percent of voters"),
+    ("nine tenths of the land", "90% of the land"),
+])
+def test_features_any_fraction_in_words_is_a_share(a: str, b: str) -> None:
+    assert analyse(a).numbers == analyse(b).numbers and analyse(a).approximate
+
+
+@pytest.mark.parametrize("text", ["two-tenths of a percent", "three-fifths of a vote", "four thirds"])
+def test_features_fractions_of_a_unit_are_no_shares(text: str) -> None:
+    assert not analyse(text).approximate
+
+
 def test_features_shares_in_words_are_approximate() -> None:
     assert analyse("Three times out of four, he voted with Bush.").approximate == {75.0}
     assert analyse("more than a third of kids").approximate == {33.3}
