@@ -162,16 +162,18 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 # Ranks read by value: "ranked first", "first in the nation", "number one",
-# "the world's top destination" and "the top state in the nation" say "No. 1"
-# ("1st"); "ranked second" says "No. 2".  "Top" alone is left: "top
-# officials", "the top rate", "one of the top threats", "the top third" name
-# no rank of one; nor does "in the first place".
+# "came in first", "the world's top destination", "the top spot" and "the top
+# state in the nation" say "No. 1" ("1st"); "ranked second" says "No. 2".
+# "Top" alone is left: "top officials", "the top rate", "one of the top
+# threats", "the top third" name no rank of one; nor does "in the first place".
 _RANKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
     for p, r in (
-        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:at\s+the\s+)?(?:first|top)\b",
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:in\s+|at\s+the\s+)?(?:first|top)\b",
          r"\g<1>1st"),
-        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)second\b", r"\g<1>2nd"),
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:in\s+)?second\b", r"\g<1>2nd"),
+        # "took the top spot", "the top-ranked state": a rank of one said of one thing.
+        (r"\bthe\s+top(?=[\s-]+(?:spot|place|position|ranking|ranked)\b)", "the 1st"),
         (r"\bfirst(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "1st"),
         (r"\bsecond(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "2nd"),
         (r"\bnumber[\s-]+one\b", "No. 1"),

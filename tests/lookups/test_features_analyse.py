@@ -150,6 +150,8 @@ def test_features_a_figure_said_twice_is_kept_twice() -> None:
     ("Wisconsin ranked second in the survey.", "Wisconsin ranked No. 2 in the survey."),
     ("Florida students are second in the world in reading.", "Florida students are No. 2 in the world in reading."),
     ("the second-highest incarceration rate", "the No. 2 incarceration rate"),
+    ("Romney came in first in Iowa.", "Romney came in No. 1 in Iowa."),
+    ("Texas took the top spot.", "Texas took the No. 1 spot."),
 ])
 def test_features_ranks_are_read_by_value(a: str, b: str) -> None:
     assert analyse(a).numbers == analyse(b).numbers and analyse(a).numbers
@@ -162,6 +164,7 @@ def test_features_ranks_are_read_by_value(a: str, b: str) -> None:
     "New Jersey is in the top third of the states.",
     "the top airports in the world",
     "It was a mistake in the first place.",
+    "They are running for the top spots.",
     "the first time in Texas history",
     "a second term",
 ])
