@@ -18,13 +18,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["FEATURES_VERSION", "Features", "analyse", "stem", "fts_terms"]
+__all__ = ["APPROXIMATE", "FEATURES_VERSION", "Features", "analyse", "share_tolerance", "stem", "fts_terms"]
 
 # Bump when stems, stopwords or figures change: stores then recount their
 # term frequencies (the ``terms`` table) and re-analyse their claims with the
 # new rules when next opened (11: "1/3" and "second-highest" read by value;
-# 12: a figure said twice is kept twice, ``Features.repeated``).
-FEATURES_VERSION = 12
+# 12: a figure said twice is kept twice, ``Features.repeated``; 13: shares in
+# words kept apart, ``Features.approximate``, and ranks: "ranked first" is "No. 1").
+FEATURES_VERSION = 13
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -104,6 +105,15 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 }
 _CLASS_OF: dict[str, str] = {word: canon for canon, words in _CLASSES.items() for word in words}
 
+# A share said in words ("three in four", "a third", "1/3") is marked by this
+# sign after its value: it stands for the nearby figures the words round
+# (``Features.approximate``), not for one figure alone.
+APPROXIMATE = "\u2248"  # "≈"
+
+# After "top": a count or share ("the top five", "the top third"), or no noun.
+_NOT_A_RANK_OF_ONE = (r"(?!\s+(?:of|and|or|to|half|third|quarter|fifth|tenth|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|twenty|fifty|hundred|dozen|percent)\b)")
+
 # Multi-word expressions folded before tokenising.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r)
@@ -133,16 +143,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bsecond(?=[\s-]+(?:most|least|best|worst|highest|lowest|largest|biggest|smallest|greatest|fastest|"
          r"slowest|richest|poorest|oldest|youngest|longest|shortest|deadliest|busiest|safest|strongest|weakest|"
          r"cheapest|wealthiest|healthiest|heaviest|hottest|coldest|warmest|tallest)\b)", "2nd"),
-        (r"\btwo[\s-]+thirds\b", "66.7 percent"),
-        (r"\b(?:one|a)[\s-]+third\b", "33.3 percent"),
-        (r"\bthree[\s-]+quarters\b", "75 percent"),
-        (r"\b(?:one|a)[\s-]+quarter\b", "25 percent"),
-        (r"\b(?:one|a)[\s-]+fifth\b", "20 percent"),
-        (r"\b(?:one|a)[\s-]+tenth\b", "10 percent"),
+        (r"\btwo[\s-]+thirds\b", "66.7≈ percent"),
+        (r"\b(?:one|a)[\s-]+third\b", "33.3≈ percent"),
+        (r"\bthree[\s-]+quarters\b", "75≈ percent"),
+        (r"\b(?:one|a)[\s-]+quarter\b", "25≈ percent"),
+        (r"\b(?:one|a)[\s-]+fifth\b", "20≈ percent"),
+        (r"\b(?:one|a)[\s-]+tenth\b", "10≈ percent"),
         # "half of", "half the kids", "half all"; not "half a million" (below) or "half time".
-        (r"\bhalf(?:\s+of)?(?=\s+(?:the|all|our|their|its|his|her|these|those|every)\b)", "50 percent of"),
+        (r"\bhalf(?:\s+of)?(?=\s+(?:the|all|our|their|its|his|her|these|those|every)\b)", "50≈ percent of"),
         # "half of Florida's campaigns" too, but not "the first half of 2015".
-        (r"(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)\bhalf\s+of\b", "50 percent of"),
+        (r"(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)\bhalf\s+of\b", "50≈ percent of"),
         (r"\bhalf an? (hundred|thousand|million|billion|trillion)\b", r"0.5 \1"),
         (r"\b(?:one|a) (hundred|thousand|million|billion|trillion)\b", r"1 \1"),
         # "one" is seldom a count ("one of the"), but "one in four" is a share.
@@ -151,12 +161,54 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"forty|fifty|sixty|seventy|eighty|ninety|hundred))", "1"),
     )
 )
+# Ranks read by value: "ranked first", "first in the nation", "number one",
+# "came in first", "the world's top destination", "the top spot" and "the top
+# state in the nation" say "No. 1" ("1st"); "ranked second" says "No. 2".
+# "Top" alone is left: "top officials", "the top rate", "one of the top
+# threats", "the top third" name no rank of one; nor does "in the first place".
+_RANKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:in\s+|at\s+the\s+)?(?:first|top)\b",
+         r"\g<1>1st"),
+        (r"\b((?:rank(?:s|ed|ing)?|placed?|places|finish(?:ed|es)?|came|comes)\s+)(?:in\s+)?second\b", r"\g<1>2nd"),
+        # "took the top spot", "the top-ranked state": a rank of one said of one thing.
+        (r"\bthe\s+top(?=[\s-]+(?:spot|place|position|ranking|ranked)\b)", "the 1st"),
+        (r"\bfirst(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "1st"),
+        (r"\bsecond(?=\s+in\s+the\s+(?:nation|country|world|state)\b)", "2nd"),
+        (r"\bnumber[\s-]+one\b", "No. 1"),
+        (r"\b((?:world|nation|country|state|america)['’]?s\s+)top" + _NOT_A_RANK_OF_ONE + r"(?=\s+[^\W\d]+\b)",
+         r"\g<1>1st"),
+        (r"\bthe\s+top" + _NOT_A_RANK_OF_ONE + r"(?=(?:\s+[^\W\d]+)?\s+[^\W\d]*[^\W\ds]\s+in\s+the\s+"
+         r"(?:nation|country|world|state)\b)", "the 1st"),
+    )
+)
+# The words without which no rank pattern can match (most claims have none).
+_RANK_WORDS = ("first", "second", "top", "number")
+
 # "two in five", "9 out of 10", "nine times out of ten": a share, read as a
 # percentage once the words are digits (see _fold_phrases).  Ordinals ("4th
 # out of 40") are ranks, not shares, and are left alone.
 # Hyphenated too: "a one-in-three chance".
 _SHARE = re.compile(r"\b(\d+)[\s-]+(?:times[\s-]+)?(?:in|out[\s-]+of)[\s-]+(?:every[\s-]+)?(\d+)\b(?!\s*(?:percent|%))",
                     re.IGNORECASE)
+
+
+# "three-fifths of voters", "2 thirds": any share said as a fraction, not only
+# the common ones of _PHRASES; "two-tenths of a percent" and "three-fifths of
+# a vote" are amounts of a unit, not shares.
+_FRACTION = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|[2-9])[\s-]+(thirds|fifths|sixths|sevenths|eighths|"
+                       r"ninths|tenths)\b(?!\s+of\s+an?\b)", re.IGNORECASE)
+_DENOMINATORS = {"thirds": 3, "fifths": 5, "sixths": 6, "sevenths": 7, "eighths": 8, "ninths": 9, "tenths": 10}
+
+
+def _fraction(match: re.Match[str]) -> str:
+    numerator = match.group(1).lower()
+    part = int(numerator) if numerator.isdigit() else int(_NUMBER_WORDS[numerator])
+    whole = _DENOMINATORS[match.group(2).lower()]
+    if part >= whole:
+        return match.group(0)
+    return f"{round(100 * part / whole, 1):g}{APPROXIMATE} percent"
 
 
 # "3 hundred thousand" (from "three hundred thousand"): 300 thousand.
@@ -193,7 +245,7 @@ def _share(match: re.Match[str]) -> str:
     part, whole = int(match.group(1)), int(match.group(2))
     if not 0 < part <= whole <= 1000 or 1800 <= whole <= 2099:
         return match.group(0)
-    return f"{round(100 * part / whole, 1):g} percent"
+    return f"{round(100 * part / whole, 1):g}{APPROXIMATE} percent"
 
 # Words (with an inner apostrophe), or a number with any letters glued to it
 # ("10th", "5m", "$1.4tn"), which is skipped as a word and read by _numbers.
@@ -235,6 +287,9 @@ class Features:
         repeated: each further time a figure of ``numbers`` is said, sorted
             ("10 years ... the last 10 years" repeats 10 once): a claim that
             keeps one of the two and changes the other states another figure.
+        approximate: the figures of ``numbers`` said as a share in words
+            ("three times out of four" is 75, "a third" 33.3): they agree with
+            any figure the words would round to (:func:`share_tolerance`).
     """
 
     stems: frozenset[str]
@@ -243,6 +298,7 @@ class Features:
     years: frozenset[int]
     words: tuple[str, ...]
     repeated: tuple[float, ...] = ()
+    approximate: frozenset[float] = frozenset()
 
     def figures(self) -> list[float]:
         """Every figure as often as it is said, sorted."""
@@ -251,14 +307,16 @@ class Features:
     def to_json(self) -> str:
         """A compact JSON form, stored beside each fact-check at import time."""
         return json.dumps([sorted(self.stems), sorted(self.names), sorted(self.numbers), sorted(self.years),
-                           list(self.words), list(self.repeated)], separators=(",", ":"))
+                           list(self.words), list(self.repeated), sorted(self.approximate)], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Features:
         """The features :meth:`to_json` wrote."""
-        stems, names, numbers, years, words, *repeated = json.loads(text)
+        stems, names, numbers, years, words, *rest = json.loads(text)
+        repeated, approximate = (rest + [[], []])[:2]
         return cls(frozenset(stems), frozenset(names), frozenset(float(n) for n in numbers),
-                   frozenset(int(y) for y in years), tuple(words), tuple(float(n) for n in (repeated or [[]])[0]))
+                   frozenset(int(y) for y in years), tuple(words), tuple(float(n) for n in repeated),
+                   frozenset(float(n) for n in approximate))
 
 
 def _strip_accents(text: str) -> str:
@@ -284,9 +342,10 @@ def stem(word: str) -> str:
     return _CLASS_OF.get(stemmed, stemmed)
 
 
-def _numbers(text: str) -> tuple[list[float], set[int]]:
+def _numbers(text: str) -> tuple[list[float], set[int], set[float]]:
     numbers: list[float] = []
     years: set[int] = set()
+    approximate: set[float] = set()
     for match in _NUM_WITH_MULT.finditer(text):
         raw, mult = match.group(1), (match.group(2) or "").lower()
         digits = raw.replace(",", "")
@@ -306,7 +365,9 @@ def _numbers(text: str) -> tuple[list[float], set[int]]:
                 mult = ""
         value *= _MULTIPLIERS.get(mult, 1.0)
         numbers.append(round(value, 6))
-    return numbers, years
+        if text.startswith(APPROXIMATE, match.end()):
+            approximate.add(round(value, 6))
+    return numbers, years, approximate
 
 
 _ORDINAL_WORDS = frozenset(w for w in _NUMBER_WORDS if w.endswith(("th", "rd", "fth", "lfth")) and w != "eighty")
@@ -325,6 +386,11 @@ def _number_word(match: re.Match[str]) -> str:
 
 def _fold_phrases(text: str) -> str:
     """Fold multi-word expressions and spelled-out numbers ("eight million" -> "8 million")."""
+    lower = text.lower()
+    if any(word in lower for word in _RANK_WORDS):
+        for pattern, repl in _RANKS:
+            text = pattern.sub(repl, text)
+    text = _FRACTION.sub(_fraction, text)
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
     text = _NUMBER_WORD.sub(_number_word, text)
@@ -349,7 +415,7 @@ def _slash_share(match: re.Match[str]) -> str:
     numerator, denominator = int(match.group(1)), int(match.group(2))
     if numerator >= denominator:
         return match.group(0)
-    return f"{round(100 * numerator / denominator, 1):g} percent"
+    return f"{round(100 * numerator / denominator, 1):g}{APPROXIMATE} percent"
 
 
 @lru_cache(maxsize=4096)
@@ -362,7 +428,7 @@ def analyse(text: str, extra_names: tuple[str, ...] = ()) -> Features:
             :class:`~claimcheck.report.Claim`), added to the names.
     """
     text = _fold_phrases(_strip_accents(text))
-    numbers, years = _numbers(text)
+    numbers, years, approximate = _numbers(text)
     stems: set[str] = set()
     names: set[str] = set()
     words: list[str] = []
@@ -390,7 +456,8 @@ def analyse(text: str, extra_names: tuple[str, ...] = ()) -> Features:
     repeated = sorted(numbers)
     for n in distinct:
         repeated.remove(n)
-    return Features(frozenset(stems), frozenset(names), distinct, frozenset(years), tuple(words), tuple(repeated))
+    return Features(frozenset(stems), frozenset(names), distinct, frozenset(years), tuple(words), tuple(repeated),
+                    frozenset(approximate))
 
 
 def fts_terms(features: Features) -> list[str]:
@@ -428,3 +495,19 @@ def fts_terms(features: Features) -> list[str]:
 _DIGIT_WORDS: dict[float, str] = {
     value: word for word, value in _NUMBER_WORDS.items() if not word.endswith(("th", "rd", "fth", "lfth")) and word != "dozen"
 }
+
+
+# Shares a journalist writes in words: every fraction with a denominator up to ten.
+_SIMPLE_SHARES: tuple[float, ...] = tuple(sorted({round(100 * p / q, 6) for q in range(1, 11) for p in range(q + 1)}))
+
+
+def share_tolerance(value: float) -> float:
+    """How far a share said in words may be from a figure it stands for, in points.
+
+    Words round to the nearest simple fraction, so "three times out of four"
+    stands for any figure nearer 75 than any other fraction with a
+    denominator up to ten (7/9 is 77.8, 5/7 71.4): 76 is three out of four,
+    78 is not.  Half the distance to the nearest other such fraction.
+    """
+    gaps = [abs(value - share) for share in _SIMPLE_SHARES if abs(value - share) > 0.05]
+    return min(gaps) / 2 if gaps else 0.0

@@ -34,7 +34,7 @@ import numpy as np
 from claimcheck.lookups import embed
 from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word_vectors
 from claimcheck.lookups.direction import DIRECTION_FEATURES, direction_features
-from claimcheck.lookups.features import Features, analyse, fts_terms, stem
+from claimcheck.lookups.features import Features, analyse, fts_terms, share_tolerance, stem
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
@@ -185,17 +185,29 @@ def _same_number(a: float, b: float) -> bool:
     return _round_to(a, _significant(b)) == b or _round_to(b, _significant(a)) == a
 
 
-def _agreement(query: Iterable[float], candidate: Iterable[float]) -> float:
+def _same_figure(a: float, b: float, approximate: frozenset[float]) -> bool:
+    """:func:`_same_number`, or near enough when one of them is a share said in
+    words (``approximate``): "three times out of four" is 76 percent."""
+    if _same_number(a, b):
+        return True
+    for share, other in ((a, b), (b, a)):
+        if share in approximate and abs(share - other) <= share_tolerance(share) + 1e-9:
+            return True
+    return False
+
+
+def _agreement(query: Iterable[float], candidate: Iterable[float], approximate: frozenset[float] = frozenset()) -> float:
     """Share of the candidate's numbers that the query also has."""
     candidate = list(candidate)
     query = list(query)
     if not candidate:
         return 0.0
-    return sum(any(_same_number(c, q) for q in query) for c in candidate) / len(candidate)
+    return sum(any(_same_figure(c, q, approximate) for q in query) for c in candidate) / len(candidate)
 
 
-def _paired(query: list[float], candidate: list[float]) -> float:
-    """Share of the candidate's figures, as often as it says each, that a figure of the query equals, one for one."""
+def _paired(query: list[float], candidate: list[float], approximate: frozenset[float] = frozenset()) -> float:
+    """Share of the candidate's figures, as often as it says each, that a figure of the query equals, one for one
+    (a share in words, one of ``approximate``, equals the figures it rounds)."""
     if not candidate:
         return 0.0
     left = list(query)
@@ -208,7 +220,7 @@ def _paired(query: list[float], candidate: list[float]) -> float:
             unpaired.append(c)
     found = len(candidate) - len(unpaired)
     for c in unpaired:
-        equal = next((i for i, q in enumerate(left) if _same_number(c, q)), None)
+        equal = next((i for i, q in enumerate(left) if _same_figure(c, q, approximate)), None)
         if equal is not None:
             found += 1
             del left[equal]
@@ -243,13 +255,14 @@ def similarity(query: Features, candidate: Features, weight: Callable[[str], flo
     score = (1 + beta2) * cover_candidate * cover_query / (beta2 * cover_query + cover_candidate)
 
     if query.numbers and candidate.numbers:
-        agree = _agreement(query.numbers, candidate.numbers)
+        approximate = query.approximate | candidate.approximate
+        agree = _agreement(query.numbers, candidate.numbers, approximate)
         if agree == 0.0:
             score *= 0.45  # same words, other figures: another claim
         else:
             # Agreeing on a small count ("eight years") says less than on a
             # figure ("8 million", "38 percent"): it earns half the bonus.
-            specific = any(_same_number(c, q) for c in candidate.numbers for q in query.numbers
+            specific = any(_same_figure(c, q, approximate) for c in candidate.numbers for q in query.numbers
                            if not (c.is_integer() and c <= 10))
             bonus = 0.2 * agree * (1.0 if specific else 0.5)
             score = score * (0.8 + 0.2 * agree) + (1 - score) * bonus
@@ -387,10 +400,11 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
     # 10 years ... over the last 6 years" does not state "... the last 10 years"
     # twice over.
     query_figures, candidate_figures = query.figures(), candidate.figures()
-    agree = _paired(query_figures, candidate_figures) if both_numbers else 0.0
+    approximate = query.approximate | candidate.approximate
+    agree = _paired(query_figures, candidate_figures, approximate) if both_numbers else 0.0
     # A figure on one side with no equal on the other: another claim, unless
     # the other side states no figure at all (then "numbers_missing").
-    query_unmatched = 1.0 - _paired(candidate_figures, query_figures) if both_numbers else 0.0
+    query_unmatched = 1.0 - _paired(candidate_figures, query_figures, approximate) if both_numbers else 0.0
     # The year the stored claim was made agrees with a year in the query, but
     # never contradicts one: a claim repeated years later ("... she said on 5
     # March 2024") is still the claim that was checked.

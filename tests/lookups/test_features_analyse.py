@@ -137,3 +137,74 @@ def test_features_a_figure_said_twice_is_kept_twice() -> None:
     # Stores written before figures were counted read back with none repeated.
     assert Features.from_json('[["rent"],[],[5.0],[],["rent"]]').repeated == ()
     assert Features.from_json(twice.to_json()) == twice
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Nevada was ranked first in unemployment.", "Nevada was ranked No. 1 in unemployment."),
+    ("Texas ranks first among the states in executions.", "Texas ranks 1st among the states in executions."),
+    ("Florida is first in the nation for free prekindergarten.", "Florida is No. 1 in the nation for free prekindergarten."),
+    ("Overdoses are the number one accidental killer.", "Overdoses are the No. 1 accidental killer."),
+    ("Heroin is the number-one cause of death.", "Heroin is the #1 cause of death."),
+    ("Florida is the world's top travel destination.", "Florida is the world's No. 1 travel destination."),
+    ("He was the top ROTC officer in the nation.", "He was the No. 1 ROTC officer in the nation."),
+    ("Wisconsin ranked second in the survey.", "Wisconsin ranked No. 2 in the survey."),
+    ("Florida students are second in the world in reading.", "Florida students are No. 2 in the world in reading."),
+    ("the second-highest incarceration rate", "the No. 2 incarceration rate"),
+    ("Romney came in first in Iowa.", "Romney came in No. 1 in Iowa."),
+    ("Texas took the top spot.", "Texas took the No. 1 spot."),
+])
+def test_features_ranks_are_read_by_value(a: str, b: str) -> None:
+    assert analyse(a).numbers == analyse(b).numbers and analyse(a).numbers
+
+
+@pytest.mark.parametrize("text", [
+    "Top officials at the Port Authority earn more than the governors.",
+    "Obama wants to raise the top rate.",
+    "Trump is one of the top threats facing the global economy.",
+    "New Jersey is in the top third of the states.",
+    "the top airports in the world",
+    "It was a mistake in the first place.",
+    "They are running for the top spots.",
+    "the first time in Texas history",
+    "a second term",
+])
+def test_features_top_and_first_that_are_no_rank_of_one(text: str) -> None:
+    assert 1.0 not in analyse(text).numbers and 2.0 not in analyse(text).numbers
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("decreased by 2 thirds", "decreased by two-thirds"),
+    ("three-fifths of voters", "60 percent of voters"),
+    ("nine tenths of the land", "90% of the land"),
+])
+def test_features_any_fraction_in_words_is_a_share(a: str, b: str) -> None:
+    assert analyse(a).numbers == analyse(b).numbers and analyse(a).approximate
+
+
+@pytest.mark.parametrize("text", ["two-tenths of a percent", "three-fifths of a vote", "four thirds"])
+def test_features_fractions_of_a_unit_are_no_shares(text: str) -> None:
+    assert not analyse(text).approximate
+
+
+def test_features_shares_in_words_are_approximate() -> None:
+    assert analyse("Three times out of four, he voted with Bush.").approximate == {75.0}
+    assert analyse("more than a third of kids").approximate == {33.3}
+    assert analyse("nearly half of the voters and 1/3 of the rest").approximate == {50.0, 33.3}
+    # Figures in digits stand for themselves.
+    assert analyse("76 percent of the time, 48% of voters, 2,000 people").approximate == frozenset()
+    shares = analyse("two in five voters, and half the kids")
+    assert Features.from_json(shares.to_json()) == shares
+    # Stores written before shares were kept apart read back with none.
+    assert Features.from_json('[["rent"],[],[5.0],[],["rent"],[]]').approximate == frozenset()
+
+
+def test_share_tolerance_is_half_the_gap_to_the_nearest_simple_fraction() -> None:
+    from claimcheck.lookups.features import share_tolerance
+
+    # Three quarters: 7/9 (77.8) and 5/7 (71.4) are the nearest other fractions.
+    assert share_tolerance(75.0) == pytest.approx((77.78 - 75.0) / 2, abs=0.01)
+    # A half: 4/9 and 5/9.
+    assert share_tolerance(50.0) == pytest.approx((50.0 - 44.44) / 2, abs=0.01)
+    # A third: 3/10.
+    assert share_tolerance(33.3) == pytest.approx((33.3 - 30.0) / 2, abs=0.01)
+    assert share_tolerance(90.0) == pytest.approx((90.0 - 88.89) / 2, abs=0.01)

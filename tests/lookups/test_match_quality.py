@@ -361,3 +361,45 @@ def test_match_figures_pair_equal_values_before_rounded_ones() -> None:
     assert _paired([75.0, 80.0], [78.0, 80.0]) == 0.5
     assert _paired([80.0], [78.0]) == 1.0
     assert _paired([10.0], [10.0, 10.0]) == 0.5
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Three times out of four, Chafee voted with Bush.", "Chafee voted with Bush 76% of the time."),
+    ("More than a third of the children are poor.", "34 percent of the children are poor."),
+    ("Nearly half of the voters stayed home.", "48 percent of the voters stayed home."),
+    ("One in four children is obese.", "26 percent of children are obese."),
+])
+def test_pair_features_a_share_in_words_agrees_with_the_figures_it_rounds(query: str, stored: str) -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    def row(text: str) -> dict[str, float]:
+        return dict(zip(FEATURES, pair_features(analyse(text), analyse(stored), lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+
+    assert row(query)["numbers_agree"] == 1.0 and row(query)["numbers_differ"] == 0.0
+    # Both ways round: the stored claim in words, the query in digits.
+    back = dict(zip(FEATURES, pair_features(analyse(stored), analyse(query), lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+    assert back["numbers_agree"] == 1.0
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    # Nearer another simple fraction than the words' own: another figure.
+    ("Three times out of four, Chafee voted with Bush.", "Chafee voted with Bush 78% of the time."),
+    ("More than a third of the children are poor.", "36 percent of the children are poor."),
+    ("Nearly half of the voters stayed home.", "44 percent of the voters stayed home."),
+    # Figures in digits still agree only when one rounds to the other.
+    ("Chafee voted with Bush 75% of the time.", "Chafee voted with Bush 76% of the time."),
+])
+def test_pair_features_a_share_in_words_is_not_any_nearby_figure(query: str, stored: str) -> None:
+    from claimcheck.lookups.match import FEATURES, pair_features
+
+    row = dict(zip(FEATURES, pair_features(analyse(query), analyse(stored), lambda t: 1.0, None, 0.9, 0.2, 1.0)))
+    assert row["numbers_agree"] == 0.0 and row["numbers_differ"] == 1.0
+
+
+def test_match_a_share_in_words_scores_like_its_figure() -> None:
+    def weight(term: str) -> float:
+        return 1.0
+
+    stored = analyse("Chafee voted with Bush 76% of the time.")
+    assert similarity(analyse("Three times out of four, Chafee voted with Bush."), stored, weight) > 0.8
+    assert similarity(analyse("Two times out of three, Chafee voted with Bush."), stored, weight) < 0.5
