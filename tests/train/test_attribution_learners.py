@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
+import pytest
+
+pytest.importorskip("scipy", reason="fitting needs the train extra")
+pytest.importorskip("sklearn", reason="fitting needs the train extra")
+from scipy.sparse import csr_matrix  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "train"))
 
