@@ -447,12 +447,6 @@ def pair_features(query: Features, candidate: Features, weight: Callable[[str], 
 _TITLE_MODIFIERS = frozenset(stem(w) for w in "former current state us new national member".split())
 
 
-@lru_cache(maxsize=4096)
-def _title_features(title: str) -> Features:
-    # Cached: a claimant's title recurs across the candidates of many lookups.
-    return analyse(title)
-
-
 def _title_named(query: Features, candidate: Features, title: Features) -> bool:
     """Whether the query names the stored claimant by their title ("the Texas governor said ...").
 
@@ -583,7 +577,7 @@ class Matcher:
         total = max(1, self._documents())
         vectors, features = self._indexed([record for record, _ in hits])
         claimants = [analyse(record.claimant) if record.claimant else None for record, _ in hits]
-        titles = [_title_features(record.claimant_title) if record.claimant_title else None for record, _ in hits]
+        titles = [analyse(record.claimant_title) if record.claimant_title else None for record, _ in hits]
 
         # The claim without its speaker frame ("X argued that ..."): the
         # frame's words pull the vector away from the fact-checker's wording
