@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimcheck.analysis.periods import cut, is_age, read_period, shift_months
+from claimcheck.analysis.periods import AHEAD, STEPS, cut, is_age, read_period, shift_months
 from claimcheck.errors import ClaimcheckError, ErrorCode
 
 if TYPE_CHECKING:
@@ -446,18 +446,18 @@ def _resolve(text: str, published: dt.date | None, future: bool, tense: str | No
         m = _NAMED_MONTH.match(lower)
         if m:
             month = _MONTHS[m.group("month").lower()]
-            if m.group("which") in ("next", "coming", "this coming"):
+            if m.group("which") in AHEAD:
                 year = published.year + (month <= published.month)
             else:
                 year = published.year - (month >= published.month)
             return ResolvedDate(f"{year:04d}-{month:02d}", "month", True)
         m = _LAST_NEXT_YEAR.match(lower)
         if m:
-            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+            offset = STEPS.get(m.group(1).lower(), 0)
             return ResolvedDate(str(published.year + offset), "year", True)
         m = _LAST_NEXT_MONTH.match(lower)
         if m:
-            offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1).lower(), 0)
+            offset = STEPS.get(m.group(1).lower(), 0)
             return ResolvedDate(cut(shift_months(published, offset), "month"), "month", True)
     parsed = _dateparser(clean, published)
     if parsed is None:

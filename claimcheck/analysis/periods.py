@@ -70,7 +70,9 @@ _SEASON = re.compile(
     r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 _WEEKEND = re.compile(r"^(?:(?P<which>the|this|last|next|past|coming|this past|this coming|all)\s+)?weekend$")
 _BACK = ("last", "past", "this past")
-_AHEAD = ("next", "coming", "this coming")
+AHEAD = ("next", "coming", "this coming")
+#: How many calendar units "last", "next" and the like step from the one of publication.
+STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def _season(m: re.Match[str], published: dt.date | None, tense: str | None) -> P
         starts = [dt.date(year, first_month, 1) for year in range(published.year - 2, published.year + 2)]
         if which in _BACK:
             first = max(start for start in starts if shift_months(start, 2) < month)
-        elif which in _AHEAD:
+        elif which in AHEAD:
             first = min(start for start in starts if start > month)
         else:
             under_way = [start for start in starts if start <= month <= shift_months(start, 2)]
@@ -219,7 +221,7 @@ def _weekend(m: re.Match[str], published: dt.date | None, tense: str | None) -> 
     last = saturday_ahead if under_way and which not in _BACK else saturday_ahead - dt.timedelta(days=7)
     if which in _BACK:
         saturday = last
-    elif which in _AHEAD:
+    elif which in AHEAD:
         saturday = saturday_ahead + dt.timedelta(days=7 if under_way else 0)
     elif tense == "past" or (tense != "future" and which in ("", "the", "all")):
         saturday = last
@@ -262,13 +264,12 @@ def read_period(text: str, published: dt.date | None, future: bool = False, tens
         if direction == "following" or published is None:
             return Period("interval", length)  # "the following year": counted from another event
         precision = _UNITS[unit][1]
+        ahead = direction in ("next", "coming", "upcoming")
         if count is None:
             edge = cut(published, precision)  # "the past few years": only the end is known
-            return Period("interval", None, None if direction not in ("next", "coming", "upcoming") else edge,
-                          edge if direction not in ("next", "coming", "upcoming") else None, precision)
-        sign = 1 if direction in ("next", "coming", "upcoming") else -1
-        other = _move(published, count, unit, sign)
-        low, high = (other, published) if sign < 0 else (published, other)
+            return Period("interval", None, edge if ahead else None, None if ahead else edge, precision)
+        other = _move(published, count, unit, 1 if ahead else -1)
+        low, high = (published, other) if ahead else (other, published)
         return Period("interval", length, cut(low, precision), cut(high, precision), precision)
     m = _RECENT.match(text)
     if m:
@@ -291,7 +292,7 @@ def read_period(text: str, published: dt.date | None, future: bool = False, tens
     if m:
         if published is None:
             return Period("interval", "P3M")
-        offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(m.group("which"), 0)
+        offset = STEPS.get(m.group("which"), 0)
         index = published.year * 4 + (published.month - 1) // 3 + offset
         return _quarter(index // 4, index % 4 + 1)
     m = _FIRST_MONTHS.match(text)
