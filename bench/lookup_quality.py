@@ -52,7 +52,7 @@ def summarise(results: list[dict], threshold: float) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tune", "heldout", "untouched", "fresh", "sixth", "seventh", "eighth", "blind", "blind2", "blind3"), default="tune")
+    parser.add_argument("--part", choices=("tune", "heldout", "untouched", "fresh", "sixth", "seventh", "eighth", "blind", "blind2", "blind3", "ninth", "blind4"), default="tune")
     parser.add_argument("--queries", type=Path, help="another query file of the same form")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
