@@ -1,0 +1,107 @@
+"""Who does what to whom: a claim whose participants swap roles told from a rewording (hand-written pairs)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from claimcheck.lookups import roles
+from claimcheck.lookups.match import VET_FLOOR, Matcher
+from claimcheck.lookups.roles import events, roles_swapped
+from claimcheck.lookups.store import FactCheck, Store
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    # the same verb, the participants the other way round
+    ("McCain beat Obama in Indiana in 2008.", "Obama beat McCain in Indiana in 2008."),
+    ("The union gave the governor a pay raise.", "The governor gave the union a pay raise."),
+    ("Iran sold weapons to Russia last year.", "Russia sold weapons to Iran last year."),
+    # two verbs of telling
+    ("The Bush administration warned Tenet about the threat.", "Tenet told the Bush administration about the threat."),
+    # a passive: "X was told by Y" is "Y told X"
+    ("Tenet was warned by the Bush administration about the threat.",
+     "Tenet told the Bush administration about the threat."),
+    # a transfer said from the other side with the roles swapped
+    ("Smith donated $5,000 to the oil industry.", "Smith received $5,000 from the oil industry."),
+    ("Obama lost to McCain in Indiana in 2008.", "Obama beat McCain in Indiana in 2008."),
+    ("Russia bought weapons from Iran last year.", "Russia sold weapons to Iran last year."),
+])
+def test_roles_a_swap_of_roles_is_read(query: str, stored: str) -> None:
+    assert roles_swapped(query, stored)
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    # the same roles in the passive
+    ("The Bush administration was told by Tenet about the threat.",
+     "Tenet told the Bush administration about the threat."),
+    ("McCain was beaten by Obama in Indiana in 2008.", "Obama beat McCain in Indiana in 2008."),
+    # converse verbs keep the roles: "Y received from X" is "X gave to Y"
+    ("The oil industry donated $5,000 to Smith.", "Smith received $5,000 from the oil industry."),
+    ("McCain lost to Obama in Indiana in 2008.", "Obama beat McCain in Indiana in 2008."),
+    ("Iran bought weapons from Russia last year.", "Russia sold weapons to Iran last year."),
+    # a dative said with "to"
+    ("The governor gave a pay raise to the union.", "The governor gave the union a pay raise."),
+    # unrelated verbs do not align, whoever their subject is
+    ("Obama praised McCain in Indiana in 2008.", "McCain beat Obama in Indiana in 2008."),
+    # no second participant: nothing to swap
+    ("Obama won Indiana in 2008.", "Indiana voted for Obama in 2008."),
+])
+def test_roles_a_rewording_keeps_its_roles(query: str, stored: str) -> None:
+    assert not roles_swapped(query, stored)
+
+
+def test_roles_a_controlled_verb_takes_its_governors_subject() -> None:
+    (event,) = [e for e in events("The senator voted to give the companies a tax break.") if e.verb == "give"]
+    assert "senat" in event.giver and "compani" in event.taker
+
+
+def test_roles_pronouns_are_no_participants() -> None:
+    # "it" could be anyone: no event is read, so nothing can swap.
+    assert not [e for e in events("It gave the union a pay raise.") if e.verb == "give"]
+
+
+_STORED = "Obama beat McCain in Indiana in 2008."
+
+
+def _hits() -> list[tuple[FactCheck, float]]:
+    return [(FactCheck(claim=_STORED, verdict="false", dataset="test"), -1.0)]
+
+
+def test_matcher_vetting_lowers_a_swapped_candidates_log_odds(store: Store) -> None:
+    logits = np.asarray([2.0])
+    vetted = Matcher(store, role_penalty=4.0).vetted("McCain beat Obama in Indiana in 2008.", _hits(), logits)
+    assert vetted[0] == pytest.approx(1 / (1 + math.exp(2.0)))
+    # a rewording keeps its score, and a zero penalty vets nothing
+    kept = Matcher(store, role_penalty=4.0).vetted("McCain was beaten by Obama in Indiana in 2008.", _hits(), logits)
+    assert kept[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
+    off = Matcher(store, role_penalty=0.0).vetted("McCain beat Obama in Indiana in 2008.", _hits(), logits)
+    assert off[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_matcher_vets_only_candidates_near_the_floor(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def spy(query: str, stored: str, parse: object = None) -> bool:
+        asked.append(stored)
+        return True
+
+    monkeypatch.setattr("claimcheck.lookups.match.roles_swapped", spy)
+    below = math.log(VET_FLOOR / (1 - VET_FLOOR)) - 0.5
+    vetted = Matcher(store).vetted("McCain beat Obama in Indiana in 2008.", _hits(), np.asarray([below]))
+    assert asked == [] and vetted[0] == pytest.approx(1 / (1 + math.exp(-below)))
+
+
+def test_roles_parses_are_cached_by_text() -> None:
+    calls: list[str] = []
+    parse = roles._pipeline()
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return parse(text)
+
+    text = "Russia sold weapons to Iran in 1999, officials in Tehran found."
+    events(text, counting)
+    events(text, counting)
+    assert calls == [text]
