@@ -52,7 +52,7 @@ from lookup_bench import DATA, bench_store, load_pairs, target_ids
 from claimcheck.lookups import embed
 from claimcheck.lookups.frames import split_frame
 from claimcheck.lookups.match import DEFAULT_THRESHOLD, FEATURES, MODEL_FILE, VET_FLOOR, Matcher, MatchModel
-from claimcheck.lookups.roles import roles_swapped
+from claimcheck.lookups.roles import vet
 from claimcheck.lookups.store import Store
 
 FALSE_COST = 5.0
@@ -184,59 +184,65 @@ def nested(top2: list[tuple[dict, float, bool, float]], fold: list[int], folds: 
 def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: list[int], queries: list[dict],
                    store: Store, query_fold_of: dict[int, int], folds: int, penalties: list[float],
                    show: bool = False) -> None:
-    """The roles veto (:meth:`Matcher.vetted`) over the out-of-fold probabilities: where it fires, and its cost.
+    """The roles vetting (:meth:`Matcher.vetted`) over the out-of-fold probabilities: where it fires, its cost.
 
-    It fires only on candidates scoring :data:`VET_FLOOR` or more, as in the
-    matcher.  For each penalty: the cost at the shipped threshold, and the
-    cost with the threshold chosen within the folds; last, the penalty and
-    threshold both chosen within the folds.
+    It reads only candidates scoring :data:`VET_FLOOR` or more, as the
+    matcher does.  For each pair of penalties (a swap of roles, a turned
+    verb): the cost at the shipped threshold, and with the threshold chosen
+    within the folds; last, both penalties and the threshold chosen within
+    the folds.
     """
-    fires = np.zeros(len(oof), dtype=bool)
+    swapped = np.zeros(len(oof), dtype=bool)
+    flipped = np.zeros(len(oof), dtype=bool)
     claims = {q: split_frame(item["query"]).claim for q, item in enumerate(queries)}
     for r in np.flatnonzero(oof >= VET_FLOOR - 0.5e-4):
         record = store.get(record_ids[r])
         q, label = rows[r]
-        if record is not None and roles_swapped(claims[q], record.claim):
-            fires[r] = True
-            if show:
-                print(f"  [roles fire: {'TRUE PAIR' if label else 'other claim'} {queries[q]['part']} "
-                      f"{queries[q]['kind']} p={oof[r]:.2f}] {queries[q]['query']} || {record.claim}")
+        if record is None:
+            continue
+        swapped[r], flipped[r] = vet(claims[q], record.claim)
+        if show and (swapped[r] or flipped[r]):
+            print(f"  [{'roles swapped' if swapped[r] else 'verb turned'}: {'TRUE PAIR' if label else 'other claim'} "
+                  f"{queries[q]['part']} {queries[q]['kind']} p={oof[r]:.2f}] {queries[q]['query']} || {record.claim}")
     labels = np.asarray([label for _, label in rows])
     real = [q for q, item in enumerate(queries) if item.get("origin") != "generated-swap"]
     in_band = oof >= VET_FLOOR - 0.5e-4
-    print(f"  roles veto: fires on {int((fires & labels).sum())} of {int((in_band & labels).sum())} true pairs and "
-          f"{int((fires & ~labels).sum())} of {int((in_band & ~labels).sum())} other candidates scoring >= {VET_FLOOR}")
-    for part in sorted({item["part"] for item in queries}):
-        mask = np.asarray([queries[q]["part"] == part for q, _ in rows])
-        print(f"    {part}: true {int((fires & labels & mask).sum())}, other {int((fires & ~labels & mask).sum())}")
+    for name, fires in (("roles swapped", swapped), ("verb turned", flipped)):
+        print(f"  {name}: fires on {int((fires & labels).sum())} of {int((in_band & labels).sum())} true pairs and "
+              f"{int((fires & ~labels).sum())} of {int((in_band & ~labels).sum())} other candidates scoring >= "
+              f"{VET_FLOOR}; by part (true / other): " + ", ".join(
+                  f"{part} {int((fires & labels & m).sum())}/{int((fires & ~labels & m).sum())}"
+                  for part in sorted({item["part"] for item in queries})
+                  for m in [np.asarray([queries[q]["part"] == part for q, _ in rows])]))
     logit = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
-    tables = {}
-    for penalty in penalties:
-        prob = 1 / (1 + np.exp(-(logit - penalty * fires)))
-        seconds: dict[int, list[float]] = {}
-        for (q, _), p in zip(rows, prob):
-            seconds.setdefault(q, []).append(float(p))
-        top = tops(prob, rows, queries)
-        top2 = [(top[q][0], top[q][1], top[q][2], sorted(seconds.get(q, [0.0, 0.0]) + [0.0])[-2]) for q in real]
-        tables[penalty] = top2
-        hand = [t for t in top2 if t[0]["origin"].startswith(HAND)]
-        fold = [query_fold_of[q] for q in real]
-        print(f"  role penalty {penalty:g}: cost at {DEFAULT_THRESHOLD:.2f} {rule_cost(top2, DEFAULT_THRESHOLD)[0]:g} "
-              f"({rule_cost(top2, DEFAULT_THRESHOLD)[1]} missed, {rule_cost(top2, DEFAULT_THRESHOLD)[2]} false; "
-              f"hand-written {rule_cost(hand, DEFAULT_THRESHOLD)[0]:g}), threshold within the folds "
-              "{:g} ({} missed, {} false)".format(*nested(top2, fold, folds, tuple((t, None) for t in GRID))))
-    # The penalty and the threshold chosen together on the other folds.
     fold = [query_fold_of[q] for q in real]
+    tables = {}
+    for role in penalties:
+        for turn in penalties:
+            prob = 1 / (1 + np.exp(-(logit - role * swapped - turn * flipped)))
+            seconds: dict[int, list[float]] = {}
+            for (q, _), p in zip(rows, prob):
+                seconds.setdefault(q, []).append(float(p))
+            top = tops(prob, rows, queries)
+            top2 = [(top[q][0], top[q][1], top[q][2], sorted(seconds.get(q, [0.0, 0.0]) + [0.0])[-2]) for q in real]
+            tables[role, turn] = top2
+            hand = [t for t in top2 if t[0]["origin"].startswith(HAND)]
+            at = rule_cost(top2, DEFAULT_THRESHOLD)
+            print(f"  penalties roles {role:g}, verb {turn:g}: cost at {DEFAULT_THRESHOLD:.2f} {at[0]:g} ({at[1]} missed, "
+                  f"{at[2]} false; hand-written {rule_cost(hand, DEFAULT_THRESHOLD)[0]:g}), threshold within the folds "
+                  "{:g} ({} missed, {} false)".format(*nested(top2, fold, folds, tuple((t, None) for t in GRID))))
+    # The penalties and the threshold chosen together on the other folds.
     total = [0.0, 0, 0]
     chosen = []
     for k in range(folds):
-        best = min(((pen, t) for pen in penalties for t in GRID),
-                   key=lambda pt: (rule_cost([x for x, f in zip(tables[pt[0]], fold) if f != k], pt[1])[0], pt[0], -pt[1]))
+        best = min(((pen, t) for pen in tables for t in GRID),
+                   key=lambda pt: (rule_cost([x for x, f in zip(tables[pt[0]], fold) if f != k], pt[1])[0],
+                                   sum(pt[0]), -pt[1]))
         chosen.append(best)
         held = [x for x, f in zip(tables[best[0]], fold) if f == k]
         total = [a + b for a, b in zip(total, rule_cost(held, best[1]))]
-    print("  role penalty and threshold chosen within the folds: {:g} ({} missed, {} false); chosen {}".format(
-        total[0], int(total[1]), int(total[2]), ", ".join(f"{p:g}/{t:.2f}" for p, t in chosen)))
+    print("  penalties and threshold chosen within the folds: {:g} ({} missed, {} false); chosen {}".format(
+        total[0], int(total[1]), int(total[2]), ", ".join(f"{p[0]:g}+{p[1]:g}/{t:.2f}" for p, t in chosen)))
 
 
 def figures(top: list[tuple[dict, float, bool]], threshold: float) -> str:
@@ -281,8 +287,8 @@ def main() -> int:
     parser.add_argument("--costs-at", default="",
                         help="also print the cost at these thresholds (comma-separated), real and hand-written queries")
     parser.add_argument("--role-penalties", default="",
-                        help="also score the roles veto (claimcheck.lookups.roles) at these log-odds penalties "
-                             "(comma-separated), out of fold, the penalty also chosen within the folds")
+                        help="also score the roles vetting (claimcheck.lookups.roles) at these log-odds penalties "
+                             "(comma-separated; every pair for a swap of roles and a turned verb), out of fold")
     args = parser.parse_args()
     parts = [p for p in args.parts.split(",") if p]
     part_weight = dict(PART_WEIGHTS, **{name: float(w) for name, w in (pw.split("=", 1) for pw in args.part_weight)})

@@ -22,7 +22,9 @@ Three steps:
    what (:mod:`~claimcheck.lookups.roles`, a dependency parse of both): a
    stored claim whose participants the query swaps ("Tenet told the
    administration" / "the administration warned Tenet") loses
-   :data:`ROLE_PENALTY` from its log-odds.
+   :data:`ROLE_PENALTY` from its log-odds, one whose verb the query turns
+   with the same participants ("saved the county" / "cost the county",
+   "often votes with" / "never votes with") :data:`DIRECTION_PENALTY`.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word
 from claimcheck.lookups.direction import DIRECTION_FEATURES, direction_features
 from claimcheck.lookups.features import Features, analyse, fts_terms, share_tolerance, stem
 from claimcheck.lookups.frames import split_frame
-from claimcheck.lookups.roles import roles_swapped
+from claimcheck.lookups.roles import vet
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
 
-__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "ROLE_PENALTY", "VET_FLOOR", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
+__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "DIRECTION_PENALTY", "ROLE_PENALTY", "VET_FLOOR", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
            "match_model", "pair_features", "query_features", "similarity"]
 
 MODEL_FILE = Path(__file__).with_name("match_model.json")
@@ -61,9 +63,10 @@ COMMON_SHARE = 0.1
 # Only candidates scoring this or more are parsed for their roles: the parse
 # costs milliseconds, and a candidate below it is far from any threshold used.
 VET_FLOOR = 0.3
-# What a swap of roles takes from a candidate's log-odds (chosen by the cost,
-# misses + 5 x false matches, on the read parts: bench/lookup_roles.py).
+# What a swap of roles and a turned verb take from a candidate's log-odds
+# (bench/lookup_calibrate.py --role-penalties: docs/measurements.md, "Twelfth round: roles13").
 ROLE_PENALTY = 8.0
+DIRECTION_PENALTY = 8.0
 
 # The pair features, in the order of the model's weights.
 FEATURES: tuple[str, ...] = (
@@ -498,11 +501,12 @@ class Matcher:
     """
 
     def __init__(self, store: Store, candidates: int = CANDIDATES, model: MatchModel | None = None,
-                 role_penalty: float = ROLE_PENALTY) -> None:
+                 role_penalty: float = ROLE_PENALTY, direction_penalty: float = DIRECTION_PENALTY) -> None:
         self.store = store
         self.candidates = candidates
         self.model = model or match_model()
         self.role_penalty = role_penalty
+        self.direction_penalty = direction_penalty
         self._data_version: int | None = None
         self._total = 0
         self._stored_vectors: bool | None = None
@@ -680,9 +684,10 @@ class Matcher:
     def vetted(self, text: str, hits: list[tuple[FactCheck, float]], logits: np.ndarray,
                floor: float = VET_FLOOR) -> np.ndarray:
         """P(same claim) of each hit, less :attr:`role_penalty` in log-odds where the query swaps the roles
-        of a stored claim scoring ``floor`` or more (:func:`~claimcheck.lookups.roles.roles_swapped`)."""
+        of a stored claim scoring ``floor`` or more, and :attr:`direction_penalty` where it turns its verb
+        (:func:`~claimcheck.lookups.roles.vet`)."""
         logits = np.array(logits, dtype=float)
-        if self.role_penalty:
+        if self.role_penalty or self.direction_penalty:
             # A score is rounded to four places: vet every one that rounds to the floor.
             low = floor - 0.5e-4
             reach = math.log(low / (1.0 - low)) if 0.0 < low < 1.0 else -math.inf
@@ -690,8 +695,8 @@ class Matcher:
             if len(close):
                 claim = split_frame(text).claim
                 for i in close:
-                    if roles_swapped(claim, hits[i][0].claim):
-                        logits[i] -= self.role_penalty
+                    swapped, flipped = vet(claim, hits[i][0].claim)
+                    logits[i] -= self.role_penalty * swapped + self.direction_penalty * flipped
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 
     def _rank(self, text: str, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int,

@@ -38,10 +38,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from claimcheck.lookups.direction import polarity
 from claimcheck.lookups.features import STOPWORDS, stem
-from claimcheck.lookups.wordnet import RELATED, SAME, relation
+from claimcheck.lookups.wordnet import ANTONYM, RELATED, SAME, relation
 
-__all__ = ["CLASSES", "CONVERSE", "Event", "events", "roles_swapped"]
+__all__ = ["CLASSES", "CONVERSE", "Event", "clear_cache", "direction_flipped", "events", "roles_swapped", "vet"]
 
 # Verbs whose subject receives, loses or follows: the converse of a verb of the
 # same class ("receive from" / "give to", "lose to" / "beat", "borrow from" /
@@ -73,13 +74,53 @@ _OBJECTS = ("dative", "iobj", "dobj")
 _PARTS = ("compound", "flat", "nmod", "amod", "poss")
 
 
+# Adverbs that deny the verb they modify, as "not" does ("has never voted with", "rarely sides with").
+_NEGATING = frozenset("not never rarely seldom hardly barely".split())
+
+_NOTHING = frozenset("nothing none".split())
+# A copula's meaning is its complement's ("is unavailable" / "is not available"): its
+# events are read for roles, never for direction.
+_COPULAS = frozenset("be become seem remain".split())
+
+# Verbs of doing good or harm, an axis of their own beside the direction
+# lexicon's (:func:`~claimcheck.lookups.direction.polarity`): "saved the
+# county $3 billion" / "cost the county $3 billion".
+_BENEFIT = 100
+_GOOD = frozenset("help helps save saves benefit benefits strengthen protect".split())
+_HARM = frozenset("hurt hurts harm harms cost costs weaken damage endanger".split())
+
+
 @dataclass(frozen=True)
 class Event:
-    """A verb (its lemma) with the content stems of its giver (subject, or a passive's "by") and taker."""
+    """A verb (its lemma) with the content stems of its giver (subject, or a passive's "by") and taker,
+    and whether it is denied ("not", "never", "rarely"; or the verb it completes is: "never voted to raise")."""
 
     verb: str
     giver: frozenset[str]
     taker: frozenset[str]
+    negated: bool = False
+    #: The taker and the objects of the verb's other prepositions ("votes *with* her party"),
+    #: which say what a verb is about but not who gives or takes ("met with" goes both ways).
+    about: frozenset[str] = frozenset()
+
+
+def _denied(verb: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATING) for c in verb.children):
+        return True
+    # A denial in the object: "pays *nothing*", "has *no* plan".
+    if any(c.dep_ == "dobj" and (c.lower_ in _NOTHING or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+           for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head is not verb and _denied(verb.head)
+
+
+def _sign(verb: str) -> tuple[int, int] | None:
+    """Which way a verb points: (axis, +1 or -1), or ``None``."""
+    if verb in _GOOD:
+        return _BENEFIT, +1
+    if verb in _HARM:
+        return _BENEFIT, -1
+    return polarity(verb)
 
 
 def _stems(token: Token) -> frozenset[str]:
@@ -116,7 +157,7 @@ def _indirect(verb: Token) -> Token | None:
 
 
 def _event(verb: Token) -> Event | None:
-    """The verb's event, when it names a participant on each side.
+    """The verb's event, when it names its giver.
 
     The taker side is every participant after the verb: the indirect object,
     the objects of "to" and "from" (on the verb or on its object: the parser
@@ -140,9 +181,11 @@ def _event(verb: Token) -> Event | None:
         return None
     first = _stems(subject)
     second = frozenset().union(*(_stems(o) for o in objects if o is not None))
-    if not first or not second or first & second:
+    if not first or first & second:
         return None
-    return Event(lemma, first, second)
+    about = second.union(*(_stems(g) for c in verb.children if c.dep_ == "prep" for g in c.children
+                           if g.dep_ == "pobj"))
+    return Event(lemma, first, second, _denied(verb), about)
 
 
 @lru_cache(maxsize=4096)
@@ -150,7 +193,8 @@ def _parsed(text: str, parse: Callable[[str], Doc]) -> tuple[Event, ...]:
     doc = parse(text)
     out = []
     for token in doc:
-        if token.pos_ in ("VERB", "AUX"):
+        # A predicate the tagger took for a noun ("Act 10 *cost* the county") still has a subject.
+        if token.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in token.children):
             event = _event(token)
             if event is not None:
                 out.append(event)
@@ -162,13 +206,34 @@ def events(text: str, parse: Callable[[str], Doc] | None = None) -> tuple[Event,
     return _parsed(text, parse or _pipeline())
 
 
+def clear_cache() -> None:
+    """Forget the parsed sentences (for timing a lookup as a new process would make it)."""
+    _parsed.cache_clear()
+
+
+# The entity recogniser is half a short sentence's parse, and roles need only
+# the parse, the tags and the lemmas.
+_SKIPPED = frozenset({"ner"})
+
+
 @lru_cache(maxsize=1)
 def _pipeline() -> Callable[[str], Doc]:
     # Loaded only when a candidate is vetted: a standalone lookup that never
     # comes near the threshold never loads spaCy.
     from claimcheck.analysis.nlp import load_pipeline
 
-    return load_pipeline()
+    nlp = load_pipeline()
+    # The shared pipeline's components are called one by one rather than
+    # disabled (select_pipes would change it for every other caller).
+    steps = [component for name, component in nlp.pipeline if name not in _SKIPPED]
+
+    def parse(text: str) -> Doc:
+        doc = nlp.make_doc(text)
+        for step in steps:
+            doc = step(doc)
+        return doc
+
+    return parse
 
 
 def _aligned(a: str, b: str) -> bool | None:
@@ -182,6 +247,44 @@ def _aligned(a: str, b: str) -> bool | None:
     # Outside the lexicon a verb's sides are read as written: "took the name" is
     # "chose the name", "gotten sanctions" is "secured sanctions".
     return False if relation(a, b) in (SAME, RELATED) else None
+
+
+def _opposite(a: str, b: str) -> bool:
+    """Whether two verbs point opposite ways: on one axis ("raise" / "cut", "save" / "cost"), or WordNet
+    antonyms outside the classes (whose converses, "buy" / "sell", say one event from two sides)."""
+    sa, sb = _sign(a), _sign(b)
+    if sa is not None and sb is not None:
+        return sa[0] == sb[0] and sa[1] != sb[1]
+    return _CLASS_OF.get(a, -1) != _CLASS_OF.get(b, -2) and relation(a, b) == ANTONYM
+
+
+def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | None = None) -> bool:
+    """Whether an event of the query, with the stored claim's giver and taker in their places, says the
+    opposite: a verb pointing the other way ("saved" / "cost"), or the same verb denied ("often" / "never").
+
+    Args:
+        query: the query's claim, without its speaker frame.
+        stored: the stored claim.
+        parse: a text's spaCy ``Doc`` (default: claimcheck's pipeline, loaded on first use).
+    """
+    for q in events(query, parse):
+        for s in events(stored, parse):
+            if q.verb in _COPULAS or s.verb in _COPULAS:
+                continue
+            opposite = _opposite(q.verb, s.verb)
+            converse = False if opposite else _aligned(q.verb, s.verb)
+            if converse is None:
+                continue
+            giver, about = (s.taker, s.giver | (s.about - s.taker)) if converse else (s.giver, s.about)
+            # "did not rise" / "fell" say one thing: the opposite verb denied.
+            if q.giver & giver and q.about & about and opposite != (q.negated != s.negated):
+                return True
+    return False
+
+
+def vet(query: str, stored: str) -> tuple[bool, bool]:
+    """:func:`roles_swapped` and :func:`direction_flipped` of a query's claim and a stored claim."""
+    return roles_swapped(query, stored), direction_flipped(query, stored)
 
 
 def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = None) -> bool:
@@ -203,6 +306,8 @@ def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = 
             # the stored giver left on the giver's side ("Obama supported Begich's
             # policies" / "Begich supported Obama's policies": "policies" stays put).
             if q.giver & giver:
+                continue
+            if not taker:
                 continue
             if (q.giver & taker) - giver and (q.taker & giver) - taker:
                 return True

@@ -1,4 +1,4 @@
-"""Who does what to whom: a claim whose participants swap roles told from a rewording (hand-written pairs)."""
+"""Who does what to whom: a claim whose participants swap roles, or whose verb turns, told from a rewording."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.lookups import roles
 from claimcheck.lookups.match import VET_FLOOR, Matcher
-from claimcheck.lookups.roles import events, roles_swapped
+from claimcheck.lookups.roles import direction_flipped, events, roles_swapped
 from claimcheck.lookups.store import FactCheck, Store
 
 
@@ -76,18 +76,18 @@ def test_matcher_vetting_lowers_a_swapped_candidates_log_odds(store: Store) -> N
     # a rewording keeps its score, and a zero penalty vets nothing
     kept = Matcher(store, role_penalty=4.0).vetted("McCain was beaten by Obama in Indiana in 2008.", _hits(), logits)
     assert kept[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
-    off = Matcher(store, role_penalty=0.0).vetted("McCain beat Obama in Indiana in 2008.", _hits(), logits)
+    off = Matcher(store, role_penalty=0.0, direction_penalty=0.0).vetted("McCain beat Obama in Indiana in 2008.", _hits(), logits)
     assert off[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
 
 
 def test_matcher_vets_only_candidates_near_the_floor(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
 
-    def spy(query: str, stored: str, parse: object = None) -> bool:
+    def spy(query: str, stored: str) -> tuple[bool, bool]:
         asked.append(stored)
-        return True
+        return True, True
 
-    monkeypatch.setattr("claimcheck.lookups.match.roles_swapped", spy)
+    monkeypatch.setattr("claimcheck.lookups.match.vet", spy)
     below = math.log(VET_FLOOR / (1 - VET_FLOOR)) - 0.5
     vetted = Matcher(store).vetted("McCain beat Obama in Indiana in 2008.", _hits(), np.asarray([below]))
     assert asked == [] and vetted[0] == pytest.approx(1 / (1 + math.exp(-below)))
@@ -105,3 +105,31 @@ def test_roles_parses_are_cached_by_text() -> None:
     events(text, counting)
     events(text, counting)
     assert calls == [text]
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    ("Act 10 cost Milwaukee County $28 million.", "Act 10 saved Milwaukee County $28 million."),
+    ("The governor cut taxes on small businesses.", "The governor raised taxes on small businesses."),
+    ("Martha McSally never votes with her party.", "Martha McSally often votes with her party."),
+    ("The senator never voted to raise the debt ceiling.", "The senator voted to raise the debt ceiling."),
+    ("Obama lost Indiana in 2008.", "Obama won Indiana in 2008."),
+    ("The governor has no plan to raise taxes.", "The governor has a plan to raise taxes."),
+])
+def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
+    assert direction_flipped(query, stored)
+
+
+@pytest.mark.parametrize(("query", "stored"), [
+    # an opposite verb denied says the same
+    ("The governor did not raise taxes on small businesses.", "The governor cut taxes on small businesses."),
+    # a denial in the object, a denial in the verb
+    ("South Korea pays nothing toward the troops that defend it.", "South Korea doesn't pay for the troops that defend it."),
+    # converses of one class are one event seen from two sides
+    ("Iran bought weapons from Russia.", "Russia sold weapons to Iran."),
+    # a copula's meaning is its complement's
+    ("Fox News is unavailable in Canada.", "Fox News is not available in Canada."),
+    # other participants: another event
+    ("The mayor cut taxes on small businesses.", "The governor raised taxes on small businesses."),
+])
+def test_direction_a_rewording_keeps_its_direction(query: str, stored: str) -> None:
+    assert not direction_flipped(query, stored)
