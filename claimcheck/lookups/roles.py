@@ -35,14 +35,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from claimcheck.lookups.direction import polarity
 from claimcheck.lookups.features import STOPWORDS, stem
 from claimcheck.lookups.wordnet import ANTONYM, RELATED, SAME, relation
 
-__all__ = ["CLASSES", "CONVERSE", "Event", "clear_cache", "direction_flipped", "events", "roles_swapped", "vet"]
+if TYPE_CHECKING:  # spaCy is imported when a candidate is first vetted, not with the matcher
+    from spacy.tokens import Doc, Token
+
+__all__ = ["CLASSES", "CONVERSE", "SYMMETRIC", "Event", "clear_cache", "direction_flipped", "events", "roles_swapped", "vet"]
 
 # Verbs whose subject receives, loses or follows: the converse of a verb of the
 # same class ("receive from" / "give to", "lose to" / "beat", "borrow from" /
@@ -62,6 +64,10 @@ CLASSES: tuple[frozenset[str], ...] = (
     frozenset("beat defeat outperform outpace top lead trail lose".split()),
     frozenset("precede follow".split()),
 )
+# Verbs whose two sides do the same to each other: "X met Y" is "Y met X".
+SYMMETRIC = frozenset("""meet marry divorce debate negotiate talk speak chat confer compete tie partner ally clash
+                         collide equal resemble match agree disagree differ trade""".split())
+
 _CLASS_OF: dict[str, int] = {verb: i for i, verbs in enumerate(CLASSES) for verb in verbs}
 
 # The prepositions whose object takes part in a transfer or a telling ("to
@@ -171,9 +177,12 @@ def _event(verb: Token) -> Event | None:
         subject, objects = _prep_object(verb, ("by",)), [passive]
     else:
         subject = _first(verb, _SUBJECTS)
-        if subject is None and verb.dep_ == "xcomp":
-            # "X voted to give Y ...": the verb's subject is its governor's.
+        if subject is None and verb.dep_ in ("xcomp", "conj"):
+            # "X voted to give Y ...", "X met Y and told him ...": the verb's subject is its governor's.
             subject = _first(verb.head, _SUBJECTS)
+        if subject is not None and verb.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
+            # "Smith, who received $5,000 from X": the relative pronoun stands for the noun.
+            subject = verb.head
         direct = _first(verb, ("dobj",))
         objects = [_indirect(verb), _prep_object(verb, _TAKER_PREPS), direct,
                    _prep_object(direct, _TAKER_PREPS) if direct is not None else None]
@@ -299,7 +308,7 @@ def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = 
     for q in q_events:
         for s in s_events:
             converse = _aligned(q.verb, s.verb)
-            if converse is None:
+            if converse is None or q.verb in SYMMETRIC or s.verb in SYMMETRIC:
                 continue
             giver, taker = (s.taker, s.giver) if converse else (s.giver, s.taker)
             # Words that moved from one side to the other, both ways, and no word of

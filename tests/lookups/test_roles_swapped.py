@@ -20,6 +20,10 @@ from claimcheck.lookups.store import FactCheck, Store
     ("Iran sold weapons to Russia last year.", "Russia sold weapons to Iran last year."),
     # two verbs of telling
     ("The Bush administration warned Tenet about the threat.", "Tenet told the Bush administration about the threat."),
+    # a relative clause's verb and a second verb take their subject from the noun and the first verb
+    ("The oil industry, which received $5,000 from Smith, backed the bill.",
+     "Smith, who received $5,000 from the oil industry, backed the bill."),
+    ("McCain met reporters and then defeated Obama in Indiana.", "Obama beat McCain in Indiana in 2008."),
     # a passive: "X was told by Y" is "Y told X"
     ("Tenet was warned by the Bush administration about the threat.",
      "Tenet told the Bush administration about the threat."),
@@ -47,6 +51,8 @@ def test_roles_a_swap_of_roles_is_read(query: str, stored: str) -> None:
     ("Obama praised McCain in Indiana in 2008.", "McCain beat Obama in Indiana in 2008."),
     # no second participant: nothing to swap
     ("Obama won Indiana in 2008.", "Indiana voted for Obama in 2008."),
+    # a symmetric verb: each side does the same to the other
+    ("McCain met Obama in Indiana in 2008.", "Obama met McCain in Indiana in 2008."),
 ])
 def test_roles_a_rewording_keeps_its_roles(query: str, stored: str) -> None:
     assert not roles_swapped(query, stored)
