@@ -182,8 +182,8 @@ def nested(top2: list[tuple[dict, float, bool, float]], fold: list[int], folds: 
 
 
 def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: list[int], queries: list[dict],
-                   store: Store, query_fold_of: dict[int, int], folds: int, penalties: list[float],
-                   show: bool = False) -> None:
+                   store: Store, reversed_: np.ndarray, query_fold_of: dict[int, int], folds: int,
+                   penalties: list[float], show: bool = False) -> None:
     """The roles vetting (:meth:`Matcher.vetted`) over the out-of-fold probabilities: where it fires, its cost.
 
     It reads only candidates scoring :data:`VET_FLOOR` or more, as the
@@ -217,20 +217,20 @@ def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: li
     logit = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
     fold = [query_fold_of[q] for q in real]
     tables = {}
-    for role in penalties:
-        for turn in penalties:
-            prob = 1 / (1 + np.exp(-(logit - role * swapped - turn * flipped)))
-            seconds: dict[int, list[float]] = {}
-            for (q, _), p in zip(rows, prob):
-                seconds.setdefault(q, []).append(float(p))
-            top = tops(prob, rows, queries)
-            top2 = [(top[q][0], top[q][1], top[q][2], sorted(seconds.get(q, [0.0, 0.0]) + [0.0])[-2]) for q in real]
-            tables[role, turn] = top2
-            hand = [t for t in top2 if t[0]["origin"].startswith(HAND)]
-            at = rule_cost(top2, DEFAULT_THRESHOLD)
-            print(f"  penalties roles {role:g}, verb {turn:g}: cost at {DEFAULT_THRESHOLD:.2f} {at[0]:g} ({at[1]} missed, "
-                  f"{at[2]} false; hand-written {rule_cost(hand, DEFAULT_THRESHOLD)[0]:g}), threshold within the folds "
-                  "{:g} ({} missed, {} false)".format(*nested(top2, fold, folds, tuple((t, None) for t in GRID))))
+    reversed_ = reversed_ & (oof >= VET_FLOOR - 0.5e-4)
+    for role, turn, rev in ((a, b, c) for a in penalties for b in penalties for c in penalties):
+        prob = 1 / (1 + np.exp(-(logit - role * swapped - turn * flipped - rev * reversed_)))
+        seconds: dict[int, list[float]] = {}
+        for (q, _), p in zip(rows, prob):
+            seconds.setdefault(q, []).append(float(p))
+        top = tops(prob, rows, queries)
+        top2 = [(top[q][0], top[q][1], top[q][2], sorted(seconds.get(q, [0.0, 0.0]) + [0.0])[-2]) for q in real]
+        tables[role, turn, rev] = top2
+        hand = [t for t in top2 if t[0]["origin"].startswith(HAND)]
+        at = rule_cost(top2, DEFAULT_THRESHOLD)
+        print(f"  penalties roles {role:g}, verb {turn:g}, direction_reversed {rev:g}: cost at {DEFAULT_THRESHOLD:.2f} "
+              f"{at[0]:g} ({at[1]} missed, {at[2]} false; hand-written {rule_cost(hand, DEFAULT_THRESHOLD)[0]:g}), threshold within the folds "
+              "{:g} ({} missed, {} false)".format(*nested(top2, fold, folds, tuple((t, None) for t in GRID))))
     # The penalties and the threshold chosen together on the other folds.
     total = [0.0, 0, 0]
     chosen = []
@@ -242,7 +242,7 @@ def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: li
         held = [x for x, f in zip(tables[best[0]], fold) if f == k]
         total = [a + b for a, b in zip(total, rule_cost(held, best[1]))]
     print("  penalties and threshold chosen within the folds: {:g} ({} missed, {} false); chosen {}".format(
-        total[0], int(total[1]), int(total[2]), ", ".join(f"{p[0]:g}+{p[1]:g}/{t:.2f}" for p, t in chosen)))
+        total[0], int(total[1]), int(total[2]), ", ".join(f"{'+'.join(f'{v:g}' for v in p)}/{t:.2f}" for p, t in chosen)))
 
 
 def figures(top: list[tuple[dict, float, bool]], threshold: float) -> str:
@@ -414,7 +414,13 @@ def main() -> int:
         print("  + a second threshold when the best two are close, chosen within the folds: {:g} ({} missed, {} false)"
               .format(*nested(top2, query_fold, args.folds, rules)))
     if args.role_penalties:
-        role_penalties(oof, rows, record_ids, queries, store, query_fold_of=fold_of, folds=args.folds,
+        for name in ("direction_reversed", "negation_differs"):
+            # The window-based direction features (in the model) on the same candidates, for comparison.
+            on = (x[:, FEATURES.index(name)] > 0) & (oof >= VET_FLOOR - 0.5e-4)
+            print(f"  {name} (feature) on candidates scoring >= {VET_FLOOR}: {int((on & (y > 0)).sum())} true pairs, "
+                  f"{int((on & (y == 0)).sum())} other candidates")
+        role_penalties(oof, rows, record_ids, queries, store, x[:, FEATURES.index("direction_reversed")] > 0,
+                       query_fold_of=fold_of, folds=args.folds,
                        penalties=[float(v) for v in args.role_penalties.split(",")], show=args.show)
     if args.show:
         for item, p, hit in top:

@@ -181,8 +181,9 @@ def _event(verb: Token) -> Event | None:
             # "X voted to give Y ...", "X met Y and told him ...": the verb's subject is its governor's.
             subject = _first(verb.head, _SUBJECTS)
         if subject is not None and verb.dep_ == "relcl" and subject.tag_ in ("WP", "WDT"):
-            # "Smith, who received $5,000 from X": the relative pronoun stands for the noun.
-            subject = verb.head
+            # "Smith, who received $5,000 from X": the relative pronoun stands for the noun;
+            # after an apposition ("It was Ford, not the unions, who ...") it may stand for either.
+            subject = verb.head if verb.head.dep_ != "appos" else None
         direct = _first(verb, ("dobj",))
         objects = [_indirect(verb), _prep_object(verb, _TAKER_PREPS), direct,
                    _prep_object(direct, _TAKER_PREPS) if direct is not None else None]

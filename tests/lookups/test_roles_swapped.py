@@ -82,7 +82,8 @@ def test_matcher_vetting_lowers_a_swapped_candidates_log_odds(store: Store) -> N
     # a rewording keeps its score, and a zero penalty vets nothing
     kept = Matcher(store, role_penalty=4.0).vetted("McCain was beaten by Obama in Indiana in 2008.", _hits(), logits)
     assert kept[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
-    off = Matcher(store, role_penalty=0.0, direction_penalty=0.0).vetted("McCain beat Obama in Indiana in 2008.", _hits(), logits)
+    off = Matcher(store, role_penalty=0.0, direction_penalty=0.0).vetted("McCain beat Obama in Indiana in 2008.",
+                                                                        _hits(), logits)
     assert off[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
 
 
@@ -128,6 +129,9 @@ def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
 @pytest.mark.parametrize(("query", "stored"), [
     # an opposite verb denied says the same
     ("The governor did not raise taxes on small businesses.", "The governor cut taxes on small businesses."),
+    # a relative clause after an apposition: its pronoun may stand for either noun
+    ("It was Henry Ford, not the unions, who created the eight-hour day.",
+     "Unions did not create the eight-hour work day. Henry Ford did."),
     # a denial in the object, a denial in the verb
     ("South Korea pays nothing toward the troops that defend it.", "South Korea doesn't pay for the troops that defend it."),
     # converses of one class are one event seen from two sides
