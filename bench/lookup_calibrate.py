@@ -205,6 +205,18 @@ def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: li
             print(f"  [{'roles swapped' if swapped[r] else 'verb turned'}: {'TRUE PAIR' if label else 'other claim'} "
                   f"{queries[q]['part']} {queries[q]['kind']} p={oof[r]:.2f}] {queries[q]['query']} || {record.claim}")
     labels = np.asarray([label for _, label in rows])
+    # Every true pair, whatever its score: how often the vetting would fire on a rewording.
+    true_fires = [0, 0]
+    for r in np.flatnonzero(labels & (oof < VET_FLOOR - 0.5e-4)):
+        record = store.get(record_ids[r])
+        if record is not None:
+            kinds = vet(claims[rows[r][0]], record.claim)
+            true_fires = [a + b for a, b in zip(true_fires, kinds)]
+            if show and any(kinds):
+                print(f"  [{'roles swapped' if kinds[0] else 'verb turned'}: TRUE PAIR below the floor "
+                      f"p={oof[r]:.2f}] {queries[rows[r][0]]['query']} || {record.claim}")
+    print(f"  true pairs scoring under {VET_FLOOR} (never vetted): {int((labels & (oof < VET_FLOOR - 0.5e-4)).sum())}, "
+          f"roles swapped on {true_fires[0]}, verb turned on {true_fires[1]}")
     real = [q for q, item in enumerate(queries) if item.get("origin") != "generated-swap"]
     in_band = oof >= VET_FLOOR - 0.5e-4
     for name, fires in (("roles swapped", swapped), ("verb turned", flipped)):

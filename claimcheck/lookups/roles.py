@@ -19,12 +19,13 @@ of the other, so a rewording that turns a "give" into a "receive" keeps
 its roles.  Outside the lexicon's classes a verb's sides are read as
 written ("took the name" is "chose the name").
 
-Two events are about the same thing when their verbs are the same word,
+Two events are about the same thing when their verbs are the same word or
 two words of one class of general English (verbs of telling, of giving, of
-winning) or a WordNet rewording; the claims swap roles when words of the
-stored claim's taker are the query's giver, words of its giver are on the
-query's taker side, and the query's giver keeps no word of the stored
-claim's.
+winning); the claims swap roles when words of the stored claim's taker are
+the query's giver, words of its giver are on the query's taker side, and
+the query's giver keeps no word of the stored claim's.  A WordNet rewording
+of the verb aligns events only for their direction (WordNet puts converses
+such as "teach" / "learn" in one synset).
 
 Parsing costs milliseconds, so the matcher asks only about the few
 candidates near its threshold (:func:`roles_swapped`, cached by text).
@@ -49,18 +50,18 @@ __all__ = ["CLASSES", "CONVERSE", "SYMMETRIC", "Event", "clear_cache", "directio
 # Verbs whose subject receives, loses or follows: the converse of a verb of the
 # same class ("receive from" / "give to", "lose to" / "beat", "borrow from" /
 # "lend to", "buy from" / "sell to", "hear from" / "tell", "trail" / "lead").
-CONVERSE = frozenset("""receive get accept obtain collect take buy purchase borrow inherit lose trail hear learn
-                        follow""".split())
+CONVERSE = frozenset("""receive get accept obtain collect take buy purchase borrow inherit earn lose trail hear
+                        learn follow""".split())
 
 # Classes of general English verbs that describe one event: telling someone
 # something, handing something over, winning over someone.  Two verbs of one
 # class align ("told" / "warned", "donated to" / "received from").
 CLASSES: tuple[frozenset[str], ...] = (
     frozenset("""tell warn inform notify brief advise assure remind caution alert urge ask promise pledge
-                 write hear learn say report explain describe""".split()),
+                 write hear learn say report explain describe teach""".split()),
     frozenset("""give donate send pay lend sell contribute provide grant award transfer hand deliver supply
                  offer receive get accept obtain collect take buy purchase borrow
-                 inherit""".split()),
+                 inherit earn""".split()),
     frozenset("beat defeat outperform outpace top lead trail lose".split()),
     frozenset("precede follow".split()),
 )
@@ -246,9 +247,9 @@ def _pipeline() -> Callable[[str], Doc]:
     return parse
 
 
-def _aligned(a: str, b: str) -> bool | None:
-    """Whether two verbs describe one kind of event (the same word, one class, or a WordNet rewording), and
-    if so whether one is the other's converse: ``None`` (not aligned), ``True`` (converses) or ``False``."""
+def _aligned(a: str, b: str, wordnet: bool = True) -> bool | None:
+    """Whether two verbs describe one kind of event (the same word, one class, or with ``wordnet`` a WordNet
+    rewording), and if so whether one is the other's converse: ``None`` (not aligned), ``True`` or ``False``."""
     if a == b or stem(a) == stem(b):
         return False
     ca, cb = _CLASS_OF.get(a), _CLASS_OF.get(b)
@@ -256,7 +257,7 @@ def _aligned(a: str, b: str) -> bool | None:
         return (a in CONVERSE) != (b in CONVERSE)
     # Outside the lexicon a verb's sides are read as written: "took the name" is
     # "chose the name", "gotten sanctions" is "secured sanctions".
-    return False if relation(a, b) in (SAME, RELATED) else None
+    return False if wordnet and relation(a, b) in (SAME, RELATED) else None
 
 
 def _opposite(a: str, b: str) -> bool:
@@ -308,7 +309,9 @@ def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = 
     q_events, s_events = events(query, parse), events(stored, parse)
     for q in q_events:
         for s in s_events:
-            converse = _aligned(q.verb, s.verb)
+            # WordNet's rewordings are not read for roles: it aligns converses the classes lack
+            # ("learned from" / "taught", "earned from" / "paid") as if they were synonyms.
+            converse = _aligned(q.verb, s.verb, wordnet=False)
             if converse is None or q.verb in SYMMETRIC or s.verb in SYMMETRIC:
                 continue
             giver, taker = (s.taker, s.giver) if converse else (s.giver, s.taker)

@@ -31,6 +31,7 @@ from claimcheck.lookups.store import FactCheck, Store
     ("Smith donated $5,000 to the oil industry.", "Smith received $5,000 from the oil industry."),
     ("Obama lost to McCain in Indiana in 2008.", "Obama beat McCain in Indiana in 2008."),
     ("Russia bought weapons from Iran last year.", "Russia sold weapons to Iran last year."),
+    ("Summers learned economics from Obama at Harvard.", "Summers taught Obama economics at Harvard."),
 ])
 def test_roles_a_swap_of_roles_is_read(query: str, stored: str) -> None:
     assert roles_swapped(query, stored)
@@ -51,6 +52,11 @@ def test_roles_a_swap_of_roles_is_read(query: str, stored: str) -> None:
     ("Obama praised McCain in Indiana in 2008.", "McCain beat Obama in Indiana in 2008."),
     # no second participant: nothing to swap
     ("Obama won Indiana in 2008.", "Indiana voted for Obama in 2008."),
+    # converses the classes hold, which WordNet would align as synonyms
+    ("Obama learned economics from Summers at Harvard.", "Summers taught Obama economics at Harvard."),
+    ("Smith earned $50,000 from the lobbying firm.", "The lobbying firm paid Smith $50,000."),
+    # verbs WordNet alone aligns are not read for roles
+    ("Smith slammed Jones over the budget.", "Jones criticized Smith over the budget."),
     # a symmetric verb: each side does the same to the other
     ("McCain met Obama in Indiana in 2008.", "Obama met McCain in Indiana in 2008."),
 ])
