@@ -74,7 +74,8 @@ _CLASS_OF: dict[str, int] = {verb: i for i, verbs in enumerate(CLASSES) for verb
 # The prepositions whose object takes part in a transfer or a telling ("to
 # Y", "from Y"); "by" marks the giver of a passive.
 _TAKER_PREPS = ("to", "from")
-_SUBJECTS = ("nsubj",)
+# A clause can be the subject: "*Expanding Medicaid* would save the state $1 billion".
+_SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass",)
 _OBJECTS = ("dative", "iobj", "dobj")
 # Words that stand in a name or a noun phrase's head: "the Bush administration", "North Korea".
@@ -135,6 +136,9 @@ def _stems(token: Token) -> frozenset[str]:
     if token.pos_ == "PRON":
         return frozenset()
     words = [token, *(c for c in token.children if c.dep_ in _PARTS)]
+    if token.dep_ == "csubj":
+        # A clause as subject is its verb and what it acts on ("expanding Medicaid").
+        words += [w for c in token.children if c.dep_ == "dobj" for w in (c, *(g for g in c.children if g.dep_ in _PARTS))]
     return frozenset(stem(w.lower_) for w in words if w.is_alpha and w.lower_ not in STOPWORDS and len(w) > 1)
 
 

@@ -127,6 +127,8 @@ def test_roles_parses_are_cached_by_text() -> None:
     ("The senator never voted to raise the debt ceiling.", "The senator voted to raise the debt ceiling."),
     ("Obama lost Indiana in 2008.", "Obama won Indiana in 2008."),
     ("The governor has no plan to raise taxes.", "The governor has a plan to raise taxes."),
+    # a clause as subject, against a noun: the words they share
+    ("Expanding Medicaid would cost the state treasury $1 billion.", "Medicaid expansion will save our treasury $1 billion."),
 ])
 def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
     assert direction_flipped(query, stored)
