@@ -194,13 +194,13 @@ def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: li
     """
     swapped = np.zeros(len(oof), dtype=bool)
     flipped = np.zeros(len(oof), dtype=bool)
-    claims = {q: split_frame(item["query"]).claim for q, item in enumerate(queries)}
+    claims = {q: split_frame(item["query"]) for q, item in enumerate(queries)}
     for r in np.flatnonzero(oof >= VET_FLOOR - 0.5e-4):
         record = store.get(record_ids[r])
         q, label = rows[r]
         if record is None:
             continue
-        swapped[r], flipped[r] = vet(claims[q], record.claim)
+        swapped[r], flipped[r] = vet(claims[q].claim, record.claim, claims[q].speaker, record.claimant)
         if show and (swapped[r] or flipped[r]):
             print(f"  [{'roles swapped' if swapped[r] else 'verb turned'}: {'TRUE PAIR' if label else 'other claim'} "
                   f"{queries[q]['part']} {queries[q]['kind']} p={oof[r]:.2f}] {queries[q]['query']} || {record.claim}")
@@ -210,7 +210,8 @@ def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: li
     for r in np.flatnonzero(labels & (oof < VET_FLOOR - 0.5e-4)):
         record = store.get(record_ids[r])
         if record is not None:
-            kinds = vet(claims[rows[r][0]], record.claim)
+            framed = claims[rows[r][0]]
+            kinds = vet(framed.claim, record.claim, framed.speaker, record.claimant)
             true_fires = [a + b for a, b in zip(true_fires, kinds)]
             if show and any(kinds):
                 print(f"  [{'roles swapped' if kinds[0] else 'verb turned'}: TRUE PAIR below the floor "

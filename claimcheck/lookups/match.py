@@ -693,9 +693,9 @@ class Matcher:
             reach = math.log(low / (1.0 - low)) if 0.0 < low < 1.0 else -math.inf
             close = np.flatnonzero(logits >= reach)
             if len(close):
-                claim = split_frame(text).claim
+                speaker, claim = split_frame(text)
                 for i in close:
-                    swapped, flipped = vet(claim, hits[i][0].claim)
+                    swapped, flipped = vet(claim, hits[i][0].claim, speaker, hits[i][0].claimant)
                     logits[i] -= self.role_penalty * swapped + self.direction_penalty * flipped
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 

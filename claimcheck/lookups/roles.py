@@ -33,6 +33,7 @@ candidates near its threshold (:func:`roles_swapped`, cached by text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,7 +46,8 @@ from claimcheck.lookups.wordnet import ANTONYM, RELATED, SAME, relation
 if TYPE_CHECKING:  # spaCy is imported when a candidate is first vetted, not with the matcher
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLASSES", "CONVERSE", "SYMMETRIC", "Event", "clear_cache", "direction_flipped", "events", "roles_swapped", "vet"]
+__all__ = ["CLASSES", "CONVERSE", "FIRST", "SYMMETRIC", "THIRD", "Event", "clear_cache", "direction_flipped", "events",
+           "name_stems", "roles_swapped", "vet"]
 
 # Verbs whose subject receives, loses or follows: the converse of a verb of the
 # same class ("receive from" / "give to", "lose to" / "beat", "borrow from" /
@@ -81,6 +83,13 @@ _OBJECTS = ("dative", "iobj", "dobj")
 # Words that stand in a name or a noun phrase's head: "the Bush administration", "North Korea".
 _PARTS = ("compound", "flat", "nmod", "amod", "poss")
 
+
+# Personal pronouns, read as the speaker of the query ("Mandel said *his* campaign
+# ...") or the claimant of a stored claim ("*I* beat ..."), never as a name.
+FIRST, THIRD = "@first", "@third"
+_MARKERS = frozenset({FIRST, THIRD})
+_PERSONS = {**dict.fromkeys("i me my mine myself".split(), FIRST),
+            **dict.fromkeys("he him his himself she her hers herself".split(), THIRD)}
 
 # Adverbs that deny the verb they modify, as "not" does ("has never voted with", "rarely sides with").
 _NEGATING = frozenset("not never rarely seldom hardly barely".split())
@@ -132,14 +141,42 @@ def _sign(verb: str) -> tuple[int, int] | None:
 
 
 def _stems(token: Token) -> frozenset[str]:
-    """The content stems of a participant: its head noun and the words that make its name."""
-    if token.pos_ == "PRON":
-        return frozenset()
+    """The content stems of a participant: its head noun and the words that make its name.
+
+    A personal pronoun stands as :data:`FIRST` or :data:`THIRD` until
+    :func:`_resolved` reads it as the speaker or the claimant; other pronouns
+    ("it", "they") could be anyone and count for nothing.
+    """
     words = [token, *(c for c in token.children if c.dep_ in _PARTS)]
     if token.dep_ == "csubj":
         # A clause as subject is its verb and what it acts on ("expanding Medicaid").
         words += [w for c in token.children if c.dep_ == "dobj" for w in (c, *(g for g in c.children if g.dep_ in _PARTS))]
-    return frozenset(stem(w.lower_) for w in words if w.is_alpha and w.lower_ not in STOPWORDS and len(w) > 1)
+    out = set()
+    for w in words:
+        if w.pos_ == "PRON":
+            person = _PERSONS.get(w.lower_)
+            if person:
+                out.add(person)
+        elif w.is_alpha and w.lower_ not in STOPWORDS and len(w) > 1:
+            out.add(stem(w.lower_))
+    return frozenset(out)
+
+
+def _resolved(found: tuple[Event, ...], first: frozenset[str], third: frozenset[str]) -> tuple[Event, ...]:
+    """The events with their personal pronouns read as ``first`` ("I", "my") and ``third`` ("he", "her")."""
+    def read(stems: frozenset[str]) -> frozenset[str]:
+        if not stems & _MARKERS:
+            return stems
+        return (stems - _MARKERS) | (first if FIRST in stems else frozenset()) | (third if THIRD in stems else frozenset())
+
+    return tuple(Event(e.verb, read(e.giver), read(e.taker), e.negated, read(e.about)) for e in found)
+
+
+def name_stems(name: str | None) -> frozenset[str]:
+    """The content stems of a speaker's or claimant's name ("Sen. Josh Mandel": josh, mandel)."""
+    if not name:
+        return frozenset()
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", name.lower()) if w not in STOPWORDS and len(w) > 1)
 
 
 def _prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
@@ -273,7 +310,8 @@ def _opposite(a: str, b: str) -> bool:
     return _CLASS_OF.get(a, -1) != _CLASS_OF.get(b, -2) and relation(a, b) == ANTONYM
 
 
-def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | None = None) -> bool:
+def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | None = None, *,
+                      speaker: frozenset[str] = frozenset(), claimant: frozenset[str] = frozenset()) -> bool:
     """Whether an event of the query, with the stored claim's giver and taker in their places, says the
     opposite: a verb pointing the other way ("saved" / "cost"), or the same verb denied ("often" / "never").
 
@@ -281,9 +319,11 @@ def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | Non
         query: the query's claim, without its speaker frame.
         stored: the stored claim.
         parse: a text's spaCy ``Doc`` (default: claimcheck's pipeline, loaded on first use).
+        speaker: the stems of the query's speaker, whom its personal pronouns stand for.
+        claimant: the stems of the stored claim's claimant, whom its "I" and "my" stand for.
     """
-    for q in events(query, parse):
-        for s in events(stored, parse):
+    for q in _resolved(events(query, parse), speaker, speaker):
+        for s in _resolved(events(stored, parse), claimant, frozenset()):
             if q.verb in _COPULAS or s.verb in _COPULAS:
                 continue
             opposite = _opposite(q.verb, s.verb)
@@ -297,20 +337,27 @@ def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | Non
     return False
 
 
-def vet(query: str, stored: str) -> tuple[bool, bool]:
-    """:func:`roles_swapped` and :func:`direction_flipped` of a query's claim and a stored claim."""
-    return roles_swapped(query, stored), direction_flipped(query, stored)
+def vet(query: str, stored: str, speaker: str | None = None, claimant: str | None = None) -> tuple[bool, bool]:
+    """:func:`roles_swapped` and :func:`direction_flipped` of a query's claim (said by ``speaker``, if known)
+    and a stored claim (made by ``claimant``)."""
+    said, made = name_stems(speaker), name_stems(claimant)
+    return (roles_swapped(query, stored, speaker=said, claimant=made),
+            direction_flipped(query, stored, speaker=said, claimant=made))
 
 
-def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = None) -> bool:
+def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = None, *,
+                  speaker: frozenset[str] = frozenset(), claimant: frozenset[str] = frozenset()) -> bool:
     """Whether an event of the query has the stored claim's giver on its taker's side and its taker as its giver.
 
     Args:
         query: the query's claim, without its speaker frame.
         stored: the stored claim.
         parse: a text's spaCy ``Doc`` (default: claimcheck's pipeline, loaded on first use).
+        speaker: the stems of the query's speaker, whom its personal pronouns stand for.
+        claimant: the stems of the stored claim's claimant, whom its "I" and "my" stand for.
     """
-    q_events, s_events = events(query, parse), events(stored, parse)
+    q_events = _resolved(events(query, parse), speaker, speaker)
+    s_events = _resolved(events(stored, parse), claimant, frozenset())
     for q in q_events:
         for s in s_events:
             # WordNet's rewordings are not read for roles: it aligns converses the classes lack
@@ -319,13 +366,9 @@ def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = 
             if converse is None or q.verb in SYMMETRIC or s.verb in SYMMETRIC:
                 continue
             giver, taker = (s.taker, s.giver) if converse else (s.giver, s.taker)
-            # Words that moved from one side to the other, both ways, and no word of
-            # the stored giver left on the giver's side ("Obama supported Begich's
-            # policies" / "Begich supported Obama's policies": "policies" stays put).
-            if q.giver & giver:
-                continue
-            if not taker:
-                continue
+            # Words that moved from one side to the other, both ways; heads may stay
+            # put ("Obama supported Begich's policies" / "Begich supported Obama's
+            # policies", "Brown's campaign attacked Mandel's service" / "Mandel's ...").
             if (q.giver & taker) - giver and (q.taker & giver) - taker:
                 return True
     return False

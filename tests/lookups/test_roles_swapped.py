@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.lookups import roles
 from claimcheck.lookups.match import VET_FLOOR, Matcher
-from claimcheck.lookups.roles import direction_flipped, events, roles_swapped
+from claimcheck.lookups.roles import direction_flipped, events, name_stems, roles_swapped
 from claimcheck.lookups.store import FactCheck, Store
 
 
@@ -96,7 +96,7 @@ def test_matcher_vetting_lowers_a_swapped_candidates_log_odds(store: Store) -> N
 def test_matcher_vets_only_candidates_near_the_floor(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
 
-    def spy(query: str, stored: str) -> tuple[bool, bool]:
+    def spy(query: str, stored: str, speaker: str | None = None, claimant: str | None = None) -> tuple[bool, bool]:
         asked.append(stored)
         return True, True
 
@@ -151,3 +151,26 @@ def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
 ])
 def test_direction_a_rewording_keeps_its_direction(query: str, stored: str) -> None:
     assert not direction_flipped(query, stored)
+
+
+def test_roles_personal_pronouns_stand_for_the_speaker_and_the_claimant() -> None:
+    # the query's "his" is its speaker; a possessor moves while the head noun stays put
+    query, stored = "His own campaign attacked Sherrod Brown's military service.", \
+        "Sherrod Brown's campaign attacked Josh Mandel's military service."
+    assert roles_swapped(query, stored, speaker=name_stems("Josh Mandel"))
+    assert not roles_swapped(query, stored)  # nobody said it: "his" is no one
+    # the stored claim's "I" is its claimant
+    assert roles_swapped("Jones beat Smith in the 2010 primary.", "I beat Jones in the 2010 primary.",
+                         claimant=name_stems("Rep. Tom Smith"))
+    assert not roles_swapped("He beat Jones in the 2010 primary.", "I beat Jones in the 2010 primary.",
+                             speaker=name_stems("Tom Smith"), claimant=name_stems("Rep. Tom Smith"))
+    assert direction_flipped("He voted to cut taxes in 2010.", "I voted to raise taxes in 2010.",
+                             speaker=name_stems("Tom Smith"), claimant=name_stems("Tom Smith"))
+
+
+def test_roles_vet_reads_the_frame_speaker(store: Store) -> None:
+    hits = [(FactCheck(claim="Sherrod Brown's campaign attacked Josh Mandel's military service.", verdict="false",
+                       dataset="test", claimant="Josh Mandel"), -1.0)]
+    vetted = Matcher(store, role_penalty=4.0).vetted(
+        "Josh Mandel said his own campaign attacked Sherrod Brown's military service.", hits, np.asarray([2.0]))
+    assert vetted[0] == pytest.approx(1 / (1 + math.exp(2.0)))
