@@ -43,7 +43,7 @@ from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word
 from claimcheck.lookups.direction import DIRECTION_FEATURES, direction_features
 from claimcheck.lookups.features import Features, analyse, fts_terms, share_tolerance, stem
 from claimcheck.lookups.frames import split_frame
-from claimcheck.lookups.roles import vet
+from claimcheck.lookups.roles import prime, vet
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
 
@@ -694,6 +694,7 @@ class Matcher:
             close = np.flatnonzero(logits >= reach)
             if len(close):
                 speaker, claim = split_frame(text)
+                prime([claim, *(hits[i][0].claim for i in close)])
                 for i in close:
                     swapped, flipped = vet(claim, hits[i][0].claim, speaker, hits[i][0].claimant)
                     logits[i] -= self.role_penalty * swapped + self.direction_penalty * flipped

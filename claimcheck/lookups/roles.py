@@ -34,7 +34,8 @@ candidates near its threshold (:func:`roles_swapped`, cached by text).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # spaCy is imported when a candidate is first vetted, not wit
     from spacy.tokens import Doc, Token
 
 __all__ = ["CLASSES", "CONVERSE", "FIRST", "SYMMETRIC", "THIRD", "Event", "clear_cache", "direction_flipped", "events",
-           "name_stems", "roles_swapped", "vet"]
+           "name_stems", "prime", "roles_swapped", "vet"]
 
 # Verbs whose subject receives, loses or follows: the converse of a verb of the
 # same class ("receive from" / "give to", "lose to" / "beat", "borrow from" /
@@ -240,9 +241,7 @@ def _event(verb: Token) -> Event | None:
     return Event(lemma, first, second, _denied(verb), about)
 
 
-@lru_cache(maxsize=4096)
-def _parsed(text: str, parse: Callable[[str], Doc]) -> tuple[Event, ...]:
-    doc = parse(text)
+def _events_of(doc: Doc) -> tuple[Event, ...]:
     out = []
     for token in doc:
         # A predicate the tagger took for a noun ("Act 10 *cost* the county") still has a subject.
@@ -253,13 +252,43 @@ def _parsed(text: str, parse: Callable[[str], Doc]) -> tuple[Event, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _parsed(text: str, parse: Callable[[str], Doc]) -> tuple[Event, ...]:
+    return _events_of(parse(text))
+
+
+# The events of the sentences claimcheck's pipeline parsed, by text, oldest first:
+# a stored claim near the threshold of one lookup is often near it in the next.
+_CACHE: OrderedDict[str, tuple[Event, ...]] = OrderedDict()
+CACHE_SIZE = 4096
+
+
 def events(text: str, parse: Callable[[str], Doc] | None = None) -> tuple[Event, ...]:
     """The events of a sentence (cached by text; ``parse`` defaults to claimcheck's spaCy pipeline)."""
-    return _parsed(text, parse or _pipeline())
+    if parse is not None:
+        return _parsed(text, parse)
+    found = _CACHE.get(text)
+    if found is None:
+        prime([text])
+        return _CACHE[text]
+    _CACHE.move_to_end(text)
+    return found
+
+
+def prime(texts: Iterable[str]) -> None:
+    """Parse in one batch the sentences not parsed yet (a third of the time of parsing them one by one)."""
+    new = [text for text in dict.fromkeys(texts) if text not in _CACHE]
+    if not new:
+        return
+    for text, doc in zip(new, _pipeline()(new)):
+        _CACHE[text] = _events_of(doc)
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
 
 
 def clear_cache() -> None:
     """Forget the parsed sentences (for timing a lookup as a new process would make it)."""
+    _CACHE.clear()
     _parsed.cache_clear()
 
 
@@ -269,7 +298,7 @@ _SKIPPED = frozenset({"ner"})
 
 
 @lru_cache(maxsize=1)
-def _pipeline() -> Callable[[str], Doc]:
+def _pipeline() -> Callable[[list[str]], list[Doc]]:
     # Loaded only when a candidate is vetted: a standalone lookup that never
     # comes near the threshold never loads spaCy.
     from claimcheck.analysis.nlp import load_pipeline
@@ -279,11 +308,11 @@ def _pipeline() -> Callable[[str], Doc]:
     # disabled (select_pipes would change it for every other caller).
     steps = [component for name, component in nlp.pipeline if name not in _SKIPPED]
 
-    def parse(text: str) -> Doc:
-        doc = nlp.make_doc(text)
+    def parse(texts: list[str]) -> list[Doc]:
+        docs = [nlp.make_doc(text) for text in texts]
         for step in steps:
-            doc = step(doc)
-        return doc
+            docs = list(step.pipe(docs)) if hasattr(step, "pipe") else [step(doc) for doc in docs]
+        return docs
 
     return parse
 

@@ -106,18 +106,23 @@ def test_matcher_vets_only_candidates_near_the_floor(store: Store, monkeypatch: 
     assert asked == [] and vetted[0] == pytest.approx(1 / (1 + math.exp(-below)))
 
 
-def test_roles_parses_are_cached_by_text() -> None:
-    calls: list[str] = []
+def test_roles_parses_are_cached_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
     parse = roles._pipeline()
 
-    def counting(text: str):  # type: ignore[no-untyped-def]
-        calls.append(text)
-        return parse(text)
+    def counting(texts: list[str]):  # type: ignore[no-untyped-def]
+        calls.append(list(texts))
+        return parse(texts)
 
-    text = "Russia sold weapons to Iran in 1999, officials in Tehran found."
-    events(text, counting)
-    events(text, counting)
-    assert calls == [text]
+    monkeypatch.setattr(roles, "_pipeline", lambda: counting)
+    roles.clear_cache()
+    first, second = "Russia sold weapons to Iran in 1999.", "Iran bought weapons from Russia in 1999."
+    roles.prime([first, second, first])
+    assert calls == [[first, second]]  # one batch, each sentence once
+    assert events(first) == roles.events(first, lambda text: parse([text])[0])
+    roles.prime([second])
+    assert calls == [[first, second]]  # parsed already
+    roles.clear_cache()
 
 
 @pytest.mark.parametrize(("query", "stored"), [
