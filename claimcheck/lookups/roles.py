@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -343,27 +343,27 @@ def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | Non
                       speaker: frozenset[str] = frozenset(), claimant: frozenset[str] = frozenset()) -> bool:
     """Whether an event of the query, with the stored claim's giver and taker in their places, says the
     opposite: a verb pointing the other way ("saved" / "cost"), or the same verb denied ("often" / "never").
-
-    Args:
-        query: the query's claim, without its speaker frame.
-        stored: the stored claim.
-        parse: a text's spaCy ``Doc`` (default: claimcheck's pipeline, loaded on first use).
-        speaker: the stems of the query's speaker, whom its personal pronouns stand for.
-        claimant: the stems of the stored claim's claimant, whom its "I" and "my" stand for.
-    """
-    for q in _resolved(events(query, parse), speaker, speaker):
-        for s in _resolved(events(stored, parse), claimant, frozenset()):
-            if q.verb in _COPULAS or s.verb in _COPULAS:
-                continue
-            opposite = _opposite(q.verb, s.verb)
-            converse = False if opposite else _aligned(q.verb, s.verb)
-            if converse is None:
-                continue
-            giver, about = (s.taker, s.giver | (s.about - s.taker)) if converse else (s.giver, s.about)
-            # "did not rise" / "fell" say one thing: the opposite verb denied.
-            if q.giver & giver and q.about & about and opposite != (q.negated != s.negated):
-                return True
+    The arguments are :func:`roles_swapped`'s."""
+    for q, s in _event_pairs(query, stored, parse, speaker, claimant):
+        if q.verb in _COPULAS or s.verb in _COPULAS:
+            continue
+        opposite = _opposite(q.verb, s.verb)
+        converse = False if opposite else _aligned(q.verb, s.verb)
+        if converse is None:
+            continue
+        giver, about = (s.taker, s.giver | (s.about - s.taker)) if converse else (s.giver, s.about)
+        # "did not rise" / "fell" say one thing: the opposite verb denied.
+        if q.giver & giver and q.about & about and opposite != (q.negated != s.negated):
+            return True
     return False
+
+
+def _event_pairs(query: str, stored: str, parse: Callable[[str], Doc] | None, speaker: frozenset[str],
+                 claimant: frozenset[str]) -> Iterator[tuple[Event, Event]]:
+    """Each event of the query with each of the stored claim, their personal pronouns read."""
+    q_events = _resolved(events(query, parse), speaker, speaker)
+    s_events = _resolved(events(stored, parse), claimant, frozenset())
+    return ((q, s) for q in q_events for s in s_events)
 
 
 def vet(query: str, stored: str, speaker: str | None = None, claimant: str | None = None) -> tuple[bool, bool]:
@@ -385,19 +385,16 @@ def roles_swapped(query: str, stored: str, parse: Callable[[str], Doc] | None = 
         speaker: the stems of the query's speaker, whom its personal pronouns stand for.
         claimant: the stems of the stored claim's claimant, whom its "I" and "my" stand for.
     """
-    q_events = _resolved(events(query, parse), speaker, speaker)
-    s_events = _resolved(events(stored, parse), claimant, frozenset())
-    for q in q_events:
-        for s in s_events:
-            # WordNet's rewordings are not read for roles: it aligns converses the classes lack
-            # ("learned from" / "taught", "earned from" / "paid") as if they were synonyms.
-            converse = _aligned(q.verb, s.verb, wordnet=False)
-            if converse is None or q.verb in SYMMETRIC or s.verb in SYMMETRIC:
-                continue
-            giver, taker = (s.taker, s.giver) if converse else (s.giver, s.taker)
-            # Words that moved from one side to the other, both ways; heads may stay
-            # put ("Obama supported Begich's policies" / "Begich supported Obama's
-            # policies", "Brown's campaign attacked Mandel's service" / "Mandel's ...").
-            if (q.giver & taker) - giver and (q.taker & giver) - taker:
-                return True
+    for q, s in _event_pairs(query, stored, parse, speaker, claimant):
+        # WordNet's rewordings are not read for roles: it aligns converses the classes lack
+        # ("learned from" / "taught", "earned from" / "paid") as if they were synonyms.
+        converse = _aligned(q.verb, s.verb, wordnet=False)
+        if converse is None or q.verb in SYMMETRIC or s.verb in SYMMETRIC:
+            continue
+        giver, taker = (s.taker, s.giver) if converse else (s.giver, s.taker)
+        # Words that moved from one side to the other, both ways; heads may stay
+        # put ("Obama supported Begich's policies" / "Begich supported Obama's
+        # policies", "Brown's campaign attacked Mandel's service" / "Mandel's ...").
+        if (q.giver & taker) - giver and (q.taker & giver) - taker:
+            return True
     return False
