@@ -96,6 +96,9 @@ _PERSONS = {**dict.fromkeys("i me my mine myself".split(), FIRST),
 _NEGATING = frozenset("not never rarely seldom hardly barely".split())
 
 _NOTHING = frozenset("nothing none".split())
+# A predicate's event is named by this mark, its degree ("+" or "-") and its adjective: "~-popular".
+PREDICATE = "~"
+_LESS = frozenset("least less".split())
 # A copula's meaning is its complement's ("is unavailable" / "is not available"): its
 # events are read for roles, never for direction.
 _COPULAS = frozenset("be become seem remain".split())
@@ -246,10 +249,39 @@ def _events_of(doc: Doc) -> tuple[Event, ...]:
     for token in doc:
         # A predicate the tagger took for a noun ("Act 10 *cost* the county") still has a subject.
         if token.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECTS + _PASSIVE_SUBJECTS for c in token.children):
-            event = _event(token)
-            if event is not None:
-                out.append(event)
+            for event in (_event(token), _predicate(token)):
+                if event is not None:
+                    out.append(event)
     return tuple(out)
+
+
+def _predicate(copula: Token) -> Event | None:
+    """What a copula says of its subject, as an event of its adjective: "the rate is *the lowest* in
+    Florida", "Bush was *the least popular* president" (:data:`PREDICATE` and the adjective's lemma).
+
+    "least" and "less" before the adjective turn it (``negated`` says whether the
+    copula is denied; the degree goes into the verb: "-popular").
+    """
+    if copula.lemma_.lower() not in _COPULAS:
+        return None
+    subject = _first(copula, _SUBJECTS)
+    complement = _first(copula, ("attr", "acomp"))
+    if subject is None or complement is None:
+        return None
+    adjective = complement if complement.pos_ == "ADJ" else next(
+        (c for c in complement.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        return None
+    lower = any(c.dep_ == "advmod" and c.lower_ in _LESS for c in adjective.children)
+    # What it is said of: the nouns after the copula ("president in modern history", "than in the population").
+    about = frozenset(stem(w.lower_) for w in (*complement.subtree, *(g for c in copula.children if c.dep_ == "prep"
+                                                                    for g in c.subtree))
+                      if w.pos_ in ("NOUN", "PROPN") and w.is_alpha and w.lower_ not in STOPWORDS)
+    first = _stems(subject)
+    if not first:
+        return None
+    return Event(PREDICATE + ("-" if lower else "+") + adjective.lemma_.lower(), first, frozenset(), _denied(copula),
+                 about)
 
 
 @lru_cache(maxsize=256)
@@ -332,7 +364,17 @@ def _aligned(a: str, b: str, wordnet: bool = True) -> bool | None:
 
 def _opposite(a: str, b: str) -> bool:
     """Whether two verbs point opposite ways: on one axis ("raise" / "cut", "save" / "cost"), or WordNet
-    antonyms outside the classes (whose converses, "buy" / "sell", say one event from two sides)."""
+    antonyms outside the classes (whose converses, "buy" / "sell", say one event from two sides).
+    Two predicates point opposite ways when one is the other turned ("most" / "least popular") or
+    its antonym ("the highest" / "the lowest")."""
+    if a.startswith(PREDICATE) or b.startswith(PREDICATE):
+        if not (a.startswith(PREDICATE) and b.startswith(PREDICATE)):
+            return False
+        (turn_a, word_a), (turn_b, word_b) = (a[len(PREDICATE)], a[len(PREDICATE) + 1:]), \
+            (b[len(PREDICATE)], b[len(PREDICATE) + 1:])
+        if word_a == word_b:
+            return turn_a != turn_b
+        return turn_a == turn_b and relation(word_a, word_b) == ANTONYM
     sa, sb = _sign(a), _sign(b)
     if sa is not None and sb is not None:
         return sa[0] == sb[0] and sa[1] != sb[1]
@@ -352,10 +394,22 @@ def direction_flipped(query: str, stored: str, parse: Callable[[str], Doc] | Non
         if converse is None:
             continue
         giver, about = (s.taker, s.giver | (s.about - s.taker)) if converse else (s.giver, s.about)
-        # "did not rise" / "fell" say one thing: the opposite verb denied.
-        if q.giver & giver and q.about & about and opposite != (q.negated != s.negated):
+        # What a predicate is said of may go unsaid ("is the highest" / "is the lowest in Florida").
+        said_of = bool(q.about & about) or (q.verb.startswith(PREDICATE) and not (q.about and about))
+        # The same giver: one names the other whole ("Bush" / "George W. Bush"; "the property tax" and
+        # "the sales tax" are two). "did not rise" / "fell" say one thing: the opposite verb denied.
+        if _same_participant(q.giver, giver) and said_of and opposite != (q.negated != s.negated):
             return True
     return False
+
+
+def _same_participant(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one participant's stems name the other whole, a stem matching another that shares its
+    first five letters ("expanding Medicaid" / "Medicaid expansion": expand / expans)."""
+    if not a or not b:
+        return False
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return all(w in large or any(w[:5] == v[:5] and min(len(w), len(v)) >= 5 for v in large) for w in small)
 
 
 def _event_pairs(query: str, stored: str, parse: Callable[[str], Doc] | None, speaker: frozenset[str],

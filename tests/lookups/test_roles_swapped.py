@@ -134,6 +134,12 @@ def test_roles_parses_are_cached_by_text(monkeypatch: pytest.MonkeyPatch) -> Non
     ("The governor has no plan to raise taxes.", "The governor has a plan to raise taxes."),
     # a clause as subject, against a noun: the words they share
     ("Expanding Medicaid would cost the state treasury $1 billion.", "Medicaid expansion will save our treasury $1 billion."),
+    # a predicate turned or said by its antonym
+    ("George W. Bush was the least popular president in modern history.",
+     "George W. Bush was the most popular president in modern history."),
+    ("Broward County's unemployment rate is the lowest in Florida.", "Broward County's unemployment rate is the highest in Florida."),
+    ("Unemployment among veterans is now lower than in the general population.",
+     "Veterans' unemployment is now higher than the general population's."),
 ])
 def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
     assert direction_flipped(query, stored)
@@ -149,10 +155,13 @@ def test_direction_a_turned_verb_is_read(query: str, stored: str) -> None:
     ("South Korea pays nothing toward the troops that defend it.", "South Korea doesn't pay for the troops that defend it."),
     # converses of one class are one event seen from two sides
     ("Iran bought weapons from Russia.", "Russia sold weapons to Iran."),
-    # a copula's meaning is its complement's
+    # a predicate's antonym denied says the same
     ("Fox News is unavailable in Canada.", "Fox News is not available in Canada."),
     # other participants: another event
     ("The mayor cut taxes on small businesses.", "The governor raised taxes on small businesses."),
+    ("The state budget cut school aid.", "The federal budget raised school aid."),
+    ("Property taxes are the most harmful to growth and sales taxes the least.",
+     "The property tax is the most harmful to growth and the sales tax is least harmful."),
 ])
 def test_direction_a_rewording_keeps_its_direction(query: str, stored: str) -> None:
     assert not direction_flipped(query, stored)
