@@ -50,7 +50,10 @@ import numpy as np
 from lookup_bench import DATA, bench_store, load_pairs, target_ids
 
 from claimcheck.lookups import embed
-from claimcheck.lookups.match import FEATURES, MODEL_FILE, Matcher, MatchModel
+from claimcheck.lookups.frames import split_frame
+from claimcheck.lookups.match import DEFAULT_THRESHOLD, FEATURES, MODEL_FILE, VET_FLOOR, Matcher, MatchModel
+from claimcheck.lookups.roles import vet
+from claimcheck.lookups.store import Store
 
 FALSE_COST = 5.0
 # The parts before the seventh: they keep their folds when a later part is
@@ -178,6 +181,83 @@ def nested(top2: list[tuple[dict, float, bool, float]], fold: list[int], folds: 
     return total[0], int(total[1]), int(total[2])
 
 
+def role_penalties(oof: np.ndarray, rows: list[tuple[int, bool]], record_ids: list[int], queries: list[dict],
+                   store: Store, reversed_: np.ndarray, query_fold_of: dict[int, int], folds: int,
+                   penalties: list[float], show: bool = False) -> None:
+    """The roles vetting (:meth:`Matcher.vetted`) over the out-of-fold probabilities: where it fires, its cost.
+
+    It reads only candidates scoring :data:`VET_FLOOR` or more, as the
+    matcher does.  For each pair of penalties (a swap of roles, a turned
+    verb): the cost at the shipped threshold, and with the threshold chosen
+    within the folds; last, both penalties and the threshold chosen within
+    the folds.
+    """
+    swapped = np.zeros(len(oof), dtype=bool)
+    flipped = np.zeros(len(oof), dtype=bool)
+    claims = {q: split_frame(item["query"]) for q, item in enumerate(queries)}
+    for r in np.flatnonzero(oof >= VET_FLOOR - 0.5e-4):
+        record = store.get(record_ids[r])
+        q, label = rows[r]
+        if record is None:
+            continue
+        swapped[r], flipped[r] = vet(claims[q].claim, record.claim, claims[q].speaker, record.claimant)
+        if show and (swapped[r] or flipped[r]):
+            print(f"  [{'roles swapped' if swapped[r] else 'verb turned'}: {'TRUE PAIR' if label else 'other claim'} "
+                  f"{queries[q]['part']} {queries[q]['kind']} p={oof[r]:.2f}] {queries[q]['query']} || {record.claim}")
+    labels = np.asarray([label for _, label in rows])
+    # Every true pair, whatever its score: how often the vetting would fire on a rewording.
+    true_fires = [0, 0]
+    for r in np.flatnonzero(labels & (oof < VET_FLOOR - 0.5e-4)):
+        record = store.get(record_ids[r])
+        if record is not None:
+            framed = claims[rows[r][0]]
+            kinds = vet(framed.claim, record.claim, framed.speaker, record.claimant)
+            true_fires = [a + b for a, b in zip(true_fires, kinds)]
+            if show and any(kinds):
+                print(f"  [{'roles swapped' if kinds[0] else 'verb turned'}: TRUE PAIR below the floor "
+                      f"p={oof[r]:.2f}] {queries[rows[r][0]]['query']} || {record.claim}")
+    print(f"  true pairs scoring under {VET_FLOOR} (never vetted): {int((labels & (oof < VET_FLOOR - 0.5e-4)).sum())}, "
+          f"roles swapped on {true_fires[0]}, verb turned on {true_fires[1]}")
+    real = [q for q, item in enumerate(queries) if item.get("origin") != "generated-swap"]
+    in_band = oof >= VET_FLOOR - 0.5e-4
+    for name, fires in (("roles swapped", swapped), ("verb turned", flipped)):
+        print(f"  {name}: fires on {int((fires & labels).sum())} of {int((in_band & labels).sum())} true pairs and "
+              f"{int((fires & ~labels).sum())} of {int((in_band & ~labels).sum())} other candidates scoring >= "
+              f"{VET_FLOOR}; by part (true / other): " + ", ".join(
+                  f"{part} {int((fires & labels & m).sum())}/{int((fires & ~labels & m).sum())}"
+                  for part in sorted({item["part"] for item in queries})
+                  for m in [np.asarray([queries[q]["part"] == part for q, _ in rows])]))
+    logit = np.log(np.clip(oof, 1e-12, 1 - 1e-12) / np.clip(1 - oof, 1e-12, 1))
+    fold = [query_fold_of[q] for q in real]
+    tables = {}
+    reversed_ = reversed_ & (oof >= VET_FLOOR - 0.5e-4)
+    for role, turn, rev in ((a, b, c) for a in penalties for b in penalties for c in penalties):
+        prob = 1 / (1 + np.exp(-(logit - role * swapped - turn * flipped - rev * reversed_)))
+        seconds: dict[int, list[float]] = {}
+        for (q, _), p in zip(rows, prob):
+            seconds.setdefault(q, []).append(float(p))
+        top = tops(prob, rows, queries)
+        top2 = [(top[q][0], top[q][1], top[q][2], sorted(seconds.get(q, [0.0, 0.0]) + [0.0])[-2]) for q in real]
+        tables[role, turn, rev] = top2
+        hand = [t for t in top2 if t[0]["origin"].startswith(HAND)]
+        at = rule_cost(top2, DEFAULT_THRESHOLD)
+        print(f"  penalties roles {role:g}, verb {turn:g}, direction_reversed {rev:g}: cost at {DEFAULT_THRESHOLD:.2f} "
+              f"{at[0]:g} ({at[1]} missed, {at[2]} false; hand-written {rule_cost(hand, DEFAULT_THRESHOLD)[0]:g}), threshold within the folds "
+              "{:g} ({} missed, {} false)".format(*nested(top2, fold, folds, tuple((t, None) for t in GRID))))
+    # The penalties and the threshold chosen together on the other folds.
+    total = [0.0, 0, 0]
+    chosen = []
+    for k in range(folds):
+        best = min(((pen, t) for pen in tables for t in GRID),
+                   key=lambda pt: (rule_cost([x for x, f in zip(tables[pt[0]], fold) if f != k], pt[1])[0],
+                                   sum(pt[0]), -pt[1]))
+        chosen.append(best)
+        held = [x for x, f in zip(tables[best[0]], fold) if f == k]
+        total = [a + b for a, b in zip(total, rule_cost(held, best[1]))]
+    print("  penalties and threshold chosen within the folds: {:g} ({} missed, {} false); chosen {}".format(
+        total[0], int(total[1]), int(total[2]), ", ".join(f"{'+'.join(f'{v:g}' for v in p)}/{t:.2f}" for p, t in chosen)))
+
+
 def figures(top: list[tuple[dict, float, bool]], threshold: float) -> str:
     reworded = [(p, hit) for item, p, hit in top if item["kind"] == "reworded"]
     never = [p for item, p, hit in top if item["kind"] == "distractor"]
@@ -219,6 +299,9 @@ def main() -> int:
                         help="shuffle the folds with this seed (the shipped figures use 12; a change is read over several)")
     parser.add_argument("--costs-at", default="",
                         help="also print the cost at these thresholds (comma-separated), real and hand-written queries")
+    parser.add_argument("--role-penalties", default="",
+                        help="also score the roles vetting (claimcheck.lookups.roles) at these log-odds penalties "
+                             "(comma-separated; every pair for a swap of roles and a turned verb), out of fold")
     args = parser.parse_args()
     parts = [p for p in args.parts.split(",") if p]
     part_weight = dict(PART_WEIGHTS, **{name: float(w) for name, w in (pw.split("=", 1) for pw in args.part_weight)})
@@ -240,12 +323,14 @@ def main() -> int:
     # after changing how a feature is computed).
     key = json.dumps([FEATURES, [item["query"] for item in queries]])
     cached = np.load(args.pairs_cache) if args.pairs_cache and args.pairs_cache.exists() else None
-    if cached is not None and str(cached["key"]) == key:
+    if cached is not None and str(cached["key"]) == key and "ids" in cached:
         x = cached["x"]
         rows = [(int(q), bool(label)) for q, label in cached["rows"]]
+        record_ids = [int(i) for i in cached["ids"]]
     else:
         x_rows: list[list[float]] = []
         rows = []
+        record_ids = []
         for q, item in enumerate(queries):
             targets = target_ids(store, item.get("target"))
             query, hits = matcher.lookup_candidates(item["query"])
@@ -253,9 +338,11 @@ def main() -> int:
             for (record, _), feats in zip(hits, features):
                 x_rows.append(list(feats))
                 rows.append((q, record.id in targets))
+                record_ids.append(record.id or 0)
         x = np.asarray(x_rows)
         if args.pairs_cache:
-            np.savez(args.pairs_cache, key=np.asarray(key), x=x, rows=np.asarray(rows, dtype=int))
+            np.savez(args.pairs_cache, key=np.asarray(key), x=x, rows=np.asarray(rows, dtype=int),
+                     ids=np.asarray(record_ids, dtype=int))
     for name in filter(None, args.without.split(",")):
         x[:, FEATURES.index(name)] = 0.0  # a constant column: weight 0 after standardising
     y = np.asarray([label for _, label in rows], dtype=float)
@@ -339,6 +426,15 @@ def main() -> int:
         rules = single + tuple((t, c) for t in GRID for c in CLOSE_GRID if c[1] > t)
         print("  + a second threshold when the best two are close, chosen within the folds: {:g} ({} missed, {} false)"
               .format(*nested(top2, query_fold, args.folds, rules)))
+    if args.role_penalties:
+        for name in ("direction_reversed", "negation_differs"):
+            # The window-based direction features (in the model) on the same candidates, for comparison.
+            on = (x[:, FEATURES.index(name)] > 0) & (oof >= VET_FLOOR - 0.5e-4)
+            print(f"  {name} (feature) on candidates scoring >= {VET_FLOOR}: {int((on & (y > 0)).sum())} true pairs, "
+                  f"{int((on & (y == 0)).sum())} other candidates")
+        role_penalties(oof, rows, record_ids, queries, store, x[:, FEATURES.index("direction_reversed")] > 0,
+                       query_fold_of=fold_of, folds=args.folds,
+                       penalties=[float(v) for v in args.role_penalties.split(",")], show=args.show)
     if args.show:
         for item, p, hit in top:
             if (item["kind"] == "distractor" and p >= threshold) or (item["kind"] == "reworded" and not (hit and p >= threshold)):

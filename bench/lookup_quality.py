@@ -31,7 +31,7 @@ from pathlib import Path
 
 from lookup_bench import DATA, bench_store, load_pairs, target_ids
 
-from claimcheck.lookups.match import DEFAULT_THRESHOLD, Matcher
+from claimcheck.lookups.match import DEFAULT_THRESHOLD, DIRECTION_PENALTY, ROLE_PENALTY, Matcher
 
 
 def summarise(results: list[dict], threshold: float) -> str:
@@ -57,11 +57,15 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench-store.sqlite3"))
     parser.add_argument("--show", action="store_true", help="print misses and false matches")
+    parser.add_argument("--role-penalty", type=float, default=ROLE_PENALTY,
+                        help="log-odds a swap of roles costs a candidate (0: no roles vetting)")
+    parser.add_argument("--direction-penalty", type=float, default=DIRECTION_PENALTY,
+                        help="log-odds a turned verb costs a candidate (0: no direction vetting)")
     parser.add_argument("--by-how", action="store_true", help="also report by how the queries were written")
     args = parser.parse_args()
     items = load_pairs(args.queries or DATA / f"lookup_pairs_{args.part}.jsonl")
     store = bench_store(args.cache)
-    matcher = Matcher(store)
+    matcher = Matcher(store, role_penalty=args.role_penalty, direction_penalty=args.direction_penalty)
     matcher.find("warm up the embedder")
     results = []
     times = []

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from claimcheck.lookups.features import STOPWORDS, _strip_accents, stem
 
-__all__ = ["DIRECTION_FEATURES", "WINDOW", "Direction", "direction", "direction_features"]
+__all__ = ["DIRECTION_FEATURES", "WINDOW", "Direction", "direction", "direction_features", "polarity"]
 
 #: The features :func:`direction_features` returns, in order.
 DIRECTION_FEATURES: tuple[str, ...] = ("direction_reversed", "negation_differs")
@@ -131,6 +131,11 @@ def _polarity(tokens: list[str], i: int) -> tuple[int, int] | None:
         return None
     if word == "for":
         return (_STANCE, +1) if before in _STANCE_VERBS else None
+    return _LEXICON.get(word)
+
+
+def polarity(word: str) -> tuple[int, int] | None:
+    """Which way a lower-case word of the lexicon points: ``(axis, +1 or -1)``, or ``None``."""
     return _LEXICON.get(word)
 
 

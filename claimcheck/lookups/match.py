@@ -18,6 +18,13 @@ Three steps:
    parts of the paraphrase set (``bench/lookup_calibrate.py``, weights in
    ``match_model.json``): the score is the probability that both state the
    same claim, and :data:`DEFAULT_THRESHOLD` was chosen by cross-validation.
+4. **Vet** the few candidates scoring :data:`VET_FLOOR` or more by who does
+   what (:mod:`~claimcheck.lookups.roles`, a dependency parse of both): a
+   stored claim whose participants the query swaps ("Tenet told the
+   administration" / "the administration warned Tenet") loses
+   :data:`ROLE_PENALTY` from its log-odds, one whose verb the query turns
+   with the same participants ("saved the county" / "cost the county",
+   "often votes with" / "never votes with") :data:`DIRECTION_PENALTY`.
 """
 
 from __future__ import annotations
@@ -36,10 +43,11 @@ from claimcheck.lookups.align import ALIGN_FEATURES, alignment, alignments, word
 from claimcheck.lookups.direction import DIRECTION_FEATURES, direction_features
 from claimcheck.lookups.features import Features, analyse, fts_terms, share_tolerance, stem
 from claimcheck.lookups.frames import split_frame
+from claimcheck.lookups.roles import prime, vet
 from claimcheck.lookups.store import INDEX_VERSION, FactCheck, Store
 from claimcheck.lookups.wordnet import WORDNET_FEATURES, replaced
 
-__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
+__all__ = ["DEFAULT_THRESHOLD", "CANDIDATES", "DIRECTION_PENALTY", "ROLE_PENALTY", "VET_FLOOR", "FEATURES", "Match", "MatchModel", "Matcher", "fts_query",
            "match_model", "pair_features", "query_features", "similarity"]
 
 MODEL_FILE = Path(__file__).with_name("match_model.json")
@@ -51,6 +59,14 @@ CANDIDATES = 50
 MAX_TERMS = 12
 MIN_TERMS = 4
 COMMON_SHARE = 0.1
+
+# Only candidates scoring this or more are parsed for their roles: the parse
+# costs milliseconds, and a candidate below it is far from any threshold used.
+VET_FLOOR = 0.3
+# What a swap of roles and a turned verb take from a candidate's log-odds
+# (bench/lookup_calibrate.py --role-penalties: docs/measurements.md, "Twelfth round: roles13").
+ROLE_PENALTY = 8.0
+DIRECTION_PENALTY = 8.0
 
 # The pair features, in the order of the model's weights.
 FEATURES: tuple[str, ...] = (
@@ -484,10 +500,13 @@ class Matcher:
         model: the scoring model (default: the shipped one).
     """
 
-    def __init__(self, store: Store, candidates: int = CANDIDATES, model: MatchModel | None = None) -> None:
+    def __init__(self, store: Store, candidates: int = CANDIDATES, model: MatchModel | None = None,
+                 role_penalty: float = ROLE_PENALTY, direction_penalty: float = DIRECTION_PENALTY) -> None:
         self.store = store
         self.candidates = candidates
         self.model = model or match_model()
+        self.role_penalty = role_penalty
+        self.direction_penalty = direction_penalty
         self._data_version: int | None = None
         self._total = 0
         self._stored_vectors: bool | None = None
@@ -662,12 +681,31 @@ class Matcher:
             out[missing] = embed.embedder().embed([records[i].claim for i in missing])
         return out, features
 
+    def vetted(self, text: str, hits: list[tuple[FactCheck, float]], logits: np.ndarray,
+               floor: float = VET_FLOOR) -> np.ndarray:
+        """P(same claim) of each hit, less :attr:`role_penalty` in log-odds where the query swaps the roles
+        of a stored claim scoring ``floor`` or more, and :attr:`direction_penalty` where it turns its verb
+        (:func:`~claimcheck.lookups.roles.vet`)."""
+        logits = np.array(logits, dtype=float)
+        if self.role_penalty or self.direction_penalty:
+            # A score is rounded to four places: vet every one that rounds to the floor.
+            low = floor - 0.5e-4
+            reach = math.log(low / (1.0 - low)) if 0.0 < low < 1.0 else -math.inf
+            close = np.flatnonzero(logits >= reach)
+            if len(close):
+                speaker, claim = split_frame(text)
+                prime([claim, *(hits[i][0].claim for i in close)])
+                for i in close:
+                    swapped, flipped = vet(claim, hits[i][0].claim, speaker, hits[i][0].claimant)
+                    logits[i] -= self.role_penalty * swapped + self.direction_penalty * flipped
+        return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+
     def _rank(self, text: str, query: Features, hits: list[tuple[FactCheck, float]], *, limit: int,
               min_score: float) -> list[Match]:
         if not hits:
             return []
         rows, cosines = self.pairs(text, query, hits, floor=min_score)
-        scores = self.model.probability(rows)
+        scores = self.vetted(text, hits, self.model.logits(rows), max(min_score, VET_FLOOR))
         matches = [Match(record=record, score=round(float(score), 4), bm25=bm25, cosine=round(float(cosine), 4))
                    for (record, bm25), score, cosine in zip(hits, scores, cosines)]
         matches = [m for m in matches if m.score >= min_score]
