@@ -98,10 +98,18 @@ def main() -> int:
     # The encoder alone, on the in-band pairs: does it rank the target above the wrong candidates?
     ok = inside & ~np.isnan(z) & (fold >= 0)
     labels = np.asarray([r["label"] for r in dump])
+    # And on the decision itself: a rewording's target at the top against a
+    # never-checked query's best candidate, both in the band.
+    best = np.zeros(len(dump), dtype=bool)
+    for x in per_query(dump, p).values():
+        best[dump.index(x[0])] = True
+    never = np.asarray([r["kind"] == "distractor" and r["part"] in PARTS for r in dump])
     for name, s in (("first stage", logit(p)), ("encoder", z)):
-        pos, neg = s[ok & (labels == 1)], s[ok & (labels == 0)]
-        auc = float(np.mean(pos[:, None] > neg[None, :]) + 0.5 * np.mean(pos[:, None] == neg[None, :]))
-        print(f"  AUC of {name} on the in-band fitted pairs: {auc:.3f} ({len(pos)} positive, {len(neg)} negative)")
+        for what, pos, neg in (("in-band fitted pairs", s[ok & (labels == 1)], s[ok & (labels == 0)]),
+                               ("best in band: targets / never-checked", s[ok & best & (labels == 1)],
+                                s[ok & best & never])):
+            auc = float(np.mean(pos[:, None] > neg[None, :]) + 0.5 * np.mean(pos[:, None] == neg[None, :]))
+            print(f"  AUC of {name}, {what}: {auc:.3f} ({len(pos)} / {len(neg)})")
     # The control: the same second stage with the encoder's logit at 0, a
     # recalibration of the first stage in the band, which alone moves the cost.
     recalibrated = np.where(np.isnan(z), np.nan, 0.0)

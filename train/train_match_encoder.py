@@ -185,8 +185,9 @@ def stacked(states: list[torch.Tensor], chunk: list[int]) -> tuple[torch.Tensor,
 
 
 def train(weights: dict[str, torch.Tensor], states: list[torch.Tensor], labels: np.ndarray, rows: list[int],
-          args: argparse.Namespace, seed: int) -> PairEncoder:
-    """The model fine-tuned (its layers above ``args.frozen``) on ``rows``."""
+          args: argparse.Namespace, seed: int, offset: np.ndarray) -> PairEncoder:
+    """The model fine-tuned (its layers above ``args.frozen``) on ``rows``; its logit is added to
+    ``offset`` (the first stage's logit with ``--offset``, else 0) before the loss."""
     torch.manual_seed(seed)
     model = PairEncoder(weights, args.layers)
     params = [p for layer in model.layers[args.frozen:] for p in layer.parameters()] + list(model.head.parameters())
@@ -204,7 +205,8 @@ def train(weights: dict[str, torch.Tensor], states: list[torch.Tensor], labels: 
         for chunk in chunks:
             x, mask = stacked(states, chunk)
             loss = nn.functional.binary_cross_entropy_with_logits(
-                model.upper(x, mask, args.frozen), torch.tensor(labels[chunk], dtype=torch.float32))
+                model.upper(x, mask, args.frozen) + torch.tensor(offset[chunk], dtype=torch.float32),
+                torch.tensor(labels[chunk], dtype=torch.float32))
             optimiser.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -239,9 +241,14 @@ def main() -> int:
     parser.add_argument("--frozen", type=int, default=4, help="lower layers left as they are (their states cached)")
     parser.add_argument("--band", type=float, default=0.1,
                         help="pairs trained and scored: the first stage's probability at least this, or the target")
+    parser.add_argument("--top", type=int, default=0,
+                        help="train only on each query's best TOP candidates by the first stage (0: every pair in the band)")
+    parser.add_argument("--offset", action="store_true",
+                        help="learn what the first stage misses: its out-of-fold logit is added to the encoder's in the loss")
     parser.add_argument("--no-claimant", action="store_true", help="leave the stored claim's claimant out")
     parser.add_argument("--no-swaps", action="store_true", help="do not train on the generated swaps")
     parser.add_argument("--folds", default="0,1,2,3,4", help="folds to run (a timing run takes one)")
+    parser.add_argument("--seed", type=int, default=0, help="added to the fold number to seed each fold's run")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -256,6 +263,8 @@ def main() -> int:
     encoded = [(e.ids, e.type_ids) for e in tokenizer.encode_batch(
         [(r["query"], candidate_text(r, not args.no_claimant)) for r in dump])]
     labels = np.asarray([r["label"] for r in dump], dtype=np.float32)
+    first = np.clip(np.asarray([r["p"] for r in dump]), 1e-4, 1 - 1e-4)
+    offset = (np.log(first / (1 - first)) if args.offset else np.zeros(len(dump))).astype(np.float32)
     band = [i for i, r in enumerate(dump) if r["p"] >= args.band or r["label"]]
     started = time.process_time()
     cached = frozen_states(PairEncoder(weights, args.layers), [encoded[i] for i in band], args.frozen)
@@ -263,7 +272,8 @@ def main() -> int:
     for i, x in zip(band, cached):
         states[i] = x
     print(f"{len(band)} pairs in the band; frozen states in {time.process_time() - started:.0f} s CPU", flush=True)
-    trainable = [i for i in band if dump[i]["fold"] >= 0 and not (args.no_swaps and dump[i]["part"] == "tune_swaps")]
+    trainable = [i for i in band if dump[i]["fold"] >= 0 and not (args.no_swaps and dump[i]["part"] == "tune_swaps")
+                 and (not args.top or dump[i]["rank"] <= args.top)]
     logits = np.full(len(dump), np.nan, dtype=np.float32)
     unseen = [i for i in band if dump[i]["fold"] < 0]
     unseen_sum = np.zeros(len(dump), dtype=np.float64)
@@ -271,7 +281,7 @@ def main() -> int:
     for fold in folds:
         started = time.process_time()
         rows = [i for i in trainable if dump[i]["fold"] != fold]
-        model = train(weights, states, labels, rows, args, seed=fold)
+        model = train(weights, states, labels, rows, args, seed=args.seed + fold, offset=offset)
         held = [i for i in band if dump[i]["fold"] == fold]
         for i, v in predict(model, states, held + unseen, args.frozen).items():
             if dump[i]["fold"] == fold:
