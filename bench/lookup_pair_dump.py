@@ -23,30 +23,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from pathlib import Path
 
 import numpy as np
-from lookup_bench import DATA, bench_store, load_pairs, target_ids
+from lookup_bench import DATA, bench_store, candidate_rows, fold_groups, load_pairs
 from lookup_calibrate import EARLIER, PART_WEIGHTS, PARTS, SWAPS, fit
 
 from claimcheck.lookups.match import FEATURES, MatchModel, Matcher, match_model
-
-
-def fold_groups(queries: list[dict], folds: int, seed: int) -> list[int]:
-    """Each query's fold, as ``lookup_calibrate.py`` makes them: grouped by fact-check,
-    the earlier parts' groups shuffled first so that a later part leaves their folds alone."""
-    def group(q: int, item: dict) -> str:
-        return item.get("target") or item.get("topic_of") or item.get("near") or f"query:{q}"
-    rng = random.Random(seed)
-    groups: list[str] = []
-    for earlier in (True, False):
-        batch = sorted({group(q, item) for q, item in enumerate(queries) if (item["part"] in EARLIER) == earlier}
-                       - set(groups))
-        rng.shuffle(batch)
-        groups += batch
-    fold_of_group = {g: i % folds for i, g in enumerate(groups)}
-    return [fold_of_group[group(q, item)] for q, item in enumerate(queries)]
 
 
 def main() -> int:
@@ -72,20 +55,10 @@ def main() -> int:
     fitted = len(queries)
     for part in scored:
         queries += [dict(item, part=part) for item in load_pairs(DATA / f"lookup_pairs_{part}.jsonl")]
-    x_rows: list[list[float]] = []
-    rows: list[tuple[int, bool]] = []
-    records = []
-    for q, item in enumerate(queries):
-        targets = target_ids(store, item.get("target"))
-        query, hits = matcher.lookup_candidates(item["query"])
-        features, _ = matcher.pairs(item["query"], query, hits)
-        for (record, _), feats in zip(hits, features):
-            x_rows.append(list(feats))
-            rows.append((q, record.id in targets))
-            records.append(record)
+    x_rows, rows, records = candidate_rows(store, matcher, queries)
     x = np.asarray(x_rows)
     y = np.asarray([label for _, label in rows], dtype=float)
-    fold_of = fold_groups(queries[:fitted], args.folds, args.seed) + [-1] * (len(queries) - fitted)
+    fold_of = fold_groups(queries[:fitted], args.folds, args.seed, EARLIER) + [-1] * (len(queries) - fitted)
     # Fitted as the shipped model is: the generated swaps scored, not fitted; the seventh at its weight.
     sw = np.asarray([0.0 if queries[q]["part"] in ("tune_swaps", *scored) else PART_WEIGHTS.get(queries[q]["part"], 1.0)
                      for q, _ in rows])

@@ -1,5 +1,5 @@
 """The cross-encoder measurement of issue 9 (twelfth round): folds of the pair dump, the second stage, the
-per-query scoring (``bench/lookup_pair_dump.py``, ``bench/lookup_encoder_eval.py``) and the fine-tuning
+per-query scoring (``bench/lookup_bench.py``, ``bench/lookup_encoder_eval.py``) and the fine-tuning
 model's lower/upper split (``train/train_match_encoder.py``, skipped without torch)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from lookup_encoder_eval import per_query, second_stage  # noqa: E402
-from lookup_pair_dump import fold_groups  # noqa: E402
+from lookup_bench import fold_groups  # noqa: E402
 
 
 def _queries(n: int, part: str, prefix: str) -> list[dict]:
@@ -24,7 +24,7 @@ def _queries(n: int, part: str, prefix: str) -> list[dict]:
 
 def test_rewordings_of_one_fact_check_share_a_fold() -> None:
     queries = _queries(40, "tune", "liar")
-    folds = fold_groups(queries, 5, 12)
+    folds = fold_groups(queries, 5, 12, ("tune",))
     assert all(folds[i] == folds[i + 1] for i in range(0, 40, 2))
     assert set(folds) == set(range(5))
 
@@ -32,7 +32,7 @@ def test_rewordings_of_one_fact_check_share_a_fold() -> None:
 def test_a_later_part_leaves_the_earlier_folds_alone() -> None:
     earlier = _queries(40, "tune", "liar")
     later = [dict(item, part="seventh") for item in _queries(10, "seventh", "averitec")]
-    assert fold_groups(earlier + later, 5, 12)[:40] == fold_groups(earlier, 5, 12)
+    assert fold_groups(earlier + later, 5, 12, ("tune",))[:40] == fold_groups(earlier, 5, 12, ("tune",))
 
 
 def _dump(rng: np.random.Generator, n: int) -> tuple[list[dict], np.ndarray, np.ndarray]:
