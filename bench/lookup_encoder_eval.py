@@ -103,11 +103,16 @@ def main() -> int:
     best = np.zeros(len(dump), dtype=bool)
     for x in per_query(dump, p).values():
         best[dump.index(x[0])] = True
-    never = np.asarray([r["kind"] == "distractor" and r["part"] in PARTS for r in dump])
+    never = np.asarray([r["kind"] == "distractor" for r in dump])
+    swap = np.asarray([r["part"] == "tune_swaps" for r in dump])
+    unseen_ok = inside & ~np.isnan(z) & (fold < 0)
     for name, s in (("first stage", logit(p)), ("encoder", z)):
         for what, pos, neg in (("in-band fitted pairs", s[ok & (labels == 1)], s[ok & (labels == 0)]),
                                ("best in band: targets / never-checked", s[ok & best & (labels == 1)],
-                                s[ok & best & never])):
+                                s[ok & best & never & ~swap]),
+                               ("the same / generated swaps", s[ok & best & (labels == 1)], s[ok & best & swap]),
+                               ("the same, unseen parts", s[unseen_ok & best & (labels == 1)],
+                                s[unseen_ok & best & never])):
             auc = float(np.mean(pos[:, None] > neg[None, :]) + 0.5 * np.mean(pos[:, None] == neg[None, :]))
             print(f"  AUC of {name}, {what}: {auc:.3f} ({len(pos)} / {len(neg)})")
     # The control: the same second stage with the encoder's logit at 0, a
