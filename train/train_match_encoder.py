@@ -246,6 +246,8 @@ def main() -> int:
     parser.add_argument("--offset", action="store_true",
                         help="learn what the first stage misses: its out-of-fold logit is added to the encoder's in the loss")
     parser.add_argument("--no-claimant", action="store_true", help="leave the stored claim's claimant out")
+    parser.add_argument("--query-only", action="store_true",
+                        help="a control: the encoder reads the query alone (what it learns then is the query's style)")
     parser.add_argument("--no-swaps", action="store_true", help="do not train on the generated swaps")
     parser.add_argument("--folds", default="0,1,2,3,4", help="folds to run (a timing run takes one)")
     parser.add_argument("--seed", type=int, default=0, help="added to the fold number to seed each fold's run")
@@ -261,6 +263,7 @@ def main() -> int:
     weights = read_safetensors(folder / "model.safetensors")
     dump = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()]
     encoded = [(e.ids, e.type_ids) for e in tokenizer.encode_batch(
+        [r["query"] for r in dump] if args.query_only else
         [(r["query"], candidate_text(r, not args.no_claimant)) for r in dump])]
     labels = np.asarray([r["label"] for r in dump], dtype=np.float32)
     first = np.clip(np.asarray([r["p"] for r in dump]), 1e-4, 1 - 1e-4)
