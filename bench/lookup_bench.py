@@ -8,13 +8,15 @@ never checked).  It is built once into ``--cache`` and reused.
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimcheck.lookups.importers import read_file
-from claimcheck.lookups.store import Store
+from claimcheck.lookups.match import Matcher
+from claimcheck.lookups.store import FactCheck, Store
 
 DATA = Path(__file__).parent / "data"
 SHARED = next((p / "shared" / "data" / "factchecks" for p in Path(__file__).resolve().parents
@@ -62,3 +64,39 @@ def target_ids(store: Store, target: str | None) -> set[int]:
         (row["claim"], dataset, source_id))}
     ids |= {int(r["id"]) for r in store.conn.execute("SELECT id, claim FROM factchecks WHERE lower(claim) = ?", (text,))}
     return ids
+
+
+def candidate_rows(store: Store, matcher: Matcher, queries: list[dict]
+                   ) -> tuple[list[list[float]], list[tuple[int, bool]], list[FactCheck]]:
+    """Every query's BM25 candidates as the matcher's feature rows: the rows, (query, is it the target)
+    and the candidate records, in order (``lookup_calibrate.py`` fits on them, ``lookup_pair_dump.py`` dumps them)."""
+    x_rows: list[list[float]] = []
+    rows: list[tuple[int, bool]] = []
+    records: list[FactCheck] = []
+    for q, item in enumerate(queries):
+        targets = target_ids(store, item.get("target"))
+        query, hits = matcher.lookup_candidates(item["query"])
+        features, _ = matcher.pairs(item["query"], query, hits)
+        for (record, _), feats in zip(hits, features):
+            x_rows.append(list(feats))
+            rows.append((q, record.id in targets))
+            records.append(record)
+    return x_rows, rows, records
+
+
+def fold_groups(queries: list[dict], folds: int, seed: int, earlier: tuple[str, ...]) -> list[int]:
+    """Each query's fold, grouped by fact-check: a query, the other rewordings of its fact-check and the
+    sentences written on its topic fall in one fold.  The ``earlier`` parts' groups are shuffled alone,
+    first, so that adding a part leaves their folds as they were and a change in their cost is the
+    fit's, not a reshuffle's; a later part's groups follow, shuffled in turn."""
+    def group(q: int, item: dict) -> str:
+        return item.get("target") or item.get("topic_of") or item.get("near") or f"query:{q}"
+    rng = random.Random(seed)
+    groups: list[str] = []
+    for first in (True, False):
+        batch = sorted({group(q, item) for q, item in enumerate(queries) if (item["part"] in earlier) == first}
+                       - set(groups))
+        rng.shuffle(batch)
+        groups += batch
+    fold_of_group = {g: i % folds for i, g in enumerate(groups)}
+    return [fold_of_group[group(q, item)] for q, item in enumerate(queries)]

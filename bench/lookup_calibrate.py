@@ -42,12 +42,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from lookup_bench import DATA, bench_store, load_pairs, target_ids
+from lookup_bench import DATA, bench_store, candidate_rows, fold_groups, load_pairs
 
 from claimcheck.lookups import embed
 from claimcheck.lookups.frames import split_frame
@@ -328,17 +327,8 @@ def main() -> int:
         rows = [(int(q), bool(label)) for q, label in cached["rows"]]
         record_ids = [int(i) for i in cached["ids"]]
     else:
-        x_rows: list[list[float]] = []
-        rows = []
-        record_ids = []
-        for q, item in enumerate(queries):
-            targets = target_ids(store, item.get("target"))
-            query, hits = matcher.lookup_candidates(item["query"])
-            features, _ = matcher.pairs(item["query"], query, hits)
-            for (record, _), feats in zip(hits, features):
-                x_rows.append(list(feats))
-                rows.append((q, record.id in targets))
-                record_ids.append(record.id or 0)
+        x_rows, rows, records = candidate_rows(store, matcher, queries)
+        record_ids = [record.id or 0 for record in records]
         x = np.asarray(x_rows)
         if args.pairs_cache:
             np.savez(args.pairs_cache, key=np.asarray(key), x=x, rows=np.asarray(rows, dtype=int),
@@ -350,22 +340,9 @@ def main() -> int:
                      args.swap_weight if queries[q]["how"][0] in fitted_swaps else 0.0 for q, _ in rows])
     print(f"{len(queries)} tuning queries, {len(x)} pairs ({int(y.sum())} positive)")
 
-    # Folds by fact-check: a query, the generated swaps made from it and the
-    # other rewordings of the same fact-check fall in one fold.
-    # The earlier parts' groups are shuffled alone, so that adding a part
-    # leaves their folds as they were and a change in their cost is the fit's,
-    # not a reshuffle's; a later part's groups follow, shuffled in turn.
-    def group(q: int, item: dict) -> str:
-        return item.get("target") or item.get("topic_of") or item.get("near") or f"query:{q}"
-    rng = random.Random(args.seed)
-    groups: list[str] = []
-    for earlier in (True, False):
-        batch = sorted({group(q, item) for q, item in enumerate(queries) if (item["part"] in EARLIER) == earlier} - set(groups))
-        rng.shuffle(batch)
-        groups += batch
-    fold_of_group = {g: i % args.folds for i, g in enumerate(groups)}
-    fold_of = {q: fold_of_group[item.get("target") or item.get("topic_of") or item.get("near") or f"query:{q}"]
-               for q, item in enumerate(queries)}
+    # Folds by fact-check (the generated swaps made from a query fall in its fold too);
+    # the earlier parts keep their folds when a part is added.
+    fold_of = fold_groups(queries, args.folds, args.seed, EARLIER)
     oof = np.zeros(len(x))
     for fold in range(args.folds):
         train = np.asarray([fold_of[q] != fold for q, _ in rows])
