@@ -73,13 +73,16 @@ class LocalSource:
         path: the database file; it must exist (``claimcheck db import``
             creates it).
         min_score: matches scoring lower are not returned.
+        pipeline: the spaCy pipeline that parses the candidates the matcher vets (the check's own,
+            ``--pipeline``; default: the default one).
     """
 
     name = "local"
 
-    def __init__(self, path: str | os.PathLike[str], *, min_score: float = 0.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, min_score: float = 0.0, pipeline: str | None = None) -> None:
         self.path = Path(path)
         self.min_score = min_score
+        self.pipeline = pipeline
         self._local = threading.local()  # sqlite3 connections must stay in their thread
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
@@ -95,7 +98,7 @@ class LocalSource:
     def _matcher(self) -> Matcher:
         matcher = getattr(self._local, "matcher", None)
         if matcher is None:
-            matcher = Matcher(Store(self.path, create=False))
+            matcher = Matcher(Store(self.path, create=False), pipeline=self.pipeline)
             self._local.matcher = matcher
         return matcher
 

@@ -498,11 +498,14 @@ class Matcher:
         store: the open store.
         candidates: how many BM25 candidates to re-rank.
         model: the scoring model (default: the shipped one).
+        pipeline: the spaCy pipeline that parses the candidates it vets (default: the default one).
     """
 
     def __init__(self, store: Store, candidates: int = CANDIDATES, model: MatchModel | None = None,
-                 role_penalty: float = ROLE_PENALTY, direction_penalty: float = DIRECTION_PENALTY) -> None:
+                 role_penalty: float = ROLE_PENALTY, direction_penalty: float = DIRECTION_PENALTY,
+                 pipeline: str | None = None) -> None:
         self.store = store
+        self.pipeline = pipeline
         self.candidates = candidates
         self.model = model or match_model()
         self.role_penalty = role_penalty
@@ -694,7 +697,7 @@ class Matcher:
             close = np.flatnonzero(logits >= reach)
             if len(close):
                 speaker, claim = split_frame(text)
-                prime([claim, *(hits[i][0].claim for i in close)])
+                prime([claim, *(hits[i][0].claim for i in close)], self.pipeline)
                 for i in close:
                     swapped, flipped = vet(claim, hits[i][0].claim, speaker, hits[i][0].claimant)
                     logits[i] -= self.role_penalty * swapped + self.direction_penalty * flipped

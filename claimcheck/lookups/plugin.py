@@ -41,4 +41,4 @@ def claimcheck_lookup_sources(config: ConfigLike) -> list[LookupSource]:
     """
     from claimcheck.lookups.local import LocalSource
 
-    return [LocalSource(db_path(config))]
+    return [LocalSource(db_path(config), pipeline=(config or {}).get("pipeline"))]

@@ -307,12 +307,14 @@ def events(text: str, parse: Callable[[str], Doc] | None = None) -> tuple[Event,
     return found
 
 
-def prime(texts: Iterable[str]) -> None:
-    """Parse in one batch the sentences not parsed yet (a third of the time of parsing them one by one)."""
+def prime(texts: Iterable[str], pipeline: str | None = None) -> None:
+    """Parse in one batch the sentences not parsed yet (a third of the time of parsing them one by one),
+    with the named spaCy pipeline (``None``: the default one, as :func:`~claimcheck.analysis.nlp.load_pipeline`
+    chooses)."""
     new = [text for text in dict.fromkeys(texts) if text not in _CACHE]
     if not new:
         return
-    for text, doc in zip(new, _pipeline()(new)):
+    for text, doc in zip(new, _pipeline(pipeline)(new)):
         _CACHE[text] = _events_of(doc)
     while len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -329,13 +331,14 @@ def clear_cache() -> None:
 _SKIPPED = frozenset({"ner"})
 
 
-@lru_cache(maxsize=1)
-def _pipeline() -> Callable[[list[str]], list[Doc]]:
+@lru_cache(maxsize=2)
+def _pipeline(name: str | None) -> Callable[[list[str]], list[Doc]]:
     # Loaded only when a candidate is vetted: a standalone lookup that never
-    # comes near the threshold never loads spaCy.
+    # comes near the threshold never loads spaCy.  A check passes the pipeline
+    # it runs (--pipeline), which load_pipeline has already loaded and shares.
     from claimcheck.analysis.nlp import load_pipeline
 
-    nlp = load_pipeline()
+    nlp = load_pipeline(name)
     # The shared pipeline's components are called one by one rather than
     # disabled (select_pipes would change it for every other caller).
     steps = [component for name, component in nlp.pipeline if name not in _SKIPPED]

@@ -108,13 +108,13 @@ def test_matcher_vets_only_candidates_near_the_floor(store: Store, monkeypatch: 
 
 def test_roles_parses_are_cached_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
-    parse = roles._pipeline()
+    parse = roles._pipeline(None)
 
     def counting(texts: list[str]):  # type: ignore[no-untyped-def]
         calls.append(list(texts))
         return parse(texts)
 
-    monkeypatch.setattr(roles, "_pipeline", lambda: counting)
+    monkeypatch.setattr(roles, "_pipeline", lambda name: counting)
     roles.clear_cache()
     first, second = "Russia sold weapons to Iran in 1999.", "Iran bought weapons from Russia in 1999."
     roles.prime([first, second, first])
@@ -188,3 +188,24 @@ def test_roles_vet_reads_the_frame_speaker(store: Store) -> None:
     vetted = Matcher(store, role_penalty=4.0).vetted(
         "Josh Mandel said his own campaign attacked Sherrod Brown's military service.", hits, np.asarray([2.0]))
     assert vetted[0] == pytest.approx(1 / (1 + math.exp(2.0)))
+
+
+def test_vetting_parses_with_the_checks_own_pipeline(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check run with --pipeline X vets with X, not a second, default pipeline."""
+    from claimcheck.lookups.plugin import claimcheck_lookup_sources
+
+    asked: list[str | None] = []
+    parse = roles._pipeline(None)
+
+    def named(name: str | None):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return parse
+
+    monkeypatch.setattr(roles, "_pipeline", named)
+    roles.clear_cache()
+    [source] = claimcheck_lookup_sources({"pipeline": "my_pipeline", "db": str(store.path)})
+    assert source.pipeline == "my_pipeline"  # type: ignore[attr-defined]
+    Matcher(store, pipeline=source.pipeline).vetted(  # type: ignore[attr-defined]
+        "McCain beat Obama in Indiana in 2008.", _hits(), np.asarray([2.0]))
+    assert asked == ["my_pipeline"]
+    roles.clear_cache()
