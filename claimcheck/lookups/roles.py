@@ -34,6 +34,7 @@ candidates near its threshold (:func:`roles_swapped`, cached by text).
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -293,36 +294,42 @@ def _parsed(text: str, parse: Callable[[str], Doc]) -> tuple[Event, ...]:
 # a stored claim near the threshold of one lookup is often near it in the next.
 _CACHE: OrderedDict[str, tuple[Event, ...]] = OrderedDict()
 CACHE_SIZE = 4096
+# A library caller may look up from several threads: the cache's read-then-move
+# and the shared pipeline's parse are done by one thread at a time.
+_LOCK = threading.RLock()
 
 
 def events(text: str, parse: Callable[[str], Doc] | None = None) -> tuple[Event, ...]:
     """The events of a sentence (cached by text; ``parse`` defaults to claimcheck's spaCy pipeline)."""
     if parse is not None:
         return _parsed(text, parse)
-    found = _CACHE.get(text)
-    if found is None:
-        prime([text])
-        return _CACHE[text]
-    _CACHE.move_to_end(text)
-    return found
+    with _LOCK:
+        found = _CACHE.get(text)
+        if found is None:
+            prime([text])
+            return _CACHE[text]
+        _CACHE.move_to_end(text)
+        return found
 
 
 def prime(texts: Iterable[str], pipeline: str | None = None) -> None:
     """Parse in one batch the sentences not parsed yet (a third of the time of parsing them one by one),
     with the named spaCy pipeline (``None``: the default one, as :func:`~claimcheck.analysis.nlp.load_pipeline`
     chooses)."""
-    new = [text for text in dict.fromkeys(texts) if text not in _CACHE]
-    if not new:
-        return
-    for text, doc in zip(new, _pipeline(pipeline)(new)):
-        _CACHE[text] = _events_of(doc)
-    while len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _LOCK:
+        new = [text for text in dict.fromkeys(texts) if text not in _CACHE]
+        if not new:
+            return
+        for text, doc in zip(new, _pipeline(pipeline)(new)):
+            _CACHE[text] = _events_of(doc)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
 
 
 def clear_cache() -> None:
     """Forget the parsed sentences (for timing a lookup as a new process would make it)."""
-    _CACHE.clear()
+    with _LOCK:
+        _CACHE.clear()
     _parsed.cache_clear()
 
 

@@ -209,3 +209,46 @@ def test_vetting_parses_with_the_checks_own_pipeline(store: Store, monkeypatch: 
         "McCain beat Obama in Indiana in 2008.", _hits(), np.asarray([2.0]))
     assert asked == ["my_pipeline"]
     roles.clear_cache()
+
+
+def test_roles_cache_serves_threads_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads vetting together (a library caller's) never lose a parse to another's eviction."""
+    import sys
+    import threading
+    import time
+
+    parse = roles._pipeline(None)
+
+    def slow(texts: list[str]):  # type: ignore[no-untyped-def]
+        time.sleep(0.002)  # lets another thread in between the parse and the read
+        return parse(texts)
+
+    monkeypatch.setattr(roles, "_pipeline", lambda name: slow)
+    monkeypatch.setattr(roles, "CACHE_SIZE", 1)
+    roles.clear_cache()
+    texts = [f"Senator {name} told the governor about the plan in {year}." for name, year in
+             (("Smith", 2001), ("Jones", 2002), ("Brown", 2003), ("Lee", 2004))]
+    expected = {text: roles.events(text, lambda t: parse([t])[0]) for text in texts}
+    failures: list[BaseException] = []
+    results: list[bool] = []
+
+    def work(offset: int) -> None:
+        try:
+            for step in range(80):
+                text = texts[(offset + step) % len(texts)]
+                results.append(roles.events(text) == expected[text])
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch between any two steps, as on a busy server
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    roles.clear_cache()
+    assert failures == [] and len(results) == 6 * 80 and all(results)
