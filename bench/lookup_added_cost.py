@@ -11,7 +11,8 @@ checkout) is timed the same way, alternating, for a before/after from one run.
 The check with lookups builds a second engine (another configuration), so
 both sides include its rule-pack load.
 
-    .venv/bin/python bench/lookup_added_cost.py --db /tmp/claimcheck-100k.sqlite3 [--other OLD_CHECKOUT] [--runs 8]
+    .venv/bin/python bench/lookup_added_cost.py --db /tmp/claimcheck-100k.sqlite3 [--other OLD_CHECKOUT
+        [--other-db ITS_STORE]] [--runs 8]
 """
 
 from __future__ import annotations
@@ -45,18 +46,21 @@ def main() -> int:
     parser.add_argument("--db", required=True, help="the fact-check store")
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--other", metavar="PYTHONPATH", help="also time the claimcheck found first on this path")
+    parser.add_argument("--other-db", help="the store the other claimcheck looks up in (default: --db), e.g. one "
+                                           "that claimcheck built itself")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.db)
         return 0
     variants = {"this claimcheck": None, **({f"PYTHONPATH={args.other}": args.other} if args.other else {})}
+    stores = {"this claimcheck": args.db, f"PYTHONPATH={args.other}": args.other_db or args.db}
     added: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     for _ in range(args.runs):
         for name, pythonpath in variants.items():
             env = {**os.environ, "PYTHONPATH": pythonpath} if pythonpath else None
             # Run from the example's folder: python would import the repository's claimcheck first.
-            out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "--db", args.db],
+            out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "--db", stores[name]],
                                  capture_output=True, text=True, check=True, env=env, cwd=EXAMPLE.parent).stdout
             cpu, wall = map(float, out.split())
             added[name].append((cpu, wall))

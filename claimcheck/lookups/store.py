@@ -557,6 +557,13 @@ class Store:
                     "INSERT INTO terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                     df.items(),
                 )
+                if added:
+                    # One full-text segment: each import (and each automerge) leaves
+                    # another, and a query reads every segment's posting lists.  Merged,
+                    # the worked example's 14 queries take 37 instead of 46 ms of CPU at
+                    # 100,000 records, with the same rows and BM25 scores; merging them
+                    # took 0.2 s.
+                    conn.execute("INSERT INTO factchecks_fts(factchecks_fts) VALUES ('optimize')")
         except sqlite3.DatabaseError as exc:
             raise _db_error(self.path, exc) from exc
         return ImportResult(file=file, format=format, records=len(records), added=added)

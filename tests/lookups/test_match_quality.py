@@ -6,7 +6,7 @@ import pytest
 
 from claimcheck.lookups.features import analyse
 from claimcheck.lookups.match import DEFAULT_THRESHOLD, Matcher, fts_query, similarity
-from claimcheck.lookups.store import Store
+from claimcheck.lookups.store import FactCheck, Store
 
 
 @pytest.mark.parametrize(
@@ -403,3 +403,35 @@ def test_match_a_share_in_words_scores_like_its_figure() -> None:
     stored = analyse("Chafee voted with Bush 76% of the time.")
     assert similarity(analyse("Three times out of four, Chafee voted with Bush."), stored, weight) > 0.8
     assert similarity(analyse("Two times out of three, Chafee voted with Bush."), stored, weight) < 0.5
+
+
+def test_match_reads_each_term_count_and_stored_row_once_until_a_write(filled_store: Store, monkeypatch) -> None:
+    # A document's claims share candidates and words: what one lookup read, the next does not read again.
+    asked: list[str] = []
+    rows: list[int] = []
+    frequencies, vectors = Store.document_frequencies, Store.vectors
+
+    def counted(self: Store, terms: list[str]) -> dict[str, int]:
+        asked.extend(terms)
+        return frequencies(self, terms)
+
+    def fetched(self: Store, ids: list[int]) -> dict:
+        rows.extend(ids)
+        return vectors(self, ids)
+
+    monkeypatch.setattr(Store, "document_frequencies", counted)
+    monkeypatch.setattr(Store, "vectors", fetched)
+    matcher = Matcher(filled_store)
+    query = "Says the unemployment rate fell to 5 percent under Obama."
+    first = matcher.find(query)
+    assert asked and rows and len(asked) == len(set(asked)) and len(rows) == len(set(rows))
+    asked.clear()
+    rows.clear()
+    assert matcher.find(query) == first
+    assert not asked and not rows
+    # A write, by this connection or another, may change both: they are read again, as a new matcher reads them.
+    filled_store.import_records([FactCheck("The unemployment rate fell to 5 percent in 2016.", "true", "test")],
+                                file="more", format="t", sha256="1")
+    again = matcher.find(query)
+    assert asked and rows
+    assert again == Matcher(filled_store).find(query) != first

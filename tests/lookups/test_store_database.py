@@ -34,6 +34,18 @@ def test_store_reopen_keeps_data(db_path: Path) -> None:
         assert store.get(1).claim == "Taxes rose 5 percent."
 
 
+def test_store_import_leaves_one_full_text_segment(db_path: Path) -> None:
+    # Each import writes its own FTS5 segment, which every later query reads: an import merges them.
+    with Store(db_path) as store:
+        for n in range(3):
+            store.import_records([FactCheck(f"Taxes rose {n} percent in {2000 + n}.", "true", "test")],
+                                 file=f"f{n}", format="t", sha256=str(n))
+        segments = store.conn.execute("SELECT count(DISTINCT segid) FROM factchecks_fts_idx").fetchone()[0]
+        assert segments == 1
+        assert [r.claim for r, _ in store.search('"taxes"', 5)] == [f"Taxes rose {n} percent in {2000 + n}."
+                                                                      for n in range(3)]
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
