@@ -46,6 +46,18 @@ def test_store_import_leaves_one_full_text_segment(db_path: Path) -> None:
                                                                       for n in range(3)]
 
 
+def test_store_small_import_into_a_larger_store_leaves_merging_to_fts5(db_path: Path) -> None:
+    # Merging rewrites the whole index: an import adding under a tenth of the store does not.
+    with Store(db_path) as store:
+        store.import_records([FactCheck(f"Taxes rose {n} percent in {1900 + n}.", "true", "test") for n in range(30)],
+                             file="bulk", format="t", sha256="bulk")
+        store.import_records([FactCheck("Taxes fell 2 percent in 2024.", "false", "test")],
+                             file="one", format="t", sha256="one")
+        segments = store.conn.execute("SELECT count(DISTINCT segid) FROM factchecks_fts_idx").fetchone()[0]
+        assert segments == 2
+        assert [r.claim for r, _ in store.search('"fell"', 5)] == ["Taxes fell 2 percent in 2024."]
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
