@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from claimcheck.lookups.importers import read_file
-from claimcheck.lookups.match import Matcher
+from claimcheck.lookups.match import FEATURES, Matcher, MatchModel
 from claimcheck.lookups.store import FactCheck, Store
 
 DATA = Path(__file__).parent / "data"
@@ -42,6 +43,18 @@ def bench_store(path: Path, liar: Path = SHARED / "liar_train.tsv",
 def load_pairs(path: Path) -> list[dict]:
     """The queries of a paraphrase file (``bench/data/lookup_pairs_*.jsonl``)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def part_queries(parts: Iterable[str]) -> list[dict]:
+    """The queries of the named parts of the paraphrase set, in order, each marked with its ``part``."""
+    return [dict(item, part=part) for part in parts for item in load_pairs(DATA / f"lookup_pairs_{part}.jsonl")]
+
+
+def feature_matcher(store: Store) -> Matcher:
+    """A matcher whose model weighs no feature (standardised as they are): its rows are the raw
+    features a fit starts from (``lookup_calibrate.py``, ``lookup_pair_dump.py``)."""
+    zeros = tuple([0.0] * len(FEATURES))
+    return Matcher(store, model=MatchModel(zeros, 0.0, 0.5, zeros, tuple([1.0] * len(FEATURES))))
 
 
 def target_ids(store: Store, target: str | None) -> set[int]:

@@ -46,11 +46,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from lookup_bench import DATA, bench_store, candidate_rows, fold_groups, load_pairs
+from lookup_bench import DATA, bench_store, candidate_rows, feature_matcher, fold_groups, load_pairs, part_queries
 
 from claimcheck.lookups import embed
 from claimcheck.lookups.frames import split_frame
-from claimcheck.lookups.match import DEFAULT_THRESHOLD, FEATURES, MODEL_FILE, VET_FLOOR, Matcher, MatchModel
+from claimcheck.lookups.match import DEFAULT_THRESHOLD, FEATURES, MODEL_FILE, VET_FLOOR, MatchModel
 from claimcheck.lookups.roles import vet
 from claimcheck.lookups.store import Store
 
@@ -308,12 +308,8 @@ def main() -> int:
     if any(p.startswith("blind") for p in parts):
         parser.error("the blind parts are never read here: they are the lead's test")
     store = bench_store(args.cache)
-    identity = MatchModel(tuple([0.0] * len(FEATURES)), 0.0, 0.5, tuple([0.0] * len(FEATURES)),
-                          tuple([1.0] * len(FEATURES)))
-    matcher = Matcher(store, model=identity)
-    queries = []
-    for part in parts:
-        queries += [dict(item, part=part) for item in load_pairs(DATA / f"lookup_pairs_{part}.jsonl")]
+    matcher = feature_matcher(store)
+    queries = part_queries(parts)
     if not args.no_swaps and SWAPS.exists():
         queries += [dict(item, part="tune_swaps") for item in load_pairs(SWAPS)]
     fitted_swaps = set(args.swap_kinds.split(","))

@@ -26,10 +26,10 @@ import json
 from pathlib import Path
 
 import numpy as np
-from lookup_bench import DATA, bench_store, candidate_rows, fold_groups, load_pairs
+from lookup_bench import bench_store, candidate_rows, feature_matcher, fold_groups, load_pairs, part_queries
 from lookup_calibrate import EARLIER, PART_WEIGHTS, PARTS, SWAPS, fit
 
-from claimcheck.lookups.match import FEATURES, MatchModel, Matcher, match_model
+from claimcheck.lookups.match import MatchModel, match_model
 
 
 def main() -> int:
@@ -45,16 +45,10 @@ def main() -> int:
     if any(p.startswith("blind") for p in scored):
         parser.error("the blind parts are never read here: they are the lead's test")
     store = bench_store(args.cache)
-    identity = MatchModel(tuple([0.0] * len(FEATURES)), 0.0, 0.5, tuple([0.0] * len(FEATURES)),
-                          tuple([1.0] * len(FEATURES)))
-    matcher = Matcher(store, model=identity)
-    queries: list[dict] = []
-    for part in PARTS:
-        queries += [dict(item, part=part) for item in load_pairs(DATA / f"lookup_pairs_{part}.jsonl")]
-    queries += [dict(item, part="tune_swaps") for item in load_pairs(SWAPS)]
+    matcher = feature_matcher(store)
+    queries = part_queries(PARTS) + [dict(item, part="tune_swaps") for item in load_pairs(SWAPS)]
     fitted = len(queries)
-    for part in scored:
-        queries += [dict(item, part=part) for item in load_pairs(DATA / f"lookup_pairs_{part}.jsonl")]
+    queries += part_queries(scored)
     x_rows, rows, records = candidate_rows(store, matcher, queries)
     x = np.asarray(x_rows)
     y = np.asarray([label for _, label in rows], dtype=float)
