@@ -1,6 +1,6 @@
 """Find the stored fact-checks that are about the same claim as a sentence.
 
-Three steps:
+Four steps:
 
 1. **Retrieve** candidates with FTS5: the sentence's content words (and their
    synonym classes, years and whole numbers) OR-ed together, each quoted so
@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -54,6 +55,8 @@ MODEL_FILE = Path(__file__).with_name("match_model.json")
 CANDIDATES = 50
 # At most this many stored rows and term counts are kept between lookups (:meth:`Matcher._documents`).
 _KEPT = 10_000
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 # Retrieval uses at most MAX_TERMS terms, leaving out those in more than
 # COMMON_SHARE of the stored claims (long posting lists: most of the query's
 # cost, little of BM25's ranking) unless fewer than MIN_TERMS would be left.
@@ -493,6 +496,16 @@ def query_features(text: str, *, names: Iterable[str] = (), claimant: str | None
     return analyse(f"{claimant}: {text}" if claimant else text, tuple(names))
 
 
+def _read_through(kept: dict[_K, _V], wanted: list[_K], read: Callable[[list[_K]], dict[_K, _V]]) -> None:
+    """Add to ``kept`` what ``read`` gives for the ``wanted`` keys it lacks; when that would keep more
+    than :data:`_KEPT`, ``kept`` is emptied first and holds the ``wanted`` keys alone."""
+    new = [key for key in wanted if key not in kept]
+    if new:
+        if len(kept) + len(new) > _KEPT:
+            kept.clear()
+            new = wanted
+        kept.update(read(new))
+
 class Matcher:
     """Looks sentences up in a :class:`Store`.
 
@@ -535,23 +548,13 @@ class Matcher:
 
     def _frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """:meth:`Store.document_frequencies`, reading only terms no lookup since :meth:`_documents` read."""
-        wanted = set(terms)
-        new = [t for t in wanted if t not in self._df]
-        if new:
-            if len(self._df) + len(new) > _KEPT:
-                self._df.clear()
-                new = list(wanted)
-            self._df.update(self.store.document_frequencies(new))
+        wanted = list(set(terms))
+        _read_through(self._df, wanted, self.store.document_frequencies)
         return {t: self._df[t] for t in wanted}
 
     def _stored(self, ids: list[int]) -> dict[int, tuple[bytes, Features]]:
         """:meth:`Store.vectors`, reading only rows no lookup since :meth:`_documents` read."""
-        new = [i for i in dict.fromkeys(ids) if i not in self._rows]
-        if new:
-            if len(self._rows) + len(new) > _KEPT:
-                self._rows.clear()
-                new = list(dict.fromkeys(ids))
-            self._rows.update(self.store.vectors(new))
+        _read_through(self._rows, list(dict.fromkeys(ids)), self.store.vectors)
         return self._rows
 
     def find(self, text: str, *, limit: int = 5, names: Iterable[str] = (), min_score: float = 0.0,
